@@ -151,6 +151,47 @@ pub struct JoinResponse {
     #[prost(message, repeated, tag = "2")]
     pub members: ::prost::alloc::vec::Vec<Member>,
 }
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ReadAuditLogRequest {
+    /// How many of the newest records; 0 means the node's default (100). Capped at 10000.
+    #[prost(uint32, tag = "1")]
+    pub limit: u32,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct AuditRecord {
+    /// Unix time of the call, milliseconds.
+    #[prost(int64, tag = "1")]
+    pub at_unix_ms: i64,
+    /// Full gRPC method path, e.g. "/butterfly.debug.v1.DebugService/GetStatus".
+    #[prost(string, tag = "2")]
+    pub method: ::prost::alloc::string::String,
+    /// Certificate CN of the caller; empty when the caller presented none.
+    #[prost(string, tag = "3")]
+    pub peer_name: ::prost::alloc::string::String,
+    /// Certificate role of the caller ("viewer", "admin", "node") or empty.
+    #[prost(string, tag = "4")]
+    pub peer_role: ::prost::alloc::string::String,
+    /// Caller's socket address.
+    #[prost(string, tag = "5")]
+    pub peer_addr: ::prost::alloc::string::String,
+    /// "ok", "denied" or a gRPC status code name.
+    #[prost(string, tag = "6")]
+    pub outcome: ::prost::alloc::string::String,
+    /// Handling time, microseconds.
+    #[prost(uint64, tag = "7")]
+    pub duration_us: u64,
+    /// Certificate serial number of the caller, hex.
+    #[prost(string, tag = "8")]
+    pub peer_serial: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ReadAuditLogResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub records: ::prost::alloc::vec::Vec<AuditRecord>,
+    /// Records dropped because the writer could not keep up (since start).
+    #[prost(uint64, tag = "2")]
+    pub dropped: u64,
+}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
 pub enum NodeRole {
@@ -430,6 +471,34 @@ pub mod debug_service_client {
                 .insert(GrpcMethod::new("butterfly.debug.v1.DebugService", "Join"));
             self.inner.unary(req, path, codec).await
         }
+        /// The newest records of the node's own audit log of debug RPCs (who called what, with which
+        /// outcome), newest last. Role: admin.
+        pub async fn read_audit_log(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ReadAuditLogRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ReadAuditLogResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/ReadAuditLog",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "ReadAuditLog"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -478,6 +547,15 @@ pub mod debug_service_server {
             &self,
             request: tonic::Request<super::JoinRequest>,
         ) -> std::result::Result<tonic::Response<super::JoinResponse>, tonic::Status>;
+        /// The newest records of the node's own audit log of debug RPCs (who called what, with which
+        /// outcome), newest last. Role: admin.
+        async fn read_audit_log(
+            &self,
+            request: tonic::Request<super::ReadAuditLogRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ReadAuditLogResponse>,
+            tonic::Status,
+        >;
     }
     #[derive(Debug)]
     pub struct DebugServiceServer<T> {
@@ -763,6 +841,51 @@ pub mod debug_service_server {
                     let inner = self.inner.clone();
                     let fut = async move {
                         let method = JoinSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/ReadAuditLog" => {
+                    #[allow(non_camel_case_types)]
+                    struct ReadAuditLogSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::ReadAuditLogRequest>
+                    for ReadAuditLogSvc<T> {
+                        type Response = super::ReadAuditLogResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::ReadAuditLogRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::read_audit_log(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = ReadAuditLogSvc(inner);
                         let codec = tonic_prost::ProstCodec::default();
                         let mut grpc = tonic::server::Grpc::new(codec)
                             .apply_compression_config(
