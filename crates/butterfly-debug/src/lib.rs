@@ -1,1 +1,45 @@
+//! Node-side, embeddable Butterfly debug service.
+//!
+//! What a node serves to the on-call console:
+//!
+//! * `butterfly.debug.v1.DebugService` over TLS 1.3 with **required** client certificates, with
+//!   per-RPC role checks ([`Method::required_role`]) and a node audit log of every call
+//!   ([`AuditLog`]);
+//! * `grpc.health.v1.Health` and gRPC server reflection (v1 and v1alpha) on the same listener;
+//! * plain HTTP for probes and Prometheus: `/health/live`, `/health/ready`, `/health/startup`,
+//!   `/health/deep`, `/metrics` ([`http_router`]).
+//!
+//! The host supplies its node-specific data through [`NodeHandle`]. Three tiers, like
+//! tokio-console:
+//!
+//! * [`Builder::spawn`]: everything on its own runtime on a dedicated thread, so a busy node cannot
+//!   starve its debug service; returns a [`DebugHandle`] with the bound addresses;
+//! * [`Builder::bind`] + [`Bound::serve`] (or [`Builder::serve`]) on the caller's runtime;
+//! * [`Builder::build`] + [`Parts::into_parts`]: the tonic routes, the axum router and the TLS
+//!   configuration, to mount on the host's own servers (with [`serve_mtls`] for the accept loop).
 
+mod audit;
+mod builder;
+mod error;
+mod http;
+mod metrics;
+mod service;
+mod tls;
+
+pub use audit::{AuditLog, AuditWriter, DEFAULT_AUDIT_CHANNEL, DEFAULT_AUDIT_MEMORY};
+pub use builder::{
+    Bound, Builder, DebugHandle, Parts, DEFAULT_DEBUG_ADDR, DEFAULT_HTTP_ADDR,
+    DEFAULT_RUNTIME_THREADS,
+};
+pub use error::Error;
+pub use http::http_router;
+pub use metrics::{Metrics, SharedRegistry};
+pub use service::{
+    DebugServer, Method, NodeHandle, AUDIT_READ_DEFAULT_LIMIT, AUDIT_READ_MAX_LIMIT,
+};
+pub use tls::{
+    load_server_config, serve_mtls, TlsPaths, DEFAULT_CONNECTION_QUEUE, DEFAULT_HANDSHAKE_TIMEOUT,
+};
+
+/// Re-exported protocol crate, so hosts need not depend on it directly.
+pub use butterfly_proto as proto;

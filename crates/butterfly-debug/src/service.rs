@@ -1,0 +1,309 @@
+use crate::audit::AuditLog;
+use crate::metrics::Metrics;
+use butterfly_proto::auth::{identity_from_der, Role};
+use butterfly_proto::debug::debug_service_server::DebugService;
+use butterfly_proto::debug::{
+    AuditRecord, DeepHealthRequest, DeepHealthResponse, GetNodeInfoRequest, GetStatusRequest,
+    JoinRequest, JoinResponse, ListMembersRequest, ListMembersResponse, Member, NodeInfo,
+    NodeStatus, ReadAuditLogRequest, ReadAuditLogResponse,
+};
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use tonic::{Request, Response, Status};
+
+/// `ReadAuditLog` with `limit = 0` returns this many records.
+pub const AUDIT_READ_DEFAULT_LIMIT: usize = 100;
+/// `ReadAuditLog` never returns more than this many records.
+pub const AUDIT_READ_MAX_LIMIT: usize = 10_000;
+
+/// What the host node provides to the debug service. Methods are called per RPC or probe, so
+/// they should be cheap; the async ones may await the node's own state.
+///
+/// New RPCs add methods here with a default implementation, so existing hosts keep compiling.
+pub trait NodeHandle: Send + Sync + 'static {
+    /// Identity of the node (`GetNodeInfo`).
+    fn info(&self) -> NodeInfo;
+    /// Health summary, consensus position and load (`GetStatus`). The debug service fills in
+    /// `load.debug_connections` itself.
+    fn status(&self) -> NodeStatus;
+    /// Known members, the node itself included (`ListMembers`).
+    fn members(&self) -> Vec<Member>;
+    /// Component-by-component health (`DeepHealth`, `/health/deep`).
+    fn deep_health(&self) -> impl Future<Output = DeepHealthResponse> + Send;
+    /// Members announce themselves; answers the membership this node knows (`Join`).
+    fn join(&self, members: Vec<Member>) -> impl Future<Output = Vec<Member>> + Send;
+    /// Whether the node can take work (`/health/ready`).
+    fn ready(&self) -> bool;
+    /// Whether the node finished starting (`/health/startup`).
+    fn started(&self) -> bool;
+}
+
+/// The RPCs of `butterfly.debug.v1.DebugService` and the role each needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GetNodeInfo`: viewer.
+    GetNodeInfo,
+    /// `GetStatus`: viewer.
+    GetStatus,
+    /// `ListMembers`: viewer.
+    ListMembers,
+    /// `DeepHealth`: viewer.
+    DeepHealth,
+    /// `Join`: node.
+    Join,
+    /// `ReadAuditLog`: admin.
+    ReadAuditLog,
+}
+
+impl Method {
+    /// Every method, in proto order.
+    pub const ALL: [Method; 6] = [
+        Method::GetNodeInfo,
+        Method::GetStatus,
+        Method::ListMembers,
+        Method::DeepHealth,
+        Method::Join,
+        Method::ReadAuditLog,
+    ];
+
+    /// The short RPC name, e.g. `GetStatus`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::GetNodeInfo => "GetNodeInfo",
+            Method::GetStatus => "GetStatus",
+            Method::ListMembers => "ListMembers",
+            Method::DeepHealth => "DeepHealth",
+            Method::Join => "Join",
+            Method::ReadAuditLog => "ReadAuditLog",
+        }
+    }
+
+    /// The full gRPC path, e.g. `/butterfly.debug.v1.DebugService/GetStatus`.
+    pub fn path(self) -> String {
+        format!("/{}/{}", butterfly_proto::SERVICE_NAME, self.name())
+    }
+
+    /// The least role a caller's certificate must carry.
+    pub fn required_role(self) -> Role {
+        match self {
+            Method::GetNodeInfo | Method::GetStatus | Method::ListMembers | Method::DeepHealth => {
+                Role::Viewer
+            }
+            Method::Join => Role::Node,
+            Method::ReadAuditLog => Role::Admin,
+        }
+    }
+}
+
+/// The `DebugService` implementation: authorization and audit around the host's [`NodeHandle`].
+pub struct DebugServer<H> {
+    handle: Arc<H>,
+    audit: AuditLog,
+    metrics: Metrics,
+}
+
+impl<H: NodeHandle> DebugServer<H> {
+    /// A server answering from `handle`, auditing into `audit` and counting into `metrics`.
+    pub fn new(handle: Arc<H>, audit: AuditLog, metrics: Metrics) -> Self {
+        Self {
+            handle,
+            audit,
+            metrics,
+        }
+    }
+
+    /// Checks the caller's certificate against the method's role. On refusal the call is
+    /// audited and counted, and the returned status says which role was needed.
+    fn authorize<T>(&self, req: &Request<T>, method: Method) -> Result<Call, Status> {
+        let started = Instant::now();
+        let peer_addr = req.remote_addr().map(|a| a.to_string()).unwrap_or_default();
+        let identity = req
+            .peer_certs()
+            .and_then(|certs| certs.first().map(|c| identity_from_der(c.as_ref())));
+        let mut call = Call {
+            audit: self.audit.clone(),
+            metrics: self.metrics.clone(),
+            method,
+            started,
+            at_unix_ms: unix_ms(),
+            peer_addr,
+            peer_name: String::new(),
+            peer_role: String::new(),
+            peer_serial: String::new(),
+            done: false,
+        };
+        let needed = method.required_role();
+        let refusal = match identity {
+            None => Some(format!(
+                "role '{needed}' required for {}; no client certificate presented",
+                method.name()
+            )),
+            Some(Err(e)) => Some(format!(
+                "role '{needed}' required for {}; {e}",
+                method.name()
+            )),
+            Some(Ok(id)) => {
+                call.peer_name = id.name.clone();
+                call.peer_serial = id.serial.clone();
+                match id.role {
+                    Some(role) => {
+                        call.peer_role = role.as_str().to_string();
+                        if role.satisfies(needed) {
+                            None
+                        } else {
+                            Some(format!(
+                                "role '{needed}' required for {}; certificate '{}' has role '{role}'",
+                                method.name(),
+                                id.name
+                            ))
+                        }
+                    }
+                    None => Some(format!(
+                        "role '{needed}' required for {}; certificate '{}' has no known role",
+                        method.name(),
+                        id.name
+                    )),
+                }
+            }
+        };
+        match refusal {
+            None => Ok(call),
+            Some(message) => {
+                tracing::warn!(
+                    method = method.name(),
+                    peer = %call.peer_name,
+                    peer_addr = %call.peer_addr,
+                    "debug RPC denied: {message}"
+                );
+                call.finish_with("denied", "PermissionDenied");
+                Err(Status::permission_denied(message))
+            }
+        }
+    }
+}
+
+/// One authorized call in flight; audits its outcome when finished (or "cancelled" when dropped
+/// unfinished, e.g. the client went away).
+struct Call {
+    audit: AuditLog,
+    metrics: Metrics,
+    method: Method,
+    started: Instant,
+    at_unix_ms: i64,
+    peer_addr: String,
+    peer_name: String,
+    peer_role: String,
+    peer_serial: String,
+    done: bool,
+}
+
+impl Call {
+    fn finish<T>(mut self, result: Result<T, Status>) -> Result<Response<T>, Status> {
+        match &result {
+            Ok(_) => self.finish_with("ok", "OK"),
+            Err(status) => {
+                let code = format!("{:?}", status.code());
+                self.finish_with(&code, &code)
+            }
+        }
+        result.map(Response::new)
+    }
+
+    fn finish_with(&mut self, outcome: &str, code: &str) {
+        self.done = true;
+        self.metrics.rpc(self.method.name(), code);
+        self.audit.record(AuditRecord {
+            at_unix_ms: self.at_unix_ms,
+            method: self.method.path(),
+            peer_name: std::mem::take(&mut self.peer_name),
+            peer_role: std::mem::take(&mut self.peer_role),
+            peer_addr: std::mem::take(&mut self.peer_addr),
+            outcome: outcome.to_string(),
+            duration_us: u64::try_from(self.started.elapsed().as_micros()).unwrap_or(u64::MAX),
+            peer_serial: std::mem::take(&mut self.peer_serial),
+        });
+    }
+}
+
+impl Drop for Call {
+    fn drop(&mut self) {
+        if !self.done {
+            self.finish_with("Cancelled", "Cancelled");
+        }
+    }
+}
+
+pub(crate) fn unix_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+#[tonic::async_trait]
+impl<H: NodeHandle> DebugService for DebugServer<H> {
+    async fn get_node_info(
+        &self,
+        request: Request<GetNodeInfoRequest>,
+    ) -> Result<Response<NodeInfo>, Status> {
+        let call = self.authorize(&request, Method::GetNodeInfo)?;
+        call.finish(Ok(self.handle.info()))
+    }
+
+    async fn get_status(
+        &self,
+        request: Request<GetStatusRequest>,
+    ) -> Result<Response<NodeStatus>, Status> {
+        let call = self.authorize(&request, Method::GetStatus)?;
+        let mut status = self.handle.status();
+        let connections = u32::try_from(self.metrics.open_connections().max(0)).unwrap_or(u32::MAX);
+        status
+            .load
+            .get_or_insert_with(Default::default)
+            .debug_connections = connections;
+        call.finish(Ok(status))
+    }
+
+    async fn list_members(
+        &self,
+        request: Request<ListMembersRequest>,
+    ) -> Result<Response<ListMembersResponse>, Status> {
+        let call = self.authorize(&request, Method::ListMembers)?;
+        let source_id = self.handle.info().id;
+        call.finish(Ok(ListMembersResponse {
+            source_id,
+            members: self.handle.members(),
+        }))
+    }
+
+    async fn deep_health(
+        &self,
+        request: Request<DeepHealthRequest>,
+    ) -> Result<Response<DeepHealthResponse>, Status> {
+        let call = self.authorize(&request, Method::DeepHealth)?;
+        call.finish(Ok(self.handle.deep_health().await))
+    }
+
+    async fn join(&self, request: Request<JoinRequest>) -> Result<Response<JoinResponse>, Status> {
+        let call = self.authorize(&request, Method::Join)?;
+        let members = request.into_inner().members;
+        let source_id = self.handle.info().id;
+        let members = self.handle.join(members).await;
+        call.finish(Ok(JoinResponse { source_id, members }))
+    }
+
+    async fn read_audit_log(
+        &self,
+        request: Request<ReadAuditLogRequest>,
+    ) -> Result<Response<ReadAuditLogResponse>, Status> {
+        let call = self.authorize(&request, Method::ReadAuditLog)?;
+        let limit = match request.get_ref().limit as usize {
+            0 => AUDIT_READ_DEFAULT_LIMIT,
+            n => n.min(AUDIT_READ_MAX_LIMIT),
+        };
+        let records = self.audit.newest(limit);
+        let dropped = self.audit.dropped();
+        call.finish(Ok(ReadAuditLogResponse { records, dropped }))
+    }
+}

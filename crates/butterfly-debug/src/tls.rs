@@ -1,0 +1,253 @@
+use crate::error::Error;
+use crate::metrics::Metrics;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use rustls::server::WebPkiClientVerifier;
+use rustls::{RootCertStore, ServerConfig};
+use std::future::Future;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+use tokio_rustls::server::TlsStream;
+use tokio_rustls::TlsAcceptor;
+use tokio_stream::wrappers::ReceiverStream;
+use tokio_stream::StreamExt;
+use tonic::transport::server::{Connected, TcpConnectInfo, TlsConnectInfo};
+
+/// How long a client has to complete the TLS handshake: 10 seconds.
+pub const DEFAULT_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Capacity (connections) of the queue between the accept loop and the gRPC server: 64.
+pub const DEFAULT_CONNECTION_QUEUE: usize = 64;
+
+/// Paths of the PEM files for the debug listener.
+#[derive(Clone, Debug)]
+pub struct TlsPaths {
+    /// CA certificate(s) that client certificates must chain to.
+    pub ca: PathBuf,
+    /// The node's certificate chain.
+    pub cert: PathBuf,
+    /// The node's private key (PKCS#8, PKCS#1 or SEC1).
+    pub key: PathBuf,
+}
+
+fn read(what: &'static str, path: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|source| Error::ReadPem {
+        what,
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn invalid(what: &'static str, path: &Path, reason: impl Into<String>) -> Error {
+    Error::InvalidPem {
+        what,
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}
+
+/// Reads every certificate of a PEM file; an error names the file.
+pub(crate) fn load_certs(
+    what: &'static str,
+    path: &Path,
+) -> Result<Vec<CertificateDer<'static>>, Error> {
+    let pem = read(what, path)?;
+    let certs = rustls_pemfile::certs(&mut pem.as_slice())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| invalid(what, path, e.to_string()))?;
+    if certs.is_empty() {
+        return Err(invalid(what, path, "no CERTIFICATE block found"));
+    }
+    Ok(certs)
+}
+
+fn load_key(path: &Path) -> Result<PrivateKeyDer<'static>, Error> {
+    const WHAT: &str = "private key";
+    let pem = read(WHAT, path)?;
+    rustls_pemfile::private_key(&mut pem.as_slice())
+        .map_err(|e| invalid(WHAT, path, e.to_string()))?
+        .ok_or_else(|| invalid(WHAT, path, "no PRIVATE KEY block found"))
+}
+
+/// Builds the debug listener's rustls configuration: TLS 1.3 only, ring provider, client
+/// certificates required and verified against `paths.ca`, ALPN `h2`.
+pub fn load_server_config(paths: &TlsPaths) -> Result<Arc<ServerConfig>, Error> {
+    let ca = load_certs("CA certificate", &paths.ca)?;
+    let certs = load_certs("certificate", &paths.cert)?;
+    let key = load_key(&paths.key)?;
+    let mut roots = RootCertStore::empty();
+    for cert in ca {
+        roots
+            .add(cert)
+            .map_err(|e| invalid("CA certificate", &paths.ca, e.to_string()))?;
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider.clone())
+        .build()
+        .map_err(|e| Error::Tls(e.to_string()))?;
+    let mut config = ServerConfig::builder_with_provider(provider)
+        .with_protocol_versions(&[&rustls::version::TLS13])
+        .map_err(|e| Error::Tls(e.to_string()))?
+        .with_client_cert_verifier(verifier)
+        .with_single_cert(certs, key)
+        .map_err(|e| {
+            Error::Tls(format!(
+                "certificate {} with key {}: {e}",
+                paths.cert.display(),
+                paths.key.display()
+            ))
+        })?;
+    config.alpn_protocols = vec![b"h2".to_vec()];
+    Ok(Arc::new(config))
+}
+
+/// A TLS connection that keeps the open-connections gauge honest.
+struct Conn {
+    inner: TlsStream<TcpStream>,
+    metrics: Metrics,
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        self.metrics.connection_closed();
+    }
+}
+
+impl Connected for Conn {
+    // The same type tonic uses for its own TLS streams, so `Request::peer_certs` and
+    // `Request::remote_addr` work.
+    type ConnectInfo = TlsConnectInfo<TcpConnectInfo>;
+
+    fn connect_info(&self) -> Self::ConnectInfo {
+        self.inner.connect_info()
+    }
+}
+
+impl AsyncRead for Conn {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for Conn {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+}
+
+/// Serves `routes` on `listener` with mutual TLS until `shutdown` completes.
+///
+/// Each accepted connection is handshaken in its own task with `handshake_timeout`; a failed or
+/// timed-out handshake is logged at `warn`, counted in `metrics`, and never stops the loop.
+/// Established connections reach the gRPC server through a queue of
+/// [`DEFAULT_CONNECTION_QUEUE`] connections.
+pub async fn serve_mtls(
+    listener: TcpListener,
+    tls: Arc<ServerConfig>,
+    routes: tonic::service::Routes,
+    metrics: Metrics,
+    handshake_timeout: Duration,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), Error> {
+    let (tx, rx) = mpsc::channel::<Conn>(DEFAULT_CONNECTION_QUEUE);
+    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+    let acceptor = TlsAcceptor::from(tls);
+    let accept_metrics = metrics.clone();
+    let mut accept_stop = stop_rx.clone();
+    let accept_loop = tokio::spawn(async move {
+        loop {
+            let accepted = tokio::select! {
+                _ = accept_stop.changed() => break,
+                accepted = listener.accept() => accepted,
+            };
+            let (tcp, peer) = match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // EMFILE and friends: back off briefly instead of spinning.
+                    tracing::warn!(error = %e, "debug listener accept failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            };
+            let _ = tcp.set_nodelay(true);
+            let acceptor = acceptor.clone();
+            let tx = tx.clone();
+            let metrics = accept_metrics.clone();
+            tokio::spawn(async move {
+                match tokio::time::timeout(handshake_timeout, acceptor.accept(tcp)).await {
+                    Ok(Ok(stream)) => {
+                        metrics.connection_opened();
+                        let conn = Conn {
+                            inner: stream,
+                            metrics,
+                        };
+                        // Closed only when the server stopped; the connection is then dropped.
+                        let _ = tx.send(conn).await;
+                    }
+                    Ok(Err(e)) => {
+                        metrics.handshake_failed();
+                        tracing::warn!(peer = %peer, error = %e, "debug TLS handshake failed");
+                    }
+                    Err(_) => {
+                        metrics.handshake_failed();
+                        tracing::warn!(
+                            peer = %peer,
+                            timeout_ms = handshake_timeout.as_millis() as u64,
+                            "debug TLS handshake timed out"
+                        );
+                    }
+                }
+            });
+        }
+    });
+    tokio::spawn(async move {
+        shutdown.await;
+        let _ = stop_tx.send(true);
+    });
+    let incoming = ReceiverStream::new(rx).map(Ok::<_, io::Error>);
+    let result = tonic::transport::Server::builder()
+        .tcp_nodelay(true)
+        .add_routes(routes)
+        .serve_with_incoming_shutdown(incoming, async move {
+            let _ = stop_rx.changed().await;
+        })
+        .await;
+    accept_loop.abort();
+    result.map_err(|e| Error::Serve {
+        what: "debug",
+        reason: e.to_string(),
+    })
+}
