@@ -58,7 +58,7 @@ impl AuditLog {
     pub fn memory_only(memory: usize, metrics: Metrics) -> Self {
         Self {
             inner: Arc::new(Inner {
-                memory: Mutex::new(VecDeque::with_capacity(memory.min(1024))),
+                memory: Mutex::new(VecDeque::new()),
                 capacity: memory.max(1),
                 dropped: AtomicU64::new(0),
                 tx: None,
@@ -86,7 +86,7 @@ impl AuditLog {
         let (tx, rx) = mpsc::channel(channel.max(1));
         let log = Self {
             inner: Arc::new(Inner {
-                memory: Mutex::new(VecDeque::with_capacity(memory.min(1024))),
+                memory: Mutex::new(VecDeque::new()),
                 capacity: memory.max(1),
                 dropped: AtomicU64::new(0),
                 tx: Some(tx),

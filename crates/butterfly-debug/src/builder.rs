@@ -213,12 +213,6 @@ impl<H: NodeHandle> Builder<H> {
     pub fn spawn(self) -> Result<DebugHandle, Error> {
         let threads = self.runtime_threads;
         let parts = self.build()?;
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(threads)
-            .thread_name("butterfly-debug")
-            .enable_all()
-            .build()
-            .map_err(Error::Runtime)?;
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let metrics = parts.metrics.clone();
@@ -226,6 +220,18 @@ impl<H: NodeHandle> Builder<H> {
         let thread = std::thread::Builder::new()
             .name("butterfly-debug".to_string())
             .spawn(move || {
+                let runtime = match tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(threads)
+                    .thread_name("butterfly-debug")
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = addr_tx.send(Err(Error::Runtime(e)));
+                        return Ok(());
+                    }
+                };
                 runtime.block_on(async move {
                     let bound = match parts.bind().await {
                         Ok(b) => b,

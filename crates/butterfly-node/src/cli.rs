@@ -1,0 +1,107 @@
+//! The `butterfly-node` command line.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Default heartbeat (Join to every seed): 1 s.
+pub const DEFAULT_HEARTBEAT: Duration = Duration::from_secs(1);
+/// Default cluster name: `butterfly`.
+pub const DEFAULT_CLUSTER: &str = "butterfly";
+/// Default id prefix of swarm virtual nodes: `swarm-`.
+pub const DEFAULT_ID_PREFIX: &str = "swarm-";
+
+/// A Butterfly node serving the mTLS debug service and joining a static membership.
+#[derive(Debug, Parser)]
+#[command(
+    name = "butterfly-node",
+    version,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    /// Swarm mode (many virtual nodes in one process).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of a single node.
+    #[command(flatten)]
+    pub node: NodeArgs,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Host N virtual nodes in one process, each with its own mTLS debug listener.
+    Swarm(SwarmArgs),
+}
+
+/// A single node.
+#[derive(Debug, Args)]
+pub struct NodeArgs {
+    /// coordinator, compute or observer.
+    #[arg(long, value_parser = ["coordinator", "compute", "observer"], required = true)]
+    pub role: Option<String>,
+    /// Node id, unique in the cluster.
+    #[arg(long, required = true)]
+    pub id: Option<String>,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Swarm mode.
+#[derive(Debug, Args)]
+pub struct SwarmArgs {
+    /// Number of virtual nodes.
+    #[arg(long)]
+    pub count: usize,
+    /// Virtual node ids are PREFIX0, PREFIX1, ...
+    #[arg(long, default_value = DEFAULT_ID_PREFIX)]
+    pub id_prefix: String,
+    /// Role of every virtual node.
+    #[arg(long, default_value = "compute", value_parser = ["coordinator", "compute", "observer"])]
+    pub role: String,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Options shared by a node and a swarm.
+#[derive(Debug, Args, Clone)]
+pub struct CommonArgs {
+    /// Seeds to join, HOST:PORT of their debug service, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub seed: Vec<String>,
+    /// Cluster name.
+    #[arg(long, default_value = DEFAULT_CLUSTER)]
+    pub cluster: String,
+    /// mTLS debug-service address; port 0 = ephemeral (in a swarm, a non-zero port is the first
+    /// of consecutive ports).
+    #[arg(long, default_value_t = butterfly_debug::DEFAULT_DEBUG_ADDR)]
+    pub debug_addr: SocketAddr,
+    /// Plain-HTTP address for /health/* and /metrics; port 0 = ephemeral.
+    #[arg(long, default_value_t = butterfly_debug::DEFAULT_HTTP_ADDR)]
+    pub http_addr: SocketAddr,
+    /// CA certificate (PEM) that peers' certificates must chain to.
+    #[arg(long)]
+    pub ca: PathBuf,
+    /// This node's certificate (PEM, OU `node`), also used as client certificate towards seeds.
+    #[arg(long)]
+    pub cert: PathBuf,
+    /// This node's private key (PEM).
+    #[arg(long)]
+    pub key: PathBuf,
+    /// Append the debug-RPC audit log here as JSON lines (default: memory only).
+    #[arg(long)]
+    pub audit_log: Option<PathBuf>,
+    /// Once listening, write {"nodes":[{id,role,pid,debug_addr,http_addr}]} here (atomically).
+    #[arg(long)]
+    pub ready_file: Option<PathBuf>,
+    /// Exit when the process with this pid no longer exists (polled every 500 ms).
+    #[arg(long)]
+    pub watch_pid: Option<u32>,
+    /// Interval between Join calls to every seed, e.g. `1s`, `250ms`.
+    #[arg(long, default_value = "1s", value_parser = humantime::parse_duration)]
+    pub heartbeat: Duration,
+}

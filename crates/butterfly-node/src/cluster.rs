@@ -1,0 +1,497 @@
+//! Static membership shared by the node(s) of one process, and the heartbeat that joins seeds.
+//!
+//! Join rule: a member announced with `last_seen_unix_ms == 0` is the caller itself speaking, so
+//! the receiver marks it seen now; a non-zero value is relayed knowledge (coordinator sync) and
+//! is merged by taking the newer time.
+
+use crate::procinfo::{self, CpuSampler};
+use butterfly_debug::proto::debug::debug_service_client::DebugServiceClient;
+use butterfly_debug::proto::debug::{
+    ComponentHealth, ConsensusStatus, DeepHealthResponse, HealthState, JoinRequest, Load, Member,
+    NodeInfo, NodeRole, NodeStatus,
+};
+use butterfly_debug::NodeHandle;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
+
+/// A member not heard from within this many heartbeats counts as not recently seen; a node whose
+/// seeds were unreachable this long is Degraded.
+pub const STALE_HEARTBEATS: u32 = 3;
+/// Upper bound of one Join call (connect + answer).
+pub const JOIN_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub(crate) fn unix_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
+/// Client TLS material for node-to-node calls.
+#[derive(Clone, Debug)]
+pub struct ClientTls {
+    /// CA certificate PEM.
+    pub ca_pem: Vec<u8>,
+    /// Node certificate PEM.
+    pub cert_pem: Vec<u8>,
+    /// Node key PEM.
+    pub key_pem: Vec<u8>,
+}
+
+/// What one process knows of the cluster, shared by the node(s) it hosts.
+pub struct Cluster {
+    name: String,
+    members: Mutex<HashMap<String, Member>>,
+    local: Mutex<Vec<Member>>,
+    seeds: Vec<String>,
+    heartbeat: Duration,
+    last_contact_ms: AtomicI64,
+    started: Instant,
+    started_unix_ms: i64,
+    started_flag: AtomicBool,
+    cpu: Mutex<CpuSampler>,
+    hostname: String,
+    tls: ClientTls,
+    clients: Mutex<HashMap<String, DebugServiceClient<Channel>>>,
+}
+
+impl Cluster {
+    /// A process-wide view joining `seeds` every `heartbeat`.
+    pub fn new(name: String, seeds: Vec<String>, heartbeat: Duration, tls: ClientTls) -> Arc<Self> {
+        Arc::new(Self {
+            name,
+            members: Mutex::new(HashMap::new()),
+            local: Mutex::new(Vec::new()),
+            seeds,
+            heartbeat,
+            last_contact_ms: AtomicI64::new(0),
+            started: Instant::now(),
+            started_unix_ms: unix_ms(),
+            started_flag: AtomicBool::new(false),
+            cpu: Mutex::new(CpuSampler::new()),
+            hostname: procinfo::hostname(),
+            tls,
+            clients: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Registers a node hosted by this process (after its listener is bound).
+    pub fn add_local(&self, member: Member) {
+        let mut m = member.clone();
+        m.last_seen_unix_ms = unix_ms();
+        lock(&self.members).insert(m.id.clone(), m);
+        lock(&self.local).push(member);
+    }
+
+    /// Marks the process started (listeners bound, ready file written).
+    pub fn set_started(&self) {
+        self.started_flag.store(true, Ordering::Relaxed);
+    }
+
+    fn refresh_local(&self) {
+        let now = unix_ms();
+        let local = lock(&self.local).clone();
+        let mut members = lock(&self.members);
+        for mut m in local {
+            m.last_seen_unix_ms = now;
+            members.insert(m.id.clone(), m);
+        }
+    }
+
+    /// Merges members (see the module's join rule).
+    pub fn merge(&self, incoming: Vec<Member>) {
+        let now = unix_ms();
+        let local: Vec<String> = lock(&self.local).iter().map(|m| m.id.clone()).collect();
+        let mut members = lock(&self.members);
+        for mut m in incoming {
+            if m.id.is_empty() || local.contains(&m.id) {
+                continue;
+            }
+            if m.last_seen_unix_ms == 0 {
+                m.last_seen_unix_ms = now;
+            }
+            match members.get_mut(&m.id) {
+                Some(known) => {
+                    let seen = known.last_seen_unix_ms.max(m.last_seen_unix_ms);
+                    *known = m;
+                    known.last_seen_unix_ms = seen;
+                }
+                None => {
+                    members.insert(m.id.clone(), m);
+                }
+            }
+        }
+    }
+
+    /// Every known member, sorted by id.
+    pub fn members(&self) -> Vec<Member> {
+        self.refresh_local();
+        let mut list: Vec<Member> = lock(&self.members).values().cloned().collect();
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        list
+    }
+
+    fn stale_after_ms(&self) -> i64 {
+        i64::try_from((self.heartbeat * STALE_HEARTBEATS).as_millis()).unwrap_or(i64::MAX)
+    }
+
+    /// Seeds other than this process's own listeners.
+    fn remote_seeds(&self) -> Vec<String> {
+        let local: Vec<String> = lock(&self.local)
+            .iter()
+            .map(|m| m.debug_addr.clone())
+            .collect();
+        self.seeds
+            .iter()
+            .filter(|s| !local.contains(s))
+            .cloned()
+            .collect()
+    }
+
+    /// `Some(reason)` when seeds exist but none was reached for [`STALE_HEARTBEATS`] heartbeats.
+    fn seed_problem(&self) -> Option<String> {
+        if self.remote_seeds().is_empty() {
+            return None;
+        }
+        let now = unix_ms();
+        let last = self.last_contact_ms.load(Ordering::Relaxed);
+        let stale = self.stale_after_ms();
+        if last == 0 {
+            let up = self.started.elapsed();
+            if up > self.heartbeat * STALE_HEARTBEATS {
+                return Some(format!(
+                    "no seed reached since start ({}s ago)",
+                    up.as_secs()
+                ));
+            }
+            return None;
+        }
+        if now - last > stale {
+            return Some(format!("no seed reached for {}s", (now - last) / 1000));
+        }
+        None
+    }
+
+    fn client(&self, addr: &str) -> Option<DebugServiceClient<Channel>> {
+        if let Some(c) = lock(&self.clients).get(addr) {
+            return Some(c.clone());
+        }
+        let host = match addr.parse::<SocketAddr>() {
+            Ok(sa) => sa.ip().to_string(),
+            Err(_) => addr
+                .rsplit_once(':')
+                .map(|(h, _)| h)
+                .unwrap_or(addr)
+                .to_string(),
+        };
+        let tls = ClientTlsConfig::new()
+            .ca_certificate(Certificate::from_pem(&self.tls.ca_pem))
+            .identity(Identity::from_pem(&self.tls.cert_pem, &self.tls.key_pem))
+            .domain_name(host);
+        let endpoint = match Endpoint::from_shared(format!("https://{addr}"))
+            .and_then(|e| e.tls_config(tls))
+        {
+            Ok(e) => e
+                .connect_timeout(JOIN_TIMEOUT.min(self.heartbeat * 2))
+                .timeout(JOIN_TIMEOUT),
+            Err(e) => {
+                tracing::warn!(seed = addr, error = %e, "invalid seed address");
+                return None;
+            }
+        };
+        let client = DebugServiceClient::new(endpoint.connect_lazy());
+        lock(&self.clients).insert(addr.to_string(), client.clone());
+        Some(client)
+    }
+
+    async fn join_one(&self, addr: &str, members: Vec<Member>) -> bool {
+        let Some(mut client) = self.client(addr) else {
+            return false;
+        };
+        match client.join(JoinRequest { members }).await {
+            Ok(resp) => {
+                self.merge(resp.into_inner().members);
+                true
+            }
+            Err(status) => {
+                tracing::debug!(peer = addr, code = ?status.code(), error = %status.message(), "join failed");
+                false
+            }
+        }
+    }
+
+    /// One heartbeat: announce the local nodes to every seed (one call per seed), then, when
+    /// this process hosts a coordinator, sync everything known with the other coordinators.
+    pub async fn heartbeat_once(&self) {
+        self.refresh_local();
+        let announce: Vec<Member> = lock(&self.local)
+            .iter()
+            .map(|m| Member {
+                last_seen_unix_ms: 0,
+                ..m.clone()
+            })
+            .collect();
+        let seeds = self.remote_seeds();
+        let calls = seeds
+            .iter()
+            .map(|seed| self.join_one(seed, announce.clone()));
+        let results = futures::future::join_all(calls).await;
+        if results.iter().any(|ok| *ok) {
+            self.last_contact_ms.store(unix_ms(), Ordering::Relaxed);
+        }
+        let hosts_coordinator = lock(&self.local)
+            .iter()
+            .any(|m| m.role == NodeRole::Coordinator as i32);
+        if hosts_coordinator {
+            let local: Vec<String> = lock(&self.local).iter().map(|m| m.id.clone()).collect();
+            let known = self.members();
+            let peers: Vec<String> = known
+                .iter()
+                .filter(|m| m.role == NodeRole::Coordinator as i32)
+                .filter(|m| !local.contains(&m.id) && !m.debug_addr.is_empty())
+                .filter(|m| !seeds.contains(&m.debug_addr))
+                .map(|m| m.debug_addr.clone())
+                .collect();
+            let calls = peers.iter().map(|p| self.join_one(p, known.clone()));
+            futures::future::join_all(calls).await;
+        }
+    }
+
+    /// Runs heartbeats until the task is dropped.
+    pub async fn heartbeat_loop(self: Arc<Self>) {
+        let mut tick = tokio::time::interval(self.heartbeat);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            self.heartbeat_once().await;
+        }
+    }
+
+    fn load(&self) -> Load {
+        Load {
+            cpu_percent: lock(&self.cpu).sample(),
+            memory_rss_bytes: procinfo::rss_bytes().unwrap_or(0),
+            ..Default::default()
+        }
+    }
+}
+
+/// One node (real or virtual) as the debug service sees it.
+pub struct NodeView {
+    cluster: Arc<Cluster>,
+    id: String,
+    role: NodeRole,
+    addrs: OnceLock<(String, String)>,
+    virtual_node: bool,
+}
+
+impl NodeView {
+    /// A node hosted in `cluster`; its addresses are set once bound ([`NodeView::bound`]).
+    pub fn new(cluster: Arc<Cluster>, id: String, role: NodeRole, virtual_node: bool) -> Self {
+        Self {
+            cluster,
+            id,
+            role,
+            addrs: OnceLock::new(),
+            virtual_node,
+        }
+    }
+
+    /// Records the bound addresses and registers the node as a local member of its cluster.
+    pub fn bound(&self, debug_addr: SocketAddr, http_addr: Option<SocketAddr>) {
+        let debug = debug_addr.to_string();
+        let http = http_addr.map(|a| a.to_string()).unwrap_or_default();
+        let _ = self.addrs.set((debug, http));
+        self.cluster.add_local(self.member());
+    }
+
+    /// This node as a member (last seen now).
+    pub fn member(&self) -> Member {
+        let (debug_addr, http_addr) = self.addrs.get().cloned().unwrap_or_default();
+        Member {
+            id: self.id.clone(),
+            role: self.role as i32,
+            debug_addr,
+            http_addr,
+            last_seen_unix_ms: unix_ms(),
+            data_addr: String::new(),
+        }
+    }
+
+    fn role(&self) -> NodeRole {
+        self.role
+    }
+
+    fn uptime(&self) -> u64 {
+        self.cluster.started.elapsed().as_secs()
+    }
+}
+
+fn worst(states: impl Iterator<Item = HealthState>) -> HealthState {
+    states
+        .max_by_key(|s| match s {
+            HealthState::Healthy => 0,
+            HealthState::Degraded => 1,
+            HealthState::Unspecified => 2,
+            HealthState::Unhealthy => 3,
+        })
+        .unwrap_or(HealthState::Healthy)
+}
+
+impl NodeHandle for NodeView {
+    fn info(&self) -> NodeInfo {
+        let (debug_addr, http_addr) = self.addrs.get().cloned().unwrap_or_default();
+        NodeInfo {
+            id: self.id.clone(),
+            role: self.role as i32,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            uptime_seconds: self.uptime(),
+            debug_addr,
+            http_addr,
+            started_at_unix_ms: self.cluster.started_unix_ms,
+            pid: std::process::id(),
+            hostname: self.cluster.hostname.clone(),
+            data_addr: String::new(),
+            cluster: self.cluster.name.clone(),
+            virtual_node: self.virtual_node,
+        }
+    }
+
+    fn status(&self) -> NodeStatus {
+        let problem = self.cluster.seed_problem();
+        let consensus = (self.role() == NodeRole::Coordinator).then(|| ConsensusStatus {
+            term: 0,
+            leader_id: String::new(),
+            commit_index: 0,
+            applied_index: 0,
+            state: "static".to_string(),
+        });
+        NodeStatus {
+            id: self.id.clone(),
+            role: self.role as i32,
+            health: if problem.is_some() {
+                HealthState::Degraded as i32
+            } else {
+                HealthState::Healthy as i32
+            },
+            summary: problem.unwrap_or_else(|| "ok".to_string()),
+            consensus,
+            load: Some(self.cluster.load()),
+            uptime_seconds: self.uptime(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            known_members: u32::try_from(lock(&self.cluster.members).len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn members(&self) -> Vec<Member> {
+        self.cluster.members()
+    }
+
+    async fn deep_health(&self) -> DeepHealthResponse {
+        let mut components = Vec::new();
+        components.push(ComponentHealth {
+            name: "process".into(),
+            state: HealthState::Healthy as i32,
+            detail: format!(
+                "pid {}, up {}s, version {}",
+                std::process::id(),
+                self.uptime(),
+                env!("CARGO_PKG_VERSION")
+            ),
+        });
+        let members = self.cluster.members();
+        let now = unix_ms();
+        let fresh = members
+            .iter()
+            .filter(|m| now - m.last_seen_unix_ms <= self.cluster.stale_after_ms())
+            .count();
+        let (state, detail) = match self.cluster.seed_problem() {
+            Some(problem) => (
+                HealthState::Degraded,
+                format!(
+                    "{problem}; {} members known, {fresh} seen within {STALE_HEARTBEATS} heartbeats",
+                    members.len()
+                ),
+            ),
+            None => (
+                HealthState::Healthy,
+                format!(
+                    "{} members known, {fresh} seen within {STALE_HEARTBEATS} heartbeats",
+                    members.len()
+                ),
+            ),
+        };
+        components.push(ComponentHealth {
+            name: "membership".into(),
+            state: state as i32,
+            detail,
+        });
+        let load = self.cluster.load();
+        let (state, detail) = if load.memory_rss_bytes == 0 {
+            (
+                HealthState::Degraded,
+                "cannot read /proc/self: memory and CPU unknown".to_string(),
+            )
+        } else {
+            (
+                HealthState::Healthy,
+                format!(
+                    "rss {:.1} MiB, cpu {:.1}% of one core",
+                    load.memory_rss_bytes as f64 / (1024.0 * 1024.0),
+                    load.cpu_percent
+                ),
+            )
+        };
+        components.push(ComponentHealth {
+            name: "resources".into(),
+            state: state as i32,
+            detail,
+        });
+        if self.role() == NodeRole::Coordinator {
+            components.push(ComponentHealth {
+                name: "consensus".into(),
+                state: HealthState::Healthy as i32,
+                detail: "no consensus engine: static membership".into(),
+            });
+        }
+        let overall = worst(components.iter().map(|c| c.state()));
+        DeepHealthResponse {
+            overall: overall as i32,
+            components,
+        }
+    }
+
+    async fn join(&self, members: Vec<Member>) -> Vec<Member> {
+        self.cluster.merge(members);
+        self.cluster.members()
+    }
+
+    fn ready(&self) -> bool {
+        self.cluster.started_flag.load(Ordering::Relaxed)
+    }
+
+    fn started(&self) -> bool {
+        self.cluster.started_flag.load(Ordering::Relaxed)
+    }
+}
+
+/// The local members (for the ready file).
+pub fn local_members(cluster: &Cluster) -> Vec<Member> {
+    lock(&cluster.local).clone()
+}
+
+/// Node ids of the local members (for logs).
+pub fn local_count(cluster: &Cluster) -> usize {
+    lock(&cluster.local).len()
+}

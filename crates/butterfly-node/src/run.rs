@@ -1,0 +1,323 @@
+//! Starting a node or a swarm, the ready file, and shutdown.
+
+use crate::cli::{Cli, Command, CommonArgs, SwarmArgs};
+use crate::cluster::{local_members, ClientTls, Cluster, NodeView};
+use crate::procinfo;
+use butterfly_debug::proto::debug::NodeRole;
+use butterfly_debug::{Builder, Metrics, TlsPaths};
+use serde::Serialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// How often `--watch-pid` checks that the watched process exists.
+pub const WATCH_PID_INTERVAL: Duration = Duration::from_millis(500);
+
+/// Why a node could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum NodeError {
+    /// The debug service failed to start or serve.
+    #[error(transparent)]
+    Debug(#[from] butterfly_debug::Error),
+    /// A PEM file for the client side could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The ready file could not be written.
+    #[error("cannot write ready file {path}: {source}")]
+    ReadyFile {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Binding the swarm's HTTP address failed.
+    #[error("cannot bind http address {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// Bad command-line values.
+    #[error("{0}")]
+    Usage(String),
+}
+
+#[derive(Serialize)]
+struct ReadyFile {
+    nodes: Vec<ReadyNode>,
+}
+
+#[derive(Serialize)]
+struct ReadyNode {
+    id: String,
+    role: String,
+    pid: u32,
+    debug_addr: String,
+    http_addr: String,
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, NodeError> {
+    std::fs::read(path).map_err(|source| NodeError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn client_tls(common: &CommonArgs) -> Result<ClientTls, NodeError> {
+    Ok(ClientTls {
+        ca_pem: read(&common.ca)?,
+        cert_pem: read(&common.cert)?,
+        key_pem: read(&common.key)?,
+    })
+}
+
+fn tls_paths(common: &CommonArgs) -> TlsPaths {
+    TlsPaths {
+        ca: common.ca.clone(),
+        cert: common.cert.clone(),
+        key: common.key.clone(),
+    }
+}
+
+fn parse_role(s: &str) -> Result<NodeRole, NodeError> {
+    NodeRole::parse_short(s).ok_or_else(|| NodeError::Usage(format!("unknown role {s:?}")))
+}
+
+/// Writes the ready file atomically (temporary file + rename).
+fn write_ready_file(path: &Path, cluster: &Cluster) -> Result<(), NodeError> {
+    let body = ReadyFile {
+        nodes: local_members(cluster)
+            .into_iter()
+            .map(|m| ReadyNode {
+                role: NodeRole::try_from(m.role)
+                    .unwrap_or(NodeRole::Unspecified)
+                    .short_name()
+                    .to_string(),
+                id: m.id,
+                pid: std::process::id(),
+                debug_addr: m.debug_addr,
+                http_addr: m.http_addr,
+            })
+            .collect(),
+    };
+    let err = |source| NodeError::ReadyFile {
+        path: path.to_path_buf(),
+        source,
+    };
+    let json = serde_json::to_vec(&body).map_err(|e| err(std::io::Error::other(e)))?;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".tmp.{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, json).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(err)
+}
+
+/// Completes on SIGTERM, SIGINT, or when `--watch-pid` disappears.
+fn shutdown_signal(watch_pid: Option<u32>) -> watch::Receiver<bool> {
+    let (tx, rx) = watch::channel(false);
+    tokio::spawn(async move {
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                    std::future::pending::<()>().await
+                }
+            }
+        };
+        let int = async {
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await
+            }
+        };
+        let watched = async {
+            match watch_pid {
+                None => std::future::pending::<()>().await,
+                Some(pid) => {
+                    let proc_path = PathBuf::from(format!("/proc/{pid}"));
+                    while proc_path.exists() {
+                        tokio::time::sleep(WATCH_PID_INTERVAL).await;
+                    }
+                    tracing::info!(pid, "watched process is gone");
+                }
+            }
+        };
+        tokio::select! {
+            _ = term => tracing::info!("SIGTERM: shutting down"),
+            _ = int => tracing::info!("SIGINT: shutting down"),
+            _ = watched => tracing::info!("shutting down"),
+        }
+        let _ = tx.send(true);
+    });
+    rx
+}
+
+async fn stopped(mut rx: watch::Receiver<bool>) {
+    let _ = rx.wait_for(|s| *s).await;
+}
+
+/// Runs the node or swarm described by `cli` until a shutdown signal.
+pub async fn run(cli: Cli) -> Result<(), NodeError> {
+    match cli.command {
+        Some(Command::Swarm(args)) => run_swarm(args).await,
+        None => {
+            let role = cli
+                .node
+                .role
+                .as_deref()
+                .ok_or_else(|| NodeError::Usage("--role is required".into()))?;
+            let id = cli
+                .node
+                .id
+                .clone()
+                .ok_or_else(|| NodeError::Usage("--id is required".into()))?;
+            run_node(parse_role(role)?, id, cli.node.common).await
+        }
+    }
+}
+
+async fn run_node(role: NodeRole, id: String, common: CommonArgs) -> Result<(), NodeError> {
+    let shutdown = shutdown_signal(common.watch_pid);
+    let cluster = Cluster::new(
+        common.cluster.clone(),
+        common.seed.clone(),
+        common.heartbeat,
+        client_tls(&common)?,
+    );
+    let view = Arc::new(NodeView::new(cluster.clone(), id.clone(), role, false));
+    let mut builder = Builder::from_arc(view.clone())
+        .debug_addr(common.debug_addr)
+        .http_addr(common.http_addr)
+        .tls(tls_paths(&common));
+    if let Some(path) = &common.audit_log {
+        builder = builder.audit_log(path);
+    }
+    // The debug service runs on its own runtime and thread: a busy node cannot starve it.
+    let service = tokio::task::block_in_place(|| builder.spawn())?;
+    view.bound(service.debug_addr(), service.http_addr());
+    if let Some(path) = &common.ready_file {
+        write_ready_file(path, &cluster)?;
+    }
+    cluster.set_started();
+    tracing::info!(
+        node_id = %id,
+        role = role.short_name(),
+        debug_addr = %service.debug_addr(),
+        http_addr = ?service.http_addr(),
+        seeds = ?common.seed,
+        "node listening"
+    );
+    let heartbeat = tokio::spawn(cluster.clone().heartbeat_loop());
+    stopped(shutdown).await;
+    heartbeat.abort();
+    tokio::task::block_in_place(|| service.shutdown())?;
+    tracing::info!(node_id = %id, "node stopped");
+    Ok(())
+}
+
+async fn run_swarm(args: SwarmArgs) -> Result<(), NodeError> {
+    let common = args.common;
+    match procinfo::raise_fd_limit() {
+        Ok(limit) => tracing::info!(nofile = limit, "file descriptor limit"),
+        Err(e) => tracing::warn!(error = %e, "cannot raise the file descriptor limit"),
+    }
+    let role = parse_role(&args.role)?;
+    let shutdown = shutdown_signal(common.watch_pid);
+    let cluster = Cluster::new(
+        common.cluster.clone(),
+        common.seed.clone(),
+        common.heartbeat,
+        client_tls(&common)?,
+    );
+    let tls = butterfly_debug::load_server_config(&tls_paths(&common))?;
+    let metrics = Metrics::new();
+    let audit = match &common.audit_log {
+        None => None,
+        Some(path) => {
+            let (log, writer) = butterfly_debug::AuditLog::with_file(
+                path,
+                butterfly_debug::DEFAULT_AUDIT_MEMORY,
+                butterfly_debug::DEFAULT_AUDIT_CHANNEL,
+                metrics.clone(),
+            )?;
+            tokio::spawn(writer.run());
+            Some(log)
+        }
+    };
+    let http_listener = tokio::net::TcpListener::bind(common.http_addr)
+        .await
+        .map_err(|source| NodeError::Bind {
+            addr: common.http_addr,
+            source,
+        })?;
+    let http_addr = http_listener
+        .local_addr()
+        .map_err(|source| NodeError::Bind {
+            addr: common.http_addr,
+            source,
+        })?;
+    let mut views = Vec::with_capacity(args.count);
+    let mut servers = tokio::task::JoinSet::new();
+    for i in 0..args.count {
+        let id = format!("{}{i}", args.id_prefix);
+        let view = Arc::new(NodeView::new(cluster.clone(), id, role, true));
+        let mut addr = common.debug_addr;
+        if addr.port() != 0 {
+            let port = u16::try_from(usize::from(addr.port()) + i)
+                .map_err(|_| NodeError::Usage(format!("--debug-addr port + {i} exceeds 65535")))?;
+            addr.set_port(port);
+        }
+        let mut builder = Builder::from_arc(view.clone())
+            .debug_addr(addr)
+            .http_addr(None)
+            .tls_config(tls.clone())
+            .metrics(metrics.clone())
+            .audit_memory(100);
+        if let Some(log) = &audit {
+            builder = builder.shared_audit(log.clone());
+        }
+        let bound = builder.bind().await?;
+        view.bound(bound.debug_addr(), Some(http_addr));
+        servers.spawn(bound.serve(stopped(shutdown.clone())));
+        views.push(view);
+    }
+    let Some(first) = views.first().cloned() else {
+        return Err(NodeError::Usage("--count must be at least 1".into()));
+    };
+    let router = butterfly_debug::http_router(first, metrics);
+    let http_stop = stopped(shutdown.clone());
+    servers.spawn(async move {
+        axum::serve(http_listener, router)
+            .with_graceful_shutdown(http_stop)
+            .await
+            .map_err(|e| butterfly_debug::Error::Serve {
+                what: "http",
+                reason: e.to_string(),
+            })
+    });
+    if let Some(path) = &common.ready_file {
+        write_ready_file(path, &cluster)?;
+    }
+    cluster.set_started();
+    tracing::info!(count = args.count, role = role.short_name(), %http_addr, "swarm listening");
+    let heartbeat = tokio::spawn(cluster.clone().heartbeat_loop());
+    stopped(shutdown).await;
+    heartbeat.abort();
+    while let Some(result) = servers.join_next().await {
+        if let Ok(Err(e)) = result {
+            tracing::warn!(error = %e, "server stopped with an error");
+        }
+    }
+    tracing::info!("swarm stopped");
+    Ok(())
+}
