@@ -1,0 +1,207 @@
+//! `audit show|verify`: the console's own hash-chained audit trail (see `crate::audit`).
+
+use crate::audit::{AuditLog, Verification};
+use crate::error::{Error, Result, EXIT_ERROR, EXIT_OK};
+use crate::output::{json_of, Report, Style};
+use crate::session::Ctx;
+use clap::Subcommand;
+use serde::Serialize;
+use serde_json::Value;
+use std::path::PathBuf;
+
+/// `audit ...`
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// The newest commands with who ran them and how they ended.
+    Show {
+        /// How many commands.
+        #[arg(long, default_value_t = 20)]
+        last: usize,
+        /// Audit log file [default: $XDG_STATE_HOME/butterfly-cli/audit.jsonl or BUTTERFLY_AUDIT_LOG].
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+    /// Prove the hash chain is intact, or name the first broken record (exit 1).
+    Verify {
+        /// Audit log file [default: as `show`].
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+}
+
+fn log_for(file: Option<PathBuf>) -> Result<AuditLog> {
+    match file {
+        Some(p) => Ok(AuditLog::new(p)),
+        None => AuditLog::default_location(),
+    }
+}
+
+/// Runs an `audit` command.
+pub async fn exec(cmd: AuditCommand, _ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+    match cmd {
+        AuditCommand::Show { last, file } => {
+            let log = log_for(file)?;
+            Ok(Box::new(show(&log, last)?))
+        }
+        AuditCommand::Verify { file } => {
+            let log = log_for(file)?;
+            let v = log.verify()?;
+            Ok(Box::new(VerifyReport {
+                file: log.path().to_path_buf(),
+                ok: v.first_broken_line.is_none(),
+                verification: v,
+            }))
+        }
+    }
+}
+
+/// One command in `audit show`.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    /// Intent record seq.
+    pub seq: u64,
+    /// When it started.
+    pub ts: String,
+    /// Who.
+    pub operator: String,
+    /// Role.
+    pub role: Option<String>,
+    /// Front door.
+    pub via: String,
+    /// Command line.
+    pub command: String,
+    /// Targets.
+    pub targets: Vec<String>,
+    /// `ok`, `partial`, `error`, `denied`, `interrupted`, or null when no result was recorded.
+    pub outcome: Option<String>,
+    /// Duration, ms.
+    pub duration_ms: Option<u64>,
+    /// Error line.
+    pub error: Option<String>,
+}
+
+/// `audit show -o json`: `{"file","entries":[...]}`.
+#[derive(Debug, Serialize)]
+pub struct ShowReport {
+    /// Log file.
+    pub file: PathBuf,
+    /// Oldest first.
+    pub entries: Vec<Entry>,
+}
+
+fn show(log: &AuditLog, last: usize) -> Result<ShowReport> {
+    let records = log.records()?;
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut results: std::collections::HashMap<u64, &Value> = Default::default();
+    for r in &records {
+        if r.get("kind").and_then(Value::as_str) == Some("result") {
+            if let Some(s) = r.get("intent_seq").and_then(Value::as_u64) {
+                results.insert(s, r);
+            }
+        }
+    }
+    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    for r in records.iter().filter(|r| r.get("kind").and_then(Value::as_str) == Some("intent")) {
+        let seq = r.get("seq").and_then(Value::as_u64).unwrap_or(0);
+        let res = results.get(&seq);
+        entries.push(Entry {
+            seq,
+            ts: text(r, "ts"),
+            operator: text(r, "operator"),
+            role: r.get("role").and_then(Value::as_str).map(str::to_string),
+            via: text(r, "via"),
+            command: text(r, "command"),
+            targets: r
+                .get("targets")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                .unwrap_or_default(),
+            outcome: res.map(|v| text(v, "outcome")),
+            duration_ms: res.and_then(|v| v.get("duration_ms")).and_then(Value::as_u64),
+            error: res.and_then(|v| v.get("error")).and_then(Value::as_str).map(str::to_string),
+        });
+    }
+    let skip = entries.len().saturating_sub(last);
+    entries.drain(..skip);
+    if entries.is_empty() && !log.path().exists() {
+        return Err(Error::NotFound(format!("{}: no audit log yet", log.path().display())));
+    }
+    Ok(ShowReport {
+        file: log.path().to_path_buf(),
+        entries,
+    })
+}
+
+impl Report for ShowReport {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+    fn render(&self, style: &Style) -> String {
+        let mut t = style.table(&["SEQ", "TIME", "OPERATOR", "VIA", "COMMAND", "OUTCOME", "MS"]);
+        for e in &self.entries {
+            let outcome = match e.outcome.as_deref() {
+                Some("ok") => style.good("ok"),
+                Some(o) => style.bad(o),
+                None => style.warn("no result"),
+            };
+            t.add_row(vec![
+                e.seq.to_string(),
+                e.ts.clone(),
+                e.operator.clone(),
+                e.via.clone(),
+                e.command.clone(),
+                outcome,
+                e.duration_ms.map(|d| d.to_string()).unwrap_or_default(),
+            ]);
+        }
+        t.to_string()
+    }
+}
+
+/// `audit verify -o json`: `{"file","ok","verification":{records, first_broken_line, ...}}`.
+#[derive(Debug, Serialize)]
+pub struct VerifyReport {
+    /// Log file.
+    pub file: PathBuf,
+    /// Whether the chain is intact.
+    pub ok: bool,
+    /// Details.
+    pub verification: Verification,
+}
+
+impl Report for VerifyReport {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+    fn exit_code(&self) -> i32 {
+        if self.ok {
+            EXIT_OK
+        } else {
+            EXIT_ERROR
+        }
+    }
+    fn render(&self, style: &Style) -> String {
+        let v = &self.verification;
+        let mut out = if self.ok {
+            format!("{} {} records, hash chain intact ({})", style.good("ok:"), v.records, self.file.display())
+        } else {
+            format!(
+                "{} record at line {}{} breaks the chain: {} ({})",
+                style.bad("BROKEN:"),
+                v.first_broken_line.unwrap_or(0),
+                v.first_broken_seq.map(|s| format!(" (seq {s})")).unwrap_or_default(),
+                v.reason.as_deref().unwrap_or("unknown"),
+                self.file.display()
+            )
+        };
+        if !v.unfinished.is_empty() {
+            out.push_str(&format!(
+                "\n{} {} command(s) have an intent but no result (crashed or still running): seq {}",
+                style.warn("note:"),
+                v.unfinished.len(),
+                v.unfinished.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,302 @@
+//! `cluster status`: every member, reachable or not, with health, consensus position and load.
+
+use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
+use crate::fanout::Target;
+use crate::output::{json_of, short_duration, Report, Style};
+use crate::session::Ctx;
+use butterfly_proto::debug::{GetStatusRequest, HealthState, NodeRole, NodeStatus};
+use clap::Subcommand;
+use serde::Serialize;
+use std::time::Instant;
+
+/// `cluster ...`
+#[derive(Debug, Subcommand)]
+pub enum ClusterCommand {
+    /// Every member: role, address, reachability, health, consensus, uptime, version.
+    Status,
+}
+
+/// Runs a `cluster` command.
+pub async fn exec(cmd: ClusterCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+    match cmd {
+        ClusterCommand::Status => Ok(Box::new(status(ctx).await?)),
+    }
+}
+
+/// `cluster status -o json`: `{"nodes":[...],"summary":{...},"seed_errors":[...]}`.
+#[derive(Debug, Serialize)]
+pub struct ClusterStatus {
+    /// Every member, sorted by id.
+    pub nodes: Vec<NodeRow>,
+    /// Counts.
+    pub summary: Summary,
+    /// Seeds that did not answer the membership query.
+    pub seed_errors: Vec<SeedError>,
+}
+
+/// A seed that failed.
+#[derive(Debug, Serialize)]
+pub struct SeedError {
+    /// Seed address.
+    pub address: String,
+    /// Why.
+    pub error: String,
+}
+
+/// Counts over the members.
+#[derive(Debug, Serialize, Default)]
+pub struct Summary {
+    /// Members.
+    pub total: usize,
+    /// Members that answered.
+    pub reachable: usize,
+    /// Members that did not.
+    pub unreachable: usize,
+    /// Answered healthy.
+    pub healthy: usize,
+    /// Answered degraded.
+    pub degraded: usize,
+    /// Answered unhealthy.
+    pub unhealthy: usize,
+    /// Leader as reported by the coordinators (majority), if any.
+    pub leader: Option<String>,
+}
+
+/// One member in `cluster status`.
+#[derive(Debug, Serialize)]
+pub struct NodeRow {
+    /// Node id.
+    pub id: String,
+    /// `coordinator`, `compute`, `observer`.
+    pub role: String,
+    /// Debug address.
+    pub address: String,
+    /// HTTP (health/metrics) address.
+    pub http_address: String,
+    /// Whether the node answered within the deadline.
+    pub reachable: bool,
+    /// `healthy`, `degraded`, `unhealthy`, or `unknown` when unreachable.
+    pub health: String,
+    /// The node's one-line summary.
+    pub summary: Option<String>,
+    /// Why the node did not answer.
+    pub error: Option<String>,
+    /// Consensus position (coordinators).
+    pub consensus: Option<Consensus>,
+    /// Seconds since start.
+    pub uptime_seconds: Option<u64>,
+    /// Node version.
+    pub version: Option<String>,
+    /// Requests in flight.
+    pub requests_in_flight: Option<u32>,
+    /// Resident memory, bytes.
+    pub memory_rss_bytes: Option<u64>,
+    /// CPU, percent of one core.
+    pub cpu_percent: Option<f64>,
+    /// Round-trip time of the status call, milliseconds.
+    pub rtt_ms: Option<f64>,
+}
+
+/// A coordinator's consensus position.
+#[derive(Debug, Serialize)]
+pub struct Consensus {
+    /// Raft term.
+    pub term: u64,
+    /// Leader id; null when none is known.
+    pub leader: Option<String>,
+    /// Commit index.
+    pub commit_index: u64,
+    /// Applied index.
+    pub applied_index: u64,
+    /// `leader`, `follower`, `candidate`, `learner`, or `static` (no consensus engine).
+    pub state: String,
+}
+
+async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
+    let discovery = ctx.discover().await?;
+    let pool = ctx.pool()?;
+    let targets: Vec<Target> = discovery
+        .members
+        .iter()
+        .map(|m| Target {
+            id: m.id.clone(),
+            addr: m.debug_addr.clone(),
+        })
+        .collect();
+    let results = ctx
+        .fanout()?
+        .run(&pool, &targets, |mut c| async move {
+            let t = Instant::now();
+            let s = c.get_status(GetStatusRequest {}).await?.into_inner();
+            Ok((s, t.elapsed()))
+        })
+        .await;
+    let mut rows = Vec::with_capacity(targets.len());
+    let mut summary = Summary::default();
+    for (member, result) in discovery.members.iter().zip(results) {
+        summary.total += 1;
+        let role = NodeRole::try_from(member.role).unwrap_or(NodeRole::Unspecified);
+        let mut row = NodeRow {
+            id: member.id.clone(),
+            role: role.short_name().to_string(),
+            address: member.debug_addr.clone(),
+            http_address: member.http_addr.clone(),
+            reachable: false,
+            health: "unknown".into(),
+            summary: None,
+            error: None,
+            consensus: None,
+            uptime_seconds: None,
+            version: None,
+            requests_in_flight: None,
+            memory_rss_bytes: None,
+            cpu_percent: None,
+            rtt_ms: None,
+        };
+        match result {
+            Ok((s, rtt)) => {
+                fill(&mut row, s);
+                row.rtt_ms = Some(rtt.as_secs_f64() * 1000.0);
+                summary.reachable += 1;
+                match row.health.as_str() {
+                    "healthy" => summary.healthy += 1,
+                    "degraded" => summary.degraded += 1,
+                    _ => summary.unhealthy += 1,
+                }
+            }
+            Err(e) => {
+                summary.unreachable += 1;
+                row.error = Some(match e {
+                    Error::Unreachable { message, .. } | Error::Remote { message, .. } => message,
+                    other => other.to_string(),
+                });
+            }
+        }
+        rows.push(row);
+    }
+    summary.leader = majority_leader(&rows);
+    Ok(ClusterStatus {
+        nodes: rows,
+        summary,
+        seed_errors: discovery
+            .seed_errors
+            .into_iter()
+            .map(|(address, e)| SeedError {
+                address,
+                error: e.to_string(),
+            })
+            .collect(),
+    })
+}
+
+fn fill(row: &mut NodeRow, s: NodeStatus) {
+    row.reachable = true;
+    row.health = HealthState::try_from(s.health)
+        .unwrap_or(HealthState::Unspecified)
+        .short_name()
+        .to_string();
+    row.summary = Some(s.summary);
+    row.uptime_seconds = Some(s.uptime_seconds);
+    row.version = Some(s.version);
+    if let Some(load) = s.load {
+        row.requests_in_flight = Some(load.requests_in_flight);
+        row.memory_rss_bytes = Some(load.memory_rss_bytes);
+        row.cpu_percent = Some(load.cpu_percent);
+    }
+    row.consensus = s.consensus.map(|c| Consensus {
+        term: c.term,
+        leader: Some(c.leader_id).filter(|l| !l.is_empty()),
+        commit_index: c.commit_index,
+        applied_index: c.applied_index,
+        state: c.state,
+    });
+}
+
+fn majority_leader(rows: &[NodeRow]) -> Option<String> {
+    let mut votes: std::collections::BTreeMap<&str, usize> = Default::default();
+    for c in rows.iter().filter_map(|r| r.consensus.as_ref()) {
+        if let Some(l) = &c.leader {
+            *votes.entry(l.as_str()).or_default() += 1;
+        }
+    }
+    votes.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l.to_string())
+}
+
+impl Report for ClusterStatus {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+
+    fn exit_code(&self) -> i32 {
+        if self.summary.unreachable > 0 {
+            EXIT_PARTIAL
+        } else {
+            EXIT_OK
+        }
+    }
+
+    fn render(&self, style: &Style) -> String {
+        let mut t = style.table(&[
+            "NODE", "ROLE", "ADDRESS", "HEALTH", "CONSENSUS", "UPTIME", "VERSION", "RTT", "NOTE",
+        ]);
+        for r in &self.nodes {
+            let consensus = r
+                .consensus
+                .as_ref()
+                .map(|c| {
+                    format!(
+                        "{} t{} c{}/a{}{}",
+                        c.state,
+                        c.term,
+                        c.commit_index,
+                        c.applied_index,
+                        c.leader.as_deref().map(|l| format!(" L={l}")).unwrap_or_default()
+                    )
+                })
+                .unwrap_or_else(|| "-".into());
+            let note = match (&r.error, &r.summary) {
+                (Some(e), _) => style.bad(e),
+                (None, Some(s)) if s != "ok" => s.clone(),
+                _ => String::new(),
+            };
+            let health = if r.reachable {
+                style.health(&r.health)
+            } else {
+                style.bad("unreachable")
+            };
+            t.add_row(vec![
+                r.id.clone(),
+                r.role.clone(),
+                r.address.clone(),
+                health,
+                consensus,
+                r.uptime_seconds.map(short_duration).unwrap_or_else(|| "-".into()),
+                r.version.clone().unwrap_or_else(|| "-".into()),
+                r.rtt_ms.map(|ms| format!("{ms:.1}ms")).unwrap_or_else(|| "-".into()),
+                note,
+            ]);
+        }
+        let s = &self.summary;
+        let mut out = t.to_string();
+        out.push_str(&format!(
+            "\n{} members: {} reachable ({} healthy, {} degraded, {} unhealthy), {}",
+            s.total,
+            s.reachable,
+            s.healthy,
+            s.degraded,
+            s.unhealthy,
+            if s.unreachable > 0 {
+                style.bad(&format!("{} unreachable", s.unreachable))
+            } else {
+                style.good("0 unreachable")
+            }
+        ));
+        if let Some(l) = &s.leader {
+            out.push_str(&format!("; leader {l}"));
+        }
+        for e in &self.seed_errors {
+            out.push_str(&format!("\n{} seed {}: {}", style.warn("warning:"), e.address, e.error));
+        }
+        out
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per command area; each has its clap `Args`/subcommand type and an `exec`.
+
+pub mod audit;
+pub mod certs;
+pub mod cluster;
+pub mod completions;
+pub mod demo;
+pub mod node;
+pub mod run;

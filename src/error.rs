@@ -1,0 +1,148 @@
+//! The one error type of the console, with its documented exit codes.
+
+use std::path::{Path, PathBuf};
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the command failed.
+pub const EXIT_ERROR: i32 = 1;
+/// Exit code: the command line could not be parsed.
+pub const EXIT_USAGE: i32 = 2;
+/// Exit code: a multi-node command got answers from some nodes but not all.
+pub const EXIT_PARTIAL: i32 = 3;
+/// Exit code: a node refused the call for lack of role.
+pub const EXIT_PERMISSION: i32 = 4;
+/// Exit code: the command was cancelled with Ctrl-C.
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+/// Everything that can go wrong in a command. Each variant maps to one exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Malformed command line or arguments.
+    #[error("{0}")]
+    Usage(String),
+    /// Missing, unreadable or invalid configuration.
+    #[error("config: {0}")]
+    Config(String),
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// Certificates or keys could not be loaded or made.
+    #[error("tls: {0}")]
+    Tls(String),
+    /// A node could not be reached or did not answer in time.
+    #[error("{node}: {message}")]
+    Unreachable {
+        /// Node id or address.
+        node: String,
+        /// Why.
+        message: String,
+    },
+    /// A node refused the call for lack of role.
+    #[error("permission denied by {node}: {message}")]
+    PermissionDenied {
+        /// Node id or address.
+        node: String,
+        /// The node's message, which names the needed role.
+        message: String,
+    },
+    /// A node answered with an error.
+    #[error("{node}: {message}")]
+    Remote {
+        /// Node id or address.
+        node: String,
+        /// gRPC status code and message.
+        message: String,
+    },
+    /// Something named does not exist (unknown node id, no demo running, ...).
+    #[error("{0}")]
+    NotFound(String),
+    /// The audit trail could not be written or does not verify.
+    #[error("audit: {0}")]
+    Audit(String),
+    /// Cancelled with Ctrl-C.
+    #[error("interrupted")]
+    Interrupted,
+    /// Anything else that stopped the command.
+    #[error("{0}")]
+    Other(String),
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => EXIT_USAGE,
+            Error::PermissionDenied { .. } => EXIT_PERMISSION,
+            Error::Interrupted => EXIT_INTERRUPTED,
+            _ => EXIT_ERROR,
+        }
+    }
+
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// Maps a gRPC status from `node` to the matching variant.
+    pub fn from_status(node: &str, status: &tonic::Status) -> Error {
+        let node = node.to_string();
+        match status.code() {
+            tonic::Code::PermissionDenied => Error::PermissionDenied {
+                node,
+                message: status.message().to_string(),
+            },
+            tonic::Code::Unavailable | tonic::Code::DeadlineExceeded | tonic::Code::Cancelled => {
+                Error::Unreachable {
+                    node,
+                    message: describe_status(status),
+                }
+            }
+            _ => Error::Remote {
+                node,
+                message: describe_status(status),
+            },
+        }
+    }
+}
+
+/// One line describing a gRPC status, including the transport cause chain when there is one.
+pub fn describe_status(status: &tonic::Status) -> String {
+    let mut text = if status.message().is_empty() {
+        format!("{:?}", status.code())
+    } else {
+        status.message().to_string()
+    };
+    if let Some(source) = std::error::Error::source(status) {
+        let chain = describe_chain(source);
+        if !chain.is_empty() && !text.contains(&chain) {
+            text = format!("{text}: {chain}");
+        }
+    }
+    text
+}
+
+/// Joins an error and its sources into one line, dropping repeats.
+pub fn describe_chain(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = cur {
+        let s = e.to_string();
+        if !s.is_empty() && !parts.iter().any(|p| p.contains(&s)) {
+            parts.push(s);
+        }
+        cur = e.source();
+    }
+    parts.join(": ")
+}
+
+/// Result with the console's error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,129 @@
+//! Runs one parsed command: audit intent (fsynced) first, then the command (cancellable with
+//! Ctrl-C), then the audit result, then rendering. Every front door goes through [`run`].
+
+use crate::audit::{AuditLog, Intent, Outcome};
+use crate::cli::{Command, GlobalOpts};
+use crate::commands;
+use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
+use crate::output::{render, Report};
+use crate::session::{Ctx, Session, Via};
+use std::time::Instant;
+
+/// Runs `cmd` (typed as `line`) in `session`, prints its result, and returns the exit code.
+pub async fn run(session: &Session, line: &str, global: &GlobalOpts, cmd: Command) -> i32 {
+    let ctx = session.context(global);
+    let audit = match AuditLog::default_location() {
+        Ok(a) => a,
+        Err(e) => return report_error(&e),
+    };
+    let (operator, role) = operator_of(&ctx);
+    let targets = cmd.targets();
+    let profile = ctx.settings.as_ref().map(|s| s.profile.clone()).unwrap_or_default();
+    let intent = Intent {
+        operator: &operator,
+        role: role.as_deref(),
+        session: &session.id,
+        via: session.via.as_str(),
+        profile: &profile,
+        command: line,
+        targets: &targets,
+    };
+    let seq = match audit.intent(&intent) {
+        Ok(seq) => seq,
+        Err(e) => {
+            // Refuse to act unaudited.
+            return report_error(&Error::Audit(format!(
+                "{} (the command was not run)",
+                e.to_string().trim_start_matches("audit: ")
+            )));
+        }
+    };
+    let started = Instant::now();
+    let result = tokio::select! {
+        r = dispatch(cmd, &ctx) => r,
+        _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+    };
+    let duration_ms = started.elapsed().as_millis() as u64;
+    let (code, outcome_word, error_text) = match &result {
+        Ok(report) => match report.exit_code() {
+            EXIT_OK => (EXIT_OK, "ok", None),
+            EXIT_PARTIAL => (EXIT_PARTIAL, "partial", None),
+            other => (other, "error", None),
+        },
+        Err(e) => (
+            e.exit_code(),
+            match e {
+                Error::PermissionDenied { .. } => "denied",
+                Error::Interrupted => "interrupted",
+                _ => "error",
+            },
+            Some(e.to_string()),
+        ),
+    };
+    let outcome = Outcome {
+        outcome: outcome_word,
+        exit_code: code,
+        duration_ms,
+        error: error_text.as_deref(),
+    };
+    let audit_result = audit.result(seq, &session.id, &outcome);
+    match result {
+        Ok(report) => {
+            let text = render(report.as_ref(), ctx.format, &ctx.style);
+            if !text.is_empty() {
+                println!("{text}");
+            }
+        }
+        Err(e) => {
+            report_error(&e);
+        }
+    }
+    if let Err(e) = audit_result {
+        eprintln!("warning: {e}");
+    }
+    code
+}
+
+/// Prints a one-line error to stderr and returns its exit code.
+pub fn report_error(e: &Error) -> i32 {
+    eprintln!("error: {e}");
+    e.exit_code()
+}
+
+fn operator_of(ctx: &Ctx<'_>) -> (String, Option<String>) {
+    let from_cert = ctx
+        .settings
+        .as_ref()
+        .ok()
+        .and_then(|s| s.cert.as_deref())
+        .and_then(|p| crate::client::read_identity(p).ok());
+    match from_cert {
+        Some(id) => (id.name, id.role.map(|r| r.to_string())),
+        None => {
+            let user = std::env::var("USER").unwrap_or_else(|_| "unknown".into());
+            (format!("{user} (no certificate)"), None)
+        }
+    }
+}
+
+async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+    let nested = |what: &str| {
+        Err(Error::Usage(format!(
+            "`{what}` starts a new console; it cannot run inside one"
+        )))
+    };
+    match cmd {
+        Command::Debug | Command::Demo(_) if ctx.session.via != Via::OneShot => {
+            nested(if matches!(cmd, Command::Debug) { "debug" } else { "demo" })
+        }
+        Command::Run(_) if ctx.session.via == Via::Script => nested("run"),
+        Command::Debug => Err(Error::Usage("internal: debug is handled by main".into())),
+        Command::Run(args) => commands::run::exec(args, ctx).await,
+        Command::Demo(args) => commands::demo::exec(args, ctx).await,
+        Command::Certs(c) => commands::certs::exec(c, ctx).await,
+        Command::Completions(a) => commands::completions::exec(a, ctx),
+        Command::Cluster(c) => commands::cluster::exec(c, ctx).await,
+        Command::Node(c) => commands::node::exec(c, ctx).await,
+        Command::Audit(c) => commands::audit::exec(c, ctx).await,
+    }
+}

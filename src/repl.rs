@@ -1,0 +1,317 @@
+//! The interactive console (`butterfly-cli debug`): rustyline with persistent history, hints, and
+//! tab completion derived from the clap grammar plus live node ids read from a cache that a
+//! background task refreshes (never a network call inside the completer).
+
+use crate::cli::{line_command, GlobalOpts, Line};
+use crate::commands::run::first_line;
+use crate::config::state_dir;
+use crate::session::{MemberCache, Session};
+use clap::Parser;
+use rustyline::completion::{Completer, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::{Hinter, HistoryHinter};
+use rustyline::history::DefaultHistory;
+use rustyline::validate::Validator;
+use rustyline::{CompletionType, Config, Context, Editor, Helper};
+use std::borrow::Cow;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// The prompt.
+pub const PROMPT: &str = "butterfly> ";
+/// How often the background task refreshes the node-id cache.
+pub const CACHE_REFRESH: Duration = Duration::from_secs(15);
+/// History entries kept.
+pub const HISTORY_SIZE: usize = 10_000;
+
+/// rustyline helper: completion from the grammar + cache, history hints.
+pub struct ReplHelper {
+    grammar: clap::Command,
+    members: Arc<Mutex<MemberCache>>,
+    hinter: HistoryHinter,
+}
+
+impl ReplHelper {
+    /// A helper completing from `line_command()` and the member cache.
+    pub fn new(members: Arc<Mutex<MemberCache>>) -> ReplHelper {
+        ReplHelper {
+            grammar: line_command(),
+            members,
+            hinter: HistoryHinter::new(),
+        }
+    }
+
+    fn node_ids(&self) -> Vec<String> {
+        self.members.lock().map(|c| c.members.keys().cloned().collect()).unwrap_or_default()
+    }
+
+    /// Candidates for the word under the cursor: `(start of the word, candidates)`.
+    pub fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
+        let before = &line[..pos.min(line.len())];
+        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let current = &before[start..];
+        let done: Vec<&str> = before[..start].split_whitespace().collect();
+
+        let mut cmd = &self.grammar;
+        let mut pending_value: Option<&clap::Arg> = None;
+        let mut positionals_used = 0usize;
+        for w in &done {
+            if pending_value.take().is_some() {
+                continue;
+            }
+            if let Some(name) = w.strip_prefix("--") {
+                let name = name.split('=').next().unwrap_or(name);
+                pending_value = cmd
+                    .get_arguments()
+                    .find(|a| a.get_long() == Some(name))
+                    .filter(|a| a.get_action().takes_values() && !w.contains('='));
+                continue;
+            }
+            if w.starts_with('-') && w.len() == 2 {
+                let c = w.chars().nth(1);
+                pending_value = cmd
+                    .get_arguments()
+                    .find(|a| a.get_short() == c)
+                    .filter(|a| a.get_action().takes_values());
+                continue;
+            }
+            if let Some(sub) = cmd.find_subcommand(w) {
+                cmd = sub;
+                positionals_used = 0;
+            } else {
+                positionals_used += 1;
+            }
+        }
+
+        let mut out: Vec<String> = Vec::new();
+        if let Some(arg) = pending_value {
+            out.extend(self.values_for(arg));
+        } else if current.starts_with('-') {
+            for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                if let Some(l) = a.get_long() {
+                    out.push(format!("--{l}"));
+                }
+            }
+            out.push("--help".into());
+        } else {
+            let subs: Vec<String> = cmd
+                .get_subcommands()
+                .filter(|s| !s.is_hide_set())
+                .map(|s| s.get_name().to_string())
+                .collect();
+            if subs.is_empty() {
+                if let Some(arg) = cmd.get_positionals().nth(positionals_used) {
+                    out.extend(self.values_for(arg));
+                }
+            } else {
+                out.extend(subs);
+                if done.is_empty() {
+                    out.extend(["exit".to_string(), "quit".to_string()]);
+                }
+            }
+        }
+        out.retain(|c| c.starts_with(current));
+        out.sort();
+        out.dedup();
+        (start, out)
+    }
+
+    fn values_for(&self, arg: &clap::Arg) -> Vec<String> {
+        let id = arg.get_id().as_str();
+        if matches!(id, "node" | "nodes") {
+            return self.node_ids();
+        }
+        arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect()
+    }
+}
+
+impl Completer for ReplHelper {
+    type Candidate = Pair;
+    fn complete(&self, line: &str, pos: usize, _: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let (start, words) = self.candidates(line, pos);
+        let single = words.len() == 1;
+        Ok((
+            start,
+            words
+                .into_iter()
+                .map(|w| Pair {
+                    display: w.clone(),
+                    replacement: if single { format!("{w} ") } else { w },
+                })
+                .collect(),
+        ))
+    }
+}
+
+impl Hinter for ReplHelper {
+    type Hint = String;
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+        self.hinter.hint(line, pos, ctx)
+    }
+}
+
+impl Highlighter for ReplHelper {
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        Cow::Owned(format!("\x1b[2m{hint}\x1b[0m"))
+    }
+}
+
+impl Validator for ReplHelper {}
+impl Helper for ReplHelper {}
+
+/// Runs the REPL until `exit`, `quit` or Ctrl-D; returns the exit code of the session (0).
+pub fn run(rt: &tokio::runtime::Runtime, session: Arc<Session>) -> i32 {
+    // Take over SIGINT for the whole session: Ctrl-C cancels the running command, not the console.
+    let _sigint = rt.block_on(async {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+    });
+    let config = Config::builder()
+        .history_ignore_dups(true)
+        .and_then(|b| b.history_ignore_space(true).max_history_size(HISTORY_SIZE))
+        .map(|b| b.completion_type(CompletionType::List).auto_add_history(false).build());
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: readline config: {e}");
+            return crate::error::EXIT_ERROR;
+        }
+    };
+    let mut rl: Editor<ReplHelper, DefaultHistory> = match Editor::with_config(config) {
+        Ok(rl) => rl,
+        Err(e) => {
+            eprintln!("error: cannot start the console: {e}");
+            return crate::error::EXIT_ERROR;
+        }
+    };
+    rl.set_helper(Some(ReplHelper::new(session.members.clone())));
+    let history = state_dir().ok().map(|d| d.join("history"));
+    if let Some(h) = &history {
+        if let Some(dir) = h.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = rl.load_history(h);
+    }
+
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    spawn_refresher(session.sibling(), stop.clone());
+
+    eprintln!(
+        "butterfly-cli {} — type `help`, a command, or Tab to complete; Ctrl-C cancels, Ctrl-D leaves.",
+        env!("CARGO_PKG_VERSION")
+    );
+    loop {
+        match rl.readline(PROMPT) {
+            Ok(line) => {
+                let trimmed = line.trim();
+                if trimmed.is_empty() {
+                    continue;
+                }
+                let _ = rl.add_history_entry(trimmed);
+                if let Some(h) = &history {
+                    if let Err(e) = rl.append_history(h) {
+                        eprintln!("warning: history not saved: {e}");
+                    }
+                }
+                if matches!(trimmed, "exit" | "quit") {
+                    break;
+                }
+                run_line(rt, &session, trimmed);
+            }
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => {
+                eprintln!("error: {e}");
+                break;
+            }
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    crate::error::EXIT_OK
+}
+
+/// Refreshes the member cache every [`CACHE_REFRESH`] on a thread of its own, so completion never
+/// waits on the network.
+fn spawn_refresher(session: Session, stop: Arc<std::sync::atomic::AtomicBool>) {
+    let spawned = std::thread::Builder::new().name("member-cache".into()).spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+            return;
+        };
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            rt.block_on(async {
+                let ctx = session.context(&GlobalOpts::default());
+                if ctx.settings.as_ref().is_ok_and(|s| !s.seeds.is_empty()) {
+                    let _ = ctx.discover().await;
+                }
+            });
+            let mut slept = Duration::ZERO;
+            while slept < CACHE_REFRESH && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(200));
+                slept += Duration::from_millis(200);
+            }
+        }
+    });
+    if let Err(e) = spawned {
+        eprintln!("warning: node-id completion disabled: {e}");
+    }
+}
+
+/// Parses and runs one REPL line; errors are printed and the session goes on.
+pub fn run_line(rt: &tokio::runtime::Runtime, session: &Session, line: &str) -> i32 {
+    let words = match shell_words::split(line) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return crate::error::EXIT_USAGE;
+        }
+    };
+    match Line::try_parse_from(&words) {
+        Ok(parsed) => rt.block_on(crate::exec::run(session, line, &parsed.global, parsed.command)),
+        Err(e) => {
+            use clap::error::ErrorKind;
+            match e.kind() {
+                ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    print!("{e}");
+                    crate::error::EXIT_OK
+                }
+                _ => {
+                    eprintln!("{} (try `help`)", first_line(&e.to_string()));
+                    crate::error::EXIT_USAGE
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use butterfly_proto::debug::Member;
+
+    fn helper() -> ReplHelper {
+        let cache = Arc::new(Mutex::new(MemberCache::default()));
+        for id in ["compute-1", "compute-2", "coordinator-1"] {
+            cache.lock().unwrap().members.insert(
+                id.into(),
+                Member {
+                    id: id.into(),
+                    ..Default::default()
+                },
+            );
+        }
+        ReplHelper::new(cache)
+    }
+
+    #[test]
+    fn completes_commands_flags_and_nodes() {
+        let h = helper();
+        assert_eq!(h.candidates("clu", 3).1, vec!["cluster"]);
+        assert_eq!(h.candidates("cluster s", 9).1, vec!["status"]);
+        assert_eq!(h.candidates("node info comp", 14).1, vec!["compute-1", "compute-2"]);
+        assert!(h.candidates("node health x --d", 17).1.contains(&"--deep".to_string()));
+        assert_eq!(h.candidates("completions f", 13).1, vec!["fish"]);
+        assert_eq!(h.candidates("-o j", 4).1, vec!["json"]);
+    }
+}

@@ -1,0 +1,262 @@
+//! A console session (one process: a one-shot call, a script, or a REPL) and the context one
+//! command runs in.
+
+use crate::cli::{GlobalOpts, OutputFormat};
+use crate::client::{Pool, TlsMaterial};
+use crate::config::{self, Settings};
+use crate::error::{Error, Result};
+use crate::fanout::{FanOut, Target};
+use crate::output::Style;
+use butterfly_proto::debug::{ListMembersRequest, Member};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How the session was entered, recorded in the audit trail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// `butterfly-cli <command>`.
+    OneShot,
+    /// `butterfly-cli debug` / `demo`.
+    Repl,
+    /// `butterfly-cli run FILE`.
+    Script,
+}
+
+impl Via {
+    /// The audit trail's name for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::OneShot => "one-shot",
+            Via::Repl => "repl",
+            Via::Script => "script",
+        }
+    }
+}
+
+/// Membership cached for completion and id resolution.
+#[derive(Debug, Default, Clone)]
+pub struct MemberCache {
+    /// Members by id.
+    pub members: BTreeMap<String, Member>,
+    /// When it was last refreshed.
+    pub refreshed: Option<Instant>,
+}
+
+/// State that lives as long as the console process.
+#[derive(Debug)]
+pub struct Session {
+    /// Options the session was started with.
+    pub base: GlobalOpts,
+    /// Random session id, recorded in every audit record.
+    pub id: String,
+    /// Front door.
+    pub via: Via,
+    pools: Mutex<BTreeMap<String, Arc<Pool>>>,
+    /// Last known membership (REPL completion, id resolution).
+    pub members: Arc<Mutex<MemberCache>>,
+}
+
+impl Session {
+    /// A new session entered through `via`.
+    pub fn new(base: GlobalOpts, via: Via) -> Session {
+        Session {
+            base,
+            id: new_session_id(),
+            via,
+            pools: Mutex::new(BTreeMap::new()),
+            members: Arc::new(Mutex::new(MemberCache::default())),
+        }
+    }
+
+    /// A session sharing this one's id and member cache but with its own connection pool (for a
+    /// background task on another runtime: pooled channels are driven by the runtime that made
+    /// them).
+    pub fn sibling(&self) -> Session {
+        Session {
+            base: self.base.clone(),
+            id: self.id.clone(),
+            via: self.via,
+            pools: Mutex::new(BTreeMap::new()),
+            members: self.members.clone(),
+        }
+    }
+
+    /// The context for one command with the line's own option overrides.
+    pub fn context(&self, line: &GlobalOpts) -> Ctx<'_> {
+        let opts = self.base.overlay(line);
+        let settings = config::resolve(&opts);
+        Ctx {
+            format: crate::output::resolve_format(opts.output),
+            style: Style::detect(opts.no_color),
+            settings,
+            opts,
+            session: self,
+        }
+    }
+
+    fn pool_for(&self, settings: &Settings) -> Result<Arc<Pool>> {
+        let key = format!("{:?}|{:?}|{:?}|{:?}", settings.ca, settings.cert, settings.key, settings.timeout);
+        if let Some(p) = self.pools.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(p);
+        }
+        let pool = Arc::new(Pool::new(TlsMaterial::load(settings)?, settings.timeout));
+        if let Ok(mut m) = self.pools.lock() {
+            m.insert(key, pool.clone());
+        }
+        Ok(pool)
+    }
+}
+
+fn new_session_id() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!("{:08x}{:08x}", std::process::id(), (nanos & 0xffff_ffff) as u32)
+}
+
+/// What one command runs with.
+pub struct Ctx<'s> {
+    /// Merged options.
+    pub opts: GlobalOpts,
+    /// Settings resolved from options, env and config (an error only matters to commands that
+    /// need them).
+    pub settings: Result<Settings>,
+    /// Output format (auto resolved).
+    pub format: OutputFormat,
+    /// Styling.
+    pub style: Style,
+    /// The session.
+    pub session: &'s Session,
+}
+
+impl Ctx<'_> {
+    /// The resolved settings, or the config error.
+    pub fn settings(&self) -> Result<&Settings> {
+        self.settings.as_ref().map_err(|e| Error::Config(strip_prefix(e)))
+    }
+
+    /// The session's connection pool for these settings.
+    pub fn pool(&self) -> Result<Arc<Pool>> {
+        self.session.pool_for(self.settings()?)
+    }
+
+    /// The fan-out parameters for these settings.
+    pub fn fanout(&self) -> Result<FanOut> {
+        let s = self.settings()?;
+        Ok(FanOut {
+            concurrency: s.concurrency,
+            deadline: s.timeout,
+        })
+    }
+
+    /// Asks every seed for the membership and merges the answers. Errors only when no seed answers.
+    pub async fn discover(&self) -> Result<Discovery> {
+        let settings = self.settings()?;
+        if settings.seeds.is_empty() {
+            return Err(Error::Config(format!(
+                "profile '{}' has no seeds: pass --seeds HOST:PORT or add `seeds = [...]` to it",
+                settings.profile
+            )));
+        }
+        let pool = self.pool()?;
+        let seeds: Vec<Target> = settings
+            .seeds
+            .iter()
+            .map(|a| Target {
+                id: String::new(),
+                addr: a.clone(),
+            })
+            .collect();
+        let results = self
+            .fanout()?
+            .run(&pool, &seeds, |mut c| async move {
+                c.list_members(ListMembersRequest {}).await.map(|r| r.into_inner())
+            })
+            .await;
+        let mut merged: BTreeMap<String, Member> = BTreeMap::new();
+        let mut seed_errors = Vec::new();
+        for (seed, r) in seeds.iter().zip(results) {
+            match r {
+                Ok(resp) => {
+                    for m in resp.members {
+                        let newer = merged
+                            .get(&m.id)
+                            .is_none_or(|old| m.last_seen_unix_ms > old.last_seen_unix_ms);
+                        if newer {
+                            merged.insert(m.id.clone(), m);
+                        }
+                    }
+                }
+                Err(e) => seed_errors.push((seed.addr.clone(), e)),
+            }
+        }
+        if merged.is_empty() {
+            if let Some((_, first)) = seed_errors.into_iter().next() {
+                return Err(match first {
+                    Error::PermissionDenied { .. } => first,
+                    other => Error::Unreachable {
+                        node: "cluster".into(),
+                        message: format!("no seed answered ({other})"),
+                    },
+                });
+            }
+            return Err(Error::NotFound("the seeds know no members".into()));
+        }
+        if let Ok(mut cache) = self.session.members.lock() {
+            cache.members = merged.clone();
+            cache.refreshed = Some(Instant::now());
+        }
+        Ok(Discovery {
+            members: merged.into_values().collect(),
+            seed_errors,
+        })
+    }
+
+    /// Resolves a node argument: a known node id (from the cache or a fresh discovery), or a
+    /// HOST:PORT address used as it is.
+    pub async fn resolve_node(&self, node: &str) -> Result<Target> {
+        if let Some(m) = self.cached_member(node) {
+            return Ok(Target { id: m.id, addr: m.debug_addr });
+        }
+        let looks_like_addr = node.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok());
+        if looks_like_addr {
+            return Ok(Target {
+                id: String::new(),
+                addr: node.to_string(),
+            });
+        }
+        let d = self.discover().await?;
+        match d.members.into_iter().find(|m| m.id == node) {
+            Some(m) => Ok(Target { id: m.id, addr: m.debug_addr }),
+            None => Err(Error::NotFound(format!(
+                "unknown node '{node}': not a member the seeds know (see `cluster status`), nor a HOST:PORT"
+            ))),
+        }
+    }
+
+    fn cached_member(&self, id: &str) -> Option<Member> {
+        let cache = self.session.members.lock().ok()?;
+        let fresh = cache.refreshed.is_some_and(|t| t.elapsed() < Duration::from_secs(30));
+        if fresh {
+            cache.members.get(id).cloned()
+        } else {
+            None
+        }
+    }
+}
+
+/// The merged membership and the seeds that did not answer.
+#[derive(Debug)]
+pub struct Discovery {
+    /// Members, sorted by id.
+    pub members: Vec<Member>,
+    /// Seeds that failed, with why.
+    pub seed_errors: Vec<(String, Error)>,
+}
+
+fn strip_prefix(e: &Error) -> String {
+    let s = e.to_string();
+    s.strip_prefix("config: ").map(str::to_string).unwrap_or(s)
+}
