@@ -5,6 +5,33 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// The TLS files every node needs.
+#[derive(Clone, Debug)]
+pub struct TlsFiles {
+    /// CA certificate PEM path.
+    pub ca: PathBuf,
+    /// Node certificate PEM path.
+    pub cert: PathBuf,
+    /// Node key PEM path.
+    pub key: PathBuf,
+}
+
+impl CommonArgs {
+    /// `--ca`, `--cert` and `--key`, or a message naming the missing one.
+    pub fn tls_files(&self) -> Result<TlsFiles, String> {
+        let need = |v: &Option<PathBuf>, flag: &str| {
+            v.clone().ok_or_else(|| {
+                format!("the following required argument was not provided: {flag} <PEM>")
+            })
+        };
+        Ok(TlsFiles {
+            ca: need(&self.ca, "--ca")?,
+            cert: need(&self.cert, "--cert")?,
+            key: need(&self.key, "--key")?,
+        })
+    }
+}
+
 /// Default heartbeat (Join to every seed): 1 s.
 pub const DEFAULT_HEARTBEAT: Duration = Duration::from_secs(1);
 /// Default cluster name: `butterfly`.
@@ -17,8 +44,7 @@ pub const DEFAULT_ID_PREFIX: &str = "swarm-";
 #[command(
     name = "butterfly-node",
     version,
-    args_conflicts_with_subcommands = true,
-    subcommand_negates_reqs = true
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     /// Swarm mode (many virtual nodes in one process).
@@ -39,11 +65,11 @@ pub enum Command {
 /// A single node.
 #[derive(Debug, Args)]
 pub struct NodeArgs {
-    /// coordinator, compute or observer.
-    #[arg(long, value_parser = ["coordinator", "compute", "observer"], required = true)]
+    /// coordinator, compute or observer (required).
+    #[arg(long, value_parser = ["coordinator", "compute", "observer"])]
     pub role: Option<String>,
-    /// Node id, unique in the cluster.
-    #[arg(long, required = true)]
+    /// Node id, unique in the cluster (required).
+    #[arg(long)]
     pub id: Option<String>,
     /// Shared options.
     #[command(flatten)]
@@ -83,15 +109,16 @@ pub struct CommonArgs {
     /// Plain-HTTP address for /health/* and /metrics; port 0 = ephemeral.
     #[arg(long, default_value_t = butterfly_debug::DEFAULT_HTTP_ADDR)]
     pub http_addr: SocketAddr,
-    /// CA certificate (PEM) that peers' certificates must chain to.
-    #[arg(long)]
-    pub ca: PathBuf,
-    /// This node's certificate (PEM, OU `node`), also used as client certificate towards seeds.
-    #[arg(long)]
-    pub cert: PathBuf,
-    /// This node's private key (PEM).
-    #[arg(long)]
-    pub key: PathBuf,
+    /// CA certificate (PEM) that peers' certificates must chain to (required).
+    #[arg(long, value_name = "PEM")]
+    pub ca: Option<PathBuf>,
+    /// This node's certificate (PEM, OU `node`), also the client certificate towards seeds
+    /// (required).
+    #[arg(long, value_name = "PEM")]
+    pub cert: Option<PathBuf>,
+    /// This node's private key (PEM, required).
+    #[arg(long, value_name = "PEM")]
+    pub key: Option<PathBuf>,
     /// Append the debug-RPC audit log here as JSON lines (default: memory only).
     #[arg(long)]
     pub audit_log: Option<PathBuf>,

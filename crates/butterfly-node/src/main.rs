@@ -21,6 +21,10 @@ fn main() -> ExitCode {
     };
     match runtime.block_on(butterfly_node::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e @ butterfly_node::NodeError::Usage(_)) => {
+            eprintln!("butterfly-node: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             tracing::error!(error = %e, "butterfly-node failed");
             eprintln!("butterfly-node: {e}");

@@ -98,7 +98,7 @@ pub fn raise_fd_limit() -> std::io::Result<u64> {
             return Err(std::io::Error::last_os_error());
         }
     }
-    Ok(lim.rlim_cur as u64)
+    Ok(lim.rlim_cur)
 }
 
 /// This machine's hostname, or empty.

@@ -72,19 +72,21 @@ fn read(path: &Path) -> Result<Vec<u8>, NodeError> {
 }
 
 fn client_tls(common: &CommonArgs) -> Result<ClientTls, NodeError> {
+    let files = common.tls_files().map_err(NodeError::Usage)?;
     Ok(ClientTls {
-        ca_pem: read(&common.ca)?,
-        cert_pem: read(&common.cert)?,
-        key_pem: read(&common.key)?,
+        ca_pem: read(&files.ca)?,
+        cert_pem: read(&files.cert)?,
+        key_pem: read(&files.key)?,
     })
 }
 
-fn tls_paths(common: &CommonArgs) -> TlsPaths {
-    TlsPaths {
-        ca: common.ca.clone(),
-        cert: common.cert.clone(),
-        key: common.key.clone(),
-    }
+fn tls_paths(common: &CommonArgs) -> Result<TlsPaths, NodeError> {
+    let files = common.tls_files().map_err(NodeError::Usage)?;
+    Ok(TlsPaths {
+        ca: files.ca,
+        cert: files.cert,
+        key: files.key,
+    })
 }
 
 fn parse_role(s: &str) -> Result<NodeRole, NodeError> {
@@ -187,18 +189,19 @@ pub async fn run(cli: Cli) -> Result<(), NodeError> {
 }
 
 async fn run_node(role: NodeRole, id: String, common: CommonArgs) -> Result<(), NodeError> {
+    let client_tls = client_tls(&common)?;
     let shutdown = shutdown_signal(common.watch_pid);
     let cluster = Cluster::new(
         common.cluster.clone(),
         common.seed.clone(),
         common.heartbeat,
-        client_tls(&common)?,
+        client_tls,
     );
     let view = Arc::new(NodeView::new(cluster.clone(), id.clone(), role, false));
     let mut builder = Builder::from_arc(view.clone())
         .debug_addr(common.debug_addr)
         .http_addr(common.http_addr)
-        .tls(tls_paths(&common));
+        .tls(tls_paths(&common)?);
     if let Some(path) = &common.audit_log {
         builder = builder.audit_log(path);
     }
@@ -232,14 +235,15 @@ async fn run_swarm(args: SwarmArgs) -> Result<(), NodeError> {
         Err(e) => tracing::warn!(error = %e, "cannot raise the file descriptor limit"),
     }
     let role = parse_role(&args.role)?;
+    let client_tls = client_tls(&common)?;
     let shutdown = shutdown_signal(common.watch_pid);
     let cluster = Cluster::new(
         common.cluster.clone(),
         common.seed.clone(),
         common.heartbeat,
-        client_tls(&common)?,
+        client_tls,
     );
-    let tls = butterfly_debug::load_server_config(&tls_paths(&common))?;
+    let tls = butterfly_debug::load_server_config(&tls_paths(&common)?)?;
     let metrics = Metrics::new();
     let audit = match &common.audit_log {
         None => None,
