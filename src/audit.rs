@@ -105,7 +105,10 @@ impl AuditLog {
         let mut m = Map::new();
         m.insert("kind".into(), "intent".into());
         m.insert("operator".into(), i.operator.into());
-        m.insert("role".into(), i.role.map(Value::from).unwrap_or(Value::Null));
+        m.insert(
+            "role".into(),
+            i.role.map(Value::from).unwrap_or(Value::Null),
+        );
         m.insert("session".into(), i.session.into());
         m.insert("via".into(), i.via.into());
         m.insert("profile".into(), i.profile.into());
@@ -124,7 +127,10 @@ impl AuditLog {
         m.insert("outcome".into(), o.outcome.into());
         m.insert("exit_code".into(), o.exit_code.into());
         m.insert("duration_ms".into(), o.duration_ms.into());
-        m.insert("error".into(), o.error.map(Value::from).unwrap_or(Value::Null));
+        m.insert(
+            "error".into(),
+            o.error.map(Value::from).unwrap_or(Value::Null),
+        );
         self.append(m)
     }
 
@@ -180,7 +186,10 @@ impl AuditLog {
         let file = match File::open(&self.path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::Audit(format!("{}: no audit log yet", self.path.display())))
+                return Err(Error::Audit(format!(
+                    "{}: no audit log yet",
+                    self.path.display()
+                )))
             }
             Err(e) => return Err(Error::io(&self.path, e)),
         };
@@ -243,13 +252,19 @@ fn check_record(
         return Err((seq, "no hash field".into()));
     };
     if seq != Some(expected_seq) {
-        return Err((seq, format!("seq should be {expected_seq}: a record was removed or inserted")));
+        return Err((
+            seq,
+            format!("seq should be {expected_seq}: a record was removed or inserted"),
+        ));
     }
     if record.get("prev").and_then(Value::as_str) != Some(prev) {
         return Err((seq, "prev does not match the previous record's hash".into()));
     }
     if chain_hash(prev, &record) != hash {
-        return Err((seq, "hash does not match the record's content: edited".into()));
+        return Err((
+            seq,
+            "hash does not match the record's content: edited".into(),
+        ));
     }
     Ok((hash, record))
 }
@@ -309,7 +324,8 @@ pub fn now_rfc3339() -> String {
     let fmt = time::macros::format_description!(
         "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
     );
-    now.format(&fmt).unwrap_or_else(|_| now.unix_timestamp().to_string())
+    now.format(&fmt)
+        .unwrap_or_else(|_| now.unix_timestamp().to_string())
 }
 
 #[cfg(test)]
@@ -334,7 +350,9 @@ mod tests {
         let log = AuditLog::new(dir.path().join("a.jsonl"));
         let t = vec!["cluster".to_string()];
         for i in 0..5 {
-            let seq = log.intent(&intent(&format!("cluster status {i}"), &t)).unwrap();
+            let seq = log
+                .intent(&intent(&format!("cluster status {i}"), &t))
+                .unwrap();
             let o = Outcome {
                 outcome: "ok",
                 exit_code: 0,
@@ -364,8 +382,17 @@ mod tests {
         let mut f = OpenOptions::new().append(true).open(log.path()).unwrap();
         f.write_all(b"{\"kind\":\"res").unwrap();
         drop(f);
-        log.result(seq, "s1", &Outcome { outcome: "ok", exit_code: 0, duration_ms: 1, error: None })
-            .unwrap();
+        log.result(
+            seq,
+            "s1",
+            &Outcome {
+                outcome: "ok",
+                exit_code: 0,
+                duration_ms: 1,
+                error: None,
+            },
+        )
+        .unwrap();
         let v = log.verify().unwrap();
         assert_eq!(v.first_broken_line, Some(2));
         assert_eq!(log.records().unwrap().len(), 2);

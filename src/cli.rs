@@ -79,7 +79,13 @@ pub struct GlobalOpts {
     #[arg(long, global = true, env = "BUTTERFLY_KEY", value_name = "PEM")]
     pub key: Option<PathBuf>,
     /// Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster.
-    #[arg(long, global = true, env = "BUTTERFLY_SEEDS", value_delimiter = ',', value_name = "ADDRS")]
+    #[arg(
+        long,
+        global = true,
+        env = "BUTTERFLY_SEEDS",
+        value_delimiter = ',',
+        value_name = "ADDRS"
+    )]
     pub seeds: Vec<String>,
     /// Disable colours (also when NO_COLOR is set).
     #[arg(long, global = true)]

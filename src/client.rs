@@ -26,7 +26,9 @@ pub struct TlsMaterial {
 
 impl std::fmt::Debug for TlsMaterial {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TlsMaterial").field("identity", &self.identity).finish()
+        f.debug_struct("TlsMaterial")
+            .field("identity", &self.identity)
+            .finish()
     }
 }
 
@@ -59,13 +61,21 @@ impl TlsMaterial {
         let cert_path = need("client certificate", "cert", &settings.cert)?;
         let key_path = need("client key", "key", &settings.key)?;
         let ca = read(ca_path)?;
-        CertificateDer::from_pem_slice(&ca)
-            .map_err(|e| Error::Tls(format!("{}: not a PEM certificate ({e})", ca_path.display())))?;
+        CertificateDer::from_pem_slice(&ca).map_err(|e| {
+            Error::Tls(format!(
+                "{}: not a PEM certificate ({e})",
+                ca_path.display()
+            ))
+        })?;
         let cert = read(cert_path)?;
         let identity = read_identity(cert_path)?;
         let key = read(key_path)?;
-        rustls::pki_types::PrivateKeyDer::from_pem_slice(&key)
-            .map_err(|e| Error::Tls(format!("{}: not a PEM private key ({e})", key_path.display())))?;
+        rustls::pki_types::PrivateKeyDer::from_pem_slice(&key).map_err(|e| {
+            Error::Tls(format!(
+                "{}: not a PEM private key ({e})",
+                key_path.display()
+            ))
+        })?;
         let config = ClientTlsConfig::new()
             .ca_certificate(Certificate::from_pem(ca))
             .identity(TlsIdentity::from_pem(cert, key));

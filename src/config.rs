@@ -100,15 +100,18 @@ pub fn state_dir() -> Result<PathBuf> {
     dirs::state_dir()
         .or_else(|| dirs::home_dir().map(|h| h.join(".local").join("state")))
         .map(|d| d.join("butterfly-cli"))
-        .ok_or_else(|| Error::Config("cannot find a state directory: set HOME or BUTTERFLY_STATE_DIR".into()))
+        .ok_or_else(|| {
+            Error::Config("cannot find a state directory: set HOME or BUTTERFLY_STATE_DIR".into())
+        })
 }
 
 impl ConfigFile {
     /// Reads `path`; a missing file is an empty config, a broken one an error naming the line.
     pub fn load(path: &Path) -> Result<ConfigFile> {
         match std::fs::read_to_string(path) {
-            Ok(text) => toml::from_str(&text)
-                .map_err(|e| Error::Config(format!("{}: {}", path.display(), one_line(&e.to_string())))),
+            Ok(text) => toml::from_str(&text).map_err(|e| {
+                Error::Config(format!("{}: {}", path.display(), one_line(&e.to_string())))
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ConfigFile::default()),
             Err(e) => Err(Error::io(path, e)),
         }
@@ -158,7 +161,11 @@ pub fn resolve(opts: &GlobalOpts) -> Result<Settings> {
             let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
             return Err(Error::Config(format!(
                 "no profile '{name}' (known: {})",
-                if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
             )));
         }
         None => Profile::default(),

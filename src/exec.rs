@@ -18,7 +18,11 @@ pub async fn run(session: &Session, line: &str, global: &GlobalOpts, cmd: Comman
     };
     let (operator, role) = operator_of(&ctx);
     let targets = cmd.targets();
-    let profile = ctx.settings.as_ref().map(|s| s.profile.clone()).unwrap_or_default();
+    let profile = ctx
+        .settings
+        .as_ref()
+        .map(|s| s.profile.clone())
+        .unwrap_or_default();
     let intent = Intent {
         operator: &operator,
         role: role.as_deref(),
@@ -114,7 +118,11 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     };
     match cmd {
         Command::Debug | Command::Demo(_) if ctx.session.via != Via::OneShot => {
-            nested(if matches!(cmd, Command::Debug) { "debug" } else { "demo" })
+            nested(if matches!(cmd, Command::Debug) {
+                "debug"
+            } else {
+                "demo"
+            })
         }
         Command::Run(_) if ctx.session.via == Via::Script => nested("run"),
         Command::Debug => Err(Error::Usage("internal: debug is handled by main".into())),

@@ -78,14 +78,22 @@ impl FanOut {
     {
         let label = target.label().to_string();
         let attempt = async {
-            let client = pool.client(&target.addr).await.map_err(|e| relabel(e, &label))?;
-            call(client).await.map_err(|status| Error::from_status(&label, &status))
+            let client = pool
+                .client(&target.addr)
+                .await
+                .map_err(|e| relabel(e, &label))?;
+            call(client)
+                .await
+                .map_err(|status| Error::from_status(&label, &status))
         };
         let result = match tokio::time::timeout(self.deadline, attempt).await {
             Ok(r) => r,
             Err(_) => Err(Error::Unreachable {
                 node: label,
-                message: format!("no answer within {}", humantime::format_duration(self.deadline)),
+                message: format!(
+                    "no answer within {}",
+                    humantime::format_duration(self.deadline)
+                ),
             }),
         };
         if matches!(result, Err(Error::Unreachable { .. })) {
@@ -110,7 +118,9 @@ fn progress_bar(total: usize) -> Option<ProgressBar> {
         return None;
     }
     let pb = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} nodes answered {wide_bar}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {pos}/{len} nodes answered {wide_bar}")
+    {
         pb.set_style(style);
     }
     Some(pb)

@@ -17,10 +17,17 @@ fn real_main() -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { butterfly_cli::error::EXIT_USAGE } else { EXIT_OK };
+            return if e.use_stderr() {
+                butterfly_cli::error::EXIT_USAGE
+            } else {
+                EXIT_OK
+            };
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");

@@ -2,7 +2,7 @@
 //! or as one JSON document.
 
 use crate::cli::OutputFormat;
-use comfy_table::{presets::UTF8_BORDERS_ONLY, ContentArrangement, Table};
+use comfy_table::{presets::NOTHING, ContentArrangement, Table};
 use serde::Serialize;
 use std::io::IsTerminal;
 
@@ -110,7 +110,7 @@ impl Style {
     /// A table with this style's conventions.
     pub fn table(&self, header: &[&str]) -> Table {
         let mut t = Table::new();
-        t.load_style(UTF8_BORDERS_ONLY)
+        t.load_style(NOTHING)
             .set_content_arrangement(ContentArrangement::Disabled)
             .set_header(header.iter().map(|h| self.bold(h)).collect::<Vec<_>>());
         t

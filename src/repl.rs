@@ -43,7 +43,10 @@ impl ReplHelper {
     }
 
     fn node_ids(&self) -> Vec<String> {
-        self.members.lock().map(|c| c.members.keys().cloned().collect()).unwrap_or_default()
+        self.members
+            .lock()
+            .map(|c| c.members.keys().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// Candidates for the word under the cursor: `(start of the word, candidates)`.
@@ -122,13 +125,21 @@ impl ReplHelper {
         if matches!(id, "node" | "nodes") {
             return self.node_ids();
         }
-        arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect()
+        arg.get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_string())
+            .collect()
     }
 }
 
 impl Completer for ReplHelper {
     type Candidate = Pair;
-    fn complete(&self, line: &str, pos: usize, _: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let (start, words) = self.candidates(line, pos);
         let single = words.len() == 1;
         Ok((
@@ -169,7 +180,11 @@ pub fn run(rt: &tokio::runtime::Runtime, session: Arc<Session>) -> i32 {
     let config = Config::builder()
         .history_ignore_dups(true)
         .and_then(|b| b.history_ignore_space(true).max_history_size(HISTORY_SIZE))
-        .map(|b| b.completion_type(CompletionType::List).auto_add_history(false).build());
+        .map(|b| {
+            b.completion_type(CompletionType::List)
+                .auto_add_history(false)
+                .build()
+        });
     let config = match config {
         Ok(c) => c,
         Err(e) => {
@@ -233,24 +248,29 @@ pub fn run(rt: &tokio::runtime::Runtime, session: Arc<Session>) -> i32 {
 /// Refreshes the member cache every [`CACHE_REFRESH`] on a thread of its own, so completion never
 /// waits on the network.
 fn spawn_refresher(session: Session, stop: Arc<std::sync::atomic::AtomicBool>) {
-    let spawned = std::thread::Builder::new().name("member-cache".into()).spawn(move || {
-        let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
-            return;
-        };
-        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-            rt.block_on(async {
-                let ctx = session.context(&GlobalOpts::default());
-                if ctx.settings.as_ref().is_ok_and(|s| !s.seeds.is_empty()) {
-                    let _ = ctx.discover().await;
+    let spawned = std::thread::Builder::new()
+        .name("member-cache".into())
+        .spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                rt.block_on(async {
+                    let ctx = session.context(&GlobalOpts::default());
+                    if ctx.settings.as_ref().is_ok_and(|s| !s.seeds.is_empty()) {
+                        let _ = ctx.discover().await;
+                    }
+                });
+                let mut slept = Duration::ZERO;
+                while slept < CACHE_REFRESH && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(200));
+                    slept += Duration::from_millis(200);
                 }
-            });
-            let mut slept = Duration::ZERO;
-            while slept < CACHE_REFRESH && !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(200));
-                slept += Duration::from_millis(200);
             }
-        }
-    });
+        });
     if let Err(e) = spawned {
         eprintln!("warning: node-id completion disabled: {e}");
     }
@@ -266,7 +286,12 @@ pub fn run_line(rt: &tokio::runtime::Runtime, session: &Session, line: &str) -> 
         }
     };
     match Line::try_parse_from(&words) {
-        Ok(parsed) => rt.block_on(crate::exec::run(session, line, &parsed.global, parsed.command)),
+        Ok(parsed) => rt.block_on(crate::exec::run(
+            session,
+            line,
+            &parsed.global,
+            parsed.command,
+        )),
         Err(e) => {
             use clap::error::ErrorKind;
             match e.kind() {
@@ -309,8 +334,14 @@ mod tests {
         let h = helper();
         assert_eq!(h.candidates("clu", 3).1, vec!["cluster"]);
         assert_eq!(h.candidates("cluster s", 9).1, vec!["status"]);
-        assert_eq!(h.candidates("node info comp", 14).1, vec!["compute-1", "compute-2"]);
-        assert!(h.candidates("node health x --d", 17).1.contains(&"--deep".to_string()));
+        assert_eq!(
+            h.candidates("node info comp", 14).1,
+            vec!["compute-1", "compute-2"]
+        );
+        assert!(h
+            .candidates("node health x --d", 17)
+            .1
+            .contains(&"--deep".to_string()));
         assert_eq!(h.candidates("completions f", 13).1, vec!["fish"]);
         assert_eq!(h.candidates("-o j", 4).1, vec!["json"]);
     }

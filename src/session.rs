@@ -96,7 +96,10 @@ impl Session {
     }
 
     fn pool_for(&self, settings: &Settings) -> Result<Arc<Pool>> {
-        let key = format!("{:?}|{:?}|{:?}|{:?}", settings.ca, settings.cert, settings.key, settings.timeout);
+        let key = format!(
+            "{:?}|{:?}|{:?}|{:?}",
+            settings.ca, settings.cert, settings.key, settings.timeout
+        );
         if let Some(p) = self.pools.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(p);
         }
@@ -113,7 +116,11 @@ fn new_session_id() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0);
-    format!("{:08x}{:08x}", std::process::id(), (nanos & 0xffff_ffff) as u32)
+    format!(
+        "{:08x}{:08x}",
+        std::process::id(),
+        (nanos & 0xffff_ffff) as u32
+    )
 }
 
 /// What one command runs with.
@@ -134,7 +141,9 @@ pub struct Ctx<'s> {
 impl Ctx<'_> {
     /// The resolved settings, or the config error.
     pub fn settings(&self) -> Result<&Settings> {
-        self.settings.as_ref().map_err(|e| Error::Config(strip_prefix(e)))
+        self.settings
+            .as_ref()
+            .map_err(|e| Error::Config(strip_prefix(e)))
     }
 
     /// The session's connection pool for these settings.
@@ -172,7 +181,9 @@ impl Ctx<'_> {
         let results = self
             .fanout()?
             .run(&pool, &seeds, |mut c| async move {
-                c.list_members(ListMembersRequest {}).await.map(|r| r.into_inner())
+                c.list_members(ListMembersRequest {})
+                    .await
+                    .map(|r| r.into_inner())
             })
             .await;
         let mut merged: BTreeMap<String, Member> = BTreeMap::new();
@@ -218,9 +229,14 @@ impl Ctx<'_> {
     /// HOST:PORT address used as it is.
     pub async fn resolve_node(&self, node: &str) -> Result<Target> {
         if let Some(m) = self.cached_member(node) {
-            return Ok(Target { id: m.id, addr: m.debug_addr });
+            return Ok(Target {
+                id: m.id,
+                addr: m.debug_addr,
+            });
         }
-        let looks_like_addr = node.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok());
+        let looks_like_addr = node
+            .rsplit_once(':')
+            .is_some_and(|(_, p)| p.parse::<u16>().is_ok());
         if looks_like_addr {
             return Ok(Target {
                 id: String::new(),
@@ -238,7 +254,9 @@ impl Ctx<'_> {
 
     fn cached_member(&self, id: &str) -> Option<Member> {
         let cache = self.session.members.lock().ok()?;
-        let fresh = cache.refreshed.is_some_and(|t| t.elapsed() < Duration::from_secs(30));
+        let fresh = cache
+            .refreshed
+            .is_some_and(|t| t.elapsed() < Duration::from_secs(30));
         if fresh {
             cache.members.get(id).cloned()
         } else {

@@ -31,7 +31,16 @@ fn committed_completions_are_fresh() {
 #[test]
 fn bash_completion_knows_the_commands() {
     let bash = generate(clap_complete::Shell::Bash);
-    for word in ["cluster", "status", "node", "audit", "verify", "demo", "certs", "--profile"] {
+    for word in [
+        "cluster",
+        "status",
+        "node",
+        "audit",
+        "verify",
+        "demo",
+        "certs",
+        "--profile",
+    ] {
         assert!(bash.contains(word), "bash completion lacks {word}");
     }
 }

@@ -101,7 +101,10 @@ fn show(log: &AuditLog, last: usize) -> Result<ShowReport> {
         }
     }
     let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-    for r in records.iter().filter(|r| r.get("kind").and_then(Value::as_str) == Some("intent")) {
+    for r in records
+        .iter()
+        .filter(|r| r.get("kind").and_then(Value::as_str) == Some("intent"))
+    {
         let seq = r.get("seq").and_then(Value::as_u64).unwrap_or(0);
         let res = results.get(&seq);
         entries.push(Entry {
@@ -114,17 +117,30 @@ fn show(log: &AuditLog, last: usize) -> Result<ShowReport> {
             targets: r
                 .get("targets")
                 .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
                 .unwrap_or_default(),
             outcome: res.map(|v| text(v, "outcome")),
-            duration_ms: res.and_then(|v| v.get("duration_ms")).and_then(Value::as_u64),
-            error: res.and_then(|v| v.get("error")).and_then(Value::as_str).map(str::to_string),
+            duration_ms: res
+                .and_then(|v| v.get("duration_ms"))
+                .and_then(Value::as_u64),
+            error: res
+                .and_then(|v| v.get("error"))
+                .and_then(Value::as_str)
+                .map(str::to_string),
         });
     }
     let skip = entries.len().saturating_sub(last);
     entries.drain(..skip);
     if entries.is_empty() && !log.path().exists() {
-        return Err(Error::NotFound(format!("{}: no audit log yet", log.path().display())));
+        return Err(Error::NotFound(format!(
+            "{}: no audit log yet",
+            log.path().display()
+        )));
     }
     Ok(ShowReport {
         file: log.path().to_path_buf(),
@@ -183,13 +199,20 @@ impl Report for VerifyReport {
     fn render(&self, style: &Style) -> String {
         let v = &self.verification;
         let mut out = if self.ok {
-            format!("{} {} records, hash chain intact ({})", style.good("ok:"), v.records, self.file.display())
+            format!(
+                "{} {} records, hash chain intact ({})",
+                style.good("ok:"),
+                v.records,
+                self.file.display()
+            )
         } else {
             format!(
                 "{} record at line {}{} breaks the chain: {} ({})",
                 style.bad("BROKEN:"),
                 v.first_broken_line.unwrap_or(0),
-                v.first_broken_seq.map(|s| format!(" (seq {s})")).unwrap_or_default(),
+                v.first_broken_seq
+                    .map(|s| format!(" (seq {s})"))
+                    .unwrap_or_default(),
                 v.reason.as_deref().unwrap_or("unknown"),
                 self.file.display()
             )

@@ -10,8 +10,8 @@ use crate::session::Ctx;
 use butterfly_proto::auth::Role;
 use clap::{Args, Subcommand, ValueEnum};
 use rcgen::{
-    BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer,
-    KeyPair, KeyUsagePurpose, SanType,
+    BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa,
+    Issuer, KeyPair, KeyUsagePurpose, SanType,
 };
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -103,7 +103,14 @@ pub async fn exec(cmd: CertsCommand, _ctx: &Ctx<'_>) -> Result<Box<dyn Report>> 
         }
         CertsCommand::Issue(a) => {
             let dir = a.dir.clone().map_or_else(default_dir, Ok)?;
-            Ok(Box::new(issue(&dir, &a.name, a.role.role(), a.days, &a.san, a.force)?))
+            Ok(Box::new(issue(
+                &dir,
+                &a.name,
+                a.role.role(),
+                a.days,
+                &a.san,
+                a.force,
+            )?))
         }
     }
 }
@@ -171,11 +178,21 @@ pub fn init_ca(dir: &Path, days: u32, force: bool) -> Result<Written> {
     dn.push(DnType::OrganizationName, "Butterfly");
     params.distinguished_name = dn;
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign, KeyUsagePurpose::DigitalSignature];
+    params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
     let not_after = validity(&mut params, days);
     let key = KeyPair::generate().map_err(tls_err)?;
     let cert = params.self_signed(&key).map_err(tls_err)?;
-    write_pair(dir, &cert_path, &cert.pem(), &key_path, &key.serialize_pem())?;
+    write_pair(
+        dir,
+        &cert_path,
+        &cert.pem(),
+        &key_path,
+        &key.serialize_pem(),
+    )?;
     Ok(Written {
         cert: cert_path,
         key: key_path,
@@ -186,9 +203,18 @@ pub fn init_ca(dir: &Path, days: u32, force: bool) -> Result<Written> {
 }
 
 /// Issues `<name>.pem` / `<name>-key.pem` in `dir`, signed by the CA there.
-pub fn issue(dir: &Path, name: &str, role: Role, days: u32, extra_sans: &[String], force: bool) -> Result<Written> {
+pub fn issue(
+    dir: &Path,
+    name: &str,
+    role: Role,
+    days: u32,
+    extra_sans: &[String],
+    force: bool,
+) -> Result<Written> {
     if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
-        return Err(Error::Usage(format!("'{name}' is not a usable certificate name")));
+        return Err(Error::Usage(format!(
+            "'{name}' is not a usable certificate name"
+        )));
     }
     let ca_pem = read_text(&dir.join(CA_CERT))?;
     let ca_key_path = dir.join(CA_KEY);
@@ -228,14 +254,23 @@ pub fn issue(dir: &Path, name: &str, role: Role, days: u32, extra_sans: &[String
     params.distinguished_name = dn;
     params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
     params.extended_key_usages = match role {
-        Role::Node => vec![ExtendedKeyUsagePurpose::ServerAuth, ExtendedKeyUsagePurpose::ClientAuth],
+        Role::Node => vec![
+            ExtendedKeyUsagePurpose::ServerAuth,
+            ExtendedKeyUsagePurpose::ClientAuth,
+        ],
         _ => vec![ExtendedKeyUsagePurpose::ClientAuth],
     };
     params.use_authority_key_identifier_extension = true;
     let not_after = validity(&mut params, days);
     let key = KeyPair::generate().map_err(tls_err)?;
     let cert = params.signed_by(&key, &issuer).map_err(tls_err)?;
-    write_pair(dir, &cert_path, &cert.pem(), &key_path, &key.serialize_pem())?;
+    write_pair(
+        dir,
+        &cert_path,
+        &cert.pem(),
+        &key_path,
+        &key.serialize_pem(),
+    )?;
     Ok(Written {
         cert: cert_path,
         key: key_path,
@@ -250,7 +285,9 @@ fn read_text(path: &Path) -> Result<String> {
         std::io::ErrorKind::NotFound => Error::NotFound(format!(
             "{}: no such file (run `butterfly-cli certs init --dir {}` first)",
             path.display(),
-            path.parent().map(|p| p.display().to_string()).unwrap_or_default()
+            path.parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default()
         )),
         _ => Error::io(path, e),
     })
@@ -261,7 +298,10 @@ fn refuse_overwrite(paths: &[&Path], force: bool) -> Result<()> {
         return Ok(());
     }
     match paths.iter().find(|p| p.exists()) {
-        Some(p) => Err(Error::Usage(format!("{} exists; pass --force to replace it", p.display()))),
+        Some(p) => Err(Error::Usage(format!(
+            "{} exists; pass --force to replace it",
+            p.display()
+        ))),
         None => Ok(()),
     }
 }
@@ -277,6 +317,7 @@ fn write_pair(dir: &Path, cert_path: &Path, cert: &str, key_path: &Path, key: &s
         .mode(0o600)
         .open(key_path)
         .map_err(|e| Error::io(key_path, e))?;
-    f.write_all(key.as_bytes()).map_err(|e| Error::io(key_path, e))?;
+    f.write_all(key.as_bytes())
+        .map_err(|e| Error::io(key_path, e))?;
     std::fs::write(cert_path, cert).map_err(|e| Error::io(cert_path, e))
 }

@@ -219,7 +219,10 @@ fn majority_leader(rows: &[NodeRow]) -> Option<String> {
             *votes.entry(l.as_str()).or_default() += 1;
         }
     }
-    votes.into_iter().max_by_key(|(_, n)| *n).map(|(l, _)| l.to_string())
+    votes
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(l, _)| l.to_string())
 }
 
 impl Report for ClusterStatus {
@@ -237,7 +240,15 @@ impl Report for ClusterStatus {
 
     fn render(&self, style: &Style) -> String {
         let mut t = style.table(&[
-            "NODE", "ROLE", "ADDRESS", "HEALTH", "CONSENSUS", "UPTIME", "VERSION", "RTT", "NOTE",
+            "NODE",
+            "ROLE",
+            "ADDRESS",
+            "HEALTH",
+            "CONSENSUS",
+            "UPTIME",
+            "VERSION",
+            "RTT",
+            "NOTE",
         ]);
         for r in &self.nodes {
             let consensus = r
@@ -250,7 +261,10 @@ impl Report for ClusterStatus {
                         c.term,
                         c.commit_index,
                         c.applied_index,
-                        c.leader.as_deref().map(|l| format!(" L={l}")).unwrap_or_default()
+                        c.leader
+                            .as_deref()
+                            .map(|l| format!(" L={l}"))
+                            .unwrap_or_default()
                     )
                 })
                 .unwrap_or_else(|| "-".into());
@@ -270,9 +284,13 @@ impl Report for ClusterStatus {
                 r.address.clone(),
                 health,
                 consensus,
-                r.uptime_seconds.map(short_duration).unwrap_or_else(|| "-".into()),
+                r.uptime_seconds
+                    .map(short_duration)
+                    .unwrap_or_else(|| "-".into()),
                 r.version.clone().unwrap_or_else(|| "-".into()),
-                r.rtt_ms.map(|ms| format!("{ms:.1}ms")).unwrap_or_else(|| "-".into()),
+                r.rtt_ms
+                    .map(|ms| format!("{ms:.1}ms"))
+                    .unwrap_or_else(|| "-".into()),
                 note,
             ]);
         }
@@ -295,7 +313,12 @@ impl Report for ClusterStatus {
             out.push_str(&format!("; leader {l}"));
         }
         for e in &self.seed_errors {
-            out.push_str(&format!("\n{} seed {}: {}", style.warn("warning:"), e.address, e.error));
+            out.push_str(&format!(
+                "\n{} seed {}: {}",
+                style.warn("warning:"),
+                e.address,
+                e.error
+            ));
         }
         out
     }

@@ -128,8 +128,14 @@ static ATTACHED: Mutex<Vec<Child>> = Mutex::new(Vec::new());
 pub async fn exec(args: DemoArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match args.action {
         None => Ok(Box::new(up(&args.shape, ctx, Mode::Attached).await?)),
-        Some(DemoAction::Up { detach: true, shape }) => Ok(Box::new(up(&shape, ctx, Mode::Detached).await?)),
-        Some(DemoAction::Up { detach: false, shape }) => {
+        Some(DemoAction::Up {
+            detach: true,
+            shape,
+        }) => Ok(Box::new(up(&shape, ctx, Mode::Detached).await?)),
+        Some(DemoAction::Up {
+            detach: false,
+            shape,
+        }) => {
             let state = up(&shape, ctx, Mode::Attached).await?;
             eprintln!("{}", state.render(&ctx.style));
             eprintln!("demo running; Ctrl-C stops it");
@@ -159,9 +165,12 @@ fn state_path() -> Result<PathBuf> {
 fn load_state() -> Result<Option<DemoState>> {
     let path = state_path()?;
     match std::fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str(&text)
-            .map(Some)
-            .map_err(|e| Error::Other(format!("{}: {e} (remove it if no demo is running)", path.display()))),
+        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
+            Error::Other(format!(
+                "{}: {e} (remove it if no demo is running)",
+                path.display()
+            ))
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(&path, e)),
     }
@@ -174,7 +183,10 @@ fn alive(pid: u32) -> bool {
 fn is_zombie(pid: u32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .ok()
-        .and_then(|s| s.rsplit_once(')').map(|(_, rest)| rest.trim_start().starts_with('Z')))
+        .and_then(|s| {
+            s.rsplit_once(')')
+                .map(|(_, rest)| rest.trim_start().starts_with('Z'))
+        })
         .unwrap_or(false)
 }
 
@@ -202,7 +214,9 @@ pub fn node_binary() -> Result<PathBuf> {
 
 fn which(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
 }
 
 struct Spawned {
@@ -233,14 +247,25 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
     certs::issue(&certs_dir, DEMO_OPERATOR, Role::Admin, 30, &[], true)?;
     certs::issue(&certs_dir, DEMO_VIEWER, Role::Viewer, 30, &[], true)?;
 
-    let watch = (mode == Mode::Attached).then(std::process::id);
+    // Attached: nodes exit with this console. Detached: with BUTTERFLY_DEMO_WATCH_PID if set
+    // (tests use it so that no node outlives a killed test run).
+    let watch = match mode {
+        Mode::Attached => Some(std::process::id()),
+        Mode::Detached => std::env::var("BUTTERFLY_DEMO_WATCH_PID")
+            .ok()
+            .and_then(|p| p.parse().ok()),
+    };
     let mut nodes: Vec<DemoNode> = Vec::new();
     let mut groups: Vec<u32> = Vec::new();
     let mut children: Vec<Child> = Vec::new();
     let result = async {
         // Coordinator 1 first; the others join it, then everyone joins all coordinators.
         let mut coord_addrs: Vec<String> = Vec::new();
-        let ids = |prefix: &str, n: u32| (1..=n).map(move |i| format!("{prefix}-{i}")).collect::<Vec<_>>();
+        let ids = |prefix: &str, n: u32| {
+            (1..=n)
+                .map(move |i| format!("{prefix}-{i}"))
+                .collect::<Vec<_>>()
+        };
         let coords = ids("coordinator", shape.coordinators);
         let first = spawn_node(&node_bin, &dir, "coordinator", &coords[0], &[], watch, None)?;
         for n in wait_ready(first, &mut children, &mut groups).await? {
@@ -249,7 +274,15 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
         }
         let mut batch = Vec::new();
         for id in &coords[1..] {
-            batch.push(spawn_node(&node_bin, &dir, "coordinator", id, &coord_addrs[..1], watch, None)?);
+            batch.push(spawn_node(
+                &node_bin,
+                &dir,
+                "coordinator",
+                id,
+                &coord_addrs[..1],
+                watch,
+                None,
+            )?);
         }
         for s in batch {
             for n in wait_ready(s, &mut children, &mut groups).await? {
@@ -258,19 +291,40 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
             }
         }
         let mut batch = Vec::new();
-        for (role, prefix, n) in [("compute", "compute", shape.compute), ("observer", "observer", shape.observers)] {
+        for (role, prefix, n) in [
+            ("compute", "compute", shape.compute),
+            ("observer", "observer", shape.observers),
+        ] {
             for id in ids(prefix, n) {
-                batch.push(spawn_node(&node_bin, &dir, role, &id, &coord_addrs, watch, None)?);
+                batch.push(spawn_node(
+                    &node_bin,
+                    &dir,
+                    role,
+                    &id,
+                    &coord_addrs,
+                    watch,
+                    None,
+                )?);
             }
         }
         if shape.swarm > 0 {
-            batch.push(spawn_node(&node_bin, &dir, "compute", "swarm", &coord_addrs, watch, Some(shape.swarm))?);
+            batch.push(spawn_node(
+                &node_bin,
+                &dir,
+                "compute",
+                "swarm",
+                &coord_addrs,
+                watch,
+                Some(shape.swarm),
+            )?);
         }
         for s in batch {
             nodes.extend(wait_ready(s, &mut children, &mut groups).await?);
         }
         let prometheus = match which("prometheus").filter(|_| !shape.no_prometheus) {
-            Some(bin) => Some(start_prometheus(&bin, &dir, &nodes, watch, &mut children, &mut groups).await?),
+            Some(bin) => {
+                Some(start_prometheus(&bin, &dir, &nodes, watch, &mut children, &mut groups).await?)
+            }
             None => None,
         };
         write_profile(ctx, &dir, &coord_addrs, prometheus.as_deref())?;
@@ -327,20 +381,36 @@ fn spawn_node(
     let log_err = log_file.try_clone().map_err(|e| Error::io(&log, e))?;
     let mut cmd = Command::new(bin);
     if let Some(n) = swarm {
-        cmd.args(["swarm", "--count", &n.to_string(), "--id-prefix", "swarm-", "--role", role]);
+        cmd.args([
+            "swarm",
+            "--count",
+            &n.to_string(),
+            "--id-prefix",
+            "swarm-",
+            "--role",
+            role,
+        ]);
     } else {
         cmd.args(["--role", role, "--id", id]);
-        cmd.arg("--audit-log").arg(dir.join("logs").join(format!("{id}.audit.jsonl")));
+        cmd.arg("--audit-log")
+            .arg(dir.join("logs").join(format!("{id}.audit.jsonl")));
     }
-    cmd.args(["--cluster", "demo", "--debug-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"])
-        .arg("--ca")
-        .arg(certs_dir.join(certs::CA_CERT))
-        .arg("--cert")
-        .arg(certs_dir.join(format!("{cert_name}.pem")))
-        .arg("--key")
-        .arg(certs_dir.join(format!("{cert_name}-key.pem")))
-        .arg("--ready-file")
-        .arg(&ready);
+    cmd.args([
+        "--cluster",
+        "demo",
+        "--debug-addr",
+        "127.0.0.1:0",
+        "--http-addr",
+        "127.0.0.1:0",
+    ])
+    .arg("--ca")
+    .arg(certs_dir.join(certs::CA_CERT))
+    .arg("--cert")
+    .arg(certs_dir.join(format!("{cert_name}.pem")))
+    .arg("--key")
+    .arg(certs_dir.join(format!("{cert_name}-key.pem")))
+    .arg("--ready-file")
+    .arg(&ready);
     if !seeds.is_empty() {
         cmd.arg("--seed").arg(seeds.join(","));
     }
@@ -362,7 +432,11 @@ struct ReadyFile {
     nodes: Vec<DemoNode>,
 }
 
-async fn wait_ready(mut s: Spawned, children: &mut Vec<Child>, groups: &mut Vec<u32>) -> Result<Vec<DemoNode>> {
+async fn wait_ready(
+    mut s: Spawned,
+    children: &mut Vec<Child>,
+    groups: &mut Vec<u32>,
+) -> Result<Vec<DemoNode>> {
     groups.push(s.child.id());
     let started = Instant::now();
     loop {
@@ -414,7 +488,11 @@ async fn start_prometheus(
     let mut seen = std::collections::BTreeSet::new();
     for n in nodes.iter().filter(|n| !n.http_addr.is_empty()) {
         if seen.insert(n.http_addr.clone()) {
-            let id = if n.id.starts_with("swarm-") { "swarm" } else { n.id.as_str() };
+            let id = if n.id.starts_with("swarm-") {
+                "swarm"
+            } else {
+                n.id.as_str()
+            };
             scrape.push_str(&format!(
                 "      - targets: ['{}']\n        labels: {{node_id: '{}', role: '{}'}}\n",
                 n.http_addr, id, n.role
@@ -440,10 +518,16 @@ async fn start_prometheus(
         .arg("sh")
         .arg(bin)
         .arg(format!("--config.file={}", cfg.display()))
-        .arg(format!("--storage.tsdb.path={}", pdir.join("data").display()))
+        .arg(format!(
+            "--storage.tsdb.path={}",
+            pdir.join("data").display()
+        ))
         .arg(format!("--web.listen-address=127.0.0.1:{port}"))
         .arg("--log.level=warn")
-        .env("BUTTERFLY_WATCH_PID", watch.map(|p| p.to_string()).unwrap_or_default())
+        .env(
+            "BUTTERFLY_WATCH_PID",
+            watch.map(|p| p.to_string()).unwrap_or_default(),
+        )
         .stdin(Stdio::null())
         .stdout(log_file)
         .stderr(log_err)
@@ -453,7 +537,10 @@ async fn start_prometheus(
         .map_err(|e| Error::Other(format!("cannot start prometheus: {e}")))?;
     groups.push(child.id());
     let started = Instant::now();
-    while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+    while tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .is_err()
+    {
         if let Ok(Some(st)) = child.try_wait() {
             return Err(Error::Other(format!(
                 "prometheus exited during start ({st}); {} ends with:\n{}",
@@ -472,15 +559,23 @@ async fn start_prometheus(
 
 /// A free loopback TCP port (bound then released).
 pub fn free_port() -> Result<u16> {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| Error::Other(format!("no free port: {e}")))?;
+    let l = std::net::TcpListener::bind("127.0.0.1:0")
+        .map_err(|e| Error::Other(format!("no free port: {e}")))?;
     l.local_addr()
         .map(|a| a.port())
         .map_err(|e| Error::Other(format!("no free port: {e}")))
 }
 
-fn write_profile(ctx: &Ctx<'_>, dir: &Path, seeds: &[String], prometheus: Option<&str>) -> Result<()> {
+fn write_profile(
+    ctx: &Ctx<'_>,
+    dir: &Path,
+    seeds: &[String],
+    prometheus: Option<&str>,
+) -> Result<()> {
     let Some(path) = config::config_path(&ctx.opts) else {
-        return Err(Error::Config("cannot find a config directory: pass --config".into()));
+        return Err(Error::Config(
+            "cannot find a config directory: pass --config".into(),
+        ));
     };
     let mut file = ConfigFile::load(&path)?;
     let certs_dir = dir.join("certs");
@@ -582,11 +677,18 @@ async fn down() -> Result<Down> {
     let Some(state) = load_state()? else {
         return Err(Error::NotFound("no demo is running (no state file)".into()));
     };
-    let live: Vec<u32> = state.process_groups.iter().copied().filter(|p| alive(*p)).collect();
+    let live: Vec<u32> = state
+        .process_groups
+        .iter()
+        .copied()
+        .filter(|p| alive(*p))
+        .collect();
     stop_groups(&live).await;
     let path = state_path()?;
     std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-    Ok(Down { stopped: live.len() })
+    Ok(Down {
+        stopped: live.len(),
+    })
 }
 
 /// `demo status -o json`: `{"nodes":[{"id","role","pid","debug_addr","http_addr","alive"}],"prometheus"}`.
@@ -610,7 +712,9 @@ pub struct StatusNode {
 
 fn status() -> Result<StatusReport> {
     let Some(state) = load_state()? else {
-        return Err(Error::NotFound("no demo is running (start one with `butterfly-cli demo up --detach`)".into()));
+        return Err(Error::NotFound(
+            "no demo is running (start one with `butterfly-cli demo up --detach`)".into(),
+        ));
     };
     Ok(StatusReport {
         nodes: state
@@ -630,7 +734,11 @@ impl Report for StatusReport {
         json_of(self)
     }
     fn render(&self, style: &Style) -> String {
-        render_nodes(self.nodes.iter().map(|n| (&n.node, Some(n.alive))), self.prometheus.as_deref(), style)
+        render_nodes(
+            self.nodes.iter().map(|n| (&n.node, Some(n.alive))),
+            self.prometheus.as_deref(),
+            style,
+        )
     }
 }
 
@@ -639,8 +747,14 @@ impl Report for DemoState {
         serde_json::json!({ "nodes": self.nodes, "prometheus": self.prometheus })
     }
     fn render(&self, style: &Style) -> String {
-        let mut out = render_nodes(self.nodes.iter().map(|n| (n, None)), self.prometheus.as_deref(), style);
-        out.push_str(&format!("\nprofile '{DEMO_PROFILE}' written; try `cluster status`"));
+        let mut out = render_nodes(
+            self.nodes.iter().map(|n| (n, None)),
+            self.prometheus.as_deref(),
+            style,
+        );
+        out.push_str(&format!(
+            "\nprofile '{DEMO_PROFILE}' written; try `cluster status`"
+        ));
         out
     }
 }

@@ -4,7 +4,8 @@ use crate::error::Result;
 use crate::output::{json_of, short_duration, Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{
-    DeepHealthRequest, GetNodeInfoRequest, GetStatusRequest, HealthState, NodeRole, ReadAuditLogRequest,
+    DeepHealthRequest, GetNodeInfoRequest, GetStatusRequest, HealthState, NodeRole,
+    ReadAuditLogRequest,
 };
 use clap::Subcommand;
 use serde::Serialize;
@@ -39,7 +40,9 @@ impl NodeCommand {
     /// The node the command names.
     pub fn node(&self) -> &str {
         match self {
-            NodeCommand::Info { node } | NodeCommand::Health { node, .. } | NodeCommand::Audit { node, .. } => node,
+            NodeCommand::Info { node }
+            | NodeCommand::Health { node, .. }
+            | NodeCommand::Audit { node, .. } => node,
         }
     }
 }
@@ -53,7 +56,9 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         NodeCommand::Info { .. } => {
             let info = fan
                 .one(&pool, &target, |mut c| async move {
-                    c.get_node_info(GetNodeInfoRequest {}).await.map(|r| r.into_inner())
+                    c.get_node_info(GetNodeInfoRequest {})
+                        .await
+                        .map(|r| r.into_inner())
                 })
                 .await?;
             Ok(Box::new(NodeInfoReport {
@@ -74,7 +79,9 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         NodeCommand::Health { deep: false, .. } => {
             let s = fan
                 .one(&pool, &target, |mut c| async move {
-                    c.get_status(GetStatusRequest {}).await.map(|r| r.into_inner())
+                    c.get_status(GetStatusRequest {})
+                        .await
+                        .map(|r| r.into_inner())
                 })
                 .await?;
             Ok(Box::new(HealthReport {
@@ -87,7 +94,9 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         NodeCommand::Health { deep: true, .. } => {
             let d = fan
                 .one(&pool, &target, |mut c| async move {
-                    c.deep_health(DeepHealthRequest {}).await.map(|r| r.into_inner())
+                    c.deep_health(DeepHealthRequest {})
+                        .await
+                        .map(|r| r.into_inner())
                 })
                 .await?;
             Ok(Box::new(HealthReport {
@@ -108,7 +117,9 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         NodeCommand::Audit { limit, .. } => {
             let r = fan
                 .one(&pool, &target, |mut c| async move {
-                    c.read_audit_log(ReadAuditLogRequest { limit }).await.map(|r| r.into_inner())
+                    c.read_audit_log(ReadAuditLogRequest { limit })
+                        .await
+                        .map(|r| r.into_inner())
                 })
                 .await?;
             Ok(Box::new(NodeAuditReport {
@@ -133,11 +144,17 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
 }
 
 fn role_name(role: i32) -> String {
-    NodeRole::try_from(role).unwrap_or(NodeRole::Unspecified).short_name().to_string()
+    NodeRole::try_from(role)
+        .unwrap_or(NodeRole::Unspecified)
+        .short_name()
+        .to_string()
 }
 
 fn health_name(h: i32) -> String {
-    HealthState::try_from(h).unwrap_or(HealthState::Unspecified).short_name().to_string()
+    HealthState::try_from(h)
+        .unwrap_or(HealthState::Unspecified)
+        .short_name()
+        .to_string()
 }
 
 /// `node info -o json`.
@@ -174,7 +191,13 @@ impl Report for NodeInfoReport {
         json_of(self)
     }
     fn render(&self, style: &Style) -> String {
-        let dash = |s: &str| if s.is_empty() { "-".to_string() } else { s.to_string() };
+        let dash = |s: &str| {
+            if s.is_empty() {
+                "-".to_string()
+            } else {
+                s.to_string()
+            }
+        };
         let rows = [
             ("id", self.id.clone()),
             ("role", self.role.clone()),
@@ -224,11 +247,20 @@ impl Report for HealthReport {
         json_of(self)
     }
     fn render(&self, style: &Style) -> String {
-        let mut out = format!("{}: {} ({})", self.id, style.health(&self.health), self.summary);
+        let mut out = format!(
+            "{}: {} ({})",
+            self.id,
+            style.health(&self.health),
+            self.summary
+        );
         if !self.components.is_empty() {
             let mut t = style.table(&["COMPONENT", "HEALTH", "DETAIL"]);
             for c in &self.components {
-                t.add_row(vec![c.name.clone(), style.health(&c.health), c.detail.clone()]);
+                t.add_row(vec![
+                    c.name.clone(),
+                    style.health(&c.health),
+                    c.detail.clone(),
+                ]);
             }
             out.push('\n');
             out.push_str(&t.to_string());
@@ -272,9 +304,21 @@ impl Report for NodeAuditReport {
         json_of(self)
     }
     fn render(&self, style: &Style) -> String {
-        let mut t = style.table(&["AT (unix ms)", "METHOD", "PEER", "ROLE", "FROM", "OUTCOME", "µs"]);
+        let mut t = style.table(&[
+            "AT (unix ms)",
+            "METHOD",
+            "PEER",
+            "ROLE",
+            "FROM",
+            "OUTCOME",
+            "µs",
+        ]);
         for r in &self.records {
-            let outcome = if r.outcome == "ok" { style.good(&r.outcome) } else { style.bad(&r.outcome) };
+            let outcome = if r.outcome == "ok" {
+                style.good(&r.outcome)
+            } else {
+                style.bad(&r.outcome)
+            };
             t.add_row(vec![
                 r.at_unix_ms.to_string(),
                 r.method.rsplit('/').next().unwrap_or(&r.method).to_string(),
@@ -287,7 +331,11 @@ impl Report for NodeAuditReport {
         }
         let mut out = t.to_string();
         if self.dropped > 0 {
-            out.push_str(&format!("\n{} {} records dropped by the node", style.warn("warning:"), self.dropped));
+            out.push_str(&format!(
+                "\n{} {} records dropped by the node",
+                style.warn("warning:"),
+                self.dropped
+            ));
         }
         out
     }

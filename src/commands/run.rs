@@ -6,7 +6,9 @@
 //! unless `--keep-going`, and exits with the worst line's exit code.
 
 use crate::cli::Line;
-use crate::error::{Error, Result, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_PERMISSION, EXIT_USAGE};
+use crate::error::{
+    Error, Result, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_PERMISSION, EXIT_USAGE,
+};
 use crate::output::{json_of, Report, Style};
 use crate::session::{Ctx, Session, Via};
 use clap::{Args, Parser};
@@ -48,7 +50,10 @@ pub fn severity(code: i32) -> u8 {
 }
 
 /// Replaces `${name}` with its value; names the unknown variable otherwise.
-pub fn substitute(line: &str, vars: &BTreeMap<String, String>) -> std::result::Result<String, String> {
+pub fn substitute(
+    line: &str,
+    vars: &BTreeMap<String, String>,
+) -> std::result::Result<String, String> {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(start) = rest.find("${") {
@@ -60,7 +65,11 @@ pub fn substitute(line: &str, vars: &BTreeMap<String, String>) -> std::result::R
         let name = &after[..end];
         match vars.get(name) {
             Some(v) => out.push_str(v),
-            None => return Err(format!("unknown variable ${{{name}}} (pass --set {name}=...)")),
+            None => {
+                return Err(format!(
+                    "unknown variable ${{{name}}} (pass --set {name}=...)"
+                ))
+            }
         }
         rest = &after[end + 1..];
     }
@@ -103,17 +112,28 @@ impl Report for RunReport {
     }
     fn render(&self, style: &Style) -> String {
         if self.failures.is_empty() {
-            return style.dim(&format!("{}: {} commands ok", self.file.display(), self.commands_run));
+            return style.dim(&format!(
+                "{}: {} commands ok",
+                self.file.display(),
+                self.commands_run
+            ));
         }
         let mut out = format!(
             "{}: {} commands, {} failed{}",
             self.file.display(),
             self.commands_run,
             self.failures.len(),
-            if self.stopped_early { " (stopped at the first failure; --keep-going runs on)" } else { "" }
+            if self.stopped_early {
+                " (stopped at the first failure; --keep-going runs on)"
+            } else {
+                ""
+            }
         );
         for f in &self.failures {
-            out.push_str(&format!("\n  line {}: exit {}: {}", f.line, f.exit_code, f.command));
+            out.push_str(&format!(
+                "\n  line {}: exit {}: {}",
+                f.line, f.exit_code, f.command
+            ));
         }
         out
     }
@@ -141,7 +161,13 @@ pub async fn exec(args: RunArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         let code = match prepare(trimmed, &vars) {
             Ok((line, parsed)) => {
                 report.commands_run += 1;
-                let code = Box::pin(crate::exec::run(&session, &line, &parsed.global, parsed.command)).await;
+                let code = Box::pin(crate::exec::run(
+                    &session,
+                    &line,
+                    &parsed.global,
+                    parsed.command,
+                ))
+                .await;
                 if code != EXIT_OK {
                     report.failures.push(Failure {
                         line: line_no,
@@ -164,7 +190,9 @@ pub async fn exec(args: RunArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         if severity(code) > severity(report.exit_code) {
             report.exit_code = code;
         }
-        let more = lines[i + 1..].iter().any(|l| !l.trim().is_empty() && !l.trim().starts_with('#'));
+        let more = lines[i + 1..]
+            .iter()
+            .any(|l| !l.trim().is_empty() && !l.trim().starts_with('#'));
         if code != EXIT_OK && more && (!args.keep_going || code == EXIT_INTERRUPTED) {
             report.stopped_early = true;
             break;
@@ -173,7 +201,10 @@ pub async fn exec(args: RunArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     Ok(Box::new(report))
 }
 
-fn prepare(line: &str, vars: &BTreeMap<String, String>) -> std::result::Result<(String, Line), String> {
+fn prepare(
+    line: &str,
+    vars: &BTreeMap<String, String>,
+) -> std::result::Result<(String, Line), String> {
     let line = substitute(line, vars)?;
     let words = shell_words::split(&line).map_err(|e| format!("{e}"))?;
     let parsed = Line::try_parse_from(&words).map_err(|e| first_line(&e.to_string()))?;
@@ -182,7 +213,11 @@ fn prepare(line: &str, vars: &BTreeMap<String, String>) -> std::result::Result<(
 
 /// The first meaningful line of a clap error.
 pub fn first_line(s: &str) -> String {
-    s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s).trim().to_string()
+    s.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or(s)
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]
@@ -192,8 +227,13 @@ mod tests {
     #[test]
     fn variables() {
         let vars: BTreeMap<_, _> = [("node".to_string(), "compute-7".to_string())].into();
-        assert_eq!(substitute("node info ${node}", &vars).unwrap(), "node info compute-7");
-        assert!(substitute("node info ${nope}", &vars).unwrap_err().contains("--set nope="));
+        assert_eq!(
+            substitute("node info ${node}", &vars).unwrap(),
+            "node info compute-7"
+        );
+        assert!(substitute("node info ${nope}", &vars)
+            .unwrap_err()
+            .contains("--set nope="));
         assert!(substitute("node info ${node", &vars).is_err());
     }
 
