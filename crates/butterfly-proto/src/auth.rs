@@ -78,8 +78,8 @@ impl std::error::Error for IdentityError {}
 
 /// Reads the holder's name and role from a DER-encoded X.509 certificate.
 pub fn identity_from_der(der: &[u8]) -> Result<Identity, IdentityError> {
-    let (_, cert) = x509_parser::parse_x509_certificate(der)
-        .map_err(|e| IdentityError(e.to_string()))?;
+    let (_, cert) =
+        x509_parser::parse_x509_certificate(der).map_err(|e| IdentityError(e.to_string()))?;
     let subject = cert.subject();
     let name = subject
         .iter_common_name()
