@@ -166,11 +166,13 @@ impl<H: NodeHandle> Builder<H> {
             metrics.clone(),
         ));
         let (reporter, health) = tonic_health::server::health_reporter();
-        // Uncontended lock on a fresh reporter: completes immediately on any executor.
-        futures::executor::block_on(reporter.set_service_status(
+        // Uncontended lock on a fresh reporter: completes at the first poll. `unconstrained`
+        // keeps tokio's cooperative budget (when called inside a runtime task) from turning it
+        // into an endless Pending under a foreign executor.
+        futures::executor::block_on(tokio::task::unconstrained(reporter.set_service_status(
             butterfly_proto::SERVICE_NAME,
             tonic_health::ServingStatus::Serving,
-        ));
+        )));
         let reflection_v1 = tonic_reflection::server::Builder::configure()
             .register_encoded_file_descriptor_set(butterfly_proto::FILE_DESCRIPTOR_SET)
             .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)

@@ -290,6 +290,10 @@ async fn run_swarm(args: SwarmArgs) -> Result<(), NodeError> {
         if let Some(log) = &audit {
             builder = builder.shared_audit(log.clone());
         }
+        if *shutdown.borrow() {
+            tracing::info!(started = i, "shutdown requested while starting");
+            return Ok(());
+        }
         let bound = builder.bind().await?;
         view.bound(bound.debug_addr(), Some(http_addr));
         servers.spawn(bound.serve(stopped(shutdown.clone())));
