@@ -8,7 +8,7 @@ deps:
 
 ## Start a local 8-node cluster (+ Prometheus) and open the console on it; Ctrl-D tears it down.
 demo: deps
-	$(CARGO) build --release --bins
+	$(CARGO) build --release --workspace --bins
 	./target/release/butterfly-cli demo
 
 ## Every test: unit, contract, end-to-end (real nodes, certificates, Prometheus, grpcurl).
@@ -20,7 +20,7 @@ build:
 	$(CARGO) build --workspace --bins
 
 bench: deps
-	$(CARGO) build --release --bins
+	$(CARGO) build --release --workspace --bins
 	bash benches/run.sh
 
 fmt:

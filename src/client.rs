@@ -6,20 +6,22 @@ use crate::error::{describe_chain, Error, Result};
 use butterfly_proto::auth::{identity_from_der, Identity};
 use butterfly_proto::debug::debug_service_client::DebugServiceClient;
 use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::CertificateDer;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity as TlsIdentity};
+use tonic::transport::{Channel, Endpoint};
 
 /// A client of one node's debug service.
 pub type DebugClient = DebugServiceClient<Channel>;
 
-/// The operator's TLS material, loaded once.
+/// The operator's TLS material, loaded once: one rustls client configuration (TLS 1.3 only,
+/// ALPN h2, no session resumption: every connection proves the certificate afresh) shared by
+/// every connection.
 #[derive(Clone)]
 pub struct TlsMaterial {
-    config: ClientTlsConfig,
+    config: Arc<rustls::ClientConfig>,
     /// Who the operator certificate says we are.
     pub identity: Identity,
 }
@@ -61,25 +63,64 @@ impl TlsMaterial {
         let cert_path = need("client certificate", "cert", &settings.cert)?;
         let key_path = need("client key", "key", &settings.key)?;
         let ca = read(ca_path)?;
-        CertificateDer::from_pem_slice(&ca).map_err(|e| {
-            Error::Tls(format!(
-                "{}: not a PEM certificate ({e})",
+        let mut roots = rustls::RootCertStore::empty();
+        let mut n_roots = 0usize;
+        for der in CertificateDer::pem_slice_iter(&ca) {
+            let der = der.map_err(|e| {
+                Error::Tls(format!(
+                    "{}: not a PEM certificate ({e})",
+                    ca_path.display()
+                ))
+            })?;
+            roots.add(der).map_err(|e| {
+                Error::Tls(format!(
+                    "{}: unusable CA certificate ({e})",
+                    ca_path.display()
+                ))
+            })?;
+            n_roots += 1;
+        }
+        if n_roots == 0 {
+            return Err(Error::Tls(format!(
+                "{}: no certificate in the file",
                 ca_path.display()
-            ))
-        })?;
-        let cert = read(cert_path)?;
+            )));
+        }
+        let cert_pem = read(cert_path)?;
         let identity = read_identity(cert_path)?;
-        let key = read(key_path)?;
-        rustls::pki_types::PrivateKeyDer::from_pem_slice(&key).map_err(|e| {
+        let chain = CertificateDer::pem_slice_iter(&cert_pem)
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| {
+                Error::Tls(format!(
+                    "{}: not a PEM certificate ({e})",
+                    cert_path.display()
+                ))
+            })?;
+        let key = PrivateKeyDer::from_pem_slice(&read(key_path)?).map_err(|e| {
             Error::Tls(format!(
                 "{}: not a PEM private key ({e})",
                 key_path.display()
             ))
         })?;
-        let config = ClientTlsConfig::new()
-            .ca_certificate(Certificate::from_pem(ca))
-            .identity(TlsIdentity::from_pem(cert, key));
-        Ok(TlsMaterial { config, identity })
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let mut config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_protocol_versions(&[&rustls::version::TLS13])
+            .map_err(|e| Error::Tls(e.to_string()))?
+            .with_root_certificates(roots)
+            .with_client_auth_cert(chain, key)
+            .map_err(|e| {
+                Error::Tls(format!(
+                    "{} and {} do not make a usable identity ({e})",
+                    cert_path.display(),
+                    key_path.display()
+                ))
+            })?;
+        config.alpn_protocols = vec![b"h2".to_vec()];
+        config.resumption = rustls::client::Resumption::disabled();
+        Ok(TlsMaterial {
+            config: Arc::new(config),
+            identity,
+        })
     }
 }
 
@@ -111,18 +152,36 @@ impl Pool {
         if let Some(ch) = self.cached(addr) {
             return Ok(DebugServiceClient::new(ch));
         }
-        let endpoint = Endpoint::from_shared(format!("https://{addr}"))
+        let endpoint = Endpoint::from_shared(format!("http://{addr}"))
             .map_err(|e| Error::Usage(format!("'{addr}' is not a HOST:PORT address ({e})")))?
-            .tls_config(self.tls.config.clone())
-            .map_err(|e| Error::Tls(describe_chain(&e)))?
             .connect_timeout(self.timeout)
             .tcp_nodelay(true)
             .http2_keep_alive_interval(Duration::from_secs(30))
             .keep_alive_while_idle(false);
-        let channel = endpoint.connect().await.map_err(|e| Error::Unreachable {
-            node: addr.to_string(),
-            message: describe_chain(&e),
-        })?;
+        let connector = tokio_rustls::TlsConnector::from(self.tls.config.clone());
+        let channel = endpoint
+            .connect_with_connector(tower::service_fn(move |uri: http::Uri| {
+                let connector = connector.clone();
+                async move {
+                    let host = uri
+                        .host()
+                        .unwrap_or_default()
+                        .trim_start_matches('[')
+                        .trim_end_matches(']');
+                    let port = uri.port_u16().unwrap_or(443);
+                    let tcp = tokio::net::TcpStream::connect((host, port)).await?;
+                    tcp.set_nodelay(true)?;
+                    let name = ServerName::try_from(host.to_string())
+                        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+                    let tls = connector.connect(name, tcp).await?;
+                    Ok::<_, std::io::Error>(hyper_util::rt::TokioIo::new(tls))
+                }
+            }))
+            .await
+            .map_err(|e| Error::Unreachable {
+                node: addr.to_string(),
+                message: explain_connect_error(&describe_chain(&e)),
+            })?;
         if let Ok(mut map) = self.channels.lock() {
             map.insert(addr.to_string(), channel.clone());
         }
@@ -148,5 +207,26 @@ impl Pool {
     /// Whether no channel is pooled.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// Tidies a connection error chain and says what the TLS failures usually mean.
+pub fn explain_connect_error(chain: &str) -> String {
+    let mut text = chain.to_string();
+    while text.contains("transport error: transport error") {
+        text = text.replace("transport error: transport error", "transport error");
+    }
+    let hint = if text.contains("received fatal alert") {
+        Some("the node refused our client certificate: is it signed by the cluster's CA, unexpired, and for this cluster?")
+    } else if text.contains("invalid peer certificate") {
+        Some("the node's certificate does not verify against our --ca")
+    } else if text.contains("Connection refused") {
+        Some("nothing listens there: is the node running?")
+    } else {
+        None
+    };
+    match hint {
+        Some(h) => format!("{text} ({h})"),
+        None => text,
     }
 }

@@ -103,7 +103,7 @@ impl Error {
             tonic::Code::Unavailable | tonic::Code::DeadlineExceeded | tonic::Code::Cancelled => {
                 Error::Unreachable {
                     node,
-                    message: describe_status(status),
+                    message: crate::client::explain_connect_error(&describe_status(status)),
                 }
             }
             _ => Error::Remote {

@@ -206,7 +206,7 @@ pub fn node_binary() -> Result<PathBuf> {
     which("butterfly-node").ok_or_else(|| {
         Error::NotFound(
             "butterfly-node not found next to butterfly-cli or on PATH: build it with \
-             `cargo build --release --bins` or set BUTTERFLY_NODE_BIN"
+             `cargo build --release --workspace --bins` or set BUTTERFLY_NODE_BIN"
                 .into(),
         )
     })
