@@ -22,6 +22,7 @@ build:
 bench: deps
 	$(CARGO) build --release --workspace --bins
 	bash benches/run.sh
+	$(CARGO) bench --bench cli -- --noplot
 
 fmt:
 	$(CARGO) fmt --all

@@ -237,11 +237,15 @@ impl AuditLog {
     }
 }
 
+/// Why a record breaks the chain: its `seq` when readable, and the reason.
+type Broken = (Option<u64>, String);
+
+/// Checks one line against the chain; returns its hash and content.
 fn check_record(
     bytes: &[u8],
     prev: &str,
     expected_seq: u64,
-) -> std::result::Result<(String, Map<String, Value>), (Option<u64>, String)> {
+) -> std::result::Result<(String, Map<String, Value>), Broken> {
     let mut record = match serde_json::from_slice::<Value>(bytes) {
         Ok(Value::Object(m)) => m,
         Ok(_) => return Err((None, "not a JSON object".into())),

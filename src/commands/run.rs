@@ -27,6 +27,9 @@ pub struct RunArgs {
     /// Run every line even after a failure.
     #[arg(long)]
     pub keep_going: bool,
+    /// Only parse every line (variables included) and report problems; run nothing.
+    #[arg(long)]
+    pub check: bool,
 }
 
 fn parse_kv(s: &str) -> std::result::Result<(String, String), String> {
@@ -159,6 +162,7 @@ pub async fn exec(args: RunArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             continue;
         }
         let code = match prepare(trimmed, &vars) {
+            Ok(_) if args.check => EXIT_OK,
             Ok((line, parsed)) => {
                 report.commands_run += 1;
                 let code = Box::pin(crate::exec::run(
@@ -193,7 +197,8 @@ pub async fn exec(args: RunArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         let more = lines[i + 1..]
             .iter()
             .any(|l| !l.trim().is_empty() && !l.trim().starts_with('#'));
-        if code != EXIT_OK && more && (!args.keep_going || code == EXIT_INTERRUPTED) {
+        let keep_going = args.keep_going || args.check;
+        if code != EXIT_OK && more && (!keep_going || code == EXIT_INTERRUPTED) {
             report.stopped_early = true;
             break;
         }

@@ -1,0 +1,74 @@
+//! Committed files that derive from the grammar: completion scripts under `completions/` must
+//! match it, and the runbooks under `commands/` must parse with it.
+//! Refresh with `BUTTERFLY_BLESS=1 cargo test --test committed_files`.
+
+use butterfly_cli::commands::completions::{generate, SHELLS};
+use std::path::PathBuf;
+
+#[test]
+fn committed_completions_are_fresh() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("completions");
+    let bless = std::env::var_os("BUTTERFLY_BLESS").is_some();
+    let mut stale = Vec::new();
+    for (shell, file) in SHELLS {
+        let fresh = generate(shell);
+        let path = dir.join(file);
+        if bless {
+            std::fs::create_dir_all(&dir).expect("create completions/");
+            std::fs::write(&path, &fresh).expect("write completion file");
+            continue;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        if committed != fresh {
+            stale.push(file);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale completions {stale:?}: run BUTTERFLY_BLESS=1 cargo test --test committed_files"
+    );
+}
+
+#[test]
+fn bash_completion_knows_the_commands() {
+    let bash = generate(clap_complete::Shell::Bash);
+    for word in [
+        "cluster",
+        "status",
+        "node",
+        "audit",
+        "verify",
+        "demo",
+        "certs",
+        "--profile",
+    ] {
+        assert!(bash.contains(word), "bash completion lacks {word}");
+    }
+}
+
+#[test]
+fn shipped_runbooks_parse() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("commands");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("commands/") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("bfly") {
+            continue;
+        }
+        let state = tempfile::tempdir().expect("tempdir");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_butterfly-cli"))
+            .args(["run", "--check", "--set", "node=compute-1"])
+            .arg(&path)
+            .env("BUTTERFLY_STATE_DIR", state.path())
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{} does not parse: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        checked += 1;
+    }
+    assert!(checked > 0, "no runbook under commands/");
+}
