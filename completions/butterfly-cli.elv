@@ -73,6 +73,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand --key 'Private key (PEM) of the operator certificate'
             cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
             cand --keep-going 'Run every line even after a failure'
+            cand --check 'Only parse every line (variables included) and report problems; run nothing'
             cand --no-color 'Disable colours (also when NO_COLOR is set)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

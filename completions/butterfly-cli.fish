@@ -71,6 +71,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l cert
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l key -d 'Private key (PEM) of the operator certificate' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l keep-going -d 'Run every line even after a failure'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l check -d 'Only parse every line (variables included) and report problems; run nothing'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s V -l version -d 'Print version'
