@@ -34,4 +34,4 @@ lint:
 ## Refresh committed generated files (protocol code, completions).
 bless:
 	BUTTERFLY_BLESS=1 $(CARGO) test -p butterfly-proto --test codegen_drift
-	BUTTERFLY_BLESS=1 $(CARGO) test -p butterfly-cli --test completions
+	BUTTERFLY_BLESS=1 $(CARGO) test -p butterfly-cli --test committed_files
