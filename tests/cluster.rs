@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{blackhole, issue_expired, kill_pid, Env};
+use common::{blackhole, http_get_json, issue_expired, kill_pid, Env};
 use serde_json::Value;
 use std::process::Command;
 use std::time::Duration;
@@ -355,4 +355,39 @@ fn bad_input_gets_one_clear_line() {
     assert_eq!(r.code, 2);
     let r = env.run(&["--timeout", "soon", "cluster", "status"]);
     assert_eq!(r.code, 2);
+}
+
+#[test]
+fn the_demo_starts_a_prometheus_that_scrapes_every_node() {
+    assert!(
+        Command::new("prometheus").arg("--version").output().is_ok(),
+        "prometheus is not installed: apt-get install prometheus (make test installs it)"
+    );
+    let mut env = Env::new();
+    let demo = env.demo_with(1, 1, 0, 0, &[]);
+    let url = demo["prometheus"]
+        .as_str()
+        .expect("demo status names the Prometheus URL")
+        .to_string();
+    let config =
+        std::fs::read_to_string(env.path("config/butterfly-cli/config.toml")).expect("config");
+    assert!(
+        config.contains(&format!("prometheus_url = \"{url}\"")),
+        "{config}"
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(40);
+    loop {
+        let up = http_get_json(&format!("{url}/api/v1/targets"))
+            .and_then(|v| v["data"]["activeTargets"].as_array().cloned())
+            .map(|t| t.iter().filter(|t| t["health"] == "up").count())
+            .unwrap_or(0);
+        if up == 2 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Prometheus never scraped both nodes ({up} up)"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
 }

@@ -62,6 +62,12 @@ fn repl_completes_remembers_survives_errors_and_ctrl_c() {
     p.exp_string("error:").expect("quote error");
     prompt(&mut p, "prompt");
 
+    p.send_line("cluster status --key /nonexistent/oncall-key.pem")
+        .expect("send");
+    p.exp_string("/nonexistent/oncall-key.pem")
+        .expect("key error names the file");
+    prompt(&mut p, "prompt after a bad key");
+
     // Ctrl-C at the prompt keeps the session.
     p.send_control('c').expect("ctrl-c");
     prompt(&mut p, "prompt after ^C");

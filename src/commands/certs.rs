@@ -186,20 +186,18 @@ pub fn init_ca(dir: &Path, days: u32, force: bool) -> Result<Written> {
     let not_after = validity(&mut params, days);
     let key = KeyPair::generate().map_err(tls_err)?;
     let cert = params.self_signed(&key).map_err(tls_err)?;
-    write_pair(
+    save(
         dir,
-        &cert_path,
-        &cert.pem(),
-        &key_path,
-        &key.serialize_pem(),
-    )?;
-    Ok(Written {
-        cert: cert_path,
-        key: key_path,
-        name: "Butterfly development CA".into(),
-        role: None,
-        not_after,
-    })
+        Written {
+            cert: cert_path,
+            key: key_path,
+            name: "Butterfly development CA".into(),
+            role: None,
+            not_after,
+        },
+        &cert,
+        &key,
+    )
 }
 
 /// Issues `<name>.pem` / `<name>-key.pem` in `dir`, signed by the CA there.
@@ -264,20 +262,18 @@ pub fn issue(
     let not_after = validity(&mut params, days);
     let key = KeyPair::generate().map_err(tls_err)?;
     let cert = params.signed_by(&key, &issuer).map_err(tls_err)?;
-    write_pair(
+    save(
         dir,
-        &cert_path,
-        &cert.pem(),
-        &key_path,
-        &key.serialize_pem(),
-    )?;
-    Ok(Written {
-        cert: cert_path,
-        key: key_path,
-        name: name.to_string(),
-        role: Some(role),
-        not_after,
-    })
+        Written {
+            cert: cert_path,
+            key: key_path,
+            name: name.to_string(),
+            role: Some(role),
+            not_after,
+        },
+        &cert,
+        &key,
+    )
 }
 
 fn read_text(path: &Path) -> Result<String> {
@@ -306,9 +302,12 @@ fn refuse_overwrite(paths: &[&Path], force: bool) -> Result<()> {
     }
 }
 
-fn write_pair(dir: &Path, cert_path: &Path, cert: &str, key_path: &Path, key: &str) -> Result<()> {
+/// Writes the key (mode 0600, never readable by others even for a moment) and the certificate.
+fn save(dir: &Path, written: Written, cert: &rcgen::Certificate, key: &KeyPair) -> Result<Written> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
+    let (cert_path, key_path) = (&written.cert, &written.key);
+    let key = key.serialize_pem();
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let _ = std::fs::remove_file(key_path);
     let mut f = std::fs::OpenOptions::new()
@@ -319,5 +318,6 @@ fn write_pair(dir: &Path, cert_path: &Path, cert: &str, key_path: &Path, key: &s
         .map_err(|e| Error::io(key_path, e))?;
     f.write_all(key.as_bytes())
         .map_err(|e| Error::io(key_path, e))?;
-    std::fs::write(cert_path, cert).map_err(|e| Error::io(cert_path, e))
+    std::fs::write(cert_path, cert.pem()).map_err(|e| Error::io(cert_path, e))?;
+    Ok(written)
 }

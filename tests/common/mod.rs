@@ -101,17 +101,34 @@ impl Env {
 
     /// Starts a detached demo cluster without Prometheus and returns `demo status -o json`.
     pub fn demo(&mut self, coordinators: u32, compute: u32, observers: u32, swarm: u32) -> Value {
+        self.demo_with(
+            coordinators,
+            compute,
+            observers,
+            swarm,
+            &["--no-prometheus"],
+        )
+    }
+
+    /// Starts a detached demo cluster with `extra` flags and returns `demo status -o json`.
+    pub fn demo_with(
+        &mut self,
+        coordinators: u32,
+        compute: u32,
+        observers: u32,
+        swarm: u32,
+        extra: &[&str],
+    ) -> Value {
         let (c, n, o, s) = (
             coordinators.to_string(),
             compute.to_string(),
             observers.to_string(),
             swarm.to_string(),
         );
-        let r = self.run(&[
+        let mut args = vec![
             "demo",
             "up",
             "--detach",
-            "--no-prometheus",
             "--coordinators",
             &c,
             "--compute",
@@ -120,7 +137,9 @@ impl Env {
             &o,
             "--swarm",
             &s,
-        ]);
+        ];
+        args.extend_from_slice(extra);
+        let r = self.run(&args);
         assert_eq!(r.code, 0, "demo up failed: {}\n{}", r.stdout, r.stderr);
         self.demo_up = true;
         let total = (coordinators + compute + observers + swarm) as usize;
@@ -265,4 +284,20 @@ pub fn issue_expired(dir: &Path, name: &str, role: &str) -> (PathBuf, PathBuf) {
     std::fs::write(&cert_path, cert.pem()).expect("write");
     std::fs::write(&key_path, key.serialize_pem()).expect("write");
     (cert_path, key_path)
+}
+
+/// GET `url` (plain HTTP on loopback) and parse the body as JSON; None on any failure.
+pub fn http_get_json(url: &str) -> Option<Value> {
+    use std::io::Write;
+    let rest = url.strip_prefix("http://")?;
+    let (host, path) = rest
+        .split_once('/')
+        .map_or((rest, "/".to_string()), |(h, p)| (h, format!("/{p}")));
+    let mut s = std::net::TcpStream::connect(host).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(s, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").ok()?;
+    let mut body = String::new();
+    s.read_to_string(&mut body).ok()?;
+    let (_, json) = body.split_once("\r\n\r\n")?;
+    serde_json::from_str(json).ok()
 }

@@ -80,6 +80,19 @@ fn client_tls(common: &CommonArgs) -> Result<ClientTls, NodeError> {
     })
 }
 
+/// The membership client for these flags, and the shutdown signal (SIGTERM, SIGINT, --watch-pid).
+fn join_cluster(common: &CommonArgs) -> Result<(Arc<Cluster>, watch::Receiver<bool>), NodeError> {
+    let client_tls = client_tls(common)?;
+    let shutdown = shutdown_signal(common.watch_pid);
+    let cluster = Cluster::new(
+        common.cluster.clone(),
+        common.seed.clone(),
+        common.heartbeat,
+        client_tls,
+    );
+    Ok((cluster, shutdown))
+}
+
 fn tls_paths(common: &CommonArgs) -> Result<TlsPaths, NodeError> {
     let files = common.tls_files().map_err(NodeError::Usage)?;
     Ok(TlsPaths {
@@ -189,14 +202,7 @@ pub async fn run(cli: Cli) -> Result<(), NodeError> {
 }
 
 async fn run_node(role: NodeRole, id: String, common: CommonArgs) -> Result<(), NodeError> {
-    let client_tls = client_tls(&common)?;
-    let shutdown = shutdown_signal(common.watch_pid);
-    let cluster = Cluster::new(
-        common.cluster.clone(),
-        common.seed.clone(),
-        common.heartbeat,
-        client_tls,
-    );
+    let (cluster, shutdown) = join_cluster(&common)?;
     let view = Arc::new(NodeView::new(cluster.clone(), id.clone(), role, false));
     let mut builder = Builder::from_arc(view.clone())
         .debug_addr(common.debug_addr)
@@ -235,14 +241,7 @@ async fn run_swarm(args: SwarmArgs) -> Result<(), NodeError> {
         Err(e) => tracing::warn!(error = %e, "cannot raise the file descriptor limit"),
     }
     let role = parse_role(&args.role)?;
-    let client_tls = client_tls(&common)?;
-    let shutdown = shutdown_signal(common.watch_pid);
-    let cluster = Cluster::new(
-        common.cluster.clone(),
-        common.seed.clone(),
-        common.heartbeat,
-        client_tls,
-    );
+    let (cluster, shutdown) = join_cluster(&common)?;
     let tls = butterfly_debug::load_server_config(&tls_paths(&common)?)?;
     let metrics = Metrics::new();
     let audit = match &common.audit_log {
