@@ -3,9 +3,12 @@ use crate::metrics::Metrics;
 use butterfly_proto::auth::{identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
 use butterfly_proto::debug::{
-    AuditRecord, DeepHealthRequest, DeepHealthResponse, GetNodeInfoRequest, GetStatusRequest,
-    JoinRequest, JoinResponse, ListMembersRequest, ListMembersResponse, Member, NodeInfo,
-    NodeStatus, ReadAuditLogRequest, ReadAuditLogResponse,
+    AuditRecord, ByzantineFault, ClearFaultsRequest, DeepHealthRequest, DeepHealthResponse,
+    FaultState, GetNodeInfoRequest, GetStatusRequest, InjectFaultRequest, JoinRequest,
+    JoinResponse, ListByzantineFaultsRequest, ListByzantineFaultsResponse, ListMembersRequest,
+    ListMembersResponse, Member, NodeInfo, NodeStatus, QueryLogsRequest, QueryLogsResponse,
+    QuerySpansRequest, QuerySpansResponse, RaftRequest, RaftResponse, ReadAuditLogRequest,
+    ReadAuditLogResponse,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -37,6 +40,51 @@ pub trait NodeHandle: Send + Sync + 'static {
     fn ready(&self) -> bool;
     /// Whether the node finished starting (`/health/startup`).
     fn started(&self) -> bool;
+
+    /// Consensus traffic from another coordinator (`Raft`). Default: this node runs no
+    /// consensus engine.
+    fn raft(
+        &self,
+        request: RaftRequest,
+    ) -> impl Future<Output = Result<RaftResponse, Status>> + Send {
+        let _ = request;
+        async { Err(Status::unimplemented("this node runs no consensus engine")) }
+    }
+    /// Starts a fault (`InjectFault`). Default: fault injection is not available.
+    fn inject_fault(
+        &self,
+        request: InjectFaultRequest,
+    ) -> impl Future<Output = Result<FaultState, Status>> + Send {
+        let _ = request;
+        async {
+            Err(Status::failed_precondition(
+                "this node does not support fault injection",
+            ))
+        }
+    }
+    /// Clears every fault (`ClearFaults`). Default: fault injection is not available.
+    fn clear_faults(&self) -> impl Future<Output = Result<FaultState, Status>> + Send {
+        async {
+            Err(Status::failed_precondition(
+                "this node does not support fault injection",
+            ))
+        }
+    }
+    /// Byzantine faults this node detected, newest last (`ListByzantineFaults`). Default: none.
+    fn byzantine_faults(&self, request: ListByzantineFaultsRequest) -> Vec<ByzantineFault> {
+        let _ = request;
+        Vec::new()
+    }
+    /// Spans from the node's ring buffer (`QuerySpans`). Default: none kept.
+    fn query_spans(&self, request: QuerySpansRequest) -> QuerySpansResponse {
+        let _ = request;
+        QuerySpansResponse::default()
+    }
+    /// Log entries from the node's ring buffer (`QueryLogs`). Default: none kept.
+    fn query_logs(&self, request: QueryLogsRequest) -> QueryLogsResponse {
+        let _ = request;
+        QueryLogsResponse::default()
+    }
 }
 
 /// The RPCs of `butterfly.debug.v1.DebugService` and the role each needs.
@@ -54,17 +102,35 @@ pub enum Method {
     Join,
     /// `ReadAuditLog`: admin.
     ReadAuditLog,
+    /// `Raft`: node.
+    Raft,
+    /// `InjectFault`: admin.
+    InjectFault,
+    /// `ClearFaults`: admin.
+    ClearFaults,
+    /// `ListByzantineFaults`: viewer.
+    ListByzantineFaults,
+    /// `QuerySpans`: viewer.
+    QuerySpans,
+    /// `QueryLogs`: viewer.
+    QueryLogs,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 6] = [
+    pub const ALL: [Method; 12] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
         Method::DeepHealth,
         Method::Join,
         Method::ReadAuditLog,
+        Method::Raft,
+        Method::InjectFault,
+        Method::ClearFaults,
+        Method::ListByzantineFaults,
+        Method::QuerySpans,
+        Method::QueryLogs,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -76,6 +142,12 @@ impl Method {
             Method::DeepHealth => "DeepHealth",
             Method::Join => "Join",
             Method::ReadAuditLog => "ReadAuditLog",
+            Method::Raft => "Raft",
+            Method::InjectFault => "InjectFault",
+            Method::ClearFaults => "ClearFaults",
+            Method::ListByzantineFaults => "ListByzantineFaults",
+            Method::QuerySpans => "QuerySpans",
+            Method::QueryLogs => "QueryLogs",
         }
     }
 
@@ -87,11 +159,15 @@ impl Method {
     /// The least role a caller's certificate must carry.
     pub fn required_role(self) -> Role {
         match self {
-            Method::GetNodeInfo | Method::GetStatus | Method::ListMembers | Method::DeepHealth => {
-                Role::Viewer
-            }
-            Method::Join => Role::Node,
-            Method::ReadAuditLog => Role::Admin,
+            Method::GetNodeInfo
+            | Method::GetStatus
+            | Method::ListMembers
+            | Method::DeepHealth
+            | Method::ListByzantineFaults
+            | Method::QuerySpans
+            | Method::QueryLogs => Role::Viewer,
+            Method::Join | Method::Raft => Role::Node,
+            Method::ReadAuditLog | Method::InjectFault | Method::ClearFaults => Role::Admin,
         }
     }
 }
@@ -305,5 +381,51 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
         let records = self.audit.newest(limit);
         let dropped = self.audit.dropped();
         call.finish(Ok(ReadAuditLogResponse { records, dropped }))
+    }
+
+    async fn raft(&self, request: Request<RaftRequest>) -> Result<Response<RaftResponse>, Status> {
+        let call = self.authorize(&request, Method::Raft)?;
+        call.finish(self.handle.raft(request.into_inner()).await)
+    }
+
+    async fn inject_fault(
+        &self,
+        request: Request<InjectFaultRequest>,
+    ) -> Result<Response<FaultState>, Status> {
+        let call = self.authorize(&request, Method::InjectFault)?;
+        call.finish(self.handle.inject_fault(request.into_inner()).await)
+    }
+
+    async fn clear_faults(
+        &self,
+        request: Request<ClearFaultsRequest>,
+    ) -> Result<Response<FaultState>, Status> {
+        let call = self.authorize(&request, Method::ClearFaults)?;
+        call.finish(self.handle.clear_faults().await)
+    }
+
+    async fn list_byzantine_faults(
+        &self,
+        request: Request<ListByzantineFaultsRequest>,
+    ) -> Result<Response<ListByzantineFaultsResponse>, Status> {
+        let call = self.authorize(&request, Method::ListByzantineFaults)?;
+        let faults = self.handle.byzantine_faults(request.into_inner());
+        call.finish(Ok(ListByzantineFaultsResponse { faults }))
+    }
+
+    async fn query_spans(
+        &self,
+        request: Request<QuerySpansRequest>,
+    ) -> Result<Response<QuerySpansResponse>, Status> {
+        let call = self.authorize(&request, Method::QuerySpans)?;
+        call.finish(Ok(self.handle.query_spans(request.into_inner())))
+    }
+
+    async fn query_logs(
+        &self,
+        request: Request<QueryLogsRequest>,
+    ) -> Result<Response<QueryLogsResponse>, Status> {
+        let call = self.authorize(&request, Method::QueryLogs)?;
+        call.finish(Ok(self.handle.query_logs(request.into_inner())))
     }
 }

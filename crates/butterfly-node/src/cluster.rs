@@ -391,6 +391,8 @@ impl NodeHandle for NodeView {
             uptime_seconds: self.uptime(),
             version: env!("CARGO_PKG_VERSION").to_string(),
             known_members: u32::try_from(lock(&self.cluster.members).len()).unwrap_or(u32::MAX),
+            reputation: 1.0,
+            ..NodeStatus::default()
         }
     }
 

@@ -92,6 +92,55 @@ pub struct NodeStatus {
     /// Members this node knows of (itself included).
     #[prost(uint32, tag = "9")]
     pub known_members: u32,
+    /// Model layers this node executes (compute nodes).
+    #[prost(uint32, repeated, tag = "10")]
+    pub layers: ::prost::alloc::vec::Vec<u32>,
+    /// This node's reputation in \[0, 1\] as the replicated state records it (1 = fully trusted).
+    #[prost(double, tag = "11")]
+    pub reputation: f64,
+    /// Execution latency of each layer this node ran recently.
+    #[prost(message, repeated, tag = "12")]
+    pub layer_latency: ::prost::alloc::vec::Vec<LayerLatency>,
+    /// Data-plane and consensus peers and whether they are connected.
+    #[prost(message, repeated, tag = "13")]
+    pub peers: ::prost::alloc::vec::Vec<PeerState>,
+    /// Faults currently injected on this node, e.g. "slow:200ms".
+    #[prost(string, repeated, tag = "14")]
+    pub active_faults: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+    /// Byzantine faults recorded against this node.
+    #[prost(uint64, tag = "15")]
+    pub byzantine_faults: u64,
+    /// Inference requests handled since start, and how many failed.
+    #[prost(uint64, tag = "16")]
+    pub requests_total: u64,
+    #[prost(uint64, tag = "17")]
+    pub requests_failed: u64,
+}
+#[derive(Clone, Copy, PartialEq, ::prost::Message)]
+pub struct LayerLatency {
+    #[prost(uint32, tag = "1")]
+    pub layer: u32,
+    /// Executions measured.
+    #[prost(uint64, tag = "2")]
+    pub count: u64,
+    /// Mean and 99th percentile over the recent window, milliseconds.
+    #[prost(double, tag = "3")]
+    pub mean_ms: f64,
+    #[prost(double, tag = "4")]
+    pub p99_ms: f64,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct PeerState {
+    #[prost(string, tag = "1")]
+    pub id: ::prost::alloc::string::String,
+    /// "data" (tensor transport) or "consensus".
+    #[prost(string, tag = "2")]
+    pub link: ::prost::alloc::string::String,
+    #[prost(bool, tag = "3")]
+    pub connected: bool,
+    /// Last error on the link, if any.
+    #[prost(string, tag = "4")]
+    pub error: ::prost::alloc::string::String,
 }
 #[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct ListMembersRequest {}
@@ -192,6 +241,180 @@ pub struct ReadAuditLogResponse {
     #[prost(uint64, tag = "2")]
     pub dropped: u64,
 }
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct RaftRequest {
+    #[prost(enumeration = "RaftKind", tag = "1")]
+    pub kind: i32,
+    /// Sender's node id.
+    #[prost(string, tag = "2")]
+    pub from: ::prost::alloc::string::String,
+    /// JSON-encoded openraft request.
+    #[prost(bytes = "vec", tag = "3")]
+    pub payload: ::prost::alloc::vec::Vec<u8>,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct RaftResponse {
+    /// JSON-encoded openraft response (or error).
+    #[prost(bytes = "vec", tag = "1")]
+    pub payload: ::prost::alloc::vec::Vec<u8>,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct InjectFaultRequest {
+    /// "slow:<duration>", "byzantine:<probability>", "crash", "partition:<peer>\[,<peer>\]",
+    /// "corrupt-checkpoint".
+    #[prost(string, tag = "1")]
+    pub spec: ::prost::alloc::string::String,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ClearFaultsRequest {}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct FaultState {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+    /// Faults active after the call.
+    #[prost(string, repeated, tag = "2")]
+    pub active: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ListByzantineFaultsRequest {
+    /// Newest N; 0 means 100.
+    #[prost(uint32, tag = "1")]
+    pub limit: u32,
+    /// Only faults against this node id, when set.
+    #[prost(string, tag = "2")]
+    pub node_id: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ByzantineFault {
+    #[prost(int64, tag = "1")]
+    pub at_unix_ms: i64,
+    #[prost(string, tag = "2")]
+    pub request_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "3")]
+    pub trace_id: ::prost::alloc::string::String,
+    #[prost(uint32, tag = "4")]
+    pub layer: u32,
+    /// The replica whose output disagreed with the majority.
+    #[prost(string, tag = "5")]
+    pub node_id: ::prost::alloc::string::String,
+    /// Majority output hash and the hash this node sent, hex.
+    #[prost(string, tag = "6")]
+    pub expected_hash: ::prost::alloc::string::String,
+    #[prost(string, tag = "7")]
+    pub received_hash: ::prost::alloc::string::String,
+    /// Replicas that agreed with the majority.
+    #[prost(string, repeated, tag = "8")]
+    pub majority: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+    /// Reputation after the fault was recorded.
+    #[prost(double, tag = "9")]
+    pub reputation_after: f64,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ListByzantineFaultsResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub faults: ::prost::alloc::vec::Vec<ByzantineFault>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct Span {
+    /// W3C ids, lowercase hex (32 and 16 characters).
+    #[prost(string, tag = "1")]
+    pub trace_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "2")]
+    pub span_id: ::prost::alloc::string::String,
+    /// Empty for a root span.
+    #[prost(string, tag = "3")]
+    pub parent_span_id: ::prost::alloc::string::String,
+    /// e.g. "inference.request", "layer.execute", "comm.send_tensor".
+    #[prost(string, tag = "4")]
+    pub name: ::prost::alloc::string::String,
+    #[prost(string, tag = "5")]
+    pub node_id: ::prost::alloc::string::String,
+    #[prost(uint64, tag = "6")]
+    pub start_unix_nano: u64,
+    #[prost(uint64, tag = "7")]
+    pub duration_ns: u64,
+    /// "ok" or "error".
+    #[prost(string, tag = "8")]
+    pub status: ::prost::alloc::string::String,
+    #[prost(map = "string, string", tag = "9")]
+    pub attributes: ::std::collections::HashMap<
+        ::prost::alloc::string::String,
+        ::prost::alloc::string::String,
+    >,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct QuerySpansRequest {
+    /// Filters; empty or 0 means any.
+    #[prost(string, tag = "1")]
+    pub trace_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "2")]
+    pub request_id: ::prost::alloc::string::String,
+    #[prost(uint64, tag = "3")]
+    pub since_unix_nano: u64,
+    /// Newest N; 0 means 1000.
+    #[prost(uint32, tag = "4")]
+    pub limit: u32,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct QuerySpansResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub spans: ::prost::alloc::vec::Vec<Span>,
+    /// Spans the buffer dropped since start (it is bounded).
+    #[prost(uint64, tag = "2")]
+    pub dropped: u64,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct LogEntry {
+    #[prost(uint64, tag = "1")]
+    pub ts_unix_nano: u64,
+    /// "TRACE", "DEBUG", "INFO", "WARN" or "ERROR".
+    #[prost(string, tag = "2")]
+    pub level: ::prost::alloc::string::String,
+    #[prost(string, tag = "3")]
+    pub message: ::prost::alloc::string::String,
+    #[prost(string, tag = "4")]
+    pub trace_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "5")]
+    pub span_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "6")]
+    pub request_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "7")]
+    pub node_id: ::prost::alloc::string::String,
+    #[prost(uint64, tag = "8")]
+    pub consensus_term: u64,
+    #[prost(string, tag = "9")]
+    pub component: ::prost::alloc::string::String,
+    /// Other structured fields, already PII-scrubbed.
+    #[prost(map = "string, string", tag = "10")]
+    pub fields: ::std::collections::HashMap<
+        ::prost::alloc::string::String,
+        ::prost::alloc::string::String,
+    >,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct QueryLogsRequest {
+    #[prost(string, tag = "1")]
+    pub trace_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "2")]
+    pub request_id: ::prost::alloc::string::String,
+    /// Least level, e.g. "WARN"; empty means any.
+    #[prost(string, tag = "3")]
+    pub min_level: ::prost::alloc::string::String,
+    #[prost(string, tag = "4")]
+    pub component: ::prost::alloc::string::String,
+    #[prost(uint64, tag = "5")]
+    pub since_unix_nano: u64,
+    /// Newest N; 0 means 1000.
+    #[prost(uint32, tag = "6")]
+    pub limit: u32,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct QueryLogsResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub entries: ::prost::alloc::vec::Vec<LogEntry>,
+    #[prost(uint64, tag = "2")]
+    pub dropped: u64,
+}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
 pub enum NodeRole {
@@ -252,6 +475,42 @@ impl HealthState {
             "HEALTH_STATE_HEALTHY" => Some(Self::Healthy),
             "HEALTH_STATE_DEGRADED" => Some(Self::Degraded),
             "HEALTH_STATE_UNHEALTHY" => Some(Self::Unhealthy),
+            _ => None,
+        }
+    }
+}
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum RaftKind {
+    Unspecified = 0,
+    AppendEntries = 1,
+    Vote = 2,
+    InstallSnapshot = 3,
+    /// A follower forwards a client proposal to the leader.
+    Forward = 4,
+}
+impl RaftKind {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "RAFT_KIND_UNSPECIFIED",
+            Self::AppendEntries => "RAFT_KIND_APPEND_ENTRIES",
+            Self::Vote => "RAFT_KIND_VOTE",
+            Self::InstallSnapshot => "RAFT_KIND_INSTALL_SNAPSHOT",
+            Self::Forward => "RAFT_KIND_FORWARD",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "RAFT_KIND_UNSPECIFIED" => Some(Self::Unspecified),
+            "RAFT_KIND_APPEND_ENTRIES" => Some(Self::AppendEntries),
+            "RAFT_KIND_VOTE" => Some(Self::Vote),
+            "RAFT_KIND_INSTALL_SNAPSHOT" => Some(Self::InstallSnapshot),
+            "RAFT_KIND_FORWARD" => Some(Self::Forward),
             _ => None,
         }
     }
@@ -499,6 +758,160 @@ pub mod debug_service_client {
                 );
             self.inner.unary(req, path, codec).await
         }
+        /// Consensus traffic between coordinators: openraft requests and responses, JSON-encoded.
+        /// Role: node.
+        pub async fn raft(
+            &mut self,
+            request: impl tonic::IntoRequest<super::RaftRequest>,
+        ) -> std::result::Result<tonic::Response<super::RaftResponse>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/Raft",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("butterfly.debug.v1.DebugService", "Raft"));
+            self.inner.unary(req, path, codec).await
+        }
+        /// Starts a fault on this node; refused unless the node was started allowing fault injection.
+        /// Role: admin.
+        pub async fn inject_fault(
+            &mut self,
+            request: impl tonic::IntoRequest<super::InjectFaultRequest>,
+        ) -> std::result::Result<tonic::Response<super::FaultState>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/InjectFault",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "InjectFault"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Clears every fault on this node. Role: admin.
+        pub async fn clear_faults(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ClearFaultsRequest>,
+        ) -> std::result::Result<tonic::Response<super::FaultState>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/ClearFaults",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "ClearFaults"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Byzantine faults detected by this coordinator, newest last, with evidence. Role: viewer.
+        pub async fn list_byzantine_faults(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ListByzantineFaultsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListByzantineFaultsResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/ListByzantineFaults",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "butterfly.debug.v1.DebugService",
+                        "ListByzantineFaults",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Recent spans from the node's ring buffer. Role: viewer.
+        pub async fn query_spans(
+            &mut self,
+            request: impl tonic::IntoRequest<super::QuerySpansRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::QuerySpansResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/QuerySpans",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "QuerySpans"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Recent log entries from the node's ring buffer. Role: viewer.
+        pub async fn query_logs(
+            &mut self,
+            request: impl tonic::IntoRequest<super::QueryLogsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::QueryLogsResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/QueryLogs",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("butterfly.debug.v1.DebugService", "QueryLogs"));
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -554,6 +967,47 @@ pub mod debug_service_server {
             request: tonic::Request<super::ReadAuditLogRequest>,
         ) -> std::result::Result<
             tonic::Response<super::ReadAuditLogResponse>,
+            tonic::Status,
+        >;
+        /// Consensus traffic between coordinators: openraft requests and responses, JSON-encoded.
+        /// Role: node.
+        async fn raft(
+            &self,
+            request: tonic::Request<super::RaftRequest>,
+        ) -> std::result::Result<tonic::Response<super::RaftResponse>, tonic::Status>;
+        /// Starts a fault on this node; refused unless the node was started allowing fault injection.
+        /// Role: admin.
+        async fn inject_fault(
+            &self,
+            request: tonic::Request<super::InjectFaultRequest>,
+        ) -> std::result::Result<tonic::Response<super::FaultState>, tonic::Status>;
+        /// Clears every fault on this node. Role: admin.
+        async fn clear_faults(
+            &self,
+            request: tonic::Request<super::ClearFaultsRequest>,
+        ) -> std::result::Result<tonic::Response<super::FaultState>, tonic::Status>;
+        /// Byzantine faults detected by this coordinator, newest last, with evidence. Role: viewer.
+        async fn list_byzantine_faults(
+            &self,
+            request: tonic::Request<super::ListByzantineFaultsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListByzantineFaultsResponse>,
+            tonic::Status,
+        >;
+        /// Recent spans from the node's ring buffer. Role: viewer.
+        async fn query_spans(
+            &self,
+            request: tonic::Request<super::QuerySpansRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::QuerySpansResponse>,
+            tonic::Status,
+        >;
+        /// Recent log entries from the node's ring buffer. Role: viewer.
+        async fn query_logs(
+            &self,
+            request: tonic::Request<super::QueryLogsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::QueryLogsResponse>,
             tonic::Status,
         >;
     }
@@ -886,6 +1340,275 @@ pub mod debug_service_server {
                     let inner = self.inner.clone();
                     let fut = async move {
                         let method = ReadAuditLogSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/Raft" => {
+                    #[allow(non_camel_case_types)]
+                    struct RaftSvc<T: DebugService>(pub Arc<T>);
+                    impl<T: DebugService> tonic::server::UnaryService<super::RaftRequest>
+                    for RaftSvc<T> {
+                        type Response = super::RaftResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::RaftRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::raft(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = RaftSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/InjectFault" => {
+                    #[allow(non_camel_case_types)]
+                    struct InjectFaultSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::InjectFaultRequest>
+                    for InjectFaultSvc<T> {
+                        type Response = super::FaultState;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::InjectFaultRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::inject_fault(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = InjectFaultSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/ClearFaults" => {
+                    #[allow(non_camel_case_types)]
+                    struct ClearFaultsSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::ClearFaultsRequest>
+                    for ClearFaultsSvc<T> {
+                        type Response = super::FaultState;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::ClearFaultsRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::clear_faults(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = ClearFaultsSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/ListByzantineFaults" => {
+                    #[allow(non_camel_case_types)]
+                    struct ListByzantineFaultsSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::ListByzantineFaultsRequest>
+                    for ListByzantineFaultsSvc<T> {
+                        type Response = super::ListByzantineFaultsResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::ListByzantineFaultsRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::list_byzantine_faults(&inner, request)
+                                    .await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = ListByzantineFaultsSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/QuerySpans" => {
+                    #[allow(non_camel_case_types)]
+                    struct QuerySpansSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::QuerySpansRequest>
+                    for QuerySpansSvc<T> {
+                        type Response = super::QuerySpansResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::QuerySpansRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::query_spans(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = QuerySpansSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/QueryLogs" => {
+                    #[allow(non_camel_case_types)]
+                    struct QueryLogsSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::QueryLogsRequest>
+                    for QueryLogsSvc<T> {
+                        type Response = super::QueryLogsResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::QueryLogsRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::query_logs(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = QueryLogsSvc(inner);
                         let codec = tonic_prost::ProstCodec::default();
                         let mut grpc = tonic::server::Grpc::new(codec)
                             .apply_compression_config(
