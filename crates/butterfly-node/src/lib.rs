@@ -8,6 +8,7 @@ pub mod cli;
 pub mod cluster;
 mod procinfo;
 pub mod run;
+pub mod state;
 
 pub use cli::Cli;
 pub use run::{run, NodeError};

@@ -1,0 +1,172 @@
+//! The cluster state the coordinators replicate through Raft: membership, which compute nodes run
+//! which layers, checkpoint manifests, node reputations and recorded Byzantine faults.
+//!
+//! Everything that changes it is a [`Command`]; applying commands in log order on every
+//! coordinator gives every coordinator the same [`ReplicatedState`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Reputation a node starts with.
+pub const INITIAL_REPUTATION: f64 = 1.0;
+/// Below this reputation the coordinators stop routing work to a node.
+pub const DEFAULT_REPUTATION_THRESHOLD: f64 = 0.5;
+/// How much one confirmed Byzantine fault lowers a node's reputation.
+pub const REPUTATION_PENALTY: f64 = 0.1;
+/// Faults kept in the replicated state (oldest dropped first).
+pub const MAX_FAULTS: usize = 1000;
+
+/// A member as the replicated state records it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberRecord {
+    /// Node id.
+    pub id: String,
+    /// `coordinator`, `compute` or `observer`.
+    pub role: String,
+    /// Debug service address.
+    pub debug_addr: String,
+    /// HTTP address.
+    pub http_addr: String,
+    /// Data-plane (QUIC) address; empty when none.
+    pub data_addr: String,
+}
+
+/// Evidence of one Byzantine fault.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaultRecord {
+    /// Unix ms when detected.
+    pub at_unix_ms: i64,
+    /// Request the fault happened in.
+    pub request_id: String,
+    /// Trace of that request.
+    pub trace_id: String,
+    /// Layer.
+    pub layer: u32,
+    /// The replica that disagreed.
+    pub node_id: String,
+    /// Majority output hash (hex).
+    pub expected_hash: String,
+    /// The disagreeing replica's hash (hex).
+    pub received_hash: String,
+    /// Replicas in the majority.
+    pub majority: Vec<String>,
+}
+
+/// A committed checkpoint: content hashes of every layer's state and a root over them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckpointManifest {
+    /// Monotonic checkpoint number.
+    pub seq: u64,
+    /// Node that wrote it.
+    pub node_id: String,
+    /// Layer id → SHA-256 (hex) of that layer's state.
+    pub layers: BTreeMap<u32, String>,
+    /// SHA-256 (hex) over the layer hashes in layer order.
+    pub root: String,
+    /// Unix ms.
+    pub at_unix_ms: i64,
+}
+
+/// A change to the replicated state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// Add or update a member.
+    UpsertMember(MemberRecord),
+    /// Replace the layer → replicas assignment.
+    AssignLayers(BTreeMap<u32, Vec<String>>),
+    /// Record a Byzantine fault and lower the node's reputation by [`REPUTATION_PENALTY`].
+    RecordFault(FaultRecord),
+    /// Set a node's reputation explicitly (operator action).
+    SetReputation {
+        /// Node id.
+        node_id: String,
+        /// New score in [0, 1].
+        score: f64,
+    },
+    /// Commit a checkpoint manifest.
+    CommitCheckpoint(CheckpointManifest),
+    /// No change; used to prove a leader can commit (failover measurement, health probes).
+    Noop,
+}
+
+/// The state every coordinator holds after applying the same commands in the same order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReplicatedState {
+    /// Members by id.
+    pub members: BTreeMap<String, MemberRecord>,
+    /// Layer → replica node ids.
+    pub assignment: BTreeMap<u32, Vec<String>>,
+    /// Node id → reputation in [0, 1]; absent means [`INITIAL_REPUTATION`].
+    pub reputation: BTreeMap<String, f64>,
+    /// Newest last, at most [`MAX_FAULTS`].
+    pub faults: Vec<FaultRecord>,
+    /// Checkpoint manifests by node id (latest per node).
+    pub checkpoints: BTreeMap<String, CheckpointManifest>,
+    /// Commands applied (the Noop included).
+    pub applied: u64,
+}
+
+impl ReplicatedState {
+    /// Applies one command.
+    pub fn apply(&mut self, cmd: &Command) {
+        self.applied += 1;
+        match cmd {
+            Command::UpsertMember(m) => {
+                self.members.insert(m.id.clone(), m.clone());
+            }
+            Command::AssignLayers(a) => self.assignment = a.clone(),
+            Command::RecordFault(f) => {
+                let score = self.reputation_of(&f.node_id);
+                self.reputation
+                    .insert(f.node_id.clone(), (score - REPUTATION_PENALTY).max(0.0));
+                self.faults.push(f.clone());
+                if self.faults.len() > MAX_FAULTS {
+                    let excess = self.faults.len() - MAX_FAULTS;
+                    self.faults.drain(..excess);
+                }
+            }
+            Command::SetReputation { node_id, score } => {
+                self.reputation.insert(node_id.clone(), score.clamp(0.0, 1.0));
+            }
+            Command::CommitCheckpoint(c) => {
+                self.checkpoints.insert(c.node_id.clone(), c.clone());
+            }
+            Command::Noop => {}
+        }
+    }
+
+    /// A node's reputation ([`INITIAL_REPUTATION`] when none was recorded).
+    pub fn reputation_of(&self, node_id: &str) -> f64 {
+        self.reputation.get(node_id).copied().unwrap_or(INITIAL_REPUTATION)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faults_lower_reputation_and_are_bounded() {
+        let mut s = ReplicatedState::default();
+        let f = FaultRecord {
+            at_unix_ms: 1,
+            request_id: "req_1".into(),
+            trace_id: "t".into(),
+            layer: 2,
+            node_id: "compute-4".into(),
+            expected_hash: "aa".into(),
+            received_hash: "bb".into(),
+            majority: vec!["compute-1".into(), "compute-2".into()],
+        };
+        for _ in 0..3 {
+            s.apply(&Command::RecordFault(f.clone()));
+        }
+        assert!((s.reputation_of("compute-4") - 0.7).abs() < 1e-9);
+        assert_eq!(s.reputation_of("compute-1"), INITIAL_REPUTATION);
+        for _ in 0..MAX_FAULTS + 5 {
+            s.apply(&Command::RecordFault(f.clone()));
+        }
+        assert_eq!(s.faults.len(), MAX_FAULTS);
+        assert_eq!(s.reputation_of("compute-4"), 0.0);
+    }
+}
