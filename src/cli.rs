@@ -1,7 +1,7 @@
 //! THE command grammar. One-shot invocations, REPL lines, script lines and shell completions are
 //! all parsed by (or generated from) the clap tree defined here.
 
-use crate::commands::{audit, certs, cluster, completions, demo, node, run};
+use crate::commands::{audit, certs, cluster, completions, demo, fault, node, run};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -136,6 +136,9 @@ pub enum Command {
     /// The console's own tamper-evident audit trail.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Inject and clear faults on nodes; list detected Byzantine faults.
+    #[command(subcommand)]
+    Fault(fault::FaultCommand),
 }
 
 impl Command {
@@ -144,6 +147,7 @@ impl Command {
         match self {
             Command::Cluster(_) => vec!["cluster".into()],
             Command::Node(cmd) => vec![cmd.node().to_string()],
+            Command::Fault(cmd) => cmd.node().map(|n| vec![n.to_string()]).unwrap_or_default(),
             _ => Vec::new(),
         }
     }

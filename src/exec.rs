@@ -133,5 +133,6 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         Command::Cluster(c) => commands::cluster::exec(c, ctx).await,
         Command::Node(c) => commands::node::exec(c, ctx).await,
         Command::Audit(c) => commands::audit::exec(c, ctx).await,
+        Command::Fault(c) => commands::fault::exec(c, ctx).await,
     }
 }

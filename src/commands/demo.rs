@@ -395,6 +395,10 @@ fn spawn_node(
         cmd.arg("--audit-log")
             .arg(dir.join("logs").join(format!("{id}.audit.jsonl")));
     }
+    if swarm.is_none() {
+        // The demo is for practising on failures: its nodes accept injected faults.
+        cmd.arg("--allow-faults");
+    }
     cmd.args([
         "--cluster",
         "demo",

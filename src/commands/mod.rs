@@ -5,5 +5,6 @@ pub mod certs;
 pub mod cluster;
 pub mod completions;
 pub mod demo;
+pub mod fault;
 pub mod node;
 pub mod run;

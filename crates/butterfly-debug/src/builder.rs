@@ -41,6 +41,7 @@ pub struct Builder<H> {
     metrics: Option<Metrics>,
     handshake_timeout: Duration,
     runtime_threads: usize,
+    extra_http: Option<axum::Router>,
 }
 
 impl<H: NodeHandle> Builder<H> {
@@ -63,7 +64,15 @@ impl<H: NodeHandle> Builder<H> {
             metrics: None,
             handshake_timeout: DEFAULT_HANDSHAKE_TIMEOUT,
             runtime_threads: DEFAULT_RUNTIME_THREADS,
+            extra_http: None,
         }
+    }
+
+    /// Extra routes served on the HTTP address beside `/health/*` and `/metrics` (e.g. a
+    /// coordinator's `POST /v1/infer`); default none.
+    pub fn http_routes(mut self, routes: axum::Router) -> Self {
+        self.extra_http = Some(routes);
+        self
     }
 
     /// mTLS gRPC address; default [`DEFAULT_DEBUG_ADDR`]. Port 0 binds an ephemeral port.
@@ -187,7 +196,10 @@ impl<H: NodeHandle> Builder<H> {
             .add_service(health)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha);
-        let http = http_router(self.handle, metrics.clone());
+        let mut http = http_router(self.handle, metrics.clone());
+        if let Some(extra) = self.extra_http {
+            http = http.merge(extra);
+        }
         Ok(Parts {
             grpc,
             http,

@@ -71,9 +71,61 @@ pub struct NodeArgs {
     /// Node id, unique in the cluster (required).
     #[arg(long)]
     pub id: Option<String>,
+    /// Data-plane (QUIC) address of a compute node; port 0 = ephemeral.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub data_addr: SocketAddr,
+    /// Accept injected faults (`--fault` and the admin-only InjectFault RPC); off by default.
+    #[arg(long)]
+    pub allow_faults: bool,
+    /// A fault active from the start (needs --allow-faults; repeatable): slow:<duration>,
+    /// byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint.
+    #[arg(long = "fault", value_name = "SPEC")]
+    pub faults: Vec<String>,
+    /// Model layers.
+    #[arg(long, default_value_t = crate::layers::DEFAULT_LAYERS)]
+    pub layers: u32,
+    /// Model layer width.
+    #[arg(long, default_value_t = crate::layers::DEFAULT_DIM)]
+    pub dim: usize,
+    /// Seed of the model weights.
+    #[arg(long, default_value_t = crate::layers::DEFAULT_SEED)]
+    pub model_seed: u64,
+    /// Replicas per layer (coordinators).
+    #[arg(long, default_value_t = crate::inference::DEFAULT_REPLICAS)]
+    pub replicas: usize,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+    /// Raft options (coordinators only).
+    #[command(flatten)]
+    pub raft: RaftArgs,
+}
+
+/// Raft options of a coordinator.
+#[derive(Debug, Args, Clone)]
+pub struct RaftArgs {
+    /// Coordinators (this one included) that must be known before the lowest-id one
+    /// initializes the Raft group; later coordinators join it as voters.
+    #[arg(long, default_value_t = crate::raft::DEFAULT_BOOTSTRAP_SIZE, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub raft_bootstrap_size: usize,
+    /// Raft leader heartbeat interval, e.g. `150ms`.
+    #[arg(long, default_value = "150ms", value_parser = humantime::parse_duration)]
+    pub raft_heartbeat: Duration,
+    /// Minimum Raft election timeout (the maximum is twice this), e.g. `750ms`; must exceed the
+    /// heartbeat.
+    #[arg(long, default_value = "750ms", value_parser = humantime::parse_duration)]
+    pub raft_election_timeout: Duration,
+}
+
+impl RaftArgs {
+    /// The engine options for these flags.
+    pub fn options(&self) -> crate::raft::RaftOptions {
+        crate::raft::RaftOptions {
+            bootstrap_size: self.raft_bootstrap_size,
+            heartbeat: self.raft_heartbeat,
+            election_timeout: self.raft_election_timeout,
+        }
+    }
 }
 
 /// Swarm mode.

@@ -183,7 +183,22 @@ impl Cluster {
         None
     }
 
-    fn client(&self, addr: &str) -> Option<DebugServiceClient<Channel>> {
+    /// Whether the seeds (if any) were reached at least once: until then this process may not
+    /// know the coordinators that already exist.
+    pub(crate) fn seeds_reached(&self) -> bool {
+        self.remote_seeds().is_empty() || self.last_contact_ms.load(Ordering::Relaxed) > 0
+    }
+
+    /// The debug address of a known member.
+    pub(crate) fn member_addr(&self, id: &str) -> Option<String> {
+        lock(&self.members)
+            .get(id)
+            .map(|m| m.debug_addr.clone())
+            .filter(|a| !a.is_empty())
+    }
+
+    /// A pooled mTLS client (node certificate) for `addr`.
+    pub(crate) fn client(&self, addr: &str) -> Option<DebugServiceClient<Channel>> {
         if let Some(c) = lock(&self.clients).get(addr) {
             return Some(c.clone());
         }
@@ -294,6 +309,8 @@ pub struct NodeView {
     role: NodeRole,
     addrs: OnceLock<(String, String)>,
     virtual_node: bool,
+    services: OnceLock<Arc<crate::services::Services>>,
+    raft: OnceLock<crate::raft::RaftHandle>,
 }
 
 impl NodeView {
@@ -305,7 +322,26 @@ impl NodeView {
             role,
             addrs: OnceLock::new(),
             virtual_node,
+            services: OnceLock::new(),
+            raft: OnceLock::new(),
         }
+    }
+
+    /// Attaches the coordinator's Raft engine (status, deep health and the `Raft` RPC use it).
+    pub fn set_raft(&self, raft: crate::raft::RaftHandle) {
+        let _ = self.raft.set(raft);
+    }
+
+    /// Attaches the node's model, faults, data plane and engine (before [`NodeView::bound`]).
+    pub fn set_services(&self, services: Arc<crate::services::Services>) {
+        let _ = self.services.set(services);
+    }
+
+    fn data_addr(&self) -> String {
+        self.services
+            .get()
+            .map(|s| s.data_addr())
+            .unwrap_or_default()
     }
 
     /// Records the bound addresses and registers the node as a local member of its cluster.
@@ -325,7 +361,7 @@ impl NodeView {
             debug_addr,
             http_addr,
             last_seen_unix_ms: unix_ms(),
-            data_addr: String::new(),
+            data_addr: self.data_addr(),
         }
     }
 
@@ -362,7 +398,7 @@ impl NodeHandle for NodeView {
             started_at_unix_ms: self.cluster.started_unix_ms,
             pid: std::process::id(),
             hostname: self.cluster.hostname.clone(),
-            data_addr: String::new(),
+            data_addr: self.data_addr(),
             cluster: self.cluster.name.clone(),
             virtual_node: self.virtual_node,
         }
@@ -370,14 +406,17 @@ impl NodeHandle for NodeView {
 
     fn status(&self) -> NodeStatus {
         let problem = self.cluster.seed_problem();
-        let consensus = (self.role() == NodeRole::Coordinator).then(|| ConsensusStatus {
-            term: 0,
-            leader_id: String::new(),
-            commit_index: 0,
-            applied_index: 0,
-            state: "static".to_string(),
+        let consensus = (self.role() == NodeRole::Coordinator).then(|| match self.raft.get() {
+            Some(raft) => raft.status(),
+            None => ConsensusStatus {
+                term: 0,
+                leader_id: String::new(),
+                commit_index: 0,
+                applied_index: 0,
+                state: "static".to_string(),
+            },
         });
-        NodeStatus {
+        let mut status = NodeStatus {
             id: self.id.clone(),
             role: self.role as i32,
             health: if problem.is_some() {
@@ -393,7 +432,11 @@ impl NodeHandle for NodeView {
             known_members: u32::try_from(lock(&self.cluster.members).len()).unwrap_or(u32::MAX),
             reputation: 1.0,
             ..NodeStatus::default()
+        };
+        if let Some(services) = self.services.get() {
+            services.fill_status(&mut status);
         }
+        status
     }
 
     fn members(&self) -> Vec<Member> {
@@ -461,10 +504,17 @@ impl NodeHandle for NodeView {
             detail,
         });
         if self.role() == NodeRole::Coordinator {
+            let (state, detail) = match self.raft.get() {
+                Some(raft) => raft.health(),
+                None => (
+                    HealthState::Healthy,
+                    "no consensus engine: static membership".to_string(),
+                ),
+            };
             components.push(ComponentHealth {
                 name: "consensus".into(),
-                state: HealthState::Healthy as i32,
-                detail: "no consensus engine: static membership".into(),
+                state: state as i32,
+                detail,
             });
         }
         let overall = worst(components.iter().map(|c| c.state()));
@@ -485,6 +535,59 @@ impl NodeHandle for NodeView {
 
     fn started(&self) -> bool {
         self.cluster.started_flag.load(Ordering::Relaxed)
+    }
+
+    fn raft(
+        &self,
+        request: butterfly_proto::debug::RaftRequest,
+    ) -> impl std::future::Future<Output = Result<butterfly_proto::debug::RaftResponse, tonic::Status>>
+           + Send {
+        let raft = self.raft.get().cloned();
+        async move {
+            match raft {
+                Some(raft) => raft.serve(request).await,
+                None => Err(tonic::Status::unimplemented(
+                    "this node runs no consensus engine",
+                )),
+            }
+        }
+    }
+
+    fn inject_fault(
+        &self,
+        request: butterfly_proto::debug::InjectFaultRequest,
+    ) -> impl std::future::Future<Output = Result<butterfly_proto::debug::FaultState, tonic::Status>>
+           + Send {
+        let result = match self.services.get() {
+            Some(s) => s.inject(&request.spec),
+            None => Err(tonic::Status::failed_precondition(
+                "this node does not support fault injection",
+            )),
+        };
+        async move { result }
+    }
+
+    fn clear_faults(
+        &self,
+    ) -> impl std::future::Future<Output = Result<butterfly_proto::debug::FaultState, tonic::Status>>
+           + Send {
+        let result = match self.services.get() {
+            Some(s) => s.clear(),
+            None => Err(tonic::Status::failed_precondition(
+                "this node does not support fault injection",
+            )),
+        };
+        async move { result }
+    }
+
+    fn byzantine_faults(
+        &self,
+        request: butterfly_proto::debug::ListByzantineFaultsRequest,
+    ) -> Vec<butterfly_proto::debug::ByzantineFault> {
+        self.services
+            .get()
+            .map(|s| s.byzantine_faults(&request))
+            .unwrap_or_default()
     }
 }
 

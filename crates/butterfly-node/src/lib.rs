@@ -2,12 +2,18 @@
 //! ([`butterfly_debug`]) and joining a static membership through its seeds. `swarm` mode hosts
 //! many virtual nodes in one process for scale tests.
 //!
-//! There is no consensus engine yet: coordinators report consensus state `"static"`.
+//! Coordinators form a Raft group ([`raft`]) replicating the cluster state ([`state`]).
 
 pub mod cli;
 pub mod cluster;
+pub mod dataplane;
+pub mod faults;
+pub mod inference;
+pub mod layers;
 mod procinfo;
+pub mod raft;
 pub mod run;
+pub mod services;
 pub mod state;
 
 pub use cli::Cli;

@@ -1,8 +1,14 @@
 //! Starting a node or a swarm, the ready file, and shutdown.
 
-use crate::cli::{Cli, Command, CommonArgs, SwarmArgs};
+use crate::cli::{Cli, Command, CommonArgs, NodeArgs, SwarmArgs};
 use crate::cluster::{local_members, ClientTls, Cluster, NodeView};
+use crate::dataplane::{DataClient, DataServer};
+use crate::faults::{Fault, Faults};
+use crate::inference::{Engine, EngineConfig, LocalState};
+use crate::layers::{Model, ModelSpec};
 use crate::procinfo;
+use crate::raft::RaftHandle;
+use crate::services::Services;
 use butterfly_debug::proto::debug::NodeRole;
 use butterfly_debug::{Builder, Metrics, TlsPaths};
 use serde::Serialize;
@@ -21,6 +27,12 @@ pub enum NodeError {
     /// The debug service failed to start or serve.
     #[error(transparent)]
     Debug(#[from] butterfly_debug::Error),
+    /// The Raft engine could not start.
+    #[error(transparent)]
+    Raft(#[from] crate::raft::Error),
+    /// The data plane could not start.
+    #[error(transparent)]
+    Data(#[from] crate::dataplane::DataError),
     /// A PEM file for the client side could not be read.
     #[error("cannot read {path}: {source}")]
     Read {
@@ -78,6 +90,59 @@ fn client_tls(common: &CommonArgs) -> Result<ClientTls, NodeError> {
         cert_pem: read(&files.cert)?,
         key_pem: read(&files.key)?,
     })
+}
+
+/// The model, faults, and the data plane: a QUIC server on compute nodes, the inference engine
+/// (QUIC client + `POST /v1/infer`) on coordinators.
+async fn start_services(
+    role: NodeRole,
+    id: &str,
+    args: &NodeArgs,
+    cluster: &Arc<Cluster>,
+) -> Result<Arc<Services>, NodeError> {
+    let model = Model::new(ModelSpec {
+        layers: args.layers,
+        dim: args.dim,
+        seed: args.model_seed,
+    });
+    let faults = Faults::new(args.allow_faults);
+    for spec in &args.faults {
+        let fault = Fault::parse(spec).map_err(NodeError::Usage)?;
+        faults.inject(fault).map_err(NodeError::Usage)?;
+    }
+    let services = Arc::new(Services::new(id.to_string(), model.clone(), faults.clone()));
+    match role {
+        NodeRole::Compute => {
+            let tls = butterfly_debug::load_server_config(&tls_paths(&args.common)?)?;
+            let server = DataServer::bind(args.data_addr, &tls)?;
+            let addr = server
+                .local_addr()
+                .map(|a| a.to_string())
+                .unwrap_or_default();
+            let _ = services.data_addr.set(addr);
+            tokio::spawn(server.serve(id.to_string(), model, faults, services.layer_stats.clone()));
+        }
+        NodeRole::Coordinator => {
+            let tls = client_tls(&args.common)?;
+            let config = crate::dataplane::client_config(&tls.ca_pem, &tls.cert_pem, &tls.key_pem)?;
+            let data = DataClient::new(&config, crate::dataplane::DEFAULT_EXEC_TIMEOUT)?;
+            let engine = Engine::new(
+                id.to_string(),
+                model,
+                data,
+                cluster.clone(),
+                Arc::new(LocalState::default()),
+                faults,
+                EngineConfig {
+                    replicas: args.replicas,
+                    ..EngineConfig::default()
+                },
+            );
+            let _ = services.engine.set(Arc::new(engine));
+        }
+        _ => {}
+    }
+    Ok(services)
 }
 
 /// The membership client for these flags, and the shutdown signal (SIGTERM, SIGINT, --watch-pid).
@@ -196,18 +261,33 @@ pub async fn run(cli: Cli) -> Result<(), NodeError> {
                 .id
                 .clone()
                 .ok_or_else(|| NodeError::Usage("--id is required".into()))?;
-            run_node(parse_role(role)?, id, cli.node.common).await
+            run_node(parse_role(role)?, id, &cli.node).await
         }
     }
 }
 
-async fn run_node(role: NodeRole, id: String, common: CommonArgs) -> Result<(), NodeError> {
-    let (cluster, shutdown) = join_cluster(&common)?;
+async fn run_node(role: NodeRole, id: String, args: &NodeArgs) -> Result<(), NodeError> {
+    let common = &args.common;
+    let (cluster, shutdown) = join_cluster(common)?;
     let view = Arc::new(NodeView::new(cluster.clone(), id.clone(), role, false));
+    let services = start_services(role, &id, args, &cluster).await?;
+    view.set_services(services.clone());
+    let raft = match role {
+        NodeRole::Coordinator => {
+            let handle =
+                RaftHandle::start(cluster.clone(), id.clone(), args.raft.options()).await?;
+            view.set_raft(handle.clone());
+            Some(handle)
+        }
+        _ => None,
+    };
     let mut builder = Builder::from_arc(view.clone())
         .debug_addr(common.debug_addr)
         .http_addr(common.http_addr)
-        .tls(tls_paths(&common)?);
+        .tls(tls_paths(common)?);
+    if let Some(engine) = services.engine.get() {
+        builder = builder.http_routes(engine.clone().router());
+    }
     if let Some(path) = &common.audit_log {
         builder = builder.audit_log(path);
     }
@@ -227,8 +307,15 @@ async fn run_node(role: NodeRole, id: String, common: CommonArgs) -> Result<(), 
         "node listening"
     );
     let heartbeat = tokio::spawn(cluster.clone().heartbeat_loop());
+    let raft_task = raft.clone().map(|r| tokio::spawn(r.run()));
     stopped(shutdown).await;
     heartbeat.abort();
+    if let Some(task) = raft_task {
+        task.abort();
+    }
+    if let Some(raft) = &raft {
+        raft.shutdown().await;
+    }
     tokio::task::block_in_place(|| service.shutdown())?;
     tracing::info!(node_id = %id, "node stopped");
     Ok(())

@@ -1,0 +1,514 @@
+//! The data plane: tensors between coordinators and compute nodes over QUIC (quinn) with mutual
+//! TLS 1.3 (node certificates, ALPN `bfly-data/1`). One bidirectional stream per layer execution:
+//!
+//! ```text
+//! request:  u32 BE header length | JSON ExecHeader | tensor (f32 little-endian)
+//! response: u32 BE header length | JSON ExecReply  | tensor (f32 little-endian)
+//! ```
+//!
+//! Every request header carries the W3C `traceparent` of the coordinator's span.
+
+use crate::faults::Faults;
+use crate::layers::{from_bytes, tensor_hash, to_bytes, Model};
+use butterfly_proto::auth::{identity_from_der, Role};
+use butterfly_proto::debug::{LayerLatency, PeerState};
+use quinn::crypto::rustls::{QuicClientConfig, QuicServerConfig};
+use rustls::pki_types::CertificateDer;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// ALPN protocol of the data plane.
+pub const ALPN: &[u8] = b"bfly-data/1";
+/// Largest request or response accepted on a stream: 16 MiB.
+pub const MAX_MESSAGE_BYTES: usize = 16 << 20;
+/// Largest JSON header: 64 KiB.
+pub const MAX_HEADER_BYTES: usize = 64 << 10;
+/// Default deadline for one layer execution round trip.
+pub const DEFAULT_EXEC_TIMEOUT: Duration = Duration::from_secs(10);
+/// Layer latencies kept per layer for mean/p99.
+pub const LATENCY_WINDOW: usize = 256;
+
+/// What a coordinator asks a compute node to do.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExecHeader {
+    /// Request id.
+    pub request_id: String,
+    /// Layer to run.
+    pub layer: u32,
+    /// W3C traceparent of the sender's span.
+    pub traceparent: String,
+    /// Sender node id.
+    pub from: String,
+}
+
+/// What a compute node answers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExecReply {
+    /// Answering node id.
+    pub node_id: String,
+    /// SHA-256 (hex) of the output tensor as sent.
+    pub hash: String,
+    /// Execution time on the node, microseconds.
+    pub exec_us: u64,
+    /// Set when the node could not run the layer.
+    pub error: Option<String>,
+}
+
+/// Errors of the data plane.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    /// TLS/QUIC configuration problem.
+    #[error("data plane config: {0}")]
+    Config(String),
+    /// Could not reach or talk to the peer.
+    #[error("{peer}: {message}")]
+    Peer {
+        /// Peer id.
+        peer: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+fn encode(header: &impl Serialize, tensor: &[u8]) -> Vec<u8> {
+    let h = serde_json::to_vec(header).unwrap_or_default();
+    let mut out = Vec::with_capacity(4 + h.len() + tensor.len());
+    out.extend_from_slice(&(h.len() as u32).to_be_bytes());
+    out.extend_from_slice(&h);
+    out.extend_from_slice(tensor);
+    out
+}
+
+fn decode<T: for<'de> Deserialize<'de>>(buf: &[u8]) -> Result<(T, &[u8]), String> {
+    let len = buf
+        .get(..4)
+        .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        .ok_or("truncated frame")?;
+    if len > MAX_HEADER_BYTES {
+        return Err(format!("header of {len} bytes exceeds {MAX_HEADER_BYTES}"));
+    }
+    let header = buf.get(4..4 + len).ok_or("truncated header")?;
+    let header = serde_json::from_slice(header).map_err(|e| format!("bad header: {e}"))?;
+    Ok((header, &buf[4 + len..]))
+}
+
+/// Recent layer execution times on this node.
+#[derive(Debug, Default, Clone)]
+pub struct LayerStats {
+    inner: Arc<Mutex<BTreeMap<u32, (u64, VecDeque<f64>)>>>,
+}
+
+impl LayerStats {
+    /// Records one execution of `layer` that took `ms` milliseconds.
+    pub fn record(&self, layer: u32, ms: f64) {
+        if let Ok(mut m) = self.inner.lock() {
+            let (count, window) = m.entry(layer).or_default();
+            *count += 1;
+            window.push_back(ms);
+            if window.len() > LATENCY_WINDOW {
+                window.pop_front();
+            }
+        }
+    }
+
+    /// Mean and p99 per layer over the recent window.
+    pub fn snapshot(&self) -> Vec<LayerLatency> {
+        let Ok(m) = self.inner.lock() else {
+            return Vec::new();
+        };
+        m.iter()
+            .map(|(layer, (count, w))| {
+                let mut v: Vec<f64> = w.iter().copied().collect();
+                v.sort_by(f64::total_cmp);
+                let mean = if v.is_empty() {
+                    0.0
+                } else {
+                    v.iter().sum::<f64>() / v.len() as f64
+                };
+                let p99 = v
+                    .get(((v.len() as f64 * 0.99).ceil() as usize).saturating_sub(1))
+                    .copied()
+                    .unwrap_or(0.0);
+                LayerLatency {
+                    layer: *layer,
+                    count: *count,
+                    mean_ms: mean,
+                    p99_ms: p99,
+                }
+            })
+            .collect()
+    }
+}
+
+/// A compute node's data-plane server.
+pub struct DataServer {
+    endpoint: quinn::Endpoint,
+}
+
+impl DataServer {
+    /// Binds the QUIC endpoint at `addr` with the node's TLS server config (client certificates
+    /// required, as on the debug service).
+    pub fn bind(addr: SocketAddr, tls: &rustls::ServerConfig) -> Result<DataServer, DataError> {
+        let mut cfg = tls.clone();
+        cfg.alpn_protocols = vec![ALPN.to_vec()];
+        cfg.max_early_data_size = 0;
+        let quic = QuicServerConfig::try_from(cfg).map_err(|e| DataError::Config(e.to_string()))?;
+        let server = quinn::ServerConfig::with_crypto(Arc::new(quic));
+        let endpoint = quinn::Endpoint::server(server, addr)
+            .map_err(|e| DataError::Config(format!("bind {addr}: {e}")))?;
+        Ok(DataServer { endpoint })
+    }
+
+    /// The bound address.
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        self.endpoint.local_addr().ok()
+    }
+
+    /// Serves layer executions until the endpoint closes.
+    pub async fn serve(self, node_id: String, model: Model, faults: Faults, stats: LayerStats) {
+        while let Some(incoming) = self.endpoint.accept().await {
+            let (node_id, model, faults, stats) = (
+                node_id.clone(),
+                model.clone(),
+                faults.clone(),
+                stats.clone(),
+            );
+            tokio::spawn(async move {
+                let conn = match incoming.await {
+                    Ok(c) => c,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "data-plane handshake failed");
+                        return;
+                    }
+                };
+                let peer = match peer_node_id(&conn) {
+                    Some(p) => p,
+                    None => {
+                        conn.close(1u32.into(), b"node certificate required");
+                        return;
+                    }
+                };
+                while let Ok((send, recv)) = conn.accept_bi().await {
+                    if faults.partitioned_from(&peer) {
+                        conn.close(2u32.into(), b"partitioned");
+                        return;
+                    }
+                    let ctx = (
+                        node_id.clone(),
+                        model.clone(),
+                        faults.clone(),
+                        stats.clone(),
+                    );
+                    tokio::spawn(handle_stream(ctx, send, recv));
+                }
+            });
+        }
+    }
+}
+
+fn peer_node_id(conn: &quinn::Connection) -> Option<String> {
+    let certs = conn
+        .peer_identity()?
+        .downcast::<Vec<CertificateDer<'static>>>()
+        .ok()?;
+    let id = identity_from_der(certs.first()?.as_ref()).ok()?;
+    (id.role == Some(Role::Node)).then_some(id.name)
+}
+
+async fn handle_stream(
+    (node_id, model, faults, stats): (String, Model, Faults, LayerStats),
+    mut send: quinn::SendStream,
+    mut recv: quinn::RecvStream,
+) {
+    let reply = match recv.read_to_end(MAX_MESSAGE_BYTES).await {
+        Ok(buf) => execute(&node_id, &model, &faults, &stats, &buf).await,
+        Err(e) => (
+            ExecReply {
+                node_id: node_id.clone(),
+                hash: String::new(),
+                exec_us: 0,
+                error: Some(format!("read: {e}")),
+            },
+            Vec::new(),
+        ),
+    };
+    let _ = send.write_all(&encode(&reply.0, &reply.1)).await;
+    let _ = send.finish();
+}
+
+async fn execute(
+    node_id: &str,
+    model: &Model,
+    faults: &Faults,
+    stats: &LayerStats,
+    buf: &[u8],
+) -> (ExecReply, Vec<u8>) {
+    let fail = |e: String| {
+        (
+            ExecReply {
+                node_id: node_id.to_string(),
+                hash: String::new(),
+                exec_us: 0,
+                error: Some(e),
+            },
+            Vec::new(),
+        )
+    };
+    let (header, body) = match decode::<ExecHeader>(buf) {
+        Ok(x) => x,
+        Err(e) => return fail(e),
+    };
+    let Some(input) = from_bytes(body) else {
+        return fail("tensor length is not a multiple of 4".into());
+    };
+    let started = Instant::now();
+    let span = tracing::info_span!(
+        "layer.execute",
+        layer.id = header.layer,
+        node.id = %node_id,
+        request_id = %header.request_id,
+        traceparent = %header.traceparent,
+        tensor.shape = %format!("[1, {}]", input.len()),
+    );
+    let _enter = span.enter();
+    if let Some(d) = faults.slow() {
+        tokio::time::sleep(d).await;
+    }
+    let Some(mut output) = model.execute(header.layer, &input) else {
+        return fail(format!(
+            "layer {} does not exist or input width {} is wrong",
+            header.layer,
+            input.len()
+        ));
+    };
+    if let Some(p) = faults.byzantine() {
+        if chance(p) {
+            for v in output.iter_mut() {
+                *v = -*v + 0.001;
+            }
+            tracing::warn!(
+                layer = header.layer,
+                "injected byzantine fault: corrupted output"
+            );
+        }
+    }
+    let elapsed = started.elapsed();
+    stats.record(header.layer, elapsed.as_secs_f64() * 1000.0);
+    (
+        ExecReply {
+            node_id: node_id.to_string(),
+            hash: tensor_hash(&output),
+            exec_us: elapsed.as_micros() as u64,
+            error: None,
+        },
+        to_bytes(&output),
+    )
+}
+
+/// True with probability `p` (SplitMix64 over a per-process counter and the clock).
+fn chance(p: f64) -> bool {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    let mut z = nanos ^ COUNTER.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    ((z >> 11) as f64 / (1u64 << 53) as f64) < p
+}
+
+/// A TLS 1.3 client configuration presenting the node certificate, trusting the cluster CA.
+pub fn client_config(
+    ca_pem: &[u8],
+    cert_pem: &[u8],
+    key_pem: &[u8],
+) -> Result<rustls::ClientConfig, DataError> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::PrivateKeyDer;
+    let mut roots = rustls::RootCertStore::empty();
+    for der in CertificateDer::pem_slice_iter(ca_pem) {
+        let der = der.map_err(|e| DataError::Config(format!("CA: {e}")))?;
+        roots
+            .add(der)
+            .map_err(|e| DataError::Config(format!("CA: {e}")))?;
+    }
+    let chain = CertificateDer::pem_slice_iter(cert_pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| DataError::Config(format!("certificate: {e}")))?;
+    let key = PrivateKeyDer::from_pem_slice(key_pem)
+        .map_err(|e| DataError::Config(format!("key: {e}")))?;
+    rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_protocol_versions(&[&rustls::version::TLS13])
+        .map_err(|e| DataError::Config(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_client_auth_cert(chain, key)
+        .map_err(|e| DataError::Config(e.to_string()))
+}
+
+/// A coordinator's client side of the data plane: one QUIC connection per compute node.
+pub struct DataClient {
+    endpoint: quinn::Endpoint,
+    conns: Mutex<HashMap<String, quinn::Connection>>,
+    peers: Mutex<BTreeMap<String, PeerState>>,
+    timeout: Duration,
+}
+
+impl DataClient {
+    /// A client presenting the node certificate in `tls` (ALPN set here).
+    pub fn new(tls: &rustls::ClientConfig, timeout: Duration) -> Result<DataClient, DataError> {
+        let mut cfg = tls.clone();
+        cfg.alpn_protocols = vec![ALPN.to_vec()];
+        let quic = QuicClientConfig::try_from(cfg).map_err(|e| DataError::Config(e.to_string()))?;
+        let mut endpoint = quinn::Endpoint::client(SocketAddr::from(([127, 0, 0, 1], 0)))
+            .map_err(|e| DataError::Config(format!("client endpoint: {e}")))?;
+        endpoint.set_default_client_config(quinn::ClientConfig::new(Arc::new(quic)));
+        Ok(DataClient {
+            endpoint,
+            conns: Mutex::default(),
+            peers: Mutex::default(),
+            timeout,
+        })
+    }
+
+    /// Runs `layer` on `peer` (node id, QUIC address) with `input`; returns the output and the
+    /// peer's reply.
+    pub async fn execute(
+        &self,
+        peer: &str,
+        addr: &str,
+        header: &ExecHeader,
+        input: &[f32],
+    ) -> Result<(Vec<f32>, ExecReply), DataError> {
+        let result =
+            tokio::time::timeout(self.timeout, self.execute_inner(peer, addr, header, input))
+                .await
+                .unwrap_or_else(|_| {
+                    Err(format!(
+                        "no answer within {}",
+                        humantime::format_duration(self.timeout)
+                    ))
+                });
+        self.note(peer, result.as_ref().err().cloned());
+        result.map_err(|message| {
+            if let Ok(mut c) = self.conns.lock() {
+                c.remove(peer);
+            }
+            DataError::Peer {
+                peer: peer.to_string(),
+                message,
+            }
+        })
+    }
+
+    async fn execute_inner(
+        &self,
+        peer: &str,
+        addr: &str,
+        header: &ExecHeader,
+        input: &[f32],
+    ) -> Result<(Vec<f32>, ExecReply), String> {
+        let conn = self.connection(peer, addr).await?;
+        let (mut send, mut recv) = conn
+            .open_bi()
+            .await
+            .map_err(|e| format!("open stream: {e}"))?;
+        send.write_all(&encode(header, &to_bytes(input)))
+            .await
+            .map_err(|e| format!("send: {e}"))?;
+        send.finish().map_err(|e| format!("send: {e}"))?;
+        let buf = recv
+            .read_to_end(MAX_MESSAGE_BYTES)
+            .await
+            .map_err(|e| format!("receive: {e}"))?;
+        let (reply, body) = decode::<ExecReply>(&buf)?;
+        if let Some(e) = &reply.error {
+            return Err(e.clone());
+        }
+        let output = from_bytes(body).ok_or("reply tensor length is not a multiple of 4")?;
+        Ok((output, reply))
+    }
+
+    async fn connection(&self, peer: &str, addr: &str) -> Result<quinn::Connection, String> {
+        if let Some(c) = self.conns.lock().ok().and_then(|m| m.get(peer).cloned()) {
+            if c.close_reason().is_none() {
+                return Ok(c);
+            }
+        }
+        let sock: SocketAddr = addr
+            .parse()
+            .map_err(|e| format!("bad data address {addr}: {e}"))?;
+        let conn = self
+            .endpoint
+            .connect(sock, "localhost")
+            .map_err(|e| format!("connect: {e}"))?
+            .await
+            .map_err(|e| format!("connect: {e}"))?;
+        if let Ok(mut m) = self.conns.lock() {
+            m.insert(peer.to_string(), conn.clone());
+        }
+        Ok(conn)
+    }
+
+    /// Records the link state of `peer` after a call.
+    pub fn note(&self, peer: &str, error: Option<String>) {
+        if let Ok(mut p) = self.peers.lock() {
+            p.insert(
+                peer.to_string(),
+                PeerState {
+                    id: peer.to_string(),
+                    link: "data".into(),
+                    connected: error.is_none(),
+                    error: error.unwrap_or_default(),
+                },
+            );
+        }
+    }
+
+    /// Link state of every peer called so far.
+    pub fn peers(&self) -> Vec<PeerState> {
+        self.peers
+            .lock()
+            .map(|p| p.values().cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_round_trip_and_reject_garbage() {
+        let h = ExecHeader {
+            request_id: "req_1".into(),
+            layer: 2,
+            traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".into(),
+            from: "coordinator-1".into(),
+        };
+        let buf = encode(&h, &to_bytes(&[1.0, 2.0]));
+        let (back, body): (ExecHeader, _) = decode(&buf).unwrap();
+        assert_eq!(back.layer, 2);
+        assert_eq!(from_bytes(body).unwrap(), vec![1.0, 2.0]);
+        assert!(decode::<ExecHeader>(&[0, 0]).is_err());
+        assert!(decode::<ExecHeader>(&[0xff, 0xff, 0xff, 0xff]).is_err());
+        assert!(decode::<ExecHeader>(&[0, 0, 0, 3, b'{', b'x', b'}']).is_err());
+    }
+
+    #[test]
+    fn layer_stats_summarise() {
+        let s = LayerStats::default();
+        for i in 1..=100 {
+            s.record(3, f64::from(i));
+        }
+        let snap = s.snapshot();
+        assert_eq!(snap[0].count, 100);
+        assert!((snap[0].mean_ms - 50.5).abs() < 1e-9);
+        assert_eq!(snap[0].p99_ms, 99.0);
+    }
+}

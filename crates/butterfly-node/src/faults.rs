@@ -1,0 +1,207 @@
+//! Fault injection: `slow:<duration>`, `byzantine:<probability>`, `crash`,
+//! `partition:<peer>[,<peer>]`, `corrupt-checkpoint`. Only a node started with
+//! `--allow-faults` accepts them (at start with `--fault`, or at run time by the admin-only
+//! `InjectFault` RPC).
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+/// One injected fault.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fault {
+    /// Added latency per layer execution.
+    Slow(Duration),
+    /// Corrupt each layer output with this probability (0..=1).
+    Byzantine(f64),
+    /// Exit the process at once.
+    Crash,
+    /// Drop data-plane and consensus traffic with these peers.
+    Partition(BTreeSet<String>),
+    /// Write corrupted checkpoints.
+    CorruptCheckpoint,
+}
+
+impl Fault {
+    /// Parses a fault spec; the error says what is wrong.
+    pub fn parse(spec: &str) -> Result<Fault, String> {
+        let spec = spec.trim();
+        let (kind, arg) = spec
+            .split_once(':')
+            .map_or((spec, None), |(k, a)| (k, Some(a)));
+        match (kind, arg) {
+            ("slow", Some(d)) => humantime::parse_duration(d)
+                .map(Fault::Slow)
+                .map_err(|e| format!("slow:{d}: {e} (e.g. slow:200ms)")),
+            ("byzantine", Some(p)) => match p.parse::<f64>() {
+                Ok(p) if (0.0..=1.0).contains(&p) => Ok(Fault::Byzantine(p)),
+                _ => Err(format!("byzantine:{p}: the probability must be in 0..=1")),
+            },
+            ("crash", None) => Ok(Fault::Crash),
+            ("partition", Some(peers)) => {
+                let set: BTreeSet<String> = peers
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if set.is_empty() {
+                    Err("partition: name at least one peer id".into())
+                } else {
+                    Ok(Fault::Partition(set))
+                }
+            }
+            ("corrupt-checkpoint", None) => Ok(Fault::CorruptCheckpoint),
+            _ => Err(format!(
+                "unknown fault '{spec}': use slow:<duration>, byzantine:<probability>, crash, \
+                 partition:<peer>[,<peer>] or corrupt-checkpoint"
+            )),
+        }
+    }
+
+    /// The spec form, e.g. `slow:200ms`.
+    pub fn spec(&self) -> String {
+        match self {
+            Fault::Slow(d) => format!("slow:{}", humantime::format_duration(*d)),
+            Fault::Byzantine(p) => format!("byzantine:{p}"),
+            Fault::Crash => "crash".into(),
+            Fault::Partition(peers) => format!(
+                "partition:{}",
+                peers.iter().cloned().collect::<Vec<_>>().join(",")
+            ),
+            Fault::CorruptCheckpoint => "corrupt-checkpoint".into(),
+        }
+    }
+
+    fn kind(&self) -> u8 {
+        match self {
+            Fault::Slow(_) => 0,
+            Fault::Byzantine(_) => 1,
+            Fault::Crash => 2,
+            Fault::Partition(_) => 3,
+            Fault::CorruptCheckpoint => 4,
+        }
+    }
+}
+
+/// The faults active on a node. Cheap to clone (shared).
+#[derive(Clone, Debug, Default)]
+pub struct Faults {
+    allowed: bool,
+    active: Arc<RwLock<Vec<Fault>>>,
+}
+
+impl Faults {
+    /// A fault set; `allowed` = the node was started with `--allow-faults`.
+    pub fn new(allowed: bool) -> Faults {
+        Faults {
+            allowed,
+            active: Arc::default(),
+        }
+    }
+
+    /// Whether injection is allowed.
+    pub fn allowed(&self) -> bool {
+        self.allowed
+    }
+
+    /// Activates a fault (replacing one of the same kind). `Crash` exits the process.
+    pub fn inject(&self, fault: Fault) -> Result<(), String> {
+        if !self.allowed {
+            return Err(
+                "fault injection is disabled on this node (start it with --allow-faults)".into(),
+            );
+        }
+        if fault == Fault::Crash {
+            tracing::error!("injected fault: crash");
+            std::process::exit(101);
+        }
+        if let Ok(mut a) = self.active.write() {
+            a.retain(|f| f.kind() != fault.kind());
+            a.push(fault);
+        }
+        Ok(())
+    }
+
+    /// Clears every fault.
+    pub fn clear(&self) {
+        if let Ok(mut a) = self.active.write() {
+            a.clear();
+        }
+    }
+
+    /// Active faults as specs.
+    pub fn specs(&self) -> Vec<String> {
+        self.active
+            .read()
+            .map(|a| a.iter().map(Fault::spec).collect())
+            .unwrap_or_default()
+    }
+
+    /// Added latency per layer, if any.
+    pub fn slow(&self) -> Option<Duration> {
+        self.find(|f| match f {
+            Fault::Slow(d) => Some(*d),
+            _ => None,
+        })
+    }
+
+    /// Probability of corrupting a layer output, if any.
+    pub fn byzantine(&self) -> Option<f64> {
+        self.find(|f| match f {
+            Fault::Byzantine(p) => Some(*p),
+            _ => None,
+        })
+    }
+
+    /// Whether traffic with `peer` is dropped.
+    pub fn partitioned_from(&self, peer: &str) -> bool {
+        self.find(|f| match f {
+            Fault::Partition(p) if p.contains(peer) => Some(()),
+            _ => None,
+        })
+        .is_some()
+    }
+
+    /// Whether checkpoints are written corrupted.
+    pub fn corrupt_checkpoint(&self) -> bool {
+        self.find(|f| (*f == Fault::CorruptCheckpoint).then_some(()))
+            .is_some()
+    }
+
+    fn find<T>(&self, pick: impl Fn(&Fault) -> Option<T>) -> Option<T> {
+        self.active.read().ok()?.iter().find_map(pick)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_apply() {
+        assert_eq!(
+            Fault::parse("slow:200ms").unwrap(),
+            Fault::Slow(Duration::from_millis(200))
+        );
+        assert_eq!(
+            Fault::parse("byzantine:0.5").unwrap(),
+            Fault::Byzantine(0.5)
+        );
+        assert!(Fault::parse("byzantine:2").is_err());
+        assert!(Fault::parse("partition:").is_err());
+        assert!(Fault::parse("melt").unwrap_err().contains("unknown fault"));
+        let f = Faults::new(true);
+        f.inject(Fault::parse("partition:compute-2,compute-3").unwrap())
+            .unwrap();
+        f.inject(Fault::Slow(Duration::from_millis(5))).unwrap();
+        f.inject(Fault::Slow(Duration::from_millis(7))).unwrap();
+        assert!(f.partitioned_from("compute-3"));
+        assert!(!f.partitioned_from("compute-1"));
+        assert_eq!(f.slow(), Some(Duration::from_millis(7)));
+        assert_eq!(f.specs().len(), 2);
+        f.clear();
+        assert!(f.specs().is_empty());
+        assert!(Faults::new(false).inject(Fault::CorruptCheckpoint).is_err());
+    }
+}

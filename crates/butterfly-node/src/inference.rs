@@ -1,0 +1,490 @@
+//! Inference on a coordinator: `POST /v1/infer` drives a request through the model's layers on
+//! compute nodes over the data plane. Each layer runs on several replicas (default 3); the
+//! coordinator compares their output hashes, continues with the majority, and records every
+//! disagreeing replica as a Byzantine fault with its evidence, which lowers that node's
+//! reputation in the replicated state. Nodes below the reputation threshold, or on the far side
+//! of an injected partition, get no more work while other replicas can take it.
+
+use crate::cluster::Cluster;
+use crate::dataplane::{DataClient, ExecHeader};
+use crate::faults::Faults;
+use crate::layers::{tensor_hash, Model, DEFAULT_MODEL};
+use crate::state::{Command, FaultRecord, ReplicatedState, DEFAULT_REPUTATION_THRESHOLD};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use butterfly_proto::debug::{ByzantineFault, ListByzantineFaultsRequest, NodeRole};
+use futures::future::BoxFuture;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// Default replicas per layer.
+pub const DEFAULT_REPLICAS: usize = 3;
+/// Largest accepted `input`, bytes (larger gets 413).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024;
+/// Largest accepted request body, bytes.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// Byzantine faults kept in memory for `ListByzantineFaults`.
+pub const FAULT_LOG: usize = 1000;
+
+/// Where the engine reads the cluster state and proposes changes: the Raft group on
+/// coordinators, or [`LocalState`] when no consensus runs.
+pub trait StateStore: Send + Sync + 'static {
+    /// The applied state.
+    fn state(&self) -> ReplicatedState;
+    /// Proposes a command; resolves once committed (or with why not).
+    fn propose(&self, cmd: Command) -> BoxFuture<'static, Result<(), String>>;
+}
+
+/// State kept in this process only.
+#[derive(Default)]
+pub struct LocalState(Mutex<ReplicatedState>);
+
+impl StateStore for LocalState {
+    fn state(&self) -> ReplicatedState {
+        self.0.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+    fn propose(&self, cmd: Command) -> BoxFuture<'static, Result<(), String>> {
+        if let Ok(mut s) = self.0.lock() {
+            s.apply(&cmd);
+        }
+        Box::pin(async { Ok(()) })
+    }
+}
+
+/// Engine settings.
+#[derive(Clone, Debug)]
+pub struct EngineConfig {
+    /// Replicas per layer [default: 3].
+    pub replicas: usize,
+    /// Reputation below which a node gets no work [default: 0.5].
+    pub reputation_threshold: f64,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            replicas: DEFAULT_REPLICAS,
+            reputation_threshold: DEFAULT_REPUTATION_THRESHOLD,
+        }
+    }
+}
+
+/// The coordinator's inference engine.
+pub struct Engine {
+    node_id: String,
+    model: Model,
+    data: DataClient,
+    cluster: Arc<Cluster>,
+    store: Arc<dyn StateStore>,
+    faults: Faults,
+    config: EngineConfig,
+    total: AtomicU64,
+    failed: AtomicU64,
+    in_flight: AtomicU32,
+    fault_log: Mutex<VecDeque<ByzantineFault>>,
+}
+
+/// `POST /v1/infer` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InferRequest {
+    /// Model name (the demo serves `butterfly-demo`).
+    pub model: String,
+    /// Input text.
+    pub input: String,
+    /// Caller's user id (never logged in clear).
+    #[serde(default)]
+    pub user_id: Option<String>,
+}
+
+/// One layer of a request, in the response.
+#[derive(Debug, Serialize)]
+pub struct LayerOutcome {
+    /// Layer id.
+    pub layer: u32,
+    /// Replicas asked.
+    pub replicas: Vec<String>,
+    /// Replicas whose output matched the majority.
+    pub agreed: Vec<String>,
+    /// Replicas that disagreed (recorded as Byzantine faults).
+    pub disagreed: Vec<String>,
+    /// Replicas that failed to answer, with why.
+    pub failed: BTreeMap<String, String>,
+    /// Wall time of the layer round, milliseconds.
+    pub latency_ms: f64,
+}
+
+/// `POST /v1/infer` response.
+#[derive(Debug, Serialize)]
+pub struct InferResponse {
+    /// Request id.
+    pub request_id: String,
+    /// W3C trace id (32 hex).
+    pub trace_id: String,
+    /// SHA-256 (hex) of the final output.
+    pub output_hash: String,
+    /// End-to-end latency, milliseconds.
+    pub latency_ms: f64,
+    /// Model name.
+    pub model: String,
+    /// Coordinator that served it.
+    pub coordinator: String,
+    /// Per-layer detail.
+    pub layers: Vec<LayerOutcome>,
+}
+
+/// An error answer: `{"error": "...", "request_id": ...}` with a 4xx/5xx status.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+    request_id: Option<String>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            message: message.into(),
+            request_id: None,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::json!({ "error": self.message, "request_id": self.request_id });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+fn random_hex(bytes: usize) -> String {
+    use std::sync::atomic::AtomicU64 as A;
+    static SEQ: A = A::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let mut out = String::new();
+    let mut z = (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32);
+    while out.len() < bytes * 2 {
+        z = z.wrapping_add(SEQ.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed));
+        let mut x = z;
+        x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        x ^= x >> 31;
+        out.push_str(&format!("{x:016x}"));
+    }
+    out.truncate(bytes * 2);
+    out
+}
+
+impl Engine {
+    /// An engine for coordinator `node_id`.
+    pub fn new(
+        node_id: String,
+        model: Model,
+        data: DataClient,
+        cluster: Arc<Cluster>,
+        store: Arc<dyn StateStore>,
+        faults: Faults,
+        config: EngineConfig,
+    ) -> Engine {
+        Engine {
+            node_id,
+            model,
+            data,
+            cluster,
+            store,
+            faults,
+            config,
+            total: AtomicU64::new(0),
+            failed: AtomicU64::new(0),
+            in_flight: AtomicU32::new(0),
+            fault_log: Mutex::new(VecDeque::new()),
+        }
+    }
+
+    /// `(requests handled, failed, in flight)`.
+    pub fn counters(&self) -> (u64, u64, u32) {
+        (
+            self.total.load(Ordering::Relaxed),
+            self.failed.load(Ordering::Relaxed),
+            self.in_flight.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Data-plane link states.
+    pub fn peers(&self) -> Vec<butterfly_proto::debug::PeerState> {
+        self.data.peers()
+    }
+
+    /// The shared state store.
+    pub fn store(&self) -> &Arc<dyn StateStore> {
+        &self.store
+    }
+
+    /// Byzantine faults this coordinator detected, newest last.
+    pub fn faults_detected(&self, req: &ListByzantineFaultsRequest) -> Vec<ByzantineFault> {
+        let limit = if req.limit == 0 {
+            100
+        } else {
+            req.limit as usize
+        };
+        let Ok(log) = self.fault_log.lock() else {
+            return Vec::new();
+        };
+        let matching: Vec<&ByzantineFault> = log
+            .iter()
+            .filter(|f| req.node_id.is_empty() || f.node_id == req.node_id)
+            .collect();
+        matching[matching.len().saturating_sub(limit)..]
+            .iter()
+            .map(|f| (*f).clone())
+            .collect()
+    }
+
+    /// The `POST /v1/infer` route (with a body limit), to mount on the node's HTTP server.
+    pub fn router(self: Arc<Self>) -> Router {
+        Router::new()
+            .route("/v1/infer", post(infer_handler))
+            .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+            .with_state(self)
+    }
+
+    /// Replicas for `layer`: compute nodes in a rotation that starts at the layer, skipping
+    /// nodes below the reputation threshold and nodes this coordinator is partitioned from.
+    pub fn replicas_for(&self, layer: u32, state: &ReplicatedState) -> Vec<(String, String)> {
+        let mut compute: Vec<(String, String)> = self
+            .cluster
+            .members()
+            .into_iter()
+            .filter(|m| m.role == NodeRole::Compute as i32 && !m.data_addr.is_empty())
+            .map(|m| (m.id, m.data_addr))
+            .collect();
+        compute.sort();
+        if compute.is_empty() {
+            return compute;
+        }
+        let n = compute.len();
+        let start = layer as usize % n;
+        (0..n)
+            .map(|k| compute[(start + k) % n].clone())
+            .filter(|(id, _)| state.reputation_of(id) >= self.config.reputation_threshold)
+            .filter(|(id, _)| !self.faults.partitioned_from(id))
+            .take(self.config.replicas.max(1))
+            .collect()
+    }
+
+    /// Runs a request through every layer.
+    pub async fn infer(&self, req: InferRequest) -> Result<InferResponse, ApiError> {
+        if req.model != DEFAULT_MODEL {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                format!(
+                    "unknown model '{}' (this cluster serves '{DEFAULT_MODEL}')",
+                    req.model
+                ),
+            ));
+        }
+        if req.input.len() > MAX_INPUT_BYTES {
+            return Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "input is {} bytes; the limit is {MAX_INPUT_BYTES}",
+                    req.input.len()
+                ),
+            ));
+        }
+        self.total.fetch_add(1, Ordering::Relaxed);
+        self.in_flight.fetch_add(1, Ordering::Relaxed);
+        let request_id = format!("req_{}", random_hex(6));
+        let result = self.run(&request_id, &req).await;
+        self.in_flight.fetch_sub(1, Ordering::Relaxed);
+        result.map_err(|mut e| {
+            self.failed.fetch_add(1, Ordering::Relaxed);
+            e.request_id = Some(request_id);
+            e
+        })
+    }
+
+    async fn run(&self, request_id: &str, req: &InferRequest) -> Result<InferResponse, ApiError> {
+        let started = Instant::now();
+        let trace_id = random_hex(16);
+        let root_span = random_hex(8);
+        let span = tracing::info_span!(
+            "inference.request",
+            request_id = %request_id,
+            trace_id = %trace_id,
+            model.name = %req.model,
+            node.id = %self.node_id,
+        );
+        let _guard = span.enter();
+        tracing::info!(input_len = req.input.len(), "inference request received");
+        let state = self.store.state();
+        let mut tensor = self.model.encode(&req.input);
+        let mut layers = Vec::with_capacity(self.model.spec.layers as usize);
+        for layer in 0..self.model.spec.layers {
+            let layer_started = Instant::now();
+            let replicas = self.replicas_for(layer, &state);
+            if replicas.is_empty() {
+                return Err(ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!("no compute node can run layer {layer} (none joined, all below reputation, or partitioned)"),
+                ));
+            }
+            let header = ExecHeader {
+                request_id: request_id.to_string(),
+                layer,
+                traceparent: format!("00-{trace_id}-{root_span}-01"),
+                from: self.node_id.clone(),
+            };
+            let calls = replicas.iter().map(|(id, addr)| {
+                let header = &header;
+                let input = &tensor;
+                async move { (id.clone(), self.data.execute(id, addr, header, input).await) }
+            });
+            let answers = futures::future::join_all(calls).await;
+            let mut by_hash: BTreeMap<String, (Vec<String>, Vec<f32>)> = BTreeMap::new();
+            let mut failed = BTreeMap::new();
+            for (id, answer) in answers {
+                match answer {
+                    Ok((output, reply)) => {
+                        // Trust our own hash of what arrived, not the sender's claim.
+                        let hash = tensor_hash(&output);
+                        if hash != reply.hash {
+                            tracing::warn!(node = %id, layer, "reply hash does not match its tensor");
+                        }
+                        by_hash
+                            .entry(hash)
+                            .or_insert_with(|| (Vec::new(), output))
+                            .0
+                            .push(id);
+                    }
+                    Err(e) => {
+                        failed.insert(id, e.to_string());
+                    }
+                }
+            }
+            let responded: usize = by_hash.values().map(|(ids, _)| ids.len()).sum();
+            let Some((winner, (agreed, output))) = by_hash
+                .iter()
+                .max_by_key(|(_, (ids, _))| ids.len())
+                .map(|(h, v)| (h.clone(), v.clone()))
+            else {
+                return Err(ApiError::new(
+                    StatusCode::BAD_GATEWAY,
+                    format!(
+                        "layer {layer}: no replica answered ({})",
+                        join_errors(&failed)
+                    ),
+                ));
+            };
+            if agreed.len() * 2 <= responded {
+                return Err(ApiError::new(
+                    StatusCode::BAD_GATEWAY,
+                    format!("layer {layer}: no majority among {responded} replica outputs"),
+                ));
+            }
+            let mut disagreed = Vec::new();
+            for (hash, (ids, _)) in by_hash.iter().filter(|(h, _)| **h != winner) {
+                for id in ids {
+                    disagreed.push(id.clone());
+                    self.record_fault(FaultRecord {
+                        at_unix_ms: unix_ms(),
+                        request_id: request_id.to_string(),
+                        trace_id: trace_id.clone(),
+                        layer,
+                        node_id: id.clone(),
+                        expected_hash: winner.clone(),
+                        received_hash: hash.clone(),
+                        majority: agreed.clone(),
+                    });
+                }
+            }
+            tensor = output;
+            layers.push(LayerOutcome {
+                layer,
+                replicas: replicas.into_iter().map(|(id, _)| id).collect(),
+                agreed,
+                disagreed,
+                failed,
+                latency_ms: layer_started.elapsed().as_secs_f64() * 1000.0,
+            });
+        }
+        let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+        tracing::info!(latency_ms, "inference completed");
+        Ok(InferResponse {
+            request_id: request_id.to_string(),
+            trace_id,
+            output_hash: tensor_hash(&tensor),
+            latency_ms,
+            model: req.model.clone(),
+            coordinator: self.node_id.clone(),
+            layers,
+        })
+    }
+
+    fn record_fault(&self, f: FaultRecord) {
+        tracing::warn!(
+            node = %f.node_id, layer = f.layer, request_id = %f.request_id,
+            expected = %f.expected_hash, received = %f.received_hash,
+            "byzantine fault detected"
+        );
+        let reputation_after = (self.store.state().reputation_of(&f.node_id)
+            - crate::state::REPUTATION_PENALTY)
+            .max(0.0);
+        if let Ok(mut log) = self.fault_log.lock() {
+            log.push_back(ByzantineFault {
+                at_unix_ms: f.at_unix_ms,
+                request_id: f.request_id.clone(),
+                trace_id: f.trace_id.clone(),
+                layer: f.layer,
+                node_id: f.node_id.clone(),
+                expected_hash: f.expected_hash.clone(),
+                received_hash: f.received_hash.clone(),
+                majority: f.majority.clone(),
+                reputation_after,
+            });
+            if log.len() > FAULT_LOG {
+                log.pop_front();
+            }
+        }
+        let proposal = self.store.propose(Command::RecordFault(f));
+        tokio::spawn(async move {
+            if let Err(e) = proposal.await {
+                tracing::warn!(error = %e, "could not record the fault in the replicated state");
+            }
+        });
+    }
+}
+
+fn join_errors(failed: &BTreeMap<String, String>) -> String {
+    failed
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn unix_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+async fn infer_handler(
+    State(engine): State<Arc<Engine>>,
+    body: Result<Json<InferRequest>, JsonRejection>,
+) -> Result<Json<InferResponse>, ApiError> {
+    let Json(req) = body.map_err(|e| ApiError::new(e.status(), e.body_text()))?;
+    engine.infer(req).await.map(Json)
+}

@@ -1,0 +1,107 @@
+//! What a node runs beside membership: its model, injected faults, data-plane server stats
+//! (compute) and inference engine (coordinators). [`crate::cluster::NodeView`] reads it to answer
+//! status, faults and Byzantine evidence over the debug service.
+
+use crate::dataplane::LayerStats;
+use crate::faults::{Fault, Faults};
+use crate::inference::Engine;
+use crate::layers::Model;
+use butterfly_proto::debug::{ByzantineFault, FaultState, ListByzantineFaultsRequest, NodeStatus};
+use std::sync::{Arc, OnceLock};
+
+/// A node's services.
+pub struct Services {
+    /// Node id.
+    pub node_id: String,
+    /// The model (compute nodes execute it, coordinators encode inputs with it).
+    pub model: Model,
+    /// Injected faults.
+    pub faults: Faults,
+    /// Layer execution times (compute).
+    pub layer_stats: LayerStats,
+    /// Bound data-plane address (compute).
+    pub data_addr: OnceLock<String>,
+    /// Inference engine (coordinators).
+    pub engine: OnceLock<Arc<Engine>>,
+}
+
+impl Services {
+    /// Services for `node_id`.
+    pub fn new(node_id: String, model: Model, faults: Faults) -> Services {
+        Services {
+            node_id,
+            model,
+            faults,
+            layer_stats: LayerStats::default(),
+            data_addr: OnceLock::new(),
+            engine: OnceLock::new(),
+        }
+    }
+
+    /// The data-plane address, or empty.
+    pub fn data_addr(&self) -> String {
+        self.data_addr.get().cloned().unwrap_or_default()
+    }
+
+    /// Adds what the services know to a status answer.
+    pub fn fill_status(&self, status: &mut NodeStatus) {
+        status.layer_latency = self.layer_stats.snapshot();
+        status.layers = status.layer_latency.iter().map(|l| l.layer).collect();
+        status.active_faults = self.faults.specs();
+        if let Some(engine) = self.engine.get() {
+            let (total, failed, in_flight) = engine.counters();
+            status.requests_total = total;
+            status.requests_failed = failed;
+            status
+                .load
+                .get_or_insert_with(Default::default)
+                .requests_in_flight = in_flight;
+            status.peers.extend(engine.peers());
+            let state = engine.store().state();
+            status.reputation = state.reputation_of(&self.node_id);
+            status.byzantine_faults = state
+                .faults
+                .iter()
+                .filter(|f| f.node_id == self.node_id)
+                .count() as u64;
+        }
+        if !status.active_faults.is_empty() && status.summary == "ok" {
+            status.summary = format!("faults injected: {}", status.active_faults.join(", "));
+        }
+    }
+
+    /// Injects a fault from its spec.
+    pub fn inject(&self, spec: &str) -> Result<FaultState, tonic::Status> {
+        let fault = Fault::parse(spec).map_err(tonic::Status::invalid_argument)?;
+        self.faults
+            .inject(fault)
+            .map_err(tonic::Status::failed_precondition)?;
+        Ok(self.fault_state())
+    }
+
+    /// Clears every fault.
+    pub fn clear(&self) -> Result<FaultState, tonic::Status> {
+        if !self.faults.allowed() {
+            return Err(tonic::Status::failed_precondition(
+                "fault injection is disabled on this node (start it with --allow-faults)",
+            ));
+        }
+        self.faults.clear();
+        Ok(self.fault_state())
+    }
+
+    fn fault_state(&self) -> FaultState {
+        FaultState {
+            node_id: self.node_id.clone(),
+            active: self.faults.specs(),
+        }
+    }
+
+    /// Byzantine faults this node detected (coordinators).
+    pub fn byzantine_faults(&self, req: &ListByzantineFaultsRequest) -> Vec<ByzantineFault> {
+        self.engine
+            .get()
+            .map(|e| e.faults_detected(req))
+            .unwrap_or_default()
+    }
+}
