@@ -126,7 +126,8 @@ impl ReplicatedState {
                 }
             }
             Command::SetReputation { node_id, score } => {
-                self.reputation.insert(node_id.clone(), score.clamp(0.0, 1.0));
+                self.reputation
+                    .insert(node_id.clone(), score.clamp(0.0, 1.0));
             }
             Command::CommitCheckpoint(c) => {
                 self.checkpoints.insert(c.node_id.clone(), c.clone());
@@ -137,7 +138,10 @@ impl ReplicatedState {
 
     /// A node's reputation ([`INITIAL_REPUTATION`] when none was recorded).
     pub fn reputation_of(&self, node_id: &str) -> f64 {
-        self.reputation.get(node_id).copied().unwrap_or(INITIAL_REPUTATION)
+        self.reputation
+            .get(node_id)
+            .copied()
+            .unwrap_or(INITIAL_REPUTATION)
     }
 }
 
