@@ -1,9 +1,48 @@
-//! Butterfly instrumentation. For now: JSON logging setup shared by the node binaries.
-//! The metric catalog, trace-context propagation and OTLP export arrive in later issues.
+//! Butterfly instrumentation, used by every node:
+//!
+//! * [`metrics`]: the metric catalog ([`Metrics`]) with cardinality caps and trace exemplars,
+//!   served in the OpenMetrics format ([`encode_openmetrics`]);
+//! * [`trace_context`]: W3C `traceparent`/`tracestate` over any string-map carrier;
+//! * [`sampling`]: tail sampling (errors, slow, Byzantine always; normal traces 10 %);
+//! * [`scrub`]: PII scrubbing of every log field and span attribute;
+//! * [`buffers`]: bounded span/log ring buffers served by the debug service;
+//! * [`layer`]: the `tracing` layer tying these together, plus JSON log lines.
+//!
+//! Typical node start-up: `let t = butterfly_telemetry::init(config, exporter)?;` then keep
+//! `t.spans`/`t.logs` for the debug service and update `t.node` on term changes.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
-use tracing_subscriber::EnvFilter;
+pub mod buffers;
+pub mod cardinality;
+pub mod layer;
+pub mod metrics;
+pub mod sampling;
+pub mod scrub;
+pub mod trace_context;
+
+use std::sync::Arc;
+
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
+
+pub use buffers::{
+    Level, LogBuffer, LogQuery, LogRecord, SpanBuffer, SpanQuery, SpanRecord,
+    DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
+};
+pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
+pub use layer::{
+    current_trace_context, format_json_line, inject_current, NodeContext, SpanExporter, Telemetry,
+    TelemetryConfig, TelemetryLayer,
+};
+pub use metrics::{
+    encode_openmetrics, Metrics, TraceExemplar, DURATION_BUCKETS_SECONDS, OPENMETRICS_CONTENT_TYPE,
+};
+pub use sampling::{SampledTrace, SamplerConfig, TailSampler};
+pub use scrub::Scrubber;
+pub use trace_context::{Extractor, Injector, TraceContext, TraceContextError, TraceState};
 
 /// Filter used when `RUST_LOG` is unset: `info`.
 pub const DEFAULT_LOG_FILTER: &str = "info";
@@ -20,19 +59,38 @@ impl std::fmt::Display for LogInitError {
 
 impl std::error::Error for LogInitError {}
 
-/// Installs the global subscriber: one JSON object per line on stderr, filtered by `RUST_LOG`
-/// (default [`DEFAULT_LOG_FILTER`]). An invalid `RUST_LOG` is an error, not a panic.
-pub fn init_json_logging() -> Result<(), LogInitError> {
-    let filter = match std::env::var("RUST_LOG") {
-        Ok(spec) if !spec.trim().is_empty() => EnvFilter::try_new(&spec)
-            .map_err(|e| LogInitError(format!("RUST_LOG={spec:?}: {e}")))?,
-        _ => EnvFilter::new(DEFAULT_LOG_FILTER),
-    };
-    tracing_subscriber::fmt()
-        .json()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_current_span(true)
+/// The `RUST_LOG` filter (default [`DEFAULT_LOG_FILTER`]). An invalid value is an error.
+pub fn env_filter() -> Result<EnvFilter, LogInitError> {
+    match std::env::var("RUST_LOG") {
+        Ok(spec) if !spec.trim().is_empty() => {
+            EnvFilter::try_new(&spec).map_err(|e| LogInitError(format!("RUST_LOG={spec:?}: {e}")))
+        }
+        _ => Ok(EnvFilter::new(DEFAULT_LOG_FILTER)),
+    }
+}
+
+/// Installs the global subscriber: a [`TelemetryLayer`] filtered by `RUST_LOG`, writing scrubbed
+/// JSON lines to stderr, recording into the returned [`Telemetry`]'s buffers, and handing kept
+/// traces to `exporter` when given.
+pub fn init(
+    config: TelemetryConfig,
+    exporter: Option<Arc<dyn SpanExporter>>,
+) -> Result<Telemetry, LogInitError> {
+    let filter = env_filter()?;
+    let telemetry = Telemetry::new(config);
+    let mut layer = telemetry.layer().with_json_writer(std::io::stderr);
+    if let Some(e) = exporter {
+        layer = layer.with_exporter(e);
+    }
+    tracing_subscriber::registry()
+        .with(layer.with_filter(filter))
         .try_init()
-        .map_err(|e| LogInitError(e.to_string()))
+        .map_err(|e| LogInitError(e.to_string()))?;
+    Ok(telemetry)
+}
+
+/// Installs the global subscriber with default settings (see [`init`]); kept for existing
+/// callers.
+pub fn init_json_logging() -> Result<(), LogInitError> {
+    init(TelemetryConfig::default(), None).map(|_| ())
 }

@@ -1,0 +1,516 @@
+//! Bounded in-memory ring buffers of recent spans and log entries — the embedded default the
+//! debug service serves when there is no Jaeger or Loki. Records are already scrubbed.
+//!
+//! A push takes one short mutex hold (a `VecDeque` push, plus a pop when full); when full the
+//! oldest record is evicted and counted in `dropped()`.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+use butterfly_proto::debug;
+
+/// Default span buffer capacity, spans.
+pub const DEFAULT_SPAN_BUFFER_CAPACITY: usize = 10_000;
+/// Default log buffer capacity, entries.
+pub const DEFAULT_LOG_BUFFER_CAPACITY: usize = 10_000;
+/// Query limit used when a query says 0 (matches the proto: "0 means 1000").
+pub const DEFAULT_QUERY_LIMIT: usize = 1000;
+
+/// Log level, ordered from least to most severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// TRACE
+    Trace,
+    /// DEBUG
+    Debug,
+    /// INFO
+    Info,
+    /// WARN
+    Warn,
+    /// ERROR
+    Error,
+}
+
+impl Level {
+    /// Upper-case name ("TRACE" … "ERROR").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Trace => "TRACE",
+            Self::Debug => "DEBUG",
+            Self::Info => "INFO",
+            Self::Warn => "WARN",
+            Self::Error => "ERROR",
+        }
+    }
+
+    /// Parses a level name, case-insensitively (`WARNING` accepted).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "TRACE" => Some(Self::Trace),
+            "DEBUG" => Some(Self::Debug),
+            "INFO" => Some(Self::Info),
+            "WARN" | "WARNING" => Some(Self::Warn),
+            "ERROR" => Some(Self::Error),
+            _ => None,
+        }
+    }
+}
+
+impl From<&tracing::Level> for Level {
+    fn from(l: &tracing::Level) -> Self {
+        match *l {
+            tracing::Level::TRACE => Self::Trace,
+            tracing::Level::DEBUG => Self::Debug,
+            tracing::Level::INFO => Self::Info,
+            tracing::Level::WARN => Self::Warn,
+            _ => Self::Error,
+        }
+    }
+}
+
+/// A finished span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanRecord {
+    /// Trace id.
+    pub trace_id: [u8; 16],
+    /// Span id.
+    pub span_id: [u8; 8],
+    /// Parent span id (local or remote); `None` for a trace root.
+    pub parent_span_id: Option<[u8; 8]>,
+    /// Span name, e.g. `inference.request`.
+    pub name: String,
+    /// Node that recorded the span.
+    pub node_id: String,
+    /// Request id (own field or inherited from an ancestor span), empty if none.
+    pub request_id: String,
+    /// Start, nanoseconds since the Unix epoch.
+    pub start_unix_nano: u64,
+    /// Duration, nanoseconds.
+    pub duration_ns: u64,
+    /// True when the span (or an ERROR event inside it) marked an error.
+    pub error: bool,
+    /// True when the span recorded a Byzantine event (`byzantine = true`).
+    pub byzantine: bool,
+    /// Scrubbed attributes in recording order.
+    pub attributes: Vec<(String, String)>,
+}
+
+impl SpanRecord {
+    /// Trace id, lowercase hex.
+    pub fn trace_id_hex(&self) -> String {
+        hex::encode(self.trace_id)
+    }
+
+    /// "ok" or "error".
+    pub fn status(&self) -> &'static str {
+        if self.error {
+            "error"
+        } else {
+            "ok"
+        }
+    }
+
+    /// The proto form served by the debug service.
+    pub fn to_proto(&self) -> debug::Span {
+        debug::Span {
+            trace_id: hex::encode(self.trace_id),
+            span_id: hex::encode(self.span_id),
+            parent_span_id: self.parent_span_id.map(hex::encode).unwrap_or_default(),
+            name: self.name.clone(),
+            node_id: self.node_id.clone(),
+            start_unix_nano: self.start_unix_nano,
+            duration_ns: self.duration_ns,
+            status: self.status().to_owned(),
+            attributes: self.attributes.iter().cloned().collect::<HashMap<_, _>>(),
+        }
+    }
+}
+
+impl From<&SpanRecord> for debug::Span {
+    fn from(r: &SpanRecord) -> Self {
+        r.to_proto()
+    }
+}
+
+/// A log entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogRecord {
+    /// Time, nanoseconds since the Unix epoch.
+    pub ts_unix_nano: u64,
+    /// Level.
+    pub level: Level,
+    /// Scrubbed message.
+    pub message: String,
+    /// Emitting module path.
+    pub target: String,
+    /// Trace id hex, empty outside a span.
+    pub trace_id: String,
+    /// Span id hex, empty outside a span.
+    pub span_id: String,
+    /// Request id, empty if none.
+    pub request_id: String,
+    /// Node id.
+    pub node_id: String,
+    /// Consensus term when the entry was written.
+    pub consensus_term: u64,
+    /// Component (e.g. `consensus`), from the event or the nearest span that set it.
+    pub component: String,
+    /// Other fields, scrubbed, in recording order.
+    pub fields: Vec<(String, String)>,
+}
+
+impl LogRecord {
+    /// The proto form served by the debug service.
+    pub fn to_proto(&self) -> debug::LogEntry {
+        debug::LogEntry {
+            ts_unix_nano: self.ts_unix_nano,
+            level: self.level.as_str().to_owned(),
+            message: self.message.clone(),
+            trace_id: self.trace_id.clone(),
+            span_id: self.span_id.clone(),
+            request_id: self.request_id.clone(),
+            node_id: self.node_id.clone(),
+            consensus_term: self.consensus_term,
+            component: self.component.clone(),
+            fields: self.fields.iter().cloned().collect::<HashMap<_, _>>(),
+        }
+    }
+}
+
+impl From<&LogRecord> for debug::LogEntry {
+    fn from(r: &LogRecord) -> Self {
+        r.to_proto()
+    }
+}
+
+/// Bounded FIFO that evicts the oldest entry when full.
+#[derive(Debug)]
+pub struct RingBuffer<T> {
+    capacity: usize,
+    items: Mutex<VecDeque<T>>,
+    dropped: AtomicU64,
+}
+
+impl<T: Clone> RingBuffer<T> {
+    /// A buffer of `capacity` records (0 keeps nothing and counts every push as dropped).
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            capacity,
+            items: Mutex::new(VecDeque::with_capacity(
+                capacity.min(DEFAULT_SPAN_BUFFER_CAPACITY),
+            )),
+            dropped: AtomicU64::new(0),
+        }
+    }
+
+    /// Appends, evicting (and counting) the oldest record when full.
+    pub fn push(&self, item: T) {
+        if self.capacity == 0 {
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        let mut items = self.items.lock().unwrap_or_else(|e| e.into_inner());
+        if items.len() >= self.capacity {
+            items.pop_front();
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+        }
+        items.push_back(item);
+    }
+
+    /// Records evicted since creation.
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+
+    /// Records held now.
+    pub fn len(&self) -> usize {
+        self.items.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Capacity, records.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// The newest `limit` records matching `pred`, oldest first.
+    pub fn query(&self, limit: usize, pred: impl Fn(&T) -> bool) -> Vec<T> {
+        let limit = if limit == 0 {
+            DEFAULT_QUERY_LIMIT
+        } else {
+            limit
+        };
+        let items = self.items.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out: Vec<T> = items
+            .iter()
+            .rev()
+            .filter(|t| pred(t))
+            .take(limit)
+            .cloned()
+            .collect();
+        out.reverse();
+        out
+    }
+}
+
+/// Span query; empty/zero fields match anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpanQuery {
+    /// Trace id, lowercase hex.
+    pub trace_id: String,
+    /// Request id.
+    pub request_id: String,
+    /// Only spans that started at or after this time, ns since the epoch.
+    pub since_unix_nano: u64,
+    /// Newest N; 0 means [`DEFAULT_QUERY_LIMIT`].
+    pub limit: usize,
+}
+
+impl From<&debug::QuerySpansRequest> for SpanQuery {
+    fn from(r: &debug::QuerySpansRequest) -> Self {
+        Self {
+            trace_id: r.trace_id.to_ascii_lowercase(),
+            request_id: r.request_id.clone(),
+            since_unix_nano: r.since_unix_nano,
+            limit: r.limit as usize,
+        }
+    }
+}
+
+/// Log query; empty/zero/`None` fields match anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LogQuery {
+    /// Trace id, lowercase hex.
+    pub trace_id: String,
+    /// Request id.
+    pub request_id: String,
+    /// Least level.
+    pub min_level: Option<Level>,
+    /// Component.
+    pub component: String,
+    /// Only entries at or after this time, ns since the epoch.
+    pub since_unix_nano: u64,
+    /// Newest N; 0 means [`DEFAULT_QUERY_LIMIT`].
+    pub limit: usize,
+}
+
+impl From<&debug::QueryLogsRequest> for LogQuery {
+    fn from(r: &debug::QueryLogsRequest) -> Self {
+        Self {
+            trace_id: r.trace_id.to_ascii_lowercase(),
+            request_id: r.request_id.clone(),
+            min_level: Level::parse(&r.min_level),
+            component: r.component.clone(),
+            since_unix_nano: r.since_unix_nano,
+            limit: r.limit as usize,
+        }
+    }
+}
+
+/// Recent finished spans.
+#[derive(Debug)]
+pub struct SpanBuffer(RingBuffer<SpanRecord>);
+
+impl SpanBuffer {
+    /// A buffer of `capacity` spans (default [`DEFAULT_SPAN_BUFFER_CAPACITY`]).
+    pub fn new(capacity: usize) -> Self {
+        Self(RingBuffer::new(capacity))
+    }
+
+    /// Appends a span.
+    pub fn push(&self, span: SpanRecord) {
+        self.0.push(span);
+    }
+
+    /// Spans evicted since start.
+    pub fn dropped(&self) -> u64 {
+        self.0.dropped()
+    }
+
+    /// Spans held now.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Matching spans, oldest first, at most the newest `q.limit`.
+    pub fn query(&self, q: &SpanQuery) -> Vec<SpanRecord> {
+        let trace = if q.trace_id.is_empty() {
+            None
+        } else {
+            Some(q.trace_id.to_ascii_lowercase())
+        };
+        self.0.query(q.limit, |s| {
+            trace
+                .as_deref()
+                .is_none_or(|t| hex::encode(s.trace_id) == t)
+                && (q.request_id.is_empty() || s.request_id == q.request_id)
+                && s.start_unix_nano >= q.since_unix_nano
+        })
+    }
+
+    /// The debug-service response for a proto query.
+    pub fn query_proto(&self, req: &debug::QuerySpansRequest) -> debug::QuerySpansResponse {
+        debug::QuerySpansResponse {
+            spans: self
+                .query(&SpanQuery::from(req))
+                .iter()
+                .map(SpanRecord::to_proto)
+                .collect(),
+            dropped: self.dropped(),
+        }
+    }
+}
+
+impl Default for SpanBuffer {
+    fn default() -> Self {
+        Self::new(DEFAULT_SPAN_BUFFER_CAPACITY)
+    }
+}
+
+/// Recent log entries.
+#[derive(Debug)]
+pub struct LogBuffer(RingBuffer<LogRecord>);
+
+impl LogBuffer {
+    /// A buffer of `capacity` entries (default [`DEFAULT_LOG_BUFFER_CAPACITY`]).
+    pub fn new(capacity: usize) -> Self {
+        Self(RingBuffer::new(capacity))
+    }
+
+    /// Appends an entry.
+    pub fn push(&self, entry: LogRecord) {
+        self.0.push(entry);
+    }
+
+    /// Entries evicted since start.
+    pub fn dropped(&self) -> u64 {
+        self.0.dropped()
+    }
+
+    /// Entries held now.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Matching entries, oldest first, at most the newest `q.limit`.
+    pub fn query(&self, q: &LogQuery) -> Vec<LogRecord> {
+        self.0.query(q.limit, |e| {
+            (q.trace_id.is_empty() || e.trace_id.eq_ignore_ascii_case(&q.trace_id))
+                && (q.request_id.is_empty() || e.request_id == q.request_id)
+                && q.min_level.is_none_or(|l| e.level >= l)
+                && (q.component.is_empty() || e.component == q.component)
+                && e.ts_unix_nano >= q.since_unix_nano
+        })
+    }
+
+    /// The debug-service response for a proto query.
+    pub fn query_proto(&self, req: &debug::QueryLogsRequest) -> debug::QueryLogsResponse {
+        debug::QueryLogsResponse {
+            entries: self
+                .query(&LogQuery::from(req))
+                .iter()
+                .map(LogRecord::to_proto)
+                .collect(),
+            dropped: self.dropped(),
+        }
+    }
+}
+
+impl Default for LogBuffer {
+    fn default() -> Self {
+        Self::new(DEFAULT_LOG_BUFFER_CAPACITY)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn log(i: u64, level: Level, component: &str) -> LogRecord {
+        LogRecord {
+            ts_unix_nano: i,
+            level,
+            message: format!("m{i}"),
+            target: String::new(),
+            trace_id: if i.is_multiple_of(2) {
+                "aa".into()
+            } else {
+                "bb".into()
+            },
+            span_id: String::new(),
+            request_id: format!("r{}", i % 3),
+            node_id: "n1".into(),
+            consensus_term: 1,
+            component: component.into(),
+            fields: vec![],
+        }
+    }
+
+    #[test]
+    fn ring_evicts_and_counts() {
+        let b = LogBuffer::new(3);
+        for i in 0..5 {
+            b.push(log(i, Level::Info, "c"));
+        }
+        assert_eq!(b.len(), 3);
+        assert_eq!(b.dropped(), 2);
+        let all = b.query(&LogQuery::default());
+        assert_eq!(
+            all.iter().map(|e| e.ts_unix_nano).collect::<Vec<_>>(),
+            vec![2, 3, 4]
+        );
+    }
+
+    #[test]
+    fn log_filters() {
+        let b = LogBuffer::new(100);
+        for i in 0..30u64 {
+            let level = if i.is_multiple_of(5) {
+                Level::Error
+            } else {
+                Level::Debug
+            };
+            b.push(log(i, level, if i < 15 { "consensus" } else { "comm" }));
+        }
+        let q = LogQuery {
+            min_level: Some(Level::Warn),
+            ..Default::default()
+        };
+        assert_eq!(b.query(&q).len(), 6);
+        let q = LogQuery {
+            trace_id: "AA".into(),
+            component: "consensus".into(),
+            since_unix_nano: 4,
+            limit: 2,
+            ..Default::default()
+        };
+        let got: Vec<u64> = b.query(&q).iter().map(|e| e.ts_unix_nano).collect();
+        assert_eq!(got, vec![12, 14]);
+        let q = LogQuery {
+            request_id: "r1".into(),
+            ..Default::default()
+        };
+        assert!(b.query(&q).iter().all(|e| e.request_id == "r1"));
+        let resp = b.query_proto(&debug::QueryLogsRequest {
+            min_level: "error".into(),
+            ..Default::default()
+        });
+        assert_eq!(resp.entries.len(), 6);
+        assert_eq!(resp.entries[0].level, "ERROR");
+    }
+}

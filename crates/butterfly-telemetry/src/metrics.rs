@@ -1,0 +1,480 @@
+//! The Butterfly metric catalog (documented in `docs/metrics.md`, which a test keeps in sync).
+//!
+//! Every label that carries a node id, layer id, error/fault type, model or status goes through a
+//! [`LabelCapper`], so a family never holds more than [`MAX_NODE_IDS`] node ids, [`MAX_LAYER_IDS`]
+//! layer ids or [`MAX_ERROR_TYPES`] error types; the overflow is reported as `other`.
+//! Traces are linked through OpenMetrics exemplars (`trace_id`, `span_id`) on the request and
+//! layer duration histograms, never through labels.
+
+use std::sync::atomic::AtomicU64;
+use std::time::{Duration, SystemTime};
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::exemplar::HistogramWithExemplars;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::registry::Registry;
+
+use crate::cardinality::{
+    LabelCapper, MAX_ERROR_TYPES, MAX_LAYER_IDS, MAX_MODELS, MAX_NODE_IDS, MAX_STATUSES,
+};
+use crate::trace_context::TraceContext;
+
+/// Histogram buckets for every duration metric, seconds (seed: 1ms … 10s).
+pub const DURATION_BUCKETS_SECONDS: [f64; 9] = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0];
+/// `Content-Type` of the OpenMetrics text exposition (needed for exemplars).
+pub const OPENMETRICS_CONTENT_TYPE: &str =
+    "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+/// Exemplar labels linking a histogram observation to a trace.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct TraceExemplar {
+    /// 32 lowercase hex characters.
+    pub trace_id: String,
+    /// 16 lowercase hex characters.
+    pub span_id: String,
+}
+
+impl From<&TraceContext> for TraceExemplar {
+    fn from(ctx: &TraceContext) -> Self {
+        Self {
+            trace_id: ctx.trace_id_hex(),
+            span_id: ctx.span_id_hex(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ModelStatus {
+    model: String,
+    status: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ModelLabel {
+    model: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ModelError {
+    model: String,
+    error_type: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct NodeLabel {
+    node_id: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct LayerNode {
+    layer_id: String,
+    node_id: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct LayerLabel {
+    layer_id: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Link {
+    from_node: String,
+    to_node: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct NodeFault {
+    node_id: String,
+    fault_type: String,
+}
+
+type ExemplarHistogram = HistogramWithExemplars<TraceExemplar>;
+type GaugeF64 = Gauge<f64, AtomicU64>;
+
+fn exemplar_histogram() -> ExemplarHistogram {
+    HistogramWithExemplars::new(DURATION_BUCKETS_SECONDS.into_iter())
+}
+
+fn histogram() -> Histogram {
+    Histogram::new(DURATION_BUCKETS_SECONDS)
+}
+
+/// Caps for one family with two capped dimensions.
+#[derive(Debug)]
+struct Caps2(LabelCapper, LabelCapper);
+
+/// All Butterfly metrics, registered into one registry. Cheap to share behind an `Arc`; every
+/// record method is `&self` and never panics.
+#[derive(Debug)]
+pub struct Metrics {
+    requests: Family<ModelStatus, Counter>,
+    requests_caps: Caps2,
+    request_duration: Family<ModelLabel, ExemplarHistogram, fn() -> ExemplarHistogram>,
+    request_duration_caps: LabelCapper,
+    request_errors: Family<ModelError, Counter>,
+    request_errors_caps: Caps2,
+
+    consensus_term: Gauge,
+    elections: Counter,
+    proposals: Counter,
+    commits: Counter,
+    heartbeat_failures: Family<NodeLabel, Counter>,
+    heartbeat_caps: LabelCapper,
+
+    layer_duration: Family<LayerNode, ExemplarHistogram, fn() -> ExemplarHistogram>,
+    layer_duration_caps: Caps2,
+    layer_memory: Family<LayerLabel, Gauge>,
+    layer_memory_caps: LabelCapper,
+
+    bytes_sent: Family<Link, Counter>,
+    bytes_sent_caps: LabelCapper,
+    bytes_received: Family<Link, Counter>,
+    bytes_received_caps: LabelCapper,
+    transfer_latency: Family<Link, Histogram, fn() -> Histogram>,
+    transfer_latency_caps: LabelCapper,
+    connection_active: Family<Link, Gauge>,
+    connection_caps: LabelCapper,
+
+    cpu_utilization: GaugeF64,
+    memory_usage: Gauge,
+    disk_usage: Gauge,
+    disk_free: Gauge,
+
+    byzantine_faults: Family<NodeFault, Counter>,
+    byzantine_caps: Caps2,
+    reputation: Family<NodeLabel, GaugeF64>,
+    reputation_caps: LabelCapper,
+}
+
+impl Metrics {
+    /// Creates every metric and registers it into `registry` (names are absolute; counters get
+    /// the `_total` suffix from prometheus-client).
+    pub fn register(registry: &mut Registry) -> Self {
+        let m = Self {
+            requests: Family::default(),
+            requests_caps: Caps2(LabelCapper::new(MAX_MODELS), LabelCapper::new(MAX_STATUSES)),
+            request_duration: Family::new_with_constructor(exemplar_histogram),
+            request_duration_caps: LabelCapper::new(MAX_MODELS),
+            request_errors: Family::default(),
+            request_errors_caps: Caps2(
+                LabelCapper::new(MAX_MODELS),
+                LabelCapper::new(MAX_ERROR_TYPES),
+            ),
+            consensus_term: Gauge::default(),
+            elections: Counter::default(),
+            proposals: Counter::default(),
+            commits: Counter::default(),
+            heartbeat_failures: Family::default(),
+            heartbeat_caps: LabelCapper::new(MAX_NODE_IDS),
+            layer_duration: Family::new_with_constructor(exemplar_histogram),
+            layer_duration_caps: Caps2(
+                LabelCapper::new(MAX_LAYER_IDS),
+                LabelCapper::new(MAX_NODE_IDS),
+            ),
+            layer_memory: Family::default(),
+            layer_memory_caps: LabelCapper::new(MAX_LAYER_IDS),
+            bytes_sent: Family::default(),
+            bytes_sent_caps: LabelCapper::new(MAX_NODE_IDS),
+            bytes_received: Family::default(),
+            bytes_received_caps: LabelCapper::new(MAX_NODE_IDS),
+            transfer_latency: Family::new_with_constructor(histogram),
+            transfer_latency_caps: LabelCapper::new(MAX_NODE_IDS),
+            connection_active: Family::default(),
+            connection_caps: LabelCapper::new(MAX_NODE_IDS),
+            cpu_utilization: GaugeF64::default(),
+            memory_usage: Gauge::default(),
+            disk_usage: Gauge::default(),
+            disk_free: Gauge::default(),
+            byzantine_faults: Family::default(),
+            byzantine_caps: Caps2(
+                LabelCapper::new(MAX_NODE_IDS),
+                LabelCapper::new(MAX_ERROR_TYPES),
+            ),
+            reputation: Family::default(),
+            reputation_caps: LabelCapper::new(MAX_NODE_IDS),
+        };
+        let r = registry;
+        r.register(
+            "butterfly_requests",
+            "Inference requests by model and final status",
+            m.requests.clone(),
+        );
+        r.register(
+            "butterfly_request_duration_seconds",
+            "End-to-end inference request duration, seconds (exemplars: trace_id, span_id)",
+            m.request_duration.clone(),
+        );
+        r.register(
+            "butterfly_request_errors",
+            "Failed inference requests by model and error type",
+            m.request_errors.clone(),
+        );
+        r.register(
+            "butterfly_consensus_term",
+            "Current Raft term seen by this node",
+            m.consensus_term.clone(),
+        );
+        r.register(
+            "butterfly_consensus_elections",
+            "Leader elections started by this node",
+            m.elections.clone(),
+        );
+        r.register(
+            "butterfly_consensus_proposals",
+            "Log entries proposed by this node",
+            m.proposals.clone(),
+        );
+        r.register(
+            "butterfly_consensus_commits",
+            "Log entries committed on this node",
+            m.commits.clone(),
+        );
+        r.register(
+            "butterfly_consensus_heartbeat_failures",
+            "Failed heartbeats, by the peer that did not answer",
+            m.heartbeat_failures.clone(),
+        );
+        r.register(
+            "butterfly_layer_execution_duration_seconds",
+            "Layer execution duration, seconds (exemplars: trace_id, span_id)",
+            m.layer_duration.clone(),
+        );
+        r.register(
+            "butterfly_layer_memory_bytes",
+            "Memory used by a layer's last execution, bytes",
+            m.layer_memory.clone(),
+        );
+        r.register(
+            "butterfly_network_bytes_sent",
+            "Bytes sent to a peer",
+            m.bytes_sent.clone(),
+        );
+        r.register(
+            "butterfly_network_bytes_received",
+            "Bytes received from a peer",
+            m.bytes_received.clone(),
+        );
+        r.register(
+            "butterfly_network_transfer_duration_seconds",
+            "Tensor transfer latency to a peer, seconds",
+            m.transfer_latency.clone(),
+        );
+        r.register(
+            "butterfly_connection_active",
+            "1 while the connection from_node -> to_node is up, else 0",
+            m.connection_active.clone(),
+        );
+        r.register(
+            "butterfly_cpu_utilization_ratio",
+            "Process CPU utilisation, 0..1 of all cores",
+            m.cpu_utilization.clone(),
+        );
+        r.register(
+            "butterfly_memory_usage_bytes",
+            "Resident memory of the node process, bytes",
+            m.memory_usage.clone(),
+        );
+        r.register(
+            "butterfly_disk_usage_bytes",
+            "Disk used by the node's data directory, bytes",
+            m.disk_usage.clone(),
+        );
+        r.register(
+            "butterfly_disk_free_bytes",
+            "Free space on the data directory's file system, bytes",
+            m.disk_free.clone(),
+        );
+        r.register(
+            "butterfly_byzantine_faults_detected",
+            "Byzantine faults detected, by accused node and fault type",
+            m.byzantine_faults.clone(),
+        );
+        r.register(
+            "butterfly_reputation_score",
+            "Reputation score of a node, 0..1",
+            m.reputation.clone(),
+        );
+        m
+    }
+
+    /// Counts a finished request and observes its duration; `trace` becomes the exemplar.
+    pub fn record_request(
+        &self,
+        model: &str,
+        status: &str,
+        duration: Duration,
+        trace: Option<&TraceContext>,
+    ) {
+        let model_l = self.requests_caps.0.cap(model);
+        let status = self.requests_caps.1.cap(status);
+        self.requests
+            .get_or_create(&ModelStatus {
+                model: model_l,
+                status,
+            })
+            .inc();
+        let model = self.request_duration_caps.cap(model);
+        self.request_duration
+            .get_or_create(&ModelLabel { model })
+            .observe(
+                duration.as_secs_f64(),
+                trace.map(TraceExemplar::from),
+                trace.map(|_| SystemTime::now()),
+            );
+    }
+
+    /// Counts a failed request by error type (capped at [`MAX_ERROR_TYPES`]).
+    pub fn record_request_error(&self, model: &str, error_type: &str) {
+        let model = self.request_errors_caps.0.cap(model);
+        let error_type = self.request_errors_caps.1.cap(error_type);
+        self.request_errors
+            .get_or_create(&ModelError { model, error_type })
+            .inc();
+    }
+
+    /// Sets the current consensus term (saturates at `i64::MAX`).
+    pub fn set_consensus_term(&self, term: u64) {
+        self.consensus_term
+            .set(i64::try_from(term).unwrap_or(i64::MAX));
+    }
+
+    /// Counts a leader election started by this node.
+    pub fn record_election(&self) {
+        self.elections.inc();
+    }
+
+    /// Counts a proposed log entry.
+    pub fn record_proposal(&self) {
+        self.proposals.inc();
+    }
+
+    /// Counts committed log entries.
+    pub fn record_commits(&self, entries: u64) {
+        self.commits.inc_by(entries);
+    }
+
+    /// Counts a heartbeat to `peer` that failed.
+    pub fn record_heartbeat_failure(&self, peer: &str) {
+        let node_id = self.heartbeat_caps.cap(peer);
+        self.heartbeat_failures
+            .get_or_create(&NodeLabel { node_id })
+            .inc();
+    }
+
+    /// Observes one layer execution; `trace` becomes the exemplar.
+    pub fn record_layer_execution(
+        &self,
+        layer_id: &str,
+        node_id: &str,
+        duration: Duration,
+        trace: Option<&TraceContext>,
+    ) {
+        let layer_id = self.layer_duration_caps.0.cap(layer_id);
+        let node_id = self.layer_duration_caps.1.cap(node_id);
+        self.layer_duration
+            .get_or_create(&LayerNode { layer_id, node_id })
+            .observe(
+                duration.as_secs_f64(),
+                trace.map(TraceExemplar::from),
+                trace.map(|_| SystemTime::now()),
+            );
+    }
+
+    /// Sets the memory a layer used, bytes (saturates at `i64::MAX`).
+    pub fn set_layer_memory(&self, layer_id: &str, bytes: u64) {
+        let layer_id = self.layer_memory_caps.cap(layer_id);
+        self.layer_memory
+            .get_or_create(&LayerLabel { layer_id })
+            .set(sat(bytes));
+    }
+
+    fn link(caps: &LabelCapper, from: &str, to: &str) -> Link {
+        Link {
+            from_node: caps.cap(from),
+            to_node: caps.cap(to),
+        }
+    }
+
+    /// Adds bytes sent from `from` to `to`.
+    pub fn record_bytes_sent(&self, from: &str, to: &str, bytes: u64) {
+        self.bytes_sent
+            .get_or_create(&Self::link(&self.bytes_sent_caps, from, to))
+            .inc_by(bytes);
+    }
+
+    /// Adds bytes `to` received from `from`.
+    pub fn record_bytes_received(&self, from: &str, to: &str, bytes: u64) {
+        self.bytes_received
+            .get_or_create(&Self::link(&self.bytes_received_caps, from, to))
+            .inc_by(bytes);
+    }
+
+    /// Observes one transfer's latency.
+    pub fn record_transfer_latency(&self, from: &str, to: &str, latency: Duration) {
+        self.transfer_latency
+            .get_or_create(&Self::link(&self.transfer_latency_caps, from, to))
+            .observe(latency.as_secs_f64());
+    }
+
+    /// Marks the connection `from -> to` up (1) or down (0).
+    pub fn set_connection_active(&self, from: &str, to: &str, active: bool) {
+        self.connection_active
+            .get_or_create(&Self::link(&self.connection_caps, from, to))
+            .set(i64::from(active));
+    }
+
+    /// Sets CPU utilisation as a ratio 0..1 (values outside are clamped; NaN becomes 0).
+    pub fn set_cpu_utilization(&self, ratio: f64) {
+        let r = if ratio.is_nan() {
+            0.0
+        } else {
+            ratio.clamp(0.0, 1.0)
+        };
+        self.cpu_utilization.set(r);
+    }
+
+    /// Sets resident memory, bytes.
+    pub fn set_memory_usage(&self, bytes: u64) {
+        self.memory_usage.set(sat(bytes));
+    }
+
+    /// Sets disk used and free, bytes.
+    pub fn set_disk(&self, used_bytes: u64, free_bytes: u64) {
+        self.disk_usage.set(sat(used_bytes));
+        self.disk_free.set(sat(free_bytes));
+    }
+
+    /// Counts a Byzantine fault attributed to `node_id`.
+    pub fn record_byzantine_fault(&self, node_id: &str, fault_type: &str) {
+        let node_id = self.byzantine_caps.0.cap(node_id);
+        let fault_type = self.byzantine_caps.1.cap(fault_type);
+        self.byzantine_faults
+            .get_or_create(&NodeFault {
+                node_id,
+                fault_type,
+            })
+            .inc();
+    }
+
+    /// Sets a node's reputation score.
+    pub fn set_reputation(&self, node_id: &str, score: f64) {
+        let node_id = self.reputation_caps.cap(node_id);
+        self.reputation
+            .get_or_create(&NodeLabel { node_id })
+            .set(score);
+    }
+}
+
+fn sat(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+/// Encodes `registry` in the OpenMetrics text format (with exemplars and `# EOF`).
+pub fn encode_openmetrics(registry: &Registry) -> Result<String, std::fmt::Error> {
+    let mut out = String::new();
+    prometheus_client::encoding::text::encode(&mut out, registry)?;
+    Ok(out)
+}

@@ -1,0 +1,343 @@
+//! PII scrubbing applied to every log field, log message and span attribute before it is
+//! written, buffered or exported.
+//!
+//! * user ids (fields in [`USER_ID_FIELDS`]) → `uid:` + first 16 hex of SHA-256(pepper ‖ value);
+//! * input text (fields in [`TEXT_FIELDS`]) → `<redacted len=N>` (N in characters);
+//! * tensors (fields in [`TENSOR_FIELDS`]) → `<tensor shape=[..] dtype=..>`;
+//! * anywhere in any string: e-mail addresses → [`EMAIL_REPLACEMENT`], IPv4 → `a.b.0.0/16`,
+//!   IPv6 → `xxxx::/16`.
+
+use std::borrow::Cow;
+use std::net::Ipv6Addr;
+
+use sha2::{Digest, Sha256};
+
+/// Field names holding user identifiers (hashed with the pepper).
+pub const USER_ID_FIELDS: &[&str] = &[
+    "user_id",
+    "userid",
+    "user",
+    "uid",
+    "customer_id",
+    "account_id",
+    "user.id",
+];
+/// Field names holding user text (replaced by its length).
+pub const TEXT_FIELDS: &[&str] = &[
+    "input",
+    "prompt",
+    "text",
+    "completion",
+    "output_text",
+    "input_text",
+    "content",
+];
+/// Field names holding tensor values (replaced by shape and dtype).
+pub const TENSOR_FIELDS: &[&str] = &[
+    "tensor",
+    "tensor_values",
+    "values",
+    "activations",
+    "logits",
+    "weights",
+    "embedding",
+];
+/// What an e-mail address becomes.
+pub const EMAIL_REPLACEMENT: &str = "<email>";
+/// Hex characters of the user-id hash that are kept (64 bits).
+pub const USER_HASH_HEX_LEN: usize = 16;
+
+/// Scrubs PII out of field values. Cheap to clone-share behind an `Arc`.
+#[derive(Clone)]
+pub struct Scrubber {
+    pepper: Vec<u8>,
+}
+
+impl std::fmt::Debug for Scrubber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scrubber")
+            .field("pepper", &"<secret>")
+            .finish()
+    }
+}
+
+impl Scrubber {
+    /// A scrubber hashing user ids with `pepper` (keep it secret and equal on every node so the
+    /// same user hashes the same everywhere).
+    pub fn new(pepper: impl Into<Vec<u8>>) -> Self {
+        Self {
+            pepper: pepper.into(),
+        }
+    }
+
+    /// The scrubbed form of field `name` = `value`.
+    pub fn scrub_field<'a>(&self, name: &str, value: &'a str) -> Cow<'a, str> {
+        let lname = name.rsplit('.').next().unwrap_or(name);
+        if is_one_of(name, USER_ID_FIELDS) || is_one_of(lname, USER_ID_FIELDS) {
+            Cow::Owned(self.hash_user_id(value))
+        } else if is_one_of(lname, TEXT_FIELDS) {
+            Cow::Owned(format!("<redacted len={}>", value.chars().count()))
+        } else if is_one_of(lname, TENSOR_FIELDS) {
+            Cow::Owned(summarize_tensor(value))
+        } else {
+            self.scrub_text(value)
+        }
+    }
+
+    /// Whether a numeric field must be scrubbed (it is a user id); numbers elsewhere pass.
+    pub fn is_sensitive_number(&self, name: &str) -> bool {
+        let lname = name.rsplit('.').next().unwrap_or(name);
+        is_one_of(name, USER_ID_FIELDS) || is_one_of(lname, USER_ID_FIELDS)
+    }
+
+    /// `uid:` + the first [`USER_HASH_HEX_LEN`] hex characters of SHA-256(pepper ‖ id).
+    pub fn hash_user_id(&self, id: &str) -> String {
+        let mut h = Sha256::new();
+        h.update(&self.pepper);
+        h.update(id.as_bytes());
+        let digest = h.finalize();
+        let mut out = String::with_capacity(4 + USER_HASH_HEX_LEN);
+        out.push_str("uid:");
+        out.push_str(&hex::encode(&digest[..USER_HASH_HEX_LEN / 2]));
+        out
+    }
+
+    /// Masks e-mail addresses and IP addresses anywhere in free text.
+    pub fn scrub_text<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let bytes = text.as_bytes();
+        // Fast path: nothing that can start an address.
+        let maybe_email = bytes.contains(&b'@');
+        let maybe_v4 = bytes.contains(&b'.');
+        let maybe_v6 = bytes.iter().filter(|&&b| b == b':').nth(1).is_some();
+        if !maybe_email && !maybe_v4 && !maybe_v6 {
+            return Cow::Borrowed(text);
+        }
+        let mut s = Cow::Borrowed(text);
+        if maybe_email {
+            if let Some(out) = mask_emails(&s) {
+                s = Cow::Owned(out);
+            }
+        }
+        if maybe_v4 {
+            if let Some(out) = mask_ipv4(&s) {
+                s = Cow::Owned(out);
+            }
+        }
+        if maybe_v6 {
+            if let Some(out) = mask_ipv6(&s) {
+                s = Cow::Owned(out);
+            }
+        }
+        s
+    }
+}
+
+/// `<tensor shape=[d0,d1,..] dtype=T>` for a value shaped like a nested list of numbers
+/// (dtype `f32` when any element has a fraction or exponent, else `i64`); `<tensor len=N>` when
+/// the shape cannot be read.
+pub fn summarize_tensor(value: &str) -> String {
+    match tensor_shape(value) {
+        Some((shape, float)) => {
+            let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+            format!(
+                "<tensor shape=[{}] dtype={}>",
+                dims.join(","),
+                if float { "f32" } else { "i64" }
+            )
+        }
+        None => format!("<tensor len={}>", value.len()),
+    }
+}
+
+/// Describes a tensor by shape and dtype without its values, e.g. for span attributes.
+pub fn describe_tensor(shape: &[usize], dtype: &str) -> String {
+    let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    format!("<tensor shape=[{}] dtype={}>", dims.join(","), dtype)
+}
+
+fn tensor_shape(value: &str) -> Option<(Vec<usize>, bool)> {
+    let v: serde_json::Value = serde_json::from_str(value.trim()).ok()?;
+    let mut shape = Vec::new();
+    let mut cur = &v;
+    while let serde_json::Value::Array(items) = cur {
+        shape.push(items.len());
+        match items.first() {
+            Some(first) => cur = first,
+            None => break,
+        }
+    }
+    if shape.is_empty() {
+        return None;
+    }
+    let float = value.contains(['.', 'e', 'E']);
+    Some((shape, float))
+}
+
+fn is_one_of(name: &str, set: &[&str]) -> bool {
+    set.iter().any(|s| s.eq_ignore_ascii_case(name))
+}
+
+fn is_email_local(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+}
+
+fn is_email_domain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
+}
+
+fn mask_emails(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let mut last = 0;
+    let mut i = 0;
+    let mut changed = false;
+    while i < b.len() {
+        if b[i] == b'@' {
+            let mut start = i;
+            while start > last && is_email_local(b[start - 1]) {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while end < b.len() && is_email_domain(b[end]) {
+                end += 1;
+            }
+            // Trim trailing dots ("mail me at a@b.com.").
+            while end > i + 1 && b[end - 1] == b'.' {
+                end -= 1;
+            }
+            let domain = &s[i + 1..end];
+            if start < i && domain.contains('.') && !domain.starts_with('.') {
+                out.push_str(&s[last..start]);
+                out.push_str(EMAIL_REPLACEMENT);
+                last = end;
+                i = end;
+                changed = true;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if !changed {
+        return None;
+    }
+    out.push_str(&s[last..]);
+    Some(out)
+}
+
+/// Parses `d{1,3}.d{1,3}.d{1,3}.d{1,3}` at `i`; returns the octets and the end index.
+fn parse_v4_at(b: &[u8], i: usize) -> Option<([u8; 4], usize)> {
+    let mut oct = [0u8; 4];
+    let mut j = i;
+    for (k, o) in oct.iter_mut().enumerate() {
+        let start = j;
+        let mut val: u32 = 0;
+        while j < b.len() && b[j].is_ascii_digit() && j - start < 3 {
+            val = val * 10 + u32::from(b[j] - b'0');
+            j += 1;
+        }
+        if j == start || val > 255 {
+            return None;
+        }
+        *o = u8::try_from(val).ok()?;
+        if k < 3 {
+            if j >= b.len() || b[j] != b'.' {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    if j < b.len() && b[j].is_ascii_digit() {
+        return None;
+    }
+    Some((oct, j))
+}
+
+fn mask_ipv4(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let mut last = 0;
+    let mut i = 0;
+    let mut changed = false;
+    while i < b.len() {
+        let boundary = i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.');
+        if boundary && b[i].is_ascii_digit() {
+            if let Some((oct, end)) = parse_v4_at(b, i) {
+                out.push_str(&s[last..i]);
+                out.push_str(&format!("{}.{}.0.0/16", oct[0], oct[1]));
+                last = end;
+                i = end;
+                changed = true;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if !changed {
+        return None;
+    }
+    out.push_str(&s[last..]);
+    Some(out)
+}
+
+fn mask_ipv6(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let is_v6 = |c: u8| c.is_ascii_hexdigit() || c == b':' || c == b'.';
+    let mut out = String::new();
+    let mut last = 0;
+    let mut i = 0;
+    let mut changed = false;
+    while i < b.len() {
+        if is_v6(b[i]) && (i == 0 || !(b[i - 1].is_ascii_alphanumeric())) {
+            let mut end = i;
+            while end < b.len() && is_v6(b[end]) {
+                end += 1;
+            }
+            // The token may be followed by a letter (then it was a word, not an address).
+            let token = &s[i..end];
+            let word_follows = end < b.len() && b[end].is_ascii_alphanumeric();
+            if !word_follows && token.matches(':').count() >= 2 {
+                let trimmed = token.trim_end_matches(['.', ':']);
+                if let Ok(addr) = trimmed.parse::<Ipv6Addr>() {
+                    out.push_str(&s[last..i]);
+                    out.push_str(&format!("{:x}::/16", addr.segments()[0]));
+                    last = i + trimmed.len();
+                    i = last;
+                    changed = true;
+                    continue;
+                }
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if !changed {
+        return None;
+    }
+    out.push_str(&s[last..]);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks() {
+        let s = Scrubber::new("pepper");
+        let out = s.scrub_text(
+            "from 192.168.44.7:80 and 2001:db8:85a3::8a2e:370:7334 by bob.smith@example.com.",
+        );
+        assert_eq!(out, "from 192.168.0.0/16:80 and 2001::/16 by <email>.");
+        assert_eq!(s.scrub_text("at 12:30:45 v1.2.3"), "at 12:30:45 v1.2.3");
+        assert_eq!(s.scrub_field("prompt", "héllo"), "<redacted len=5>");
+        assert_eq!(
+            s.scrub_field("tensor", "[[1.0,2.0,3.0],[4.0,5.0,6.0]]"),
+            "<tensor shape=[2,3] dtype=f32>"
+        );
+        let h = s.scrub_field("user_id", "alice");
+        assert!(h.starts_with("uid:") && !h.contains("alice"));
+        assert_eq!(h, s.hash_user_id("alice"));
+        assert_ne!(h, Scrubber::new("other").hash_user_id("alice"));
+    }
+}

@@ -1,0 +1,463 @@
+//! W3C Trace Context (`traceparent` / `tracestate`) parsing, formatting and propagation over any
+//! string-map carrier (gRPC metadata, QUIC stream headers, HTTP headers).
+//!
+//! Rules follow the W3C Recommendation plus Level 2 key grammar (the upstream test suite at HEAD):
+//! version `00` must be exactly 55 characters; a higher version may carry `-suffix` data; version
+//! `ff`, uppercase hex and all-zero ids are invalid; several `traceparent` headers restart the
+//! trace; several `tracestate` headers are joined in order; an invalid `tracestate` (bad member,
+//! more than [`MAX_TRACESTATE_MEMBERS`] members) is discarded as a whole, and so is any
+//! `tracestate` that arrives without a valid `traceparent`.
+
+use std::collections::hash_map::RandomState;
+use std::fmt;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+
+/// Header (carrier key) for the trace parent, lowercase.
+pub const TRACEPARENT_HEADER: &str = "traceparent";
+/// Header (carrier key) for the vendor trace state, lowercase.
+pub const TRACESTATE_HEADER: &str = "tracestate";
+/// The only version this crate emits.
+pub const TRACEPARENT_VERSION: u8 = 0;
+/// Maximum list members in `tracestate` (W3C: 32).
+pub const MAX_TRACESTATE_MEMBERS: usize = 32;
+/// Maximum key length in `tracestate`, characters (W3C: 256).
+pub const MAX_TRACESTATE_KEY_LEN: usize = 256;
+/// Maximum value length in `tracestate`, characters (W3C: 256).
+pub const MAX_TRACESTATE_VALUE_LEN: usize = 256;
+/// Trace flag: sampled (bit 0).
+pub const FLAG_SAMPLED: u8 = 0x01;
+/// Trace flag: random trace id (Level 2, bit 1). Set on every trace id this crate generates.
+pub const FLAG_RANDOM: u8 = 0x02;
+
+/// Length of a version-00 `traceparent`: `vv-<32 hex>-<16 hex>-ff`.
+const TRACEPARENT_LEN: usize = 55;
+
+/// Why a `traceparent` or `tracestate` value was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TraceContextError {
+    /// Wrong length or separators for the version.
+    Malformed,
+    /// A field is not lowercase hex of the right length.
+    BadHex(&'static str),
+    /// Version `ff` is forbidden.
+    InvalidVersion,
+    /// Trace id of all zeroes.
+    ZeroTraceId,
+    /// Parent (span) id of all zeroes.
+    ZeroSpanId,
+    /// A `tracestate` member violates the grammar or limits.
+    BadTraceState(String),
+}
+
+impl fmt::Display for TraceContextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Malformed => f.write_str("malformed traceparent"),
+            Self::BadHex(field) => write!(f, "traceparent {field} is not lowercase hex"),
+            Self::InvalidVersion => f.write_str("traceparent version ff is invalid"),
+            Self::ZeroTraceId => f.write_str("traceparent trace-id is all zeroes"),
+            Self::ZeroSpanId => f.write_str("traceparent parent-id is all zeroes"),
+            Self::BadTraceState(why) => write!(f, "invalid tracestate: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for TraceContextError {}
+
+/// Ordered `tracestate` list (leftmost = most recent vendor). Keys are unique.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TraceState(Vec<(String, String)>);
+
+impl TraceState {
+    /// Empty state.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Parses one (already concatenated) header value. Empty list members and OWS are allowed;
+    /// a duplicated key keeps its first occurrence.
+    pub fn parse(value: &str) -> Result<Self, TraceContextError> {
+        let mut members: Vec<(String, String)> = Vec::new();
+        for raw in value.split(',') {
+            let member = raw.trim_matches(|c| c == ' ' || c == '\t');
+            if member.is_empty() {
+                continue;
+            }
+            let (key, val) = member.split_once('=').ok_or_else(|| {
+                TraceContextError::BadTraceState(format!("member without '=': {member:?}"))
+            })?;
+            if !valid_key(key) {
+                return Err(TraceContextError::BadTraceState(format!("bad key {key:?}")));
+            }
+            if !valid_value(val) {
+                return Err(TraceContextError::BadTraceState(format!(
+                    "bad value for key {key:?}"
+                )));
+            }
+            if members.len() >= MAX_TRACESTATE_MEMBERS {
+                return Err(TraceContextError::BadTraceState(format!(
+                    "more than {MAX_TRACESTATE_MEMBERS} members"
+                )));
+            }
+            if !members.iter().any(|(k, _)| k == key) {
+                members.push((key.to_owned(), val.to_owned()));
+            }
+        }
+        Ok(Self(members))
+    }
+
+    /// Value of `key`, if present.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Inserts or updates `key` and moves it to the front, as the W3C requires of a vendor that
+    /// mutates its entry. Invalid keys/values are rejected; the rightmost member is dropped when
+    /// the list would exceed [`MAX_TRACESTATE_MEMBERS`].
+    pub fn insert(&mut self, key: &str, value: &str) -> Result<(), TraceContextError> {
+        if !valid_key(key) || !valid_value(value) {
+            return Err(TraceContextError::BadTraceState(format!(
+                "bad member {key:?}"
+            )));
+        }
+        self.0.retain(|(k, _)| k != key);
+        self.0.insert(0, (key.to_owned(), value.to_owned()));
+        self.0.truncate(MAX_TRACESTATE_MEMBERS);
+        Ok(())
+    }
+
+    /// Members in order.
+    pub fn members(&self) -> &[(String, String)] {
+        &self.0
+    }
+
+    /// Number of members.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for TraceState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (k, v)) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            write!(f, "{k}={v}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Level 2 key grammar: `lcalpha 0*255( lcalpha / DIGIT / "_" / "-" / "*" / "/" / "@" )`.
+fn valid_key(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    match bytes.first() {
+        Some(b) if b.is_ascii_lowercase() => {}
+        _ => return false,
+    }
+    bytes.len() <= MAX_TRACESTATE_KEY_LEN
+        && bytes.iter().all(|&b| {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || matches!(b, b'_' | b'-' | b'*' | b'/' | b'@')
+        })
+}
+
+/// `0*255(chr) nblk-chr`; `chr = %x20 / nblk-chr`; `nblk-chr = %x21-2B / %x2D-3C / %x3E-7E`.
+fn valid_value(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    match bytes.last() {
+        Some(&b) if b != b' ' => {}
+        _ => return false,
+    }
+    bytes.len() <= MAX_TRACESTATE_VALUE_LEN
+        && bytes
+            .iter()
+            .all(|&b| (0x20..=0x7e).contains(&b) && b != b',' && b != b'=')
+}
+
+/// One hop's trace context: W3C ids, flags and vendor state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraceContext {
+    /// 16-byte trace id, never all zero.
+    pub trace_id: [u8; 16],
+    /// 8-byte span (parent) id, never all zero.
+    pub span_id: [u8; 8],
+    /// Trace flags ([`FLAG_SAMPLED`], [`FLAG_RANDOM`]).
+    pub flags: u8,
+    /// Vendor state, propagated unchanged unless edited.
+    pub tracestate: TraceState,
+}
+
+impl TraceContext {
+    /// A fresh root context: random trace and span ids, flags `sampled | random`.
+    pub fn new_root() -> Self {
+        Self {
+            trace_id: random_trace_id(),
+            span_id: random_span_id(),
+            flags: FLAG_SAMPLED | FLAG_RANDOM,
+            tracestate: TraceState::new(),
+        }
+    }
+
+    /// The context for a child operation (e.g. the outgoing call of a hop): same trace id,
+    /// flags and state, new span id.
+    pub fn child(&self) -> Self {
+        Self {
+            trace_id: self.trace_id,
+            span_id: random_span_id(),
+            flags: self.flags,
+            tracestate: self.tracestate.clone(),
+        }
+    }
+
+    /// True when the sampled flag is set.
+    pub fn is_sampled(&self) -> bool {
+        self.flags & FLAG_SAMPLED != 0
+    }
+
+    /// Trace id as 32 lowercase hex characters.
+    pub fn trace_id_hex(&self) -> String {
+        hex::encode(self.trace_id)
+    }
+
+    /// Span id as 16 lowercase hex characters.
+    pub fn span_id_hex(&self) -> String {
+        hex::encode(self.span_id)
+    }
+
+    /// Parses a `traceparent` value (leading/trailing spaces and tabs allowed). The returned
+    /// context has an empty `tracestate`.
+    pub fn parse_traceparent(value: &str) -> Result<Self, TraceContextError> {
+        let v = value.trim_matches(|c| c == ' ' || c == '\t').as_bytes();
+        if v.len() < TRACEPARENT_LEN {
+            return Err(TraceContextError::Malformed);
+        }
+        let version =
+            parse_hex_lower::<1>(&v[0..2]).ok_or(TraceContextError::BadHex("version"))?[0];
+        if version == 0xff {
+            return Err(TraceContextError::InvalidVersion);
+        }
+        if v[2] != b'-' || v[35] != b'-' || v[52] != b'-' {
+            return Err(TraceContextError::Malformed);
+        }
+        if version == 0 && v.len() != TRACEPARENT_LEN {
+            return Err(TraceContextError::Malformed);
+        }
+        // Future versions: more fields may follow, but only after a '-'.
+        if v.len() > TRACEPARENT_LEN && v[TRACEPARENT_LEN] != b'-' {
+            return Err(TraceContextError::Malformed);
+        }
+        let trace_id =
+            parse_hex_lower::<16>(&v[3..35]).ok_or(TraceContextError::BadHex("trace-id"))?;
+        let span_id =
+            parse_hex_lower::<8>(&v[36..52]).ok_or(TraceContextError::BadHex("parent-id"))?;
+        let flags =
+            parse_hex_lower::<1>(&v[53..55]).ok_or(TraceContextError::BadHex("trace-flags"))?[0];
+        if trace_id == [0; 16] {
+            return Err(TraceContextError::ZeroTraceId);
+        }
+        if span_id == [0; 8] {
+            return Err(TraceContextError::ZeroSpanId);
+        }
+        Ok(Self {
+            trace_id,
+            span_id,
+            flags,
+            tracestate: TraceState::new(),
+        })
+    }
+
+    /// Formats the version-00 `traceparent` value.
+    pub fn traceparent(&self) -> String {
+        format!(
+            "{:02x}-{}-{}-{:02x}",
+            TRACEPARENT_VERSION,
+            hex::encode(self.trace_id),
+            hex::encode(self.span_id),
+            self.flags
+        )
+    }
+
+    /// Extracts the context from a carrier. `None` when `traceparent` is missing, invalid or
+    /// repeated (the caller then starts a new trace). An invalid `tracestate` is dropped while the
+    /// `traceparent` is kept.
+    pub fn extract<C: Extractor + ?Sized>(carrier: &C) -> Option<Self> {
+        let parents = carrier.get_all(TRACEPARENT_HEADER);
+        if parents.len() != 1 {
+            return None;
+        }
+        let mut ctx = Self::parse_traceparent(parents.first()?).ok()?;
+        let states = carrier.get_all(TRACESTATE_HEADER);
+        if !states.is_empty() {
+            let joined = states.join(",");
+            ctx.tracestate = TraceState::parse(&joined).unwrap_or_default();
+        }
+        Some(ctx)
+    }
+
+    /// Writes `traceparent` (and `tracestate` when not empty) into a carrier.
+    pub fn inject<C: Injector + ?Sized>(&self, carrier: &mut C) {
+        carrier.set(TRACEPARENT_HEADER, self.traceparent());
+        if !self.tracestate.is_empty() {
+            carrier.set(TRACESTATE_HEADER, self.tracestate.to_string());
+        }
+    }
+}
+
+fn parse_hex_lower<const N: usize>(s: &[u8]) -> Option<[u8; N]> {
+    if s.len() != 2 * N {
+        return None;
+    }
+    let nibble = |b: u8| match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        _ => None,
+    };
+    let mut out = [0u8; N];
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = (nibble(s[2 * i])? << 4) | nibble(s[2 * i + 1])?;
+    }
+    Some(out)
+}
+
+/// Read side of a carrier: every value stored under `name`, matched case-insensitively, in order.
+pub trait Extractor {
+    /// All values for `name` (given in lowercase).
+    fn get_all(&self, name: &str) -> Vec<&str>;
+}
+
+/// Write side of a carrier.
+pub trait Injector {
+    /// Replaces every value of `name` (lowercase) with `value`.
+    fn set(&mut self, name: &str, value: String);
+}
+
+impl Extractor for [(String, String)] {
+    fn get_all(&self, name: &str) -> Vec<&str> {
+        self.iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+}
+
+impl Extractor for Vec<(String, String)> {
+    fn get_all(&self, name: &str) -> Vec<&str> {
+        self.as_slice().get_all(name)
+    }
+}
+
+impl Injector for Vec<(String, String)> {
+    fn set(&mut self, name: &str, value: String) {
+        self.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
+        self.push((name.to_owned(), value));
+    }
+}
+
+impl<S: BuildHasher> Extractor for std::collections::HashMap<String, String, S> {
+    fn get_all(&self, name: &str) -> Vec<&str> {
+        self.iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+}
+
+impl<S: BuildHasher> Injector for std::collections::HashMap<String, String, S> {
+    fn set(&mut self, name: &str, value: String) {
+        self.retain(|k, _| !k.eq_ignore_ascii_case(name));
+        self.insert(name.to_owned(), value);
+    }
+}
+
+impl Extractor for std::collections::BTreeMap<String, String> {
+    fn get_all(&self, name: &str) -> Vec<&str> {
+        self.iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+}
+
+impl Injector for std::collections::BTreeMap<String, String> {
+    fn set(&mut self, name: &str, value: String) {
+        self.retain(|k, _| !k.eq_ignore_ascii_case(name));
+        self.insert(name.to_owned(), value);
+    }
+}
+
+/// 64 random bits: SipHash (randomly keyed per process) of a counter. Not cryptographic, but
+/// unique per process and unpredictable enough for trace ids.
+pub(crate) fn random_u64() -> u64 {
+    static KEYS: OnceLock<RandomState> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut h = KEYS.get_or_init(RandomState::new).build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    h.finish()
+}
+
+/// A random, non-zero trace id.
+pub fn random_trace_id() -> [u8; 16] {
+    loop {
+        let mut id = [0u8; 16];
+        id[..8].copy_from_slice(&random_u64().to_be_bytes());
+        id[8..].copy_from_slice(&random_u64().to_be_bytes());
+        if id != [0; 16] {
+            return id;
+        }
+    }
+}
+
+/// A random, non-zero span id.
+pub fn random_span_id() -> [u8; 8] {
+    loop {
+        let id = random_u64().to_be_bytes();
+        if id != [0; 8] {
+            return id;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let ctx = TraceContext::new_root();
+        let parsed = TraceContext::parse_traceparent(&ctx.traceparent());
+        assert_eq!(parsed, Ok(ctx));
+    }
+
+    #[test]
+    fn rejects_uppercase_and_zero() {
+        let up = "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01";
+        assert!(TraceContext::parse_traceparent(up).is_err());
+        let zero = "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01";
+        assert_eq!(
+            TraceContext::parse_traceparent(zero),
+            Err(TraceContextError::ZeroSpanId)
+        );
+    }
+
+    #[test]
+    fn inject_extract_hashmap() {
+        let mut ctx = TraceContext::new_root();
+        ctx.tracestate.insert("butterfly", "n1").ok();
+        let mut map = std::collections::HashMap::new();
+        ctx.inject(&mut map);
+        assert_eq!(TraceContext::extract(&map), Some(ctx));
+    }
+}
