@@ -111,9 +111,9 @@ pub struct RaftArgs {
     /// Raft leader heartbeat interval, e.g. `150ms`.
     #[arg(long, default_value = "150ms", value_parser = humantime::parse_duration)]
     pub raft_heartbeat: Duration,
-    /// Minimum Raft election timeout (the maximum is twice this), e.g. `750ms`; must exceed the
-    /// heartbeat.
-    #[arg(long, default_value = "750ms", value_parser = humantime::parse_duration)]
+    /// Minimum Raft election timeout (the maximum is twice this), e.g. `500ms`; must exceed the
+    /// heartbeat. A dead leader is replaced after about 3–4 times this.
+    #[arg(long, default_value = "500ms", value_parser = humantime::parse_duration)]
     pub raft_election_timeout: Duration,
 }
 

@@ -10,6 +10,11 @@
 //! Later coordinators (and restarted ones, which come back empty: nothing is persisted) join as
 //! voters through the leader.
 //!
+//! **Wire.** Each `Raft` RPC carries one JSON-encoded openraft request (`APPEND_ENTRIES`, `VOTE`,
+//! `INSTALL_SNAPSHOT`) and answers the JSON of openraft's `Result`. `FORWARD` carries an
+//! application request: `{"Propose": <Command>}`, `{"AddVoter": {"id", "addr"}}` or
+//! `"ReadState"`, answered with `{"Ok": ...}` or `{"Err": "<reason>"}`.
+//!
 //! **Membership.** The leader proposes `UpsertMember` for every Join member whose record (role,
 //! addresses) is missing from or differs in the replicated state.
 
@@ -39,8 +44,10 @@ use types::{Forward, ForwardReply};
 
 /// Default interval of the leader's heartbeats: 150 ms.
 pub const DEFAULT_HEARTBEAT: Duration = Duration::from_millis(150);
-/// Default minimum election timeout: 750 ms; the maximum is twice the minimum.
-pub const DEFAULT_ELECTION_TIMEOUT: Duration = Duration::from_millis(750);
+/// Default minimum election timeout: 500 ms; the maximum is twice the minimum. A follower also
+/// honours the leader's lease (the maximum) after the last heartbeat, so a dead leader is
+/// replaced after 3–4 times this (1.5–2 s by default).
+pub const DEFAULT_ELECTION_TIMEOUT: Duration = Duration::from_millis(500);
 /// Default number of coordinators the lowest-id one waits for before initializing the group: 1
 /// (the first coordinator starts alone, the others join it as voters).
 pub const DEFAULT_BOOTSTRAP_SIZE: usize = 1;
@@ -436,6 +443,7 @@ impl RaftHandle {
                 .propose_hops(cmd, 0)
                 .await
                 .map(|index| ForwardReply::Proposed { index }),
+            Forward::ReadState => Ok(ForwardReply::State(Box::new(self.state()))),
             Forward::AddVoter(node) => {
                 if !self.initialized() {
                     return Ok(ForwardReply::NotInitialized);

@@ -1,6 +1,6 @@
 //! Openraft type configuration, node ids and the wire messages of the `Raft` RPC.
 
-use crate::state::Command;
+use crate::state::{Command, ReplicatedState};
 use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 
@@ -43,6 +43,8 @@ pub(crate) enum Forward {
     Propose(Command),
     /// A pristine coordinator asks to join the group as a voter.
     AddVoter(RaftNode),
+    /// Read the state applied on the answering coordinator (diagnostics; JSON `"ReadState"`).
+    ReadState,
 }
 
 /// The answer to a [`Forward`].
@@ -57,6 +59,8 @@ pub(crate) enum ForwardReply {
     Added,
     /// The answering coordinator is not part of an initialized group yet.
     NotInitialized,
+    /// The state applied on the answering coordinator.
+    State(Box<ReplicatedState>),
 }
 
 #[cfg(test)]
