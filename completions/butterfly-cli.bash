@@ -34,6 +34,9 @@ _butterfly__cli() {
             butterfly__cli,demo)
                 cmd="butterfly__cli__subcmd__demo"
                 ;;
+            butterfly__cli,fault)
+                cmd="butterfly__cli__subcmd__fault"
+                ;;
             butterfly__cli,help)
                 cmd="butterfly__cli__subcmd__help"
                 ;;
@@ -115,6 +118,30 @@ _butterfly__cli() {
             butterfly__cli__subcmd__demo__subcmd__help,up)
                 cmd="butterfly__cli__subcmd__demo__subcmd__help__subcmd__up"
                 ;;
+            butterfly__cli__subcmd__fault,clear)
+                cmd="butterfly__cli__subcmd__fault__subcmd__clear"
+                ;;
+            butterfly__cli__subcmd__fault,help)
+                cmd="butterfly__cli__subcmd__fault__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__fault,inject)
+                cmd="butterfly__cli__subcmd__fault__subcmd__inject"
+                ;;
+            butterfly__cli__subcmd__fault,list)
+                cmd="butterfly__cli__subcmd__fault__subcmd__list"
+                ;;
+            butterfly__cli__subcmd__fault__subcmd__help,clear)
+                cmd="butterfly__cli__subcmd__fault__subcmd__help__subcmd__clear"
+                ;;
+            butterfly__cli__subcmd__fault__subcmd__help,help)
+                cmd="butterfly__cli__subcmd__fault__subcmd__help__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__fault__subcmd__help,inject)
+                cmd="butterfly__cli__subcmd__fault__subcmd__help__subcmd__inject"
+                ;;
+            butterfly__cli__subcmd__fault__subcmd__help,list)
+                cmd="butterfly__cli__subcmd__fault__subcmd__help__subcmd__list"
+                ;;
             butterfly__cli__subcmd__help,audit)
                 cmd="butterfly__cli__subcmd__help__subcmd__audit"
                 ;;
@@ -132,6 +159,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__help,demo)
                 cmd="butterfly__cli__subcmd__help__subcmd__demo"
+                ;;
+            butterfly__cli__subcmd__help,fault)
+                cmd="butterfly__cli__subcmd__help__subcmd__fault"
                 ;;
             butterfly__cli__subcmd__help,help)
                 cmd="butterfly__cli__subcmd__help__subcmd__help"
@@ -166,6 +196,15 @@ _butterfly__cli() {
             butterfly__cli__subcmd__help__subcmd__demo,up)
                 cmd="butterfly__cli__subcmd__help__subcmd__demo__subcmd__up"
                 ;;
+            butterfly__cli__subcmd__help__subcmd__fault,clear)
+                cmd="butterfly__cli__subcmd__help__subcmd__fault__subcmd__clear"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__fault,inject)
+                cmd="butterfly__cli__subcmd__help__subcmd__fault__subcmd__inject"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__fault,list)
+                cmd="butterfly__cli__subcmd__help__subcmd__fault__subcmd__list"
+                ;;
             butterfly__cli__subcmd__help__subcmd__node,audit)
                 cmd="butterfly__cli__subcmd__help__subcmd__node__subcmd__audit"
                 ;;
@@ -174,6 +213,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__help__subcmd__node,info)
                 cmd="butterfly__cli__subcmd__help__subcmd__node__subcmd__info"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__node,status)
+                cmd="butterfly__cli__subcmd__help__subcmd__node__subcmd__status"
                 ;;
             butterfly__cli__subcmd__node,audit)
                 cmd="butterfly__cli__subcmd__node__subcmd__audit"
@@ -187,6 +229,9 @@ _butterfly__cli() {
             butterfly__cli__subcmd__node,info)
                 cmd="butterfly__cli__subcmd__node__subcmd__info"
                 ;;
+            butterfly__cli__subcmd__node,status)
+                cmd="butterfly__cli__subcmd__node__subcmd__status"
+                ;;
             butterfly__cli__subcmd__node__subcmd__help,audit)
                 cmd="butterfly__cli__subcmd__node__subcmd__help__subcmd__audit"
                 ;;
@@ -199,6 +244,9 @@ _butterfly__cli() {
             butterfly__cli__subcmd__node__subcmd__help,info)
                 cmd="butterfly__cli__subcmd__node__subcmd__help__subcmd__info"
                 ;;
+            butterfly__cli__subcmd__node__subcmd__help,status)
+                cmd="butterfly__cli__subcmd__node__subcmd__help__subcmd__status"
+                ;;
             *)
                 ;;
         esac
@@ -206,7 +254,7 @@ _butterfly__cli() {
 
     case "${cmd}" in
         butterfly__cli)
-            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version debug run demo certs completions cluster node audit help"
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version debug run demo certs completions cluster node audit fault help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1311,8 +1359,302 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__fault)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version inject clear list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__fault__subcmd__clear)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__fault__subcmd__help)
+            opts="inject clear list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__fault__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__fault__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__fault__subcmd__help__subcmd__inject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__fault__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__fault__subcmd__inject)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__fault__subcmd__list)
+            opts="-p -o -h -V --node --limit --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__help)
-            opts="debug run demo certs completions cluster node audit help"
+            opts="debug run demo certs completions cluster node audit fault help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1521,6 +1863,62 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__fault)
+            opts="inject clear list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__fault__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__fault__subcmd__inject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__fault__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1536,7 +1934,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__node)
-            opts="info health audit"
+            opts="info health status audit"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1591,6 +1989,20 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__node__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1606,7 +2018,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__node)
-            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version info health audit help"
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version info health status audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1772,7 +2184,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__node__subcmd__help)
-            opts="info health audit help"
+            opts="info health status audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1841,7 +2253,75 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__node__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__node__subcmd__info)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__node__subcmd__status)
             opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

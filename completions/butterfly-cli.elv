@@ -41,6 +41,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand cluster 'Cluster-wide views'
             cand node 'One node''s identity, health and audit trail'
             cand audit 'The console''s own tamper-evident audit trail'
+            cand fault 'Inject and clear faults on nodes; list detected Byzantine faults'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;debug'= {
@@ -330,6 +331,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand --version 'Print version'
             cand info 'Identity: id, role, version, uptime, addresses, pid'
             cand health 'Health summary; `--deep` checks each component'
+            cand status 'Everything the node reports: health, consensus, load, layers and their latency, peers, injected faults, reputation'
             cand audit 'The node''s own audit log of debug RPCs (admin role)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -368,6 +370,23 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'butterfly-cli;node;status'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'butterfly-cli;node;audit'= {
             cand --limit 'Newest records to show'
             cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
@@ -389,12 +408,15 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;node;help'= {
             cand info 'Identity: id, role, version, uptime, addresses, pid'
             cand health 'Health summary; `--deep` checks each component'
+            cand status 'Everything the node reports: health, consensus, load, layers and their latency, peers, injected faults, reputation'
             cand audit 'The node''s own audit log of debug RPCs (admin role)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;node;help;info'= {
         }
         &'butterfly-cli;node;help;health'= {
+        }
+        &'butterfly-cli;node;help;status'= {
         }
         &'butterfly-cli;node;help;audit'= {
         }
@@ -468,6 +490,94 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;audit;help;help'= {
         }
+        &'butterfly-cli;fault'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand inject 'Start a fault on a node: slow:<duration>, byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint (admin role)'
+            cand clear 'Clear every fault on a node (admin role)'
+            cand list 'Byzantine faults detected by the coordinators, with evidence'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;fault;inject'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;fault;clear'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;fault;list'= {
+            cand --node 'Only faults against this node'
+            cand --limit 'Newest N per coordinator'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;fault;help'= {
+            cand inject 'Start a fault on a node: slow:<duration>, byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint (admin role)'
+            cand clear 'Clear every fault on a node (admin role)'
+            cand list 'Byzantine faults detected by the coordinators, with evidence'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;fault;help;inject'= {
+        }
+        &'butterfly-cli;fault;help;clear'= {
+        }
+        &'butterfly-cli;fault;help;list'= {
+        }
+        &'butterfly-cli;fault;help;help'= {
+        }
         &'butterfly-cli;help'= {
             cand debug 'Open the interactive console (REPL)'
             cand run 'Run a script of console commands, one a line'
@@ -477,6 +587,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand cluster 'Cluster-wide views'
             cand node 'One node''s identity, health and audit trail'
             cand audit 'The console''s own tamper-evident audit trail'
+            cand fault 'Inject and clear faults on nodes; list detected Byzantine faults'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;help;debug'= {
@@ -512,11 +623,14 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;help;node'= {
             cand info 'Identity: id, role, version, uptime, addresses, pid'
             cand health 'Health summary; `--deep` checks each component'
+            cand status 'Everything the node reports: health, consensus, load, layers and their latency, peers, injected faults, reputation'
             cand audit 'The node''s own audit log of debug RPCs (admin role)'
         }
         &'butterfly-cli;help;node;info'= {
         }
         &'butterfly-cli;help;node;health'= {
+        }
+        &'butterfly-cli;help;node;status'= {
         }
         &'butterfly-cli;help;node;audit'= {
         }
@@ -527,6 +641,17 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;help;audit;show'= {
         }
         &'butterfly-cli;help;audit;verify'= {
+        }
+        &'butterfly-cli;help;fault'= {
+            cand inject 'Start a fault on a node: slow:<duration>, byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint (admin role)'
+            cand clear 'Clear every fault on a node (admin role)'
+            cand list 'Byzantine faults detected by the coordinators, with evidence'
+        }
+        &'butterfly-cli;help;fault;inject'= {
+        }
+        &'butterfly-cli;help;fault;clear'= {
+        }
+        &'butterfly-cli;help;fault;list'= {
         }
         &'butterfly-cli;help;help'= {
         }

@@ -45,6 +45,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "complet
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "cluster" -d 'Cluster-wide views'
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "node" -d 'One node\'s identity, health and audit trail'
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "fault" -d 'Inject and clear faults on nodes; list detected Byzantine faults'
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
@@ -245,23 +246,24 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "status" -d 'Every member: role, address, reachability, health, consensus, uptime, version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
 table\t'Human-readable tables'
 json\t'One stable JSON document'"
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -s V -l version -d 'Print version'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -f -a "info" -d 'Identity: id, role, version, uptime, addresses, pid'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -f -a "health" -d 'Health summary; `--deep` checks each component'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -f -a "audit" -d 'The node\'s own audit log of debug RPCs (admin role)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -f -a "info" -d 'Identity: id, role, version, uptime, addresses, pid'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -f -a "health" -d 'Health summary; `--deep` checks each component'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -f -a "status" -d 'Everything the node reports: health, consensus, load, layers and their latency, peers, injected faults, reputation'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -f -a "audit" -d 'The node\'s own audit log of debug RPCs (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
@@ -289,6 +291,19 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l limit -d 'Newest records to show' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
@@ -305,6 +320,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "info" -d 'Identity: id, role, version, uptime, addresses, pid'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "health" -d 'Health summary; `--deep` checks each component'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "status" -d 'Everything the node reports: health, consensus, load, layers and their latency, peers, injected faults, reputation'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "audit" -d 'The node\'s own audit log of debug RPCs (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
@@ -355,15 +371,78 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'The newest commands with who ran them and how they ended'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "debug" -d 'Open the interactive console (REPL)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "run" -d 'Run a script of console commands, one a line'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "demo" -d 'Start a local demo cluster and open the console on it'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "certs" -d 'Make a development CA and node/operator certificates'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "completions" -d 'Print shell completions'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "cluster" -d 'Cluster-wide views'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "node" -d 'One node\'s identity, health and audit trail'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -f -a "inject" -d 'Start a fault on a node: slow:<duration>, byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -f -a "clear" -d 'Clear every fault on a node (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -f -a "list" -d 'Byzantine faults detected by the coordinators, with evidence'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l node -d 'Only faults against this node' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l limit -d 'Newest N per coordinator' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from help" -f -a "inject" -d 'Start a fault on a node: slow:<duration>, byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Clear every fault on a node (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from help" -f -a "list" -d 'Byzantine faults detected by the coordinators, with evidence'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "debug" -d 'Open the interactive console (REPL)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "run" -d 'Run a script of console commands, one a line'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "demo" -d 'Start a local demo cluster and open the console on it'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "certs" -d 'Make a development CA and node/operator certificates'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "completions" -d 'Print shell completions'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "cluster" -d 'Cluster-wide views'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "node" -d 'One node\'s identity, health and audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "fault" -d 'Inject and clear faults on nodes; list detected Byzantine faults'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "up" -d 'Start the cluster; stays in the foreground until Ctrl-C unless --detach'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "down" -d 'Stop a detached demo cluster'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "status" -d 'The demo\'s processes and addresses'
@@ -372,6 +451,10 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "status" -d 'Every member: role, address, reachability, health, consensus, uptime, version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "info" -d 'Identity: id, role, version, uptime, addresses, pid'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "health" -d 'Health summary; `--deep` checks each component'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "status" -d 'Everything the node reports: health, consensus, load, layers and their latency, peers, injected faults, reputation'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "audit" -d 'The node\'s own audit log of debug RPCs (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'The newest commands with who ran them and how they ended'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "inject" -d 'Start a fault on a node: slow:<duration>, byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "clear" -d 'Clear every fault on a node (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "list" -d 'Byzantine faults detected by the coordinators, with evidence'

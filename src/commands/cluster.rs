@@ -95,6 +95,24 @@ pub struct NodeRow {
     pub cpu_percent: Option<f64>,
     /// Round-trip time of the status call, milliseconds.
     pub rtt_ms: Option<f64>,
+    /// Reputation in [0, 1] (as the node knows it).
+    pub reputation: Option<f64>,
+    /// Faults injected on the node.
+    pub active_faults: Vec<String>,
+    /// Slowest layer p99 on the node (compute), milliseconds.
+    pub layer_p99_ms: Option<f64>,
+}
+
+impl From<butterfly_proto::debug::ConsensusStatus> for Consensus {
+    fn from(c: butterfly_proto::debug::ConsensusStatus) -> Self {
+        Consensus {
+            term: c.term,
+            leader: Some(c.leader_id).filter(|l| !l.is_empty()),
+            commit_index: c.commit_index,
+            applied_index: c.applied_index,
+            state: c.state,
+        }
+    }
 }
 
 /// A coordinator's consensus position.
@@ -152,6 +170,9 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
             memory_rss_bytes: None,
             cpu_percent: None,
             rtt_ms: None,
+            reputation: None,
+            active_faults: Vec::new(),
+            layer_p99_ms: None,
         };
         match result {
             Ok((s, rtt)) => {
@@ -203,13 +224,10 @@ fn fill(row: &mut NodeRow, s: NodeStatus) {
         row.memory_rss_bytes = Some(load.memory_rss_bytes);
         row.cpu_percent = Some(load.cpu_percent);
     }
-    row.consensus = s.consensus.map(|c| Consensus {
-        term: c.term,
-        leader: Some(c.leader_id).filter(|l| !l.is_empty()),
-        commit_index: c.commit_index,
-        applied_index: c.applied_index,
-        state: c.state,
-    });
+    row.consensus = s.consensus.map(Consensus::from);
+    row.reputation = Some(s.reputation);
+    row.active_faults = s.active_faults;
+    row.layer_p99_ms = s.layer_latency.iter().map(|l| l.p99_ms).reduce(f64::max);
 }
 
 fn majority_leader(rows: &[NodeRow]) -> Option<String> {

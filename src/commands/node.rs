@@ -26,6 +26,12 @@ pub enum NodeCommand {
         #[arg(long)]
         deep: bool,
     },
+    /// Everything the node reports: health, consensus, load, layers and their latency, peers,
+    /// injected faults, reputation.
+    Status {
+        /// Node id or debug address.
+        node: String,
+    },
     /// The node's own audit log of debug RPCs (admin role).
     Audit {
         /// Node id or debug address.
@@ -41,6 +47,7 @@ impl NodeCommand {
     pub fn node(&self) -> &str {
         match self {
             NodeCommand::Info { node }
+            | NodeCommand::Status { node }
             | NodeCommand::Health { node, .. }
             | NodeCommand::Audit { node, .. } => node,
         }
@@ -75,6 +82,16 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                 cluster: info.cluster,
                 virtual_node: info.virtual_node,
             }))
+        }
+        NodeCommand::Status { .. } => {
+            let s = fan
+                .one(&pool, &target, |mut c| async move {
+                    c.get_status(GetStatusRequest {})
+                        .await
+                        .map(|r| r.into_inner())
+                })
+                .await?;
+            Ok(Box::new(StatusReport::from(s)))
         }
         NodeCommand::Health { deep: false, .. } => {
             let s = fan
@@ -336,6 +353,181 @@ impl Report for NodeAuditReport {
                 style.warn("warning:"),
                 self.dropped
             ));
+        }
+        out
+    }
+}
+
+/// `node status -o json`.
+#[derive(Debug, Serialize)]
+pub struct StatusReport {
+    /// Node id.
+    pub id: String,
+    /// Role.
+    pub role: String,
+    /// Health.
+    pub health: String,
+    /// Summary line.
+    pub summary: String,
+    /// Consensus position (coordinators).
+    pub consensus: Option<crate::commands::cluster::Consensus>,
+    /// Requests in flight.
+    pub requests_in_flight: u32,
+    /// Requests handled / failed since start (coordinators).
+    pub requests_total: u64,
+    /// Failed requests.
+    pub requests_failed: u64,
+    /// Resident memory, bytes.
+    pub memory_rss_bytes: u64,
+    /// CPU, percent of one core.
+    pub cpu_percent: f64,
+    /// Reputation in [0, 1].
+    pub reputation: f64,
+    /// Byzantine faults recorded against the node.
+    pub byzantine_faults: u64,
+    /// Injected faults.
+    pub active_faults: Vec<String>,
+    /// Layer latencies (compute).
+    pub layers: Vec<LayerRow>,
+    /// Data-plane and consensus peers.
+    pub peers: Vec<PeerRow>,
+    /// Seconds since start.
+    pub uptime_seconds: u64,
+}
+
+/// One layer in `node status`.
+#[derive(Debug, Serialize)]
+pub struct LayerRow {
+    /// Layer id.
+    pub layer: u32,
+    /// Executions.
+    pub count: u64,
+    /// Mean, ms.
+    pub mean_ms: f64,
+    /// p99, ms.
+    pub p99_ms: f64,
+}
+
+/// One peer link in `node status`.
+#[derive(Debug, Serialize)]
+pub struct PeerRow {
+    /// Peer id.
+    pub id: String,
+    /// `data` or `consensus`.
+    pub link: String,
+    /// Connected.
+    pub connected: bool,
+    /// Last error.
+    pub error: String,
+}
+
+impl From<butterfly_proto::debug::NodeStatus> for StatusReport {
+    fn from(s: butterfly_proto::debug::NodeStatus) -> Self {
+        let load = s.load.unwrap_or_default();
+        StatusReport {
+            role: role_name(s.role),
+            health: health_name(s.health),
+            summary: s.summary,
+            consensus: s.consensus.map(crate::commands::cluster::Consensus::from),
+            requests_in_flight: load.requests_in_flight,
+            requests_total: s.requests_total,
+            requests_failed: s.requests_failed,
+            memory_rss_bytes: load.memory_rss_bytes,
+            cpu_percent: load.cpu_percent,
+            reputation: s.reputation,
+            byzantine_faults: s.byzantine_faults,
+            active_faults: s.active_faults,
+            layers: s
+                .layer_latency
+                .into_iter()
+                .map(|l| LayerRow {
+                    layer: l.layer,
+                    count: l.count,
+                    mean_ms: l.mean_ms,
+                    p99_ms: l.p99_ms,
+                })
+                .collect(),
+            peers: s
+                .peers
+                .into_iter()
+                .map(|p| PeerRow {
+                    id: p.id,
+                    link: p.link,
+                    connected: p.connected,
+                    error: p.error,
+                })
+                .collect(),
+            uptime_seconds: s.uptime_seconds,
+            id: s.id,
+        }
+    }
+}
+
+impl Report for StatusReport {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+    fn render(&self, style: &Style) -> String {
+        let mut out = format!(
+            "{} ({}): {} — {}\n  uptime {}, rss {:.1} MiB, cpu {:.1}%, in flight {}, requests {} ({} failed), reputation {:.2}, byzantine faults {}",
+            self.id,
+            self.role,
+            style.health(&self.health),
+            self.summary,
+            short_duration(self.uptime_seconds),
+            self.memory_rss_bytes as f64 / (1024.0 * 1024.0),
+            self.cpu_percent,
+            self.requests_in_flight,
+            self.requests_total,
+            self.requests_failed,
+            self.reputation,
+            self.byzantine_faults,
+        );
+        if let Some(c) = &self.consensus {
+            out.push_str(&format!(
+                "\n  consensus: {} term {} leader {} commit {} applied {}",
+                c.state,
+                c.term,
+                c.leader.as_deref().unwrap_or("-"),
+                c.commit_index,
+                c.applied_index
+            ));
+        }
+        if !self.active_faults.is_empty() {
+            out.push_str(&format!(
+                "\n  faults: {}",
+                style.warn(&self.active_faults.join(", "))
+            ));
+        }
+        if !self.layers.is_empty() {
+            let mut t = style.table(&["LAYER", "RUNS", "MEAN ms", "P99 ms"]);
+            for l in &self.layers {
+                t.add_row(vec![
+                    l.layer.to_string(),
+                    l.count.to_string(),
+                    format!("{:.2}", l.mean_ms),
+                    format!("{:.2}", l.p99_ms),
+                ]);
+            }
+            out.push('\n');
+            out.push_str(&t.to_string());
+        }
+        if !self.peers.is_empty() {
+            let mut t = style.table(&["PEER", "LINK", "STATE", "ERROR"]);
+            for p in &self.peers {
+                t.add_row(vec![
+                    p.id.clone(),
+                    p.link.clone(),
+                    if p.connected {
+                        style.good("connected")
+                    } else {
+                        style.bad("disconnected")
+                    },
+                    p.error.clone(),
+                ]);
+            }
+            out.push('\n');
+            out.push_str(&t.to_string());
         }
         out
     }

@@ -301,3 +301,32 @@ pub fn http_get_json(url: &str) -> Option<Value> {
     let (_, json) = body.split_once("\r\n\r\n")?;
     serde_json::from_str(json).ok()
 }
+
+/// POST `body` as JSON to `http://{addr}{path}`; returns the status code and the body parsed as
+/// JSON (Null when it is not JSON).
+pub fn http_post_json(addr: &str, path: &str, body: &str) -> (u16, Value) {
+    use std::io::Write;
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    write!(
+        s,
+        "POST {path} HTTP/1.0\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .expect("write head");
+    let _ = s.write_all(body.as_bytes());
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw);
+    let code = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let json = text
+        .split_once("\r\n\r\n")
+        .and_then(|(_, b)| serde_json::from_str(b).ok())
+        .unwrap_or(Value::Null);
+    (code, json)
+}

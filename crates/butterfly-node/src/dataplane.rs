@@ -27,7 +27,20 @@ pub const MAX_MESSAGE_BYTES: usize = 16 << 20;
 /// Largest JSON header: 64 KiB.
 pub const MAX_HEADER_BYTES: usize = 64 << 10;
 /// Default deadline for one layer execution round trip.
-pub const DEFAULT_EXEC_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_EXEC_TIMEOUT: Duration = Duration::from_secs(3);
+/// QUIC keep-alive interval: a silent peer is noticed within [`IDLE_TIMEOUT`].
+pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
+/// QUIC idle timeout.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(3);
+
+fn transport() -> Arc<quinn::TransportConfig> {
+    let mut t = quinn::TransportConfig::default();
+    t.keep_alive_interval(Some(KEEP_ALIVE));
+    if let Ok(idle) = quinn::IdleTimeout::try_from(IDLE_TIMEOUT) {
+        t.max_idle_timeout(Some(idle));
+    }
+    Arc::new(t)
+}
 /// Layer latencies kept per layer for mean/p99.
 pub const LATENCY_WINDOW: usize = 256;
 
@@ -95,10 +108,13 @@ fn decode<T: for<'de> Deserialize<'de>>(buf: &[u8]) -> Result<(T, &[u8]), String
     Ok((header, &buf[4 + len..]))
 }
 
+/// Executions counted and the recent window of latencies (ms) of one layer.
+type LayerWindow = (u64, VecDeque<f64>);
+
 /// Recent layer execution times on this node.
 #[derive(Debug, Default, Clone)]
 pub struct LayerStats {
-    inner: Arc<Mutex<BTreeMap<u32, (u64, VecDeque<f64>)>>>,
+    inner: Arc<Mutex<BTreeMap<u32, LayerWindow>>>,
 }
 
 impl LayerStats {
@@ -156,7 +172,8 @@ impl DataServer {
         cfg.alpn_protocols = vec![ALPN.to_vec()];
         cfg.max_early_data_size = 0;
         let quic = QuicServerConfig::try_from(cfg).map_err(|e| DataError::Config(e.to_string()))?;
-        let server = quinn::ServerConfig::with_crypto(Arc::new(quic));
+        let mut server = quinn::ServerConfig::with_crypto(Arc::new(quic));
+        server.transport_config(transport());
         let endpoint = quinn::Endpoint::server(server, addr)
             .map_err(|e| DataError::Config(format!("bind {addr}: {e}")))?;
         Ok(DataServer { endpoint })
@@ -356,8 +373,12 @@ pub struct DataClient {
     endpoint: quinn::Endpoint,
     conns: Mutex<HashMap<String, quinn::Connection>>,
     peers: Mutex<BTreeMap<String, PeerState>>,
+    suspects: Mutex<HashMap<String, Instant>>,
     timeout: Duration,
 }
+
+/// How long a peer that failed a call is skipped when others can take its work.
+pub const SUSPECT_FOR: Duration = Duration::from_secs(5);
 
 impl DataClient {
     /// A client presenting the node certificate in `tls` (ALPN set here).
@@ -367,11 +388,14 @@ impl DataClient {
         let quic = QuicClientConfig::try_from(cfg).map_err(|e| DataError::Config(e.to_string()))?;
         let mut endpoint = quinn::Endpoint::client(SocketAddr::from(([127, 0, 0, 1], 0)))
             .map_err(|e| DataError::Config(format!("client endpoint: {e}")))?;
-        endpoint.set_default_client_config(quinn::ClientConfig::new(Arc::new(quic)));
+        let mut client = quinn::ClientConfig::new(Arc::new(quic));
+        client.transport_config(transport());
+        endpoint.set_default_client_config(client);
         Ok(DataClient {
             endpoint,
             conns: Mutex::default(),
             peers: Mutex::default(),
+            suspects: Mutex::default(),
             timeout,
         })
     }
@@ -455,8 +479,24 @@ impl DataClient {
         Ok(conn)
     }
 
+    /// Whether `peer` failed a call within [`SUSPECT_FOR`].
+    pub fn suspect(&self, peer: &str) -> bool {
+        self.suspects
+            .lock()
+            .ok()
+            .and_then(|s| s.get(peer).copied())
+            .is_some_and(|t| t.elapsed() < SUSPECT_FOR)
+    }
+
     /// Records the link state of `peer` after a call.
     pub fn note(&self, peer: &str, error: Option<String>) {
+        if let Ok(mut s) = self.suspects.lock() {
+            if error.is_some() {
+                s.insert(peer.to_string(), Instant::now());
+            } else {
+                s.remove(peer);
+            }
+        }
         if let Ok(mut p) = self.peers.lock() {
             p.insert(
                 peer.to_string(),

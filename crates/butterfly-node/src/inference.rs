@@ -32,6 +32,9 @@ pub const MAX_INPUT_BYTES: usize = 64 * 1024;
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// Byzantine faults kept in memory for `ListByzantineFaults`.
 pub const FAULT_LOG: usize = 1000;
+/// Once a majority of replicas agree, how long the stragglers still get to answer (their
+/// outputs are checked too) before the layer moves on without them.
+pub const STRAGGLER_GRACE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Where the engine reads the cluster state and proposes changes: the Raft group on
 /// coordinators, or [`LocalState`] when no consensus runs.
@@ -275,12 +278,17 @@ impl Engine {
         }
         let n = compute.len();
         let start = layer as usize % n;
-        (0..n)
+        let eligible: Vec<(String, String)> = (0..n)
             .map(|k| compute[(start + k) % n].clone())
             .filter(|(id, _)| state.reputation_of(id) >= self.config.reputation_threshold)
             .filter(|(id, _)| !self.faults.partitioned_from(id))
-            .take(self.config.replicas.max(1))
-            .collect()
+            .collect();
+        let want = self.config.replicas.max(1);
+        // Nodes that just failed a call go last: used only when too few others are left.
+        let (healthy, suspect): (Vec<_>, Vec<_>) = eligible
+            .into_iter()
+            .partition(|(id, _)| !self.data.suspect(id));
+        healthy.into_iter().chain(suspect).take(want).collect()
     }
 
     /// Runs a request through every layer.
@@ -346,14 +354,48 @@ impl Engine {
                 traceparent: format!("00-{trace_id}-{root_span}-01"),
                 from: self.node_id.clone(),
             };
-            let calls = replicas.iter().map(|(id, addr)| {
-                let header = &header;
-                let input = &tensor;
-                async move { (id.clone(), self.data.execute(id, addr, header, input).await) }
-            });
-            let answers = futures::future::join_all(calls).await;
+            let mut calls: futures::stream::FuturesUnordered<_> = replicas
+                .iter()
+                .map(|(id, addr)| {
+                    let header = &header;
+                    let input = &tensor;
+                    async move { (id.clone(), self.data.execute(id, addr, header, input).await) }
+                })
+                .collect();
+            let quorum = replicas.len() / 2 + 1;
+            let mut answers = Vec::with_capacity(replicas.len());
+            let mut votes: BTreeMap<String, usize> = BTreeMap::new();
+            let mut grace: Option<std::pin::Pin<Box<tokio::time::Sleep>>> = None;
+            loop {
+                let next = match grace.as_mut() {
+                    Some(deadline) => tokio::select! {
+                        n = futures::StreamExt::next(&mut calls) => n,
+                        _ = deadline => None,
+                    },
+                    None => futures::StreamExt::next(&mut calls).await,
+                };
+                let Some((id, answer)) = next else { break };
+                if let Ok((output, _)) = &answer {
+                    let v = votes.entry(tensor_hash(output)).or_default();
+                    *v += 1;
+                    if *v >= quorum && grace.is_none() {
+                        grace = Some(Box::pin(tokio::time::sleep(STRAGGLER_GRACE)));
+                    }
+                }
+                answers.push((id, answer));
+            }
+            // Stragglers past the grace are cancelled.
+            drop(calls);
             let mut by_hash: BTreeMap<String, (Vec<String>, Vec<f32>)> = BTreeMap::new();
             let mut failed = BTreeMap::new();
+            for (id, _) in &replicas {
+                if !answers.iter().any(|(a, _)| a == id) {
+                    failed.insert(
+                        id.clone(),
+                        "no answer before the majority moved on".to_string(),
+                    );
+                }
+            }
             for (id, answer) in answers {
                 match answer {
                     Ok((output, reply)) => {

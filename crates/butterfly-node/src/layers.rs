@@ -133,7 +133,7 @@ pub fn to_bytes(t: &[f32]) -> Vec<u8> {
 
 /// Little-endian bytes back to a tensor; `None` when the length is not a multiple of 4.
 pub fn from_bytes(b: &[u8]) -> Option<Vec<f32>> {
-    if b.len() % 4 != 0 {
+    if !b.len().is_multiple_of(4) {
         return None;
     }
     Some(
