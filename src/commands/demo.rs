@@ -32,6 +32,8 @@ pub const READY_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEMO_OPERATOR: &str = "oncall";
 /// Read-only operator certificate the demo also issues (role viewer).
 pub const DEMO_VIEWER: &str = "viewer";
+/// Default background load of the demo, requests per second.
+pub const DEFAULT_LOAD_RPS: f64 = 2.0;
 /// Name of the profile the demo writes.
 pub const DEMO_PROFILE: &str = "demo";
 
@@ -89,6 +91,9 @@ pub struct Shape {
     /// Do not start Prometheus even when it is installed.
     #[arg(long)]
     pub no_prometheus: bool,
+    /// Background inference requests per second sent to the coordinators (0 = none).
+    #[arg(long, default_value_t = DEFAULT_LOAD_RPS)]
+    pub load: f64,
 }
 
 /// One demo process's node.
@@ -321,6 +326,16 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
         for s in batch {
             nodes.extend(wait_ready(s, &mut children, &mut groups).await?);
         }
+        if shape.load > 0.0 {
+            let targets: Vec<String> = nodes
+                .iter()
+                .filter(|n| n.role == "coordinator")
+                .map(|n| n.http_addr.clone())
+                .collect();
+            let child = start_load(&node_bin, &dir, &targets, shape.load, watch)?;
+            groups.push(child.id());
+            children.push(child);
+        }
         let prometheus = match which("prometheus").filter(|_| !shape.no_prometheus) {
             Some(bin) => {
                 Some(start_prometheus(&bin, &dir, &nodes, watch, &mut children, &mut groups).await?)
@@ -429,6 +444,35 @@ fn spawn_node(
         .spawn()
         .map_err(|e| Error::Other(format!("cannot start {}: {e}", bin.display())))?;
     Ok(Spawned { child, ready, log })
+}
+
+fn start_load(
+    bin: &Path,
+    dir: &Path,
+    targets: &[String],
+    rps: f64,
+    watch: Option<u32>,
+) -> Result<Child> {
+    let log = dir.join("logs").join("load.log");
+    let log_file = std::fs::File::create(&log).map_err(|e| Error::io(&log, e))?;
+    let log_err = log_file.try_clone().map_err(|e| Error::io(&log, e))?;
+    let mut cmd = Command::new(bin);
+    cmd.args([
+        "load",
+        "--target",
+        &targets.join(","),
+        "--rps",
+        &rps.to_string(),
+    ]);
+    if let Some(pid) = watch {
+        cmd.arg("--watch-pid").arg(pid.to_string());
+    }
+    cmd.stdin(Stdio::null())
+        .stdout(log_file)
+        .stderr(log_err)
+        .process_group(0)
+        .spawn()
+        .map_err(|e| Error::Other(format!("cannot start the load generator: {e}")))
 }
 
 #[derive(Deserialize)]

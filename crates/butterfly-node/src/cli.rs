@@ -57,9 +57,26 @@ pub struct Cli {
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once at start; boxing buys nothing
 pub enum Command {
     /// Host N virtual nodes in one process, each with its own mTLS debug listener.
     Swarm(SwarmArgs),
+    /// Send a steady load of inference requests to coordinators (the demo's `--load`).
+    Load(LoadArgs),
+}
+
+/// Load generator.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Coordinators' HTTP addresses (HOST:PORT, comma-separated), used round robin.
+    #[arg(long, value_delimiter = ',', required = true)]
+    pub target: Vec<String>,
+    /// Requests per second.
+    #[arg(long, default_value_t = 5.0)]
+    pub rps: f64,
+    /// Exit when this process is gone.
+    #[arg(long)]
+    pub watch_pid: Option<u32>,
 }
 
 /// A single node.

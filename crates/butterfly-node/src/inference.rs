@@ -10,7 +10,6 @@ use crate::dataplane::{DataClient, ExecHeader};
 use crate::faults::Faults;
 use crate::layers::{tensor_hash, Model, DEFAULT_MODEL};
 use crate::state::{Command, FaultRecord, ReplicatedState, DEFAULT_REPUTATION_THRESHOLD};
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -43,7 +42,35 @@ pub trait StateStore: Send + Sync + 'static {
     fn state(&self) -> ReplicatedState;
     /// Proposes a command; resolves once committed (or with why not).
     fn propose(&self, cmd: Command) -> BoxFuture<'static, Result<(), String>>;
+    /// The current leader's node id, when another node leads; `None` when this node leads or
+    /// no leader is known (then it serves requests itself).
+    fn other_leader(&self) -> Option<String> {
+        None
+    }
 }
+
+impl StateStore for crate::raft::RaftHandle {
+    fn state(&self) -> ReplicatedState {
+        crate::raft::RaftHandle::state(self)
+    }
+    fn propose(&self, cmd: Command) -> BoxFuture<'static, Result<(), String>> {
+        let handle = self.clone();
+        Box::pin(async move {
+            handle
+                .propose(cmd)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        })
+    }
+    fn other_leader(&self) -> Option<String> {
+        let s = self.status();
+        (s.state != "leader" && !s.leader_id.is_empty()).then_some(s.leader_id)
+    }
+}
+
+/// Header marking a request a follower forwarded to the leader (never forwarded again).
+pub const FORWARDED_HEADER: &str = "x-butterfly-forwarded-by";
 
 /// State kept in this process only.
 #[derive(Default)]
@@ -227,6 +254,16 @@ impl Engine {
     /// Data-plane link states.
     pub fn peers(&self) -> Vec<butterfly_proto::debug::PeerState> {
         self.data.peers()
+    }
+
+    /// The leader's HTTP address when another coordinator leads.
+    fn leader_http(&self) -> Option<String> {
+        let leader = self.store.other_leader()?;
+        self.cluster
+            .members()
+            .into_iter()
+            .find(|m| m.id == leader && !m.http_addr.is_empty())
+            .map(|m| m.http_addr)
     }
 
     /// The shared state store.
@@ -525,8 +562,47 @@ fn unix_ms() -> i64 {
 
 async fn infer_handler(
     State(engine): State<Arc<Engine>>,
-    body: Result<Json<InferRequest>, JsonRejection>,
-) -> Result<Json<InferResponse>, ApiError> {
-    let Json(req) = body.map_err(|e| ApiError::new(e.status(), e.body_text()))?;
-    engine.infer(req).await.map(Json)
+    headers: axum::http::HeaderMap,
+    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(e) => return ApiError::new(e.status(), e.body_text()).into_response(),
+    };
+    // A follower hands the request to the leader, once.
+    if !headers.contains_key(FORWARDED_HEADER) {
+        if let Some(addr) = engine.leader_http() {
+            let fwd = [(FORWARDED_HEADER, engine.node_id.as_str())];
+            match crate::load::post_infer(&addr, &body, &fwd, std::time::Duration::from_secs(60))
+                .await
+            {
+                Ok((code, answer)) => {
+                    let code = StatusCode::from_u16(code).unwrap_or(StatusCode::BAD_GATEWAY);
+                    return (
+                        code,
+                        [(axum::http::header::CONTENT_TYPE, "application/json")],
+                        answer,
+                    )
+                        .into_response();
+                }
+                Err(e) => {
+                    tracing::warn!(leader = %addr, error = %e, "forwarding to the leader failed; serving locally")
+                }
+            }
+        }
+    }
+    let req: InferRequest = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            let status = match e.classify() {
+                serde_json::error::Category::Data => StatusCode::UNPROCESSABLE_ENTITY,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            return ApiError::new(status, format!("bad request body: {e}")).into_response();
+        }
+    };
+    match engine.infer(req).await {
+        Ok(r) => Json(r).into_response(),
+        Err(e) => e.into_response(),
+    }
 }

@@ -10,6 +10,7 @@ pub mod dataplane;
 pub mod faults;
 pub mod inference;
 pub mod layers;
+pub mod load;
 mod procinfo;
 pub mod raft;
 pub mod run;

@@ -4,7 +4,7 @@ use crate::cli::{Cli, Command, CommonArgs, NodeArgs, SwarmArgs};
 use crate::cluster::{local_members, ClientTls, Cluster, NodeView};
 use crate::dataplane::{DataClient, DataServer};
 use crate::faults::{Fault, Faults};
-use crate::inference::{Engine, EngineConfig, LocalState};
+use crate::inference::{Engine, EngineConfig, LocalState, StateStore};
 use crate::layers::{Model, ModelSpec};
 use crate::procinfo;
 use crate::raft::RaftHandle;
@@ -99,6 +99,7 @@ async fn start_services(
     id: &str,
     args: &NodeArgs,
     cluster: &Arc<Cluster>,
+    store: Arc<dyn StateStore>,
 ) -> Result<Arc<Services>, NodeError> {
     let model = Model::new(ModelSpec {
         layers: args.layers,
@@ -131,7 +132,7 @@ async fn start_services(
                 model,
                 data,
                 cluster.clone(),
-                Arc::new(LocalState::default()),
+                store,
                 faults,
                 EngineConfig {
                     replicas: args.replicas,
@@ -250,6 +251,19 @@ async fn stopped(mut rx: watch::Receiver<bool>) {
 pub async fn run(cli: Cli) -> Result<(), NodeError> {
     match cli.command {
         Some(Command::Swarm(args)) => run_swarm(args).await,
+        Some(Command::Load(args)) => {
+            let stats = Arc::new(crate::load::LoadStats::default());
+            let stop = stopped(shutdown_signal(args.watch_pid));
+            tracing::info!(targets = ?args.target, rps = args.rps, "load generator running");
+            crate::load::run_load(args.target, args.rps, stats.clone(), stop).await;
+            tracing::info!(
+                sent = stats.sent.load(std::sync::atomic::Ordering::Relaxed),
+                ok = stats.ok.load(std::sync::atomic::Ordering::Relaxed),
+                failed = stats.failed.load(std::sync::atomic::Ordering::Relaxed),
+                "load generator stopped"
+            );
+            Ok(())
+        }
         None => {
             let role = cli
                 .node
@@ -270,8 +284,6 @@ async fn run_node(role: NodeRole, id: String, args: &NodeArgs) -> Result<(), Nod
     let common = &args.common;
     let (cluster, shutdown) = join_cluster(common)?;
     let view = Arc::new(NodeView::new(cluster.clone(), id.clone(), role, false));
-    let services = start_services(role, &id, args, &cluster).await?;
-    view.set_services(services.clone());
     let raft = match role {
         NodeRole::Coordinator => {
             let handle =
@@ -281,6 +293,12 @@ async fn run_node(role: NodeRole, id: String, args: &NodeArgs) -> Result<(), Nod
         }
         _ => None,
     };
+    let store: Arc<dyn StateStore> = match &raft {
+        Some(r) => Arc::new(r.clone()),
+        None => Arc::new(LocalState::default()),
+    };
+    let services = start_services(role, &id, args, &cluster, store).await?;
+    view.set_services(services.clone());
     let mut builder = Builder::from_arc(view.clone())
         .debug_addr(common.debug_addr)
         .http_addr(common.http_addr)
