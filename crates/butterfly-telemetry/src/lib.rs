@@ -18,6 +18,7 @@ pub mod buffers;
 pub mod cardinality;
 pub mod layer;
 pub mod metrics;
+pub mod otlp;
 pub mod sampling;
 pub mod scrub;
 pub mod trace_context;
@@ -40,6 +41,7 @@ pub use layer::{
 pub use metrics::{
     encode_openmetrics, Metrics, TraceExemplar, DURATION_BUCKETS_SECONDS, OPENMETRICS_CONTENT_TYPE,
 };
+pub use otlp::{OtlpError, OtlpExporter, OTLP_ENDPOINT_ENV};
 pub use sampling::{SampledTrace, SamplerConfig, TailSampler};
 pub use scrub::Scrubber;
 pub use trace_context::{Extractor, Injector, TraceContext, TraceContextError, TraceState};
