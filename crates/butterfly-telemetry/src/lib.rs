@@ -39,7 +39,8 @@ pub use layer::{
     TelemetryConfig, TelemetryLayer,
 };
 pub use metrics::{
-    encode_openmetrics, Metrics, TraceExemplar, DURATION_BUCKETS_SECONDS, OPENMETRICS_CONTENT_TYPE,
+    encode_for_accept, encode_openmetrics, encode_prometheus_text, Metrics, TraceExemplar,
+    DURATION_BUCKETS_SECONDS, OPENMETRICS_CONTENT_TYPE, PROMETHEUS_TEXT_CONTENT_TYPE,
 };
 pub use otlp::{OtlpError, OtlpExporter, OTLP_ENDPOINT_ENV};
 pub use sampling::{SampledTrace, SamplerConfig, TailSampler};

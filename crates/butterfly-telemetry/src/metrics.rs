@@ -478,3 +478,63 @@ pub fn encode_openmetrics(registry: &Registry) -> Result<String, std::fmt::Error
     prometheus_client::encoding::text::encode(&mut out, registry)?;
     Ok(out)
 }
+
+/// `Content-Type` of the classic Prometheus text exposition (no exemplars).
+pub const PROMETHEUS_TEXT_CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
+
+/// Encodes `registry` in the classic Prometheus text format 0.0.4 (for scrapers and tools such as
+/// `promtool check metrics` that do not speak OpenMetrics): exemplars, `# UNIT` and `# EOF` are
+/// dropped and counter `# HELP`/`# TYPE` lines name the `_total` series.
+pub fn encode_prometheus_text(registry: &Registry) -> Result<String, std::fmt::Error> {
+    let om = encode_openmetrics(registry)?;
+    let mut counters = std::collections::HashSet::new();
+    for line in om.lines() {
+        if let Some((name, "counter")) =
+            line.strip_prefix("# TYPE ").and_then(|r| r.split_once(' '))
+        {
+            counters.insert(name.to_owned());
+        }
+    }
+    let mut out = String::with_capacity(om.len());
+    for line in om.lines() {
+        if line == "# EOF" || line.starts_with("# UNIT ") {
+            continue;
+        }
+        let meta = line
+            .strip_prefix("# HELP ")
+            .map(|r| ("# HELP ", r))
+            .or_else(|| line.strip_prefix("# TYPE ").map(|r| ("# TYPE ", r)));
+        if let Some((prefix, rest)) = meta {
+            let (name, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+            out.push_str(prefix);
+            out.push_str(name);
+            if counters.contains(name) {
+                out.push_str("_total");
+            }
+            out.push(' ');
+            out.push_str(tail);
+        } else {
+            // Sample line: drop an exemplar suffix.
+            out.push_str(line.split(" # ").next().unwrap_or(line));
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Picks the exposition for an HTTP `Accept` header: OpenMetrics (with exemplars) when the
+/// scraper accepts `application/openmetrics-text`, the classic text format otherwise. Returns
+/// `(content_type, body)`.
+pub fn encode_for_accept(
+    registry: &Registry,
+    accept: Option<&str>,
+) -> Result<(&'static str, String), std::fmt::Error> {
+    if accept.is_some_and(|a| a.contains("application/openmetrics-text")) {
+        Ok((OPENMETRICS_CONTENT_TYPE, encode_openmetrics(registry)?))
+    } else {
+        Ok((
+            PROMETHEUS_TEXT_CONTENT_TYPE,
+            encode_prometheus_text(registry)?,
+        ))
+    }
+}

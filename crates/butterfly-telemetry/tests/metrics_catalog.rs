@@ -242,3 +242,51 @@ fn print_exposition() {
     let (registry, _, _) = exercised();
     println!("{}", encode_openmetrics(&registry).expect("encode"));
 }
+
+/// `promtool check metrics` (Debian's prometheus package) accepts the classic exposition.
+/// Skipped with a note when promtool is not installed.
+#[test]
+fn promtool_accepts_classic_exposition() {
+    use std::io::Write;
+    let (registry, _, _) = exercised();
+    let (ct, text) =
+        butterfly_telemetry::encode_for_accept(&registry, Some("text/plain")).expect("encode");
+    assert!(ct.starts_with("text/plain"));
+    assert!(!text.contains("# EOF"));
+    assert!(
+        !text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .any(|l| l.contains("trace_id")),
+        "no exemplars in classic text"
+    );
+    let (ct, om) = butterfly_telemetry::encode_for_accept(
+        &registry,
+        Some("application/openmetrics-text; version=1.0.0"),
+    )
+    .expect("encode");
+    assert!(ct.starts_with("application/openmetrics-text") && om.contains("trace_id"));
+    let child = std::process::Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("promtool not installed; skipping the promtool check");
+        return;
+    };
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("promtool");
+    assert!(
+        out.status.success(),
+        "promtool rejected the exposition:\n{}{}\n{text}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
