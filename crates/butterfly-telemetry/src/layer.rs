@@ -480,8 +480,8 @@ where
                 if let Some(trace) = self.t.sampler.finish_root(record) {
                     exporter.export(trace);
                 }
-            } else {
-                self.t.sampler.record(record);
+            } else if let Some(late) = self.t.sampler.record(record) {
+                exporter.export(late);
             }
         } else {
             self.t.spans.push(record);

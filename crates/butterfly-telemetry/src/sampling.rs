@@ -6,10 +6,10 @@
 //! [`SamplerConfig::normal_ratio`], decided by a fixed hash of the trace id so every node of the
 //! cluster makes the same choice for the same trace.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::buffers::SpanRecord;
 
@@ -21,6 +21,11 @@ pub const DEFAULT_SLOW_THRESHOLD: Duration = Duration::from_secs(1);
 pub const DEFAULT_MAX_PENDING_TRACES: usize = 4096;
 /// Spans buffered per pending trace.
 pub const DEFAULT_MAX_SPANS_PER_TRACE: usize = 1024;
+/// A pending trace whose root has not ended after this long may be evicted (its spans counted
+/// as dropped) to make room: 60 s.
+pub const DEFAULT_MAX_PENDING_AGE: Duration = Duration::from_secs(60);
+/// Decisions remembered after a root ends, so spans that end later follow their trace.
+pub const DEFAULT_DECISION_MEMORY: usize = 4096;
 
 /// Sampler settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +38,10 @@ pub struct SamplerConfig {
     pub max_pending_traces: usize,
     /// Per-trace span bound (default [`DEFAULT_MAX_SPANS_PER_TRACE`]).
     pub max_spans_per_trace: usize,
+    /// Age after which a pending trace may be evicted (default [`DEFAULT_MAX_PENDING_AGE`]).
+    pub max_pending_age: Duration,
+    /// Remembered decisions (default [`DEFAULT_DECISION_MEMORY`]).
+    pub decision_memory: usize,
 }
 
 impl Default for SamplerConfig {
@@ -42,6 +51,8 @@ impl Default for SamplerConfig {
             slow_threshold: DEFAULT_SLOW_THRESHOLD,
             max_pending_traces: DEFAULT_MAX_PENDING_TRACES,
             max_spans_per_trace: DEFAULT_MAX_SPANS_PER_TRACE,
+            max_pending_age: DEFAULT_MAX_PENDING_AGE,
+            decision_memory: DEFAULT_DECISION_MEMORY,
         }
     }
 }
@@ -77,11 +88,31 @@ pub struct SampledTrace {
     pub spans: Vec<SpanRecord>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Pending {
+    first_seen: Instant,
     spans: Vec<SpanRecord>,
     error: bool,
     byzantine: bool,
+}
+
+impl Default for Pending {
+    fn default() -> Self {
+        Self {
+            first_seen: Instant::now(),
+            spans: Vec::new(),
+            error: false,
+            byzantine: false,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct State {
+    pending: HashMap<[u8; 16], Pending>,
+    /// trace id -> reason kept (None = discarded), oldest first in `order`.
+    decided: HashMap<[u8; 16], Option<KeepReason>>,
+    order: VecDeque<[u8; 16]>,
 }
 
 /// Counters of a [`TailSampler`].
@@ -99,7 +130,7 @@ pub struct SamplerStats {
 #[derive(Debug)]
 pub struct TailSampler {
     config: SamplerConfig,
-    pending: Mutex<HashMap<[u8; 16], Pending>>,
+    state: Mutex<State>,
     kept: AtomicU64,
     discarded: AtomicU64,
     dropped: AtomicU64,
@@ -116,7 +147,7 @@ impl TailSampler {
     pub fn new(config: SamplerConfig) -> Self {
         Self {
             config,
-            pending: Mutex::new(HashMap::new()),
+            state: Mutex::new(State::default()),
             kept: AtomicU64::new(0),
             discarded: AtomicU64::new(0),
             dropped: AtomicU64::new(0),
@@ -133,41 +164,82 @@ impl TailSampler {
         ratio_keeps(trace_id, self.config.normal_ratio)
     }
 
-    /// Buffers a finished non-root span of a trace whose root has not ended yet. Counted as
-    /// dropped when the trace or pending-trace bound is hit.
-    pub fn record(&self, span: SpanRecord) {
-        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        let full = pending.len() >= self.config.max_pending_traces;
-        let entry = match pending.get_mut(&span.trace_id) {
-            Some(p) => p,
-            None if full => {
+    /// Takes a finished non-root span. If its trace was already decided (the root ended first),
+    /// the span follows that decision: returned for export when the trace was kept. Otherwise
+    /// it is buffered until the root ends; when the pending-trace bound is hit, traces older
+    /// than `max_pending_age` are evicted first, then the span is dropped (counted).
+    pub fn record(&self, span: SpanRecord) -> Option<SampledTrace> {
+        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(decision) = st.decided.get(&span.trace_id).copied() {
+            let error_now = span.error || span.byzantine;
+            return match decision {
+                Some(reason) => Some(SampledTrace {
+                    reason,
+                    spans: vec![span],
+                }),
+                // A late error cannot resurrect spans already discarded; export it alone.
+                None if error_now => Some(SampledTrace {
+                    reason: if span.error {
+                        KeepReason::Error
+                    } else {
+                        KeepReason::Byzantine
+                    },
+                    spans: vec![span],
+                }),
+                None => None,
+            };
+        }
+        if !st.pending.contains_key(&span.trace_id)
+            && st.pending.len() >= self.config.max_pending_traces
+        {
+            let max_age = self.config.max_pending_age;
+            let before: usize = st.pending.values().map(|p| p.spans.len()).sum();
+            st.pending.retain(|_, p| p.first_seen.elapsed() < max_age);
+            let after: usize = st.pending.values().map(|p| p.spans.len()).sum();
+            self.dropped
+                .fetch_add((before - after) as u64, Ordering::Relaxed);
+            if st.pending.len() >= self.config.max_pending_traces {
                 self.dropped.fetch_add(1, Ordering::Relaxed);
-                return;
+                return None;
             }
-            None => pending.entry(span.trace_id).or_default(),
-        };
+        }
+        let max_spans = self.config.max_spans_per_trace;
+        let entry = st.pending.entry(span.trace_id).or_default();
         entry.error |= span.error;
         entry.byzantine |= span.byzantine;
-        if entry.spans.len() >= self.config.max_spans_per_trace {
+        if entry.spans.len() >= max_spans {
             self.dropped.fetch_add(1, Ordering::Relaxed);
         } else {
             entry.spans.push(span);
         }
+        None
     }
 
     /// Ends a trace with its local root: decides, and returns the whole trace if kept.
     pub fn finish_root(&self, root: SpanRecord) -> Option<SampledTrace> {
-        let p = self
-            .pending
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&root.trace_id)
-            .unwrap_or_default();
+        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let p = st.pending.remove(&root.trace_id).unwrap_or_default();
         let error = p.error || root.error;
         let byzantine = p.byzantine || root.byzantine;
         let slow = root.duration_ns
             >= u64::try_from(self.config.slow_threshold.as_nanos()).unwrap_or(u64::MAX);
-        match self.decide(&root.trace_id, error, byzantine, slow) {
+        let decision = self.decide(&root.trace_id, error, byzantine, slow);
+        if self.config.decision_memory > 0 {
+            if st.order.len() >= self.config.decision_memory {
+                if let Some(old) = st.order.pop_front() {
+                    st.decided.remove(&old);
+                }
+            }
+            let reason = match decision {
+                Decision::Keep(r) => Some(r),
+                Decision::Discard => None,
+            };
+            if st.decided.insert(root.trace_id, reason).is_none() {
+                st.order.push_back(root.trace_id);
+            }
+        }
+        drop(st);
+        match decision {
             Decision::Keep(reason) => {
                 self.kept.fetch_add(1, Ordering::Relaxed);
                 let mut spans = p.spans;
@@ -204,7 +276,11 @@ impl TailSampler {
 
     /// Traces currently waiting for their root.
     pub fn pending_traces(&self) -> usize {
-        self.pending.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pending
+            .len()
     }
 
     /// Kept/discarded/dropped counters.

@@ -365,7 +365,7 @@ fn tail_sampler_ratio_is_deterministic_and_bounded() {
         .all(|id| ratio_keeps(id, 1.0) && !ratio_keeps(id, 0.0)));
     // Late outcome: the error is only known from a child that ends before the root.
     for id in &ids {
-        a.record(span(*id, false, true, false, 10));
+        assert!(a.record(span(*id, false, true, false, 10)).is_none());
         assert!(a.finish_root(span(*id, true, false, false, 10)).is_some());
     }
     // Bounds: spans beyond the pending-trace bound are dropped and counted.
@@ -375,9 +375,28 @@ fn tail_sampler_ratio_is_deterministic_and_bounded() {
         ..Default::default()
     });
     for id in ids.iter().take(3) {
-        small.record(span(*id, false, false, false, 1));
+        assert!(small.record(span(*id, false, false, false, 1)).is_none());
     }
-    small.record(span(ids[0], false, false, false, 1));
+    assert!(small.record(span(ids[0], false, false, false, 1)).is_none());
     assert_eq!(small.stats().dropped_spans, 2);
     assert_eq!(small.pending_traces(), 2);
+    // A span that ends after its root follows the trace's decision.
+    let late_kept = small
+        .finish_root(span(ids[0], true, true, false, 1))
+        .expect("error trace kept");
+    assert_eq!(late_kept.spans.len(), 2);
+    let again = small
+        .record(span(ids[0], false, false, false, 1))
+        .expect("late span of a kept trace");
+    assert_eq!(again.reason, KeepReason::Error);
+    // Stale pending traces are evicted to make room.
+    let aging = TailSampler::new(SamplerConfig {
+        max_pending_traces: 1,
+        max_pending_age: Duration::ZERO,
+        ..Default::default()
+    });
+    aging.record(span(ids[0], false, false, false, 1));
+    aging.record(span(ids[1], false, false, false, 1));
+    assert_eq!(aging.pending_traces(), 1);
+    assert_eq!(aging.stats().dropped_spans, 1, "the stale trace's span");
 }
