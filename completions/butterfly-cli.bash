@@ -1042,7 +1042,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__demo)
-            opts="-p -o -h -V --coordinators --compute --observers --swarm --no-prometheus --load --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version up down status help"
+            opts="-p -o -h -V --coordinators --compute --observers --swarm --no-prometheus --checkpoint-interval --load --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version up down status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1061,6 +1061,10 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --swarm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --checkpoint-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1294,7 +1298,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__demo__subcmd__up)
-            opts="-p -o -h -V --detach --coordinators --compute --observers --swarm --no-prometheus --load --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            opts="-p -o -h -V --detach --coordinators --compute --observers --swarm --no-prometheus --checkpoint-interval --load --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1313,6 +1317,10 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --swarm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --checkpoint-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

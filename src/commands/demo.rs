@@ -91,6 +91,9 @@ pub struct Shape {
     /// Do not start Prometheus even when it is installed.
     #[arg(long)]
     pub no_prometheus: bool,
+    /// Time between compute nodes' checkpoints, e.g. `10s`.
+    #[arg(long, default_value = "10s", value_parser = crate::cli::parse_duration)]
+    pub checkpoint_interval: std::time::Duration,
     /// Background inference requests per second sent to the coordinators (0 = none).
     #[arg(long, default_value_t = DEFAULT_LOAD_RPS)]
     pub load: f64,
@@ -224,6 +227,14 @@ fn which(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// What every demo process is started with.
+struct Launch<'a> {
+    bin: &'a Path,
+    dir: &'a Path,
+    watch: Option<u32>,
+    checkpoint_interval: std::time::Duration,
+}
+
 struct Spawned {
     child: Child,
     ready: PathBuf,
@@ -254,11 +265,17 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
 
     // Attached: nodes exit with this console. Detached: with BUTTERFLY_DEMO_WATCH_PID if set
     // (tests use it so that no node outlives a killed test run).
-    let watch = match mode {
+    let watch: Option<u32> = match mode {
         Mode::Attached => Some(std::process::id()),
         Mode::Detached => std::env::var("BUTTERFLY_DEMO_WATCH_PID")
             .ok()
             .and_then(|p| p.parse().ok()),
+    };
+    let launch = Launch {
+        bin: &node_bin,
+        dir: &dir,
+        watch,
+        checkpoint_interval: shape.checkpoint_interval,
     };
     let mut nodes: Vec<DemoNode> = Vec::new();
     let mut groups: Vec<u32> = Vec::new();
@@ -272,7 +289,7 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
                 .collect::<Vec<_>>()
         };
         let coords = ids("coordinator", shape.coordinators);
-        let first = spawn_node(&node_bin, &dir, "coordinator", &coords[0], &[], watch, None)?;
+        let first = spawn_node(&launch, "coordinator", &coords[0], &[], None)?;
         for n in wait_ready(first, &mut children, &mut groups).await? {
             coord_addrs.push(n.debug_addr.clone());
             nodes.push(n);
@@ -280,12 +297,10 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
         let mut batch = Vec::new();
         for id in &coords[1..] {
             batch.push(spawn_node(
-                &node_bin,
-                &dir,
+                &launch,
                 "coordinator",
                 id,
                 &coord_addrs[..1],
-                watch,
                 None,
             )?);
         }
@@ -301,25 +316,15 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
             ("observer", "observer", shape.observers),
         ] {
             for id in ids(prefix, n) {
-                batch.push(spawn_node(
-                    &node_bin,
-                    &dir,
-                    role,
-                    &id,
-                    &coord_addrs,
-                    watch,
-                    None,
-                )?);
+                batch.push(spawn_node(&launch, role, &id, &coord_addrs, None)?);
             }
         }
         if shape.swarm > 0 {
             batch.push(spawn_node(
-                &node_bin,
-                &dir,
+                &launch,
                 "compute",
                 "swarm",
                 &coord_addrs,
-                watch,
                 Some(shape.swarm),
             )?);
         }
@@ -379,14 +384,13 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
 }
 
 fn spawn_node(
-    bin: &Path,
-    dir: &Path,
+    l: &Launch<'_>,
     role: &str,
     id: &str,
     seeds: &[String],
-    watch: Option<u32>,
     swarm: Option<u32>,
 ) -> Result<Spawned> {
+    let (bin, dir, watch, checkpoint_interval) = (l.bin, l.dir, l.watch, l.checkpoint_interval);
     let certs_dir = dir.join("certs");
     let cert_name = if swarm.is_some() { "swarm" } else { id };
     certs::issue(&certs_dir, cert_name, Role::Node, 30, &[], true)?;
@@ -413,6 +417,9 @@ fn spawn_node(
     if swarm.is_none() {
         // The demo is for practising on failures: its nodes accept injected faults.
         cmd.arg("--allow-faults");
+        cmd.arg("--data-dir").arg(dir.join("data").join(id));
+        cmd.arg("--checkpoint-interval")
+            .arg(format!("{}ms", checkpoint_interval.as_millis()));
     }
     cmd.args([
         "--cluster",

@@ -3,12 +3,12 @@ use crate::metrics::Metrics;
 use butterfly_proto::auth::{identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
 use butterfly_proto::debug::{
-    AuditRecord, ByzantineFault, ClearFaultsRequest, DeepHealthRequest, DeepHealthResponse,
-    FaultState, GetNodeInfoRequest, GetStatusRequest, InjectFaultRequest, JoinRequest,
-    JoinResponse, ListByzantineFaultsRequest, ListByzantineFaultsResponse, ListMembersRequest,
-    ListMembersResponse, Member, NodeInfo, NodeStatus, QueryLogsRequest, QueryLogsResponse,
-    QuerySpansRequest, QuerySpansResponse, RaftRequest, RaftResponse, ReadAuditLogRequest,
-    ReadAuditLogResponse,
+    AuditRecord, ByzantineFault, CheckpointManifest, ClearFaultsRequest, CommitCheckpointResponse,
+    DeepHealthRequest, DeepHealthResponse, FaultState, GetNodeInfoRequest, GetStatusRequest,
+    InjectFaultRequest, JoinRequest, JoinResponse, ListByzantineFaultsRequest,
+    ListByzantineFaultsResponse, ListMembersRequest, ListMembersResponse, Member, NodeInfo,
+    NodeStatus, QueryLogsRequest, QueryLogsResponse, QuerySpansRequest, QuerySpansResponse,
+    RaftRequest, RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -80,6 +80,15 @@ pub trait NodeHandle: Send + Sync + 'static {
         let _ = request;
         QuerySpansResponse::default()
     }
+    /// A compute node's checkpoint manifest to commit (`CommitCheckpoint`). Default: this node
+    /// runs no consensus engine.
+    fn commit_checkpoint(
+        &self,
+        manifest: CheckpointManifest,
+    ) -> impl Future<Output = Result<CommitCheckpointResponse, Status>> + Send {
+        let _ = manifest;
+        async { Err(Status::unimplemented("this node runs no consensus engine")) }
+    }
     /// Log entries from the node's ring buffer (`QueryLogs`). Default: none kept.
     fn query_logs(&self, request: QueryLogsRequest) -> QueryLogsResponse {
         let _ = request;
@@ -114,11 +123,13 @@ pub enum Method {
     QuerySpans,
     /// `QueryLogs`: viewer.
     QueryLogs,
+    /// `CommitCheckpoint`: node.
+    CommitCheckpoint,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 12] = [
+    pub const ALL: [Method; 13] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -131,6 +142,7 @@ impl Method {
         Method::ListByzantineFaults,
         Method::QuerySpans,
         Method::QueryLogs,
+        Method::CommitCheckpoint,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -148,6 +160,7 @@ impl Method {
             Method::ListByzantineFaults => "ListByzantineFaults",
             Method::QuerySpans => "QuerySpans",
             Method::QueryLogs => "QueryLogs",
+            Method::CommitCheckpoint => "CommitCheckpoint",
         }
     }
 
@@ -166,7 +179,7 @@ impl Method {
             | Method::ListByzantineFaults
             | Method::QuerySpans
             | Method::QueryLogs => Role::Viewer,
-            Method::Join | Method::Raft => Role::Node,
+            Method::Join | Method::Raft | Method::CommitCheckpoint => Role::Node,
             Method::ReadAuditLog | Method::InjectFault | Method::ClearFaults => Role::Admin,
         }
     }
@@ -432,5 +445,13 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     ) -> Result<Response<QueryLogsResponse>, Status> {
         let call = self.authorize(&request, Method::QueryLogs)?;
         call.finish(Ok(self.handle.query_logs(request.into_inner())))
+    }
+
+    async fn commit_checkpoint(
+        &self,
+        request: Request<CheckpointManifest>,
+    ) -> Result<Response<CommitCheckpointResponse>, Status> {
+        let call = self.authorize(&request, Method::CommitCheckpoint)?;
+        call.finish(self.handle.commit_checkpoint(request.into_inner()).await)
     }
 }

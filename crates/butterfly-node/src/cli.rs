@@ -107,6 +107,12 @@ pub struct NodeArgs {
     /// Seed of the model weights.
     #[arg(long, default_value_t = crate::layers::DEFAULT_SEED)]
     pub model_seed: u64,
+    /// Directory for this node's checkpoints (compute); none = no checkpoints.
+    #[arg(long)]
+    pub data_dir: Option<PathBuf>,
+    /// Time between checkpoints, e.g. `30s`.
+    #[arg(long, default_value = "30s", value_parser = humantime::parse_duration)]
+    pub checkpoint_interval: Duration,
     /// Replicas per layer (coordinators).
     #[arg(long, default_value_t = crate::inference::DEFAULT_REPLICAS)]
     pub replicas: usize,

@@ -198,6 +198,24 @@ impl Cluster {
     }
 
     /// A pooled mTLS client (node certificate) for `addr`.
+    /// Sends a checkpoint manifest to the first seed that commits it.
+    pub async fn commit_checkpoint(
+        &self,
+        manifest: butterfly_proto::debug::CheckpointManifest,
+    ) -> Result<u64, String> {
+        let mut last = "no seed to report to".to_string();
+        for seed in &self.seeds {
+            let Some(mut c) = self.client(seed) else {
+                continue;
+            };
+            match c.commit_checkpoint(manifest.clone()).await {
+                Ok(r) => return Ok(r.into_inner().log_index),
+                Err(e) => last = format!("{seed}: {}", e.message()),
+            }
+        }
+        Err(last)
+    }
+
     pub(crate) fn client(&self, addr: &str) -> Option<DebugServiceClient<Channel>> {
         if let Some(c) = lock(&self.clients).get(addr) {
             return Some(c.clone());
@@ -578,6 +596,33 @@ impl NodeHandle for NodeView {
             )),
         };
         async move { result }
+    }
+
+    fn commit_checkpoint(
+        &self,
+        m: butterfly_proto::debug::CheckpointManifest,
+    ) -> impl std::future::Future<
+        Output = Result<butterfly_proto::debug::CommitCheckpointResponse, tonic::Status>,
+    > + Send {
+        let raft = self.raft.get().cloned();
+        async move {
+            let Some(raft) = raft else {
+                return Err(tonic::Status::unimplemented(
+                    "this node runs no consensus engine",
+                ));
+            };
+            let cmd = crate::state::Command::CommitCheckpoint(crate::state::CheckpointManifest {
+                seq: m.seq,
+                node_id: m.node_id,
+                layers: m.layers.into_iter().map(|l| (l.layer, l.hash)).collect(),
+                root: m.root,
+                at_unix_ms: m.at_unix_ms,
+            });
+            raft.propose(cmd)
+                .await
+                .map(|log_index| butterfly_proto::debug::CommitCheckpointResponse { log_index })
+                .map_err(|e| tonic::Status::unavailable(e.to_string()))
+        }
     }
 
     fn byzantine_faults(

@@ -109,6 +109,41 @@ impl Model {
         )
     }
 
+    /// A layer's state (weights then bias, `f32` little-endian), as checkpointed.
+    pub fn layer_state(&self, layer: u32) -> Option<Vec<u8>> {
+        let l = self.layers.get(layer as usize)?;
+        let mut out = to_bytes(&l.weights);
+        out.extend(to_bytes(&l.bias));
+        Some(out)
+    }
+
+    /// A model of shape `spec` from checkpointed layer states (in layer order); `None` when a
+    /// state has the wrong size.
+    pub fn from_states(spec: ModelSpec, states: &[Vec<u8>]) -> Option<Model> {
+        if states.len() != spec.layers as usize {
+            return None;
+        }
+        let layers = states
+            .iter()
+            .map(|bytes| {
+                let v = from_bytes(bytes)?;
+                if v.len() != spec.dim * spec.dim + spec.dim {
+                    return None;
+                }
+                let (w, b) = v.split_at(spec.dim * spec.dim);
+                Some(Layer {
+                    weights: w.to_vec(),
+                    bias: b.to_vec(),
+                    dim: spec.dim,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Model {
+            spec,
+            layers: Arc::new(layers),
+        })
+    }
+
     /// Encodes request text as the first layer's input.
     pub fn encode(&self, text: &str) -> Vec<f32> {
         let digest = Sha256::digest(text.as_bytes());

@@ -4,6 +4,7 @@
 //!
 //! Coordinators form a Raft group ([`raft`]) replicating the cluster state ([`state`]).
 
+pub mod checkpoint;
 pub mod cli;
 pub mod cluster;
 pub mod dataplane;

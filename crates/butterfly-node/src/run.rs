@@ -101,17 +101,49 @@ async fn start_services(
     cluster: &Arc<Cluster>,
     store: Arc<dyn StateStore>,
 ) -> Result<Arc<Services>, NodeError> {
-    let model = Model::new(ModelSpec {
+    let spec = ModelSpec {
         layers: args.layers,
         dim: args.dim,
         seed: args.model_seed,
-    });
+    };
+    let checkpoints = args.data_dir.as_deref().map(crate::checkpoint::Store::new);
+    let mut problem = None;
+    let model = match checkpoints.as_ref().filter(|_| role == NodeRole::Compute) {
+        None => Model::new(spec),
+        Some(checkpoints) => {
+            let span = tracing::info_span!("checkpoint.restore", node.id = %id);
+            let _g = span.enter();
+            match checkpoints.restore(spec) {
+                Ok(Some((model, m))) => {
+                    tracing::info!(seq = m.seq, root = %m.root, "restored from checkpoint");
+                    model
+                }
+                Ok(None) => Model::new(spec),
+                Err(e) => {
+                    tracing::error!(error = %e, "checkpoint not restored; starting from the seeded weights");
+                    problem = Some(format!("restore: {e}"));
+                    Model::new(spec)
+                }
+            }
+        }
+    };
     let faults = Faults::new(args.allow_faults);
     for spec in &args.faults {
         let fault = Fault::parse(spec).map_err(NodeError::Usage)?;
         faults.inject(fault).map_err(NodeError::Usage)?;
     }
     let services = Arc::new(Services::new(id.to_string(), model.clone(), faults.clone()));
+    services.set_checkpoint_problem(problem);
+    if let (Some(checkpoints), NodeRole::Compute) = (checkpoints, role) {
+        if !args.checkpoint_interval.is_zero() {
+            tokio::spawn(crate::checkpoint::run_periodic(
+                checkpoints,
+                services.clone(),
+                cluster.clone(),
+                args.checkpoint_interval,
+            ));
+        }
+    }
     match role {
         NodeRole::Compute => {
             let tls = butterfly_debug::load_server_config(&tls_paths(&args.common)?)?;

@@ -14,7 +14,9 @@ pub struct Services {
     /// Node id.
     pub node_id: String,
     /// The model (compute nodes execute it, coordinators encode inputs with it).
-    pub model: Model,
+    model: Model,
+    /// Why the newest checkpoint is bad (restore or verification), if it is.
+    checkpoint_problem: std::sync::Mutex<Option<String>>,
     /// Injected faults.
     pub faults: Faults,
     /// Layer execution times (compute).
@@ -31,11 +33,29 @@ impl Services {
         Services {
             node_id,
             model,
+            checkpoint_problem: std::sync::Mutex::new(None),
             faults,
             layer_stats: LayerStats::default(),
             data_addr: OnceLock::new(),
             engine: OnceLock::new(),
         }
+    }
+
+    /// The model.
+    pub fn model(&self) -> Model {
+        self.model.clone()
+    }
+
+    /// Records (or clears) a checkpoint problem; a problem makes the node degraded.
+    pub fn set_checkpoint_problem(&self, problem: Option<String>) {
+        if let Ok(mut p) = self.checkpoint_problem.lock() {
+            *p = problem;
+        }
+    }
+
+    /// The current checkpoint problem.
+    pub fn checkpoint_problem(&self) -> Option<String> {
+        self.checkpoint_problem.lock().ok().and_then(|p| p.clone())
     }
 
     /// The data-plane address, or empty.
@@ -65,7 +85,10 @@ impl Services {
                 .filter(|f| f.node_id == self.node_id)
                 .count() as u64;
         }
-        if !status.active_faults.is_empty() && status.summary == "ok" {
+        if let Some(problem) = self.checkpoint_problem() {
+            status.health = butterfly_proto::debug::HealthState::Degraded as i32;
+            status.summary = problem;
+        } else if !status.active_faults.is_empty() && status.summary == "ok" {
             status.summary = format!("faults injected: {}", status.active_faults.join(", "));
         }
     }

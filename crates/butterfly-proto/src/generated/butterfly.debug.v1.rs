@@ -415,6 +415,35 @@ pub struct QueryLogsResponse {
     #[prost(uint64, tag = "2")]
     pub dropped: u64,
 }
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct CheckpointLayer {
+    #[prost(uint32, tag = "1")]
+    pub layer: u32,
+    /// SHA-256 (hex) of the layer's state; also the object's file name.
+    #[prost(string, tag = "2")]
+    pub hash: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct CheckpointManifest {
+    /// Monotonic per node.
+    #[prost(uint64, tag = "1")]
+    pub seq: u64,
+    #[prost(string, tag = "2")]
+    pub node_id: ::prost::alloc::string::String,
+    #[prost(message, repeated, tag = "3")]
+    pub layers: ::prost::alloc::vec::Vec<CheckpointLayer>,
+    /// SHA-256 (hex) over the layer hashes in layer order.
+    #[prost(string, tag = "4")]
+    pub root: ::prost::alloc::string::String,
+    #[prost(int64, tag = "5")]
+    pub at_unix_ms: i64,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct CommitCheckpointResponse {
+    /// Consensus log index of the committed manifest.
+    #[prost(uint64, tag = "1")]
+    pub log_index: u64,
+}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
 pub enum NodeRole {
@@ -912,6 +941,37 @@ pub mod debug_service_client {
                 .insert(GrpcMethod::new("butterfly.debug.v1.DebugService", "QueryLogs"));
             self.inner.unary(req, path, codec).await
         }
+        /// A compute node reports a checkpoint it wrote; coordinators commit the manifest through
+        /// consensus. Role: node.
+        pub async fn commit_checkpoint(
+            &mut self,
+            request: impl tonic::IntoRequest<super::CheckpointManifest>,
+        ) -> std::result::Result<
+            tonic::Response<super::CommitCheckpointResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/CommitCheckpoint",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "butterfly.debug.v1.DebugService",
+                        "CommitCheckpoint",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -1008,6 +1068,15 @@ pub mod debug_service_server {
             request: tonic::Request<super::QueryLogsRequest>,
         ) -> std::result::Result<
             tonic::Response<super::QueryLogsResponse>,
+            tonic::Status,
+        >;
+        /// A compute node reports a checkpoint it wrote; coordinators commit the manifest through
+        /// consensus. Role: node.
+        async fn commit_checkpoint(
+            &self,
+            request: tonic::Request<super::CheckpointManifest>,
+        ) -> std::result::Result<
+            tonic::Response<super::CommitCheckpointResponse>,
             tonic::Status,
         >;
     }
@@ -1609,6 +1678,52 @@ pub mod debug_service_server {
                     let inner = self.inner.clone();
                     let fut = async move {
                         let method = QueryLogsSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/CommitCheckpoint" => {
+                    #[allow(non_camel_case_types)]
+                    struct CommitCheckpointSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::CheckpointManifest>
+                    for CommitCheckpointSvc<T> {
+                        type Response = super::CommitCheckpointResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::CheckpointManifest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::commit_checkpoint(&inner, request)
+                                    .await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = CommitCheckpointSvc(inner);
                         let codec = tonic_prost::ProstCodec::default();
                         let mut grpc = tonic::server::Grpc::new(codec)
                             .apply_compression_config(
