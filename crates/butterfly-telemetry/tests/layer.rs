@@ -227,7 +227,16 @@ fn env_filter_applies_to_the_layer() {
     let subscriber = tracing_subscriber::registry().with(t.layer().with_filter(filter));
     tracing::subscriber::with_default(subscriber, || {
         tracing::info!("dropped");
-        tracing::warn!(component = "consensus", "heartbeat failed");
+        let span = tracing::warn_span!("consensus.vote", component = "consensus");
+        let _g = span.enter();
+        let ctx = current_trace_context().expect("context through a filtered layer");
+        let mut carrier: Vec<(String, String)> = Vec::new();
+        assert!(inject_current(&mut carrier));
+        assert_eq!(
+            TraceContext::extract(&carrier).map(|c| c.trace_id),
+            Some(ctx.trace_id)
+        );
+        tracing::warn!("heartbeat failed");
         tracing::error!("kept");
     });
     let all = t.logs.query(&LogQuery::default());
@@ -236,7 +245,7 @@ fn env_filter_applies_to_the_layer() {
         component: "consensus".into(),
         ..Default::default()
     });
-    assert_eq!(consensus.len(), 1);
+    assert_eq!(consensus.len(), 2, "component inherited from the span");
     let errors = t.logs.query(&LogQuery {
         min_level: Some(Level::Error),
         ..Default::default()
