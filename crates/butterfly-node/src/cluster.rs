@@ -64,6 +64,7 @@ pub struct Cluster {
     hostname: String,
     tls: ClientTls,
     clients: Mutex<HashMap<String, DebugServiceClient<Channel>>>,
+    faults: OnceLock<crate::faults::Faults>,
 }
 
 impl Cluster {
@@ -83,7 +84,29 @@ impl Cluster {
             hostname: procinfo::hostname(),
             tls,
             clients: Mutex::new(HashMap::new()),
+            faults: OnceLock::new(),
         })
+    }
+
+    /// The node's injected faults, so consensus traffic honours `partition:` too.
+    pub fn set_faults(&self, faults: crate::faults::Faults) {
+        let _ = self.faults.set(faults);
+    }
+
+    /// Whether traffic with the member `peer_id` is dropped by an injected partition.
+    pub fn partitioned_from(&self, peer_id: &str) -> bool {
+        self.faults
+            .get()
+            .is_some_and(|f| f.partitioned_from(peer_id))
+    }
+
+    /// The member at debug address `addr` when an injected partition drops traffic with it.
+    pub fn partitioned_addr(&self, addr: &str) -> Option<String> {
+        let faults = self.faults.get()?;
+        self.members()
+            .into_iter()
+            .find(|m| m.debug_addr == addr && faults.partitioned_from(&m.id))
+            .map(|m| m.id)
     }
 
     /// Registers a node hosted by this process (after its listener is bound).
@@ -561,7 +584,14 @@ impl NodeHandle for NodeView {
     ) -> impl std::future::Future<Output = Result<butterfly_proto::debug::RaftResponse, tonic::Status>>
            + Send {
         let raft = self.raft.get().cloned();
+        let partitioned = self.cluster.partitioned_from(&request.from);
         async move {
+            if partitioned {
+                return Err(tonic::Status::unavailable(format!(
+                    "partitioned from {} (injected fault)",
+                    request.from
+                )));
+            }
             match raft {
                 Some(raft) => raft.serve(request).await,
                 None => Err(tonic::Status::unimplemented(

@@ -132,6 +132,7 @@ async fn start_services(
         let fault = Fault::parse(spec).map_err(NodeError::Usage)?;
         faults.inject(fault).map_err(NodeError::Usage)?;
     }
+    cluster.set_faults(faults.clone());
     let services = Arc::new(Services::new(id.to_string(), model.clone(), faults.clone()));
     services.set_checkpoint_problem(problem);
     if let (Some(checkpoints), NodeRole::Compute) = (checkpoints, role) {

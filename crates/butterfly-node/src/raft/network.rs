@@ -29,6 +29,11 @@ pub(crate) async fn send(
     payload: Vec<u8>,
     timeout: Duration,
 ) -> Result<Vec<u8>, Status> {
+    if let Some(peer) = cluster.partitioned_addr(addr) {
+        return Err(Status::unavailable(format!(
+            "partitioned from {peer} (injected fault)"
+        )));
+    }
     let Some(mut client) = cluster.client(addr) else {
         return Err(Status::invalid_argument(format!(
             "invalid peer address {addr:?}"
