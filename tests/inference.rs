@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{http_post_json, Env};
+use common::{http_post_json, http_post_json_with, Env};
 use serde_json::Value;
 
 fn infer(env: &Env, demo: &Value, coordinator: &str, input: &str) -> (u16, Value) {
@@ -333,5 +333,52 @@ fn checkpoints_are_committed_and_corruption_is_caught_at_verification_and_restor
             .as_str()
             .is_some_and(|m| m.contains("restore") && m.contains("checkpoint corrupt")),
         "{s}"
+    );
+}
+
+#[test]
+fn a_follower_forwards_to_the_raft_leader_and_the_trace_continues() {
+    let mut env = Env::new();
+    let demo = env.demo(3, 3, 0, 0);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let leader = loop {
+        let s = env.run(&["-o", "json", "cluster", "status"]).json();
+        let leaders: Vec<Value> = s["nodes"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|n| n["role"] == "coordinator")
+                    .map(|n| n["consensus"]["leader"].clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Every coordinator is in the group and agrees on the leader.
+        if leaders.len() == 3 && leaders.iter().all(|l| l.is_string() && *l == leaders[0]) {
+            break leaders[0].as_str().unwrap_or_default().to_string();
+        }
+        assert!(std::time::Instant::now() < deadline, "no leader: {s}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let follower = ["coordinator-1", "coordinator-2", "coordinator-3"]
+        .into_iter()
+        .find(|c| *c != leader)
+        .expect("a follower");
+    let http = env.node(&demo, follower)["http_addr"]
+        .as_str()
+        .expect("addr")
+        .to_string();
+    let trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    let parent = format!("00-{trace}-00f067aa0ba902b7-01");
+    let body = serde_json::json!({"model": "butterfly-demo", "input": "forward me"}).to_string();
+    let (code, v) = http_post_json_with(&http, "/v1/infer", &body, &[("traceparent", &parent)]);
+    assert_eq!(code, 200, "{v}");
+    assert_eq!(
+        v["coordinator"],
+        leader.as_str(),
+        "served by the leader: {v}"
+    );
+    assert_eq!(
+        v["trace_id"], trace,
+        "the caller's trace continues across the hop: {v}"
     );
 }

@@ -373,6 +373,8 @@ pub struct StatusReport {
     pub consensus: Option<crate::commands::cluster::Consensus>,
     /// Requests in flight.
     pub requests_in_flight: u32,
+    /// Layer executions waiting or running (compute).
+    pub queue_depth: u32,
     /// Requests handled / failed since start (coordinators).
     pub requests_total: u64,
     /// Failed requests.
@@ -430,6 +432,7 @@ impl From<butterfly_proto::debug::NodeStatus> for StatusReport {
             summary: s.summary,
             consensus: s.consensus.map(crate::commands::cluster::Consensus::from),
             requests_in_flight: load.requests_in_flight,
+            queue_depth: load.queue_depth,
             requests_total: s.requests_total,
             requests_failed: s.requests_failed,
             memory_rss_bytes: load.memory_rss_bytes,
@@ -469,7 +472,7 @@ impl Report for StatusReport {
     }
     fn render(&self, style: &Style) -> String {
         let mut out = format!(
-            "{} ({}): {} — {}\n  uptime {}, rss {:.1} MiB, cpu {:.1}%, in flight {}, requests {} ({} failed), reputation {:.2}, byzantine faults {}",
+            "{} ({}): {} — {}\n  uptime {}, rss {:.1} MiB, cpu {:.1}%, in flight {}, queue {}, requests {} ({} failed), reputation {:.2}, byzantine faults {}",
             self.id,
             self.role,
             style.health(&self.health),
@@ -478,6 +481,7 @@ impl Report for StatusReport {
             self.memory_rss_bytes as f64 / (1024.0 * 1024.0),
             self.cpu_percent,
             self.requests_in_flight,
+            self.queue_depth,
             self.requests_total,
             self.requests_failed,
             self.reputation,

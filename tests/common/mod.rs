@@ -305,14 +305,25 @@ pub fn http_get_json(url: &str) -> Option<Value> {
 /// POST `body` as JSON to `http://{addr}{path}`; returns the status code and the body parsed as
 /// JSON (Null when it is not JSON).
 pub fn http_post_json(addr: &str, path: &str, body: &str) -> (u16, Value) {
+    http_post_json_with(addr, path, body, &[])
+}
+
+/// [`http_post_json`] with extra request headers.
+pub fn http_post_json_with(
+    addr: &str,
+    path: &str,
+    body: &str,
+    headers: &[(&str, &str)],
+) -> (u16, Value) {
     use std::io::Write;
     let mut s = std::net::TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(30)))
         .expect("timeout");
     write!(
         s,
-        "POST {path} HTTP/1.0\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-        body.len()
+        "POST {path} HTTP/1.0\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{}\r\n",
+        body.len(),
+        headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect::<String>()
     )
     .expect("write head");
     let _ = s.write_all(body.as_bytes());

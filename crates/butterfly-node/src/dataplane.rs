@@ -115,9 +115,15 @@ type LayerWindow = (u64, VecDeque<f64>);
 #[derive(Debug, Default, Clone)]
 pub struct LayerStats {
     inner: Arc<Mutex<BTreeMap<u32, LayerWindow>>>,
+    pending: Arc<std::sync::atomic::AtomicU32>,
 }
 
 impl LayerStats {
+    /// Layer executions received and not yet answered (the node's queue depth).
+    pub fn pending(&self) -> u32 {
+        self.pending.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Records one execution of `layer` that took `ms` milliseconds.
     pub fn record(&self, layer: u32, ms: f64) {
         if let Ok(mut m) = self.inner.lock() {
@@ -240,6 +246,8 @@ async fn handle_stream(
     mut send: quinn::SendStream,
     mut recv: quinn::RecvStream,
 ) {
+    use std::sync::atomic::Ordering;
+    stats.pending.fetch_add(1, Ordering::Relaxed);
     let reply = match recv.read_to_end(MAX_MESSAGE_BYTES).await {
         Ok(buf) => execute(&node_id, &model, &faults, &stats, &buf).await,
         Err(e) => (
@@ -252,6 +260,7 @@ async fn handle_stream(
             Vec::new(),
         ),
     };
+    stats.pending.fetch_sub(1, Ordering::Relaxed);
     let _ = send.write_all(&encode(&reply.0, &reply.1)).await;
     let _ = send.finish();
 }

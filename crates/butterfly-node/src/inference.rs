@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use butterfly_proto::debug::{ByzantineFault, ListByzantineFaultsRequest, NodeRole};
+use butterfly_telemetry::TraceContext;
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, VecDeque};
@@ -149,6 +150,8 @@ pub struct LayerOutcome {
     pub failed: BTreeMap<String, String>,
     /// Wall time of the layer round, milliseconds.
     pub latency_ms: f64,
+    /// Longest execution time reported by a replica (compute only, no transfer), milliseconds.
+    pub compute_ms: f64,
 }
 
 /// `POST /v1/infer` response.
@@ -328,8 +331,12 @@ impl Engine {
         healthy.into_iter().chain(suspect).take(want).collect()
     }
 
-    /// Runs a request through every layer.
-    pub async fn infer(&self, req: InferRequest) -> Result<InferResponse, ApiError> {
+    /// Runs a request through every layer; `parent` continues the caller's W3C trace.
+    pub async fn infer(
+        &self,
+        req: InferRequest,
+        parent: Option<TraceContext>,
+    ) -> Result<InferResponse, ApiError> {
         if req.model != DEFAULT_MODEL {
             return Err(ApiError::new(
                 StatusCode::NOT_FOUND,
@@ -351,7 +358,7 @@ impl Engine {
         self.total.fetch_add(1, Ordering::Relaxed);
         self.in_flight.fetch_add(1, Ordering::Relaxed);
         let request_id = format!("req_{}", random_hex(6));
-        let result = self.run(&request_id, &req).await;
+        let result = self.run(&request_id, &req, parent).await;
         self.in_flight.fetch_sub(1, Ordering::Relaxed);
         result.map_err(|mut e| {
             self.failed.fetch_add(1, Ordering::Relaxed);
@@ -360,10 +367,16 @@ impl Engine {
         })
     }
 
-    async fn run(&self, request_id: &str, req: &InferRequest) -> Result<InferResponse, ApiError> {
+    async fn run(
+        &self,
+        request_id: &str,
+        req: &InferRequest,
+        parent: Option<TraceContext>,
+    ) -> Result<InferResponse, ApiError> {
         let started = Instant::now();
-        let trace_id = random_hex(16);
-        let root_span = random_hex(8);
+        let ctx = parent.map_or_else(TraceContext::new_root, |p| p.child());
+        let trace_id = ctx.trace_id_hex();
+        let root_span = ctx.span_id_hex();
         let span = tracing::info_span!(
             "inference.request",
             request_id = %request_id,
@@ -425,6 +438,7 @@ impl Engine {
             drop(calls);
             let mut by_hash: BTreeMap<String, (Vec<String>, Vec<f32>)> = BTreeMap::new();
             let mut failed = BTreeMap::new();
+            let mut compute_us = 0u64;
             for (id, _) in &replicas {
                 if !answers.iter().any(|(a, _)| a == id) {
                     failed.insert(
@@ -441,6 +455,7 @@ impl Engine {
                         if hash != reply.hash {
                             tracing::warn!(node = %id, layer, "reply hash does not match its tensor");
                         }
+                        compute_us = compute_us.max(reply.exec_us);
                         by_hash
                             .entry(hash)
                             .or_insert_with(|| (Vec::new(), output))
@@ -496,6 +511,7 @@ impl Engine {
                 disagreed,
                 failed,
                 latency_ms: layer_started.elapsed().as_secs_f64() * 1000.0,
+                compute_ms: compute_us as f64 / 1000.0,
             });
         }
         let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -569,10 +585,21 @@ async fn infer_handler(
         Ok(b) => b,
         Err(e) => return ApiError::new(e.status(), e.body_text()).into_response(),
     };
-    // A follower hands the request to the leader, once.
+    let parent = headers
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| TraceContext::parse_traceparent(v).ok());
+    // A follower hands the request to the leader, once, continuing the trace.
     if !headers.contains_key(FORWARDED_HEADER) {
         if let Some(addr) = engine.leader_http() {
-            let fwd = [(FORWARDED_HEADER, engine.node_id.as_str())];
+            let hop = parent
+                .as_ref()
+                .map_or_else(TraceContext::new_root, TraceContext::child);
+            let traceparent = hop.traceparent();
+            let fwd = [
+                (FORWARDED_HEADER, engine.node_id.as_str()),
+                ("traceparent", traceparent.as_str()),
+            ];
             match crate::load::post_infer(&addr, &body, &fwd, std::time::Duration::from_secs(60))
                 .await
             {
@@ -601,7 +628,7 @@ async fn infer_handler(
             return ApiError::new(status, format!("bad request body: {e}")).into_response();
         }
     };
-    match engine.infer(req).await {
+    match engine.infer(req, parent).await {
         Ok(r) => Json(r).into_response(),
         Err(e) => e.into_response(),
     }

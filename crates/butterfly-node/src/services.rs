@@ -66,6 +66,7 @@ impl Services {
     /// Adds what the services know to a status answer.
     pub fn fill_status(&self, status: &mut NodeStatus) {
         status.layer_latency = self.layer_stats.snapshot();
+        status.load.get_or_insert_with(Default::default).queue_depth = self.layer_stats.pending();
         status.layers = status.layer_latency.iter().map(|l| l.layer).collect();
         status.active_faults = self.faults.specs();
         if let Some(engine) = self.engine.get() {
