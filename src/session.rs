@@ -252,6 +252,23 @@ impl Ctx<'_> {
         }
     }
 
+    /// Resolves `node` (id or address) and makes one call to it within the deadline.
+    pub async fn call_node<T, F, Fut>(&self, node: &str, call: F) -> Result<(Target, T)>
+    where
+        F: FnOnce(crate::client::DebugClient) -> Fut,
+        Fut: std::future::Future<Output = std::result::Result<tonic::Response<T>, tonic::Status>>,
+    {
+        let target = self.resolve_node(node).await?;
+        let pool = self.pool()?;
+        let value = self
+            .fanout()?
+            .one(&pool, &target, |c| async move {
+                call(c).await.map(tonic::Response::into_inner)
+            })
+            .await?;
+        Ok((target, value))
+    }
+
     fn cached_member(&self, id: &str) -> Option<Member> {
         let cache = self.session.members.lock().ok()?;
         let fresh = cache

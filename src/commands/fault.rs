@@ -58,6 +58,15 @@ pub struct FaultStateReport {
     pub active: Vec<String>,
 }
 
+impl From<butterfly_proto::debug::FaultState> for FaultStateReport {
+    fn from(s: butterfly_proto::debug::FaultState) -> Self {
+        FaultStateReport {
+            node_id: s.node_id,
+            active: s.active,
+        }
+    }
+}
+
 impl Report for FaultStateReport {
     fn to_json(&self) -> serde_json::Value {
         json_of(self)
@@ -153,38 +162,26 @@ impl Report for FaultList {
 
 /// Runs a `fault` command.
 pub async fn exec(cmd: FaultCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
-    let pool = ctx.pool()?;
-    let fan = ctx.fanout()?;
     match cmd {
         FaultCommand::Inject { node, spec } => {
-            let target = ctx.resolve_node(&node).await?;
-            let s = fan
-                .one(&pool, &target, |mut c| async move {
-                    c.inject_fault(InjectFaultRequest { spec })
-                        .await
-                        .map(|r| r.into_inner())
+            let (_, s) = ctx
+                .call_node(&node, |mut c| async move {
+                    c.inject_fault(InjectFaultRequest { spec }).await
                 })
                 .await?;
-            Ok(Box::new(FaultStateReport {
-                node_id: s.node_id,
-                active: s.active,
-            }))
+            Ok(Box::new(FaultStateReport::from(s)))
         }
         FaultCommand::Clear { node } => {
-            let target = ctx.resolve_node(&node).await?;
-            let s = fan
-                .one(&pool, &target, |mut c| async move {
-                    c.clear_faults(ClearFaultsRequest {})
-                        .await
-                        .map(|r| r.into_inner())
+            let (_, s) = ctx
+                .call_node(&node, |mut c| async move {
+                    c.clear_faults(ClearFaultsRequest {}).await
                 })
                 .await?;
-            Ok(Box::new(FaultStateReport {
-                node_id: s.node_id,
-                active: s.active,
-            }))
+            Ok(Box::new(FaultStateReport::from(s)))
         }
         FaultCommand::List { node, limit } => {
+            let pool = ctx.pool()?;
+            let fan = ctx.fanout()?;
             let d = ctx.discover().await?;
             let coords: Vec<Target> = d
                 .members

@@ -56,16 +56,12 @@ impl NodeCommand {
 
 /// Runs a `node` command.
 pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
-    let target = ctx.resolve_node(cmd.node()).await?;
-    let pool = ctx.pool()?;
-    let fan = ctx.fanout()?;
+    let node = cmd.node().to_string();
     match cmd {
         NodeCommand::Info { .. } => {
-            let info = fan
-                .one(&pool, &target, |mut c| async move {
-                    c.get_node_info(GetNodeInfoRequest {})
-                        .await
-                        .map(|r| r.into_inner())
+            let (_, info) = ctx
+                .call_node(&node, |mut c| async move {
+                    c.get_node_info(GetNodeInfoRequest {}).await
                 })
                 .await?;
             Ok(Box::new(NodeInfoReport {
@@ -84,21 +80,17 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             }))
         }
         NodeCommand::Status { .. } => {
-            let s = fan
-                .one(&pool, &target, |mut c| async move {
-                    c.get_status(GetStatusRequest {})
-                        .await
-                        .map(|r| r.into_inner())
+            let (_, s) = ctx
+                .call_node(&node, |mut c| async move {
+                    c.get_status(GetStatusRequest {}).await
                 })
                 .await?;
             Ok(Box::new(StatusReport::from(s)))
         }
         NodeCommand::Health { deep: false, .. } => {
-            let s = fan
-                .one(&pool, &target, |mut c| async move {
-                    c.get_status(GetStatusRequest {})
-                        .await
-                        .map(|r| r.into_inner())
+            let (_, s) = ctx
+                .call_node(&node, |mut c| async move {
+                    c.get_status(GetStatusRequest {}).await
                 })
                 .await?;
             Ok(Box::new(HealthReport {
@@ -109,11 +101,9 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             }))
         }
         NodeCommand::Health { deep: true, .. } => {
-            let d = fan
-                .one(&pool, &target, |mut c| async move {
-                    c.deep_health(DeepHealthRequest {})
-                        .await
-                        .map(|r| r.into_inner())
+            let (target, d) = ctx
+                .call_node(&node, |mut c| async move {
+                    c.deep_health(DeepHealthRequest {}).await
                 })
                 .await?;
             Ok(Box::new(HealthReport {
@@ -132,11 +122,9 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             }))
         }
         NodeCommand::Audit { limit, .. } => {
-            let r = fan
-                .one(&pool, &target, |mut c| async move {
-                    c.read_audit_log(ReadAuditLogRequest { limit })
-                        .await
-                        .map(|r| r.into_inner())
+            let (target, r) = ctx
+                .call_node(&node, |mut c| async move {
+                    c.read_audit_log(ReadAuditLogRequest { limit }).await
                 })
                 .await?;
             Ok(Box::new(NodeAuditReport {

@@ -1,48 +1,14 @@
 //! Real `butterfly-node` processes on loopback: a compute node and a swarm join a coordinator.
 
-#[path = "../../butterfly-debug/tests/common/mod.rs"]
-mod common;
+mod support;
 
 use butterfly_proto::debug::debug_service_client::DebugServiceClient;
 use butterfly_proto::debug::{GetStatusRequest, ListMembersRequest, Member};
-use common::{Issued, TestCa};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::{certs, Certs, KillOnDrop};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
-
-/// Kills the child process when the test ends, whatever happens.
-struct KillOnDrop(Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-struct Certs {
-    dir: tempfile::TempDir,
-    ca: PathBuf,
-    ca_pem: String,
-    node: Issued,
-    viewer: Issued,
-}
-
-fn certs() -> Certs {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let ca = TestCa::new("butterfly test CA");
-    let ca_path = ca.write(dir.path(), "ca.crt");
-    let node = ca.issue(dir.path(), "node", "node", false);
-    let viewer = ca.issue(dir.path(), "victor", "viewer", false);
-    Certs {
-        ca: ca_path,
-        ca_pem: ca.pem.clone(),
-        node,
-        viewer,
-        dir,
-    }
-}
 
 fn start(c: &Certs, ready: &Path, args: &[&str]) -> KillOnDrop {
     let child = Command::new(env!("CARGO_BIN_EXE_butterfly-node"))

@@ -1,18 +1,17 @@
 //! Three real coordinator processes form a Raft group over mTLS; the leader is killed and the
 //! survivors elect a new one without losing committed entries.
 
-#[path = "../../butterfly-debug/tests/common/mod.rs"]
-mod common;
+mod support;
 
 use butterfly_proto::debug::debug_service_client::DebugServiceClient;
 use butterfly_proto::debug::{
     ConsensusStatus, DeepHealthRequest, GetStatusRequest, HealthState, RaftKind, RaftRequest,
 };
-use common::{Issued, TestCa};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::process::Command;
 use std::time::{Duration, Instant};
+use support::{certs, Certs, Issued, KillOnDrop};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
 
 /// Bound of every wait; generous for a loaded 2-core machine.
@@ -21,38 +20,6 @@ const CONVERGE: Duration = Duration::from_secs(45);
 /// after 1.5–2 s: the 1 s leader lease plus a 0.5–1 s election timeout; the slack is for a
 /// loaded machine).
 const FAILOVER_BOUND: Duration = Duration::from_secs(10);
-
-struct KillOnDrop(Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-struct Certs {
-    dir: tempfile::TempDir,
-    ca: PathBuf,
-    ca_pem: String,
-    node: Issued,
-    viewer: Issued,
-}
-
-fn certs() -> Certs {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let ca = TestCa::new("butterfly test CA");
-    let ca_path = ca.write(dir.path(), "ca.crt");
-    let node = ca.issue(dir.path(), "node", "node", false);
-    let viewer = ca.issue(dir.path(), "victor", "viewer", false);
-    Certs {
-        ca: ca_path,
-        ca_pem: ca.pem.clone(),
-        node,
-        viewer,
-        dir,
-    }
-}
 
 struct Node {
     id: String,
