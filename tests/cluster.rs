@@ -390,4 +390,28 @@ fn the_demo_starts_a_prometheus_that_scrapes_every_node() {
         );
         std::thread::sleep(Duration::from_millis(500));
     }
+    // The demo's background load is counted by the nodes and queryable with PromQL.
+    let deadline = std::time::Instant::now() + Duration::from_secs(40);
+    loop {
+        let v = http_get_json(&format!(
+            "{url}/api/v1/query?query=sum(butterfly_requests_total%7Bstatus%3D%22ok%22%7D)"
+        ));
+        let value = v
+            .as_ref()
+            .and_then(|v| {
+                v["data"]["result"][0]["value"][1]
+                    .as_str()
+                    .map(str::to_string)
+            })
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(0.0);
+        if value >= 1.0 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no butterfly_requests_total in Prometheus: {v:?}"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
 }

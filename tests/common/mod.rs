@@ -106,7 +106,7 @@ impl Env {
             compute,
             observers,
             swarm,
-            &["--no-prometheus"],
+            &["--no-prometheus", "--load", "0"],
         )
     }
 
@@ -288,6 +288,11 @@ pub fn issue_expired(dir: &Path, name: &str, role: &str) -> (PathBuf, PathBuf) {
 
 /// GET `url` (plain HTTP on loopback) and parse the body as JSON; None on any failure.
 pub fn http_get_json(url: &str) -> Option<Value> {
+    serde_json::from_str(&http_get_text(url)?).ok()
+}
+
+/// GET `url` (plain HTTP on loopback); the body, or None on any failure.
+pub fn http_get_text(url: &str) -> Option<String> {
     use std::io::Write;
     let rest = url.strip_prefix("http://")?;
     let (host, path) = rest
@@ -298,8 +303,8 @@ pub fn http_get_json(url: &str) -> Option<Value> {
     write!(s, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").ok()?;
     let mut body = String::new();
     s.read_to_string(&mut body).ok()?;
-    let (_, json) = body.split_once("\r\n\r\n")?;
-    serde_json::from_str(json).ok()
+    let (_, text) = body.split_once("\r\n\r\n")?;
+    Some(text.to_string())
 }
 
 /// POST `body` as JSON to `http://{addr}{path}`; returns the status code and the body parsed as

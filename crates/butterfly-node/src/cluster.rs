@@ -655,6 +655,26 @@ impl NodeHandle for NodeView {
         }
     }
 
+    fn query_spans(
+        &self,
+        request: butterfly_proto::debug::QuerySpansRequest,
+    ) -> butterfly_proto::debug::QuerySpansResponse {
+        self.services
+            .get()
+            .map(|s| s.telemetry.spans.query_proto(&request))
+            .unwrap_or_default()
+    }
+
+    fn query_logs(
+        &self,
+        request: butterfly_proto::debug::QueryLogsRequest,
+    ) -> butterfly_proto::debug::QueryLogsResponse {
+        self.services
+            .get()
+            .map(|s| s.telemetry.logs.query_proto(&request))
+            .unwrap_or_default()
+    }
+
     fn byzantine_faults(
         &self,
         request: butterfly_proto::debug::ListByzantineFaultsRequest,

@@ -116,9 +116,18 @@ type LayerWindow = (u64, VecDeque<f64>);
 pub struct LayerStats {
     inner: Arc<Mutex<BTreeMap<u32, LayerWindow>>>,
     pending: Arc<std::sync::atomic::AtomicU32>,
+    metrics: Option<Arc<butterfly_telemetry::Metrics>>,
 }
 
 impl LayerStats {
+    /// Stats that also feed `butterfly_layer_execution_duration_seconds` (with trace exemplars).
+    pub fn with_metrics(metrics: Arc<butterfly_telemetry::Metrics>) -> LayerStats {
+        LayerStats {
+            metrics: Some(metrics),
+            ..LayerStats::default()
+        }
+    }
+
     /// Layer executions received and not yet answered (the node's queue depth).
     pub fn pending(&self) -> u32 {
         self.pending.load(std::sync::atomic::Ordering::Relaxed)
@@ -290,48 +299,60 @@ async fn execute(
     let Some(input) = from_bytes(body) else {
         return fail("tensor length is not a multiple of 4".into());
     };
-    let started = Instant::now();
+    // The span continues the coordinator's trace through the header's traceparent.
     let span = tracing::info_span!(
         "layer.execute",
+        traceparent = %header.traceparent,
+        request_id = %header.request_id,
+        component = "compute",
         layer.id = header.layer,
         node.id = %node_id,
-        request_id = %header.request_id,
-        traceparent = %header.traceparent,
         tensor.shape = %format!("[1, {}]", input.len()),
+        error = tracing::field::Empty,
     );
-    let _enter = span.enter();
-    if let Some(d) = faults.slow() {
-        tokio::time::sleep(d).await;
-    }
-    let Some(mut output) = model.execute(header.layer, &input) else {
-        return fail(format!(
-            "layer {} does not exist or input width {} is wrong",
-            header.layer,
-            input.len()
-        ));
-    };
-    if let Some(p) = faults.byzantine() {
-        if chance(p) {
-            for v in output.iter_mut() {
-                *v = -*v + 0.001;
-            }
-            tracing::warn!(
-                layer = header.layer,
-                "injected byzantine fault: corrupted output"
-            );
+    let work = async {
+        let started = Instant::now();
+        if let Some(d) = faults.slow() {
+            tokio::time::sleep(d).await;
         }
-    }
-    let elapsed = started.elapsed();
-    stats.record(header.layer, elapsed.as_secs_f64() * 1000.0);
-    (
-        ExecReply {
-            node_id: node_id.to_string(),
-            hash: tensor_hash(&output),
-            exec_us: elapsed.as_micros() as u64,
-            error: None,
-        },
-        to_bytes(&output),
-    )
+        let Some(mut output) = model.execute(header.layer, &input) else {
+            let e = format!(
+                "layer {} does not exist or input width {} is wrong",
+                header.layer,
+                input.len()
+            );
+            tracing::Span::current().record("error", e.as_str());
+            return fail(e);
+        };
+        if let Some(p) = faults.byzantine() {
+            if chance(p) {
+                for v in output.iter_mut() {
+                    *v = -*v + 0.001;
+                }
+                tracing::warn!(
+                    layer = header.layer,
+                    byzantine = true,
+                    "injected byzantine fault: corrupted output"
+                );
+            }
+        }
+        let elapsed = started.elapsed();
+        stats.record(header.layer, elapsed.as_secs_f64() * 1000.0);
+        if let Some(m) = &stats.metrics {
+            let trace = butterfly_telemetry::current_trace_context();
+            m.record_layer_execution(&header.layer.to_string(), node_id, elapsed, trace.as_ref());
+        }
+        (
+            ExecReply {
+                node_id: node_id.to_string(),
+                hash: tensor_hash(&output),
+                exec_us: elapsed.as_micros() as u64,
+                error: None,
+            },
+            to_bytes(&output),
+        )
+    };
+    tracing::Instrument::instrument(work, span).await
 }
 
 /// True with probability `p` (SplitMix64 over a per-process counter and the clock).

@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
+use tracing::Instrument;
 
 /// Default replicas per layer.
 pub const DEFAULT_REPLICAS: usize = 3;
@@ -96,6 +97,8 @@ pub struct EngineConfig {
     pub replicas: usize,
     /// Reputation below which a node gets no work [default: 0.5].
     pub reputation_threshold: f64,
+    /// Where requests, transfers and faults are counted [default: nowhere].
+    pub metrics: Option<Arc<butterfly_telemetry::Metrics>>,
 }
 
 impl Default for EngineConfig {
@@ -103,6 +106,7 @@ impl Default for EngineConfig {
         EngineConfig {
             replicas: DEFAULT_REPLICAS,
             reputation_threshold: DEFAULT_REPUTATION_THRESHOLD,
+            metrics: None,
         }
     }
 }
@@ -358,7 +362,30 @@ impl Engine {
         self.total.fetch_add(1, Ordering::Relaxed);
         self.in_flight.fetch_add(1, Ordering::Relaxed);
         let request_id = format!("req_{}", random_hex(6));
-        let result = self.run(&request_id, &req, parent).await;
+        let started = Instant::now();
+        // The root span continues the caller's trace (traceparent) or starts one.
+        let ctx = parent.unwrap_or_else(TraceContext::new_root);
+        let span = tracing::info_span!(
+            "inference.request",
+            traceparent = %ctx.traceparent(),
+            request_id = %request_id,
+            component = "inference",
+            model.name = %req.model,
+            node.id = %self.node_id,
+            error = tracing::field::Empty,
+        );
+        let result = self.run(&request_id, &req).instrument(span.clone()).await;
+        let trace = span.in_scope(butterfly_telemetry::current_trace_context);
+        if let Some(m) = &self.config.metrics {
+            let status = if result.is_ok() { "ok" } else { "error" };
+            m.record_request(&req.model, status, started.elapsed(), trace.as_ref());
+            if let Err(e) = &result {
+                m.record_request_error(&req.model, e.status.as_str());
+            }
+        }
+        if let Err(e) = &result {
+            span.record("error", e.message.as_str());
+        }
         self.in_flight.fetch_sub(1, Ordering::Relaxed);
         result.map_err(|mut e| {
             self.failed.fetch_add(1, Ordering::Relaxed);
@@ -367,24 +394,11 @@ impl Engine {
         })
     }
 
-    async fn run(
-        &self,
-        request_id: &str,
-        req: &InferRequest,
-        parent: Option<TraceContext>,
-    ) -> Result<InferResponse, ApiError> {
+    async fn run(&self, request_id: &str, req: &InferRequest) -> Result<InferResponse, ApiError> {
         let started = Instant::now();
-        let ctx = parent.map_or_else(TraceContext::new_root, |p| p.child());
+        let ctx =
+            butterfly_telemetry::current_trace_context().unwrap_or_else(TraceContext::new_root);
         let trace_id = ctx.trace_id_hex();
-        let root_span = ctx.span_id_hex();
-        let span = tracing::info_span!(
-            "inference.request",
-            request_id = %request_id,
-            trace_id = %trace_id,
-            model.name = %req.model,
-            node.id = %self.node_id,
-        );
-        let _guard = span.enter();
         tracing::info!(input_len = req.input.len(), "inference request received");
         let state = self.store.state();
         let mut tensor = self.model.encode(&req.input);
@@ -398,18 +412,42 @@ impl Engine {
                     format!("no compute node can run layer {layer} (none joined, all below reputation, or partitioned)"),
                 ));
             }
-            let header = ExecHeader {
-                request_id: request_id.to_string(),
-                layer,
-                traceparent: format!("00-{trace_id}-{root_span}-01"),
-                from: self.node_id.clone(),
-            };
             let mut calls: futures::stream::FuturesUnordered<_> = replicas
                 .iter()
                 .map(|(id, addr)| {
-                    let header = &header;
                     let input = &tensor;
-                    async move { (id.clone(), self.data.execute(id, addr, header, input).await) }
+                    let span = tracing::info_span!(
+                        "comm.send_tensor",
+                        from = %self.node_id,
+                        to = %id,
+                        layer.id = layer,
+                        tensor.shape = %format!("[1, {}]", input.len()),
+                        tensor_size_bytes = input.len() * 4,
+                    );
+                    async move {
+                        // Every hop carries the W3C traceparent of this span.
+                        let traceparent = butterfly_telemetry::current_trace_context()
+                            .map(|c| c.traceparent())
+                            .unwrap_or_default();
+                        let header = ExecHeader {
+                            request_id: request_id.to_string(),
+                            layer,
+                            traceparent,
+                            from: self.node_id.clone(),
+                        };
+                        let sent = Instant::now();
+                        let r = self.data.execute(id, addr, &header, input).await;
+                        if let Some(m) = &self.config.metrics {
+                            m.record_bytes_sent(&self.node_id, id, (input.len() * 4) as u64);
+                            m.record_transfer_latency(&self.node_id, id, sent.elapsed());
+                            m.set_connection_active(&self.node_id, id, r.is_ok());
+                            if let Ok((out, _)) = &r {
+                                m.record_bytes_received(id, &self.node_id, (out.len() * 4) as u64);
+                            }
+                        }
+                        (id.clone(), r)
+                    }
+                    .instrument(span)
                 })
                 .collect();
             let quorum = replicas.len() / 2 + 1;
@@ -536,6 +574,10 @@ impl Engine {
         let reputation_after = (self.store.state().reputation_of(&f.node_id)
             - crate::state::REPUTATION_PENALTY)
             .max(0.0);
+        if let Some(m) = &self.config.metrics {
+            m.record_byzantine_fault(&f.node_id, "output_mismatch");
+            m.set_reputation(&f.node_id, reputation_after);
+        }
         if let Ok(mut log) = self.fault_log.lock() {
             log.push_back(ByzantineFault {
                 at_unix_ms: f.at_unix_ms,

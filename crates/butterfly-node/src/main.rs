@@ -5,10 +5,26 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = butterfly_node::Cli::parse();
-    if let Err(e) = butterfly_telemetry::init_json_logging() {
-        eprintln!("butterfly-node: {e}");
-        return ExitCode::from(2);
-    }
+    let node_id = cli.node.id.clone().unwrap_or_else(|| "swarm".to_string());
+    let config = butterfly_telemetry::TelemetryConfig {
+        node_id: node_id.clone(),
+        ..Default::default()
+    };
+    // OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    let exporter = match butterfly_telemetry::OtlpExporter::from_env("butterfly-node", &node_id) {
+        Ok(e) => e.map(|e| e as std::sync::Arc<dyn butterfly_telemetry::SpanExporter>),
+        Err(e) => {
+            eprintln!("butterfly-node: OTLP export: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let telemetry = match butterfly_telemetry::init(config, exporter) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("butterfly-node: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -19,7 +35,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(butterfly_node::run(cli)) {
+    match runtime.block_on(butterfly_node::run(cli, telemetry)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e @ butterfly_node::NodeError::Usage(_)) => {
             eprintln!("butterfly-node: {e}");

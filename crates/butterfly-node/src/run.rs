@@ -100,6 +100,10 @@ async fn start_services(
     args: &NodeArgs,
     cluster: &Arc<Cluster>,
     store: Arc<dyn StateStore>,
+    (telemetry, metrics): (
+        butterfly_telemetry::Telemetry,
+        Arc<butterfly_telemetry::Metrics>,
+    ),
 ) -> Result<Arc<Services>, NodeError> {
     let spec = ModelSpec {
         layers: args.layers,
@@ -133,7 +137,13 @@ async fn start_services(
         faults.inject(fault).map_err(NodeError::Usage)?;
     }
     cluster.set_faults(faults.clone());
-    let services = Arc::new(Services::new(id.to_string(), model.clone(), faults.clone()));
+    let services = Arc::new(Services::new(
+        id.to_string(),
+        model.clone(),
+        faults.clone(),
+        telemetry,
+        metrics.clone(),
+    ));
     services.set_checkpoint_problem(problem);
     if let (Some(checkpoints), NodeRole::Compute) = (checkpoints, role) {
         if !args.checkpoint_interval.is_zero() {
@@ -168,6 +178,7 @@ async fn start_services(
                 store,
                 faults,
                 EngineConfig {
+                    metrics: Some(metrics),
                     replicas: args.replicas,
                     ..EngineConfig::default()
                 },
@@ -281,7 +292,7 @@ async fn stopped(mut rx: watch::Receiver<bool>) {
 }
 
 /// Runs the node or swarm described by `cli` until a shutdown signal.
-pub async fn run(cli: Cli) -> Result<(), NodeError> {
+pub async fn run(cli: Cli, telemetry: butterfly_telemetry::Telemetry) -> Result<(), NodeError> {
     match cli.command {
         Some(Command::Swarm(args)) => run_swarm(args).await,
         Some(Command::Load(args)) => {
@@ -308,12 +319,21 @@ pub async fn run(cli: Cli) -> Result<(), NodeError> {
                 .id
                 .clone()
                 .ok_or_else(|| NodeError::Usage("--id is required".into()))?;
-            run_node(parse_role(role)?, id, &cli.node).await
+            run_node(parse_role(role)?, id, &cli.node, telemetry).await
         }
     }
 }
 
-async fn run_node(role: NodeRole, id: String, args: &NodeArgs) -> Result<(), NodeError> {
+async fn run_node(
+    role: NodeRole,
+    id: String,
+    args: &NodeArgs,
+    telemetry: butterfly_telemetry::Telemetry,
+) -> Result<(), NodeError> {
+    // One registry for /metrics: the debug service's own counters and the metric catalog.
+    let mut registry = prometheus_client::registry::Registry::default();
+    let metrics = Arc::new(butterfly_telemetry::Metrics::register(&mut registry));
+    let debug_metrics = Metrics::with_registry(registry);
     let common = &args.common;
     let (cluster, shutdown) = join_cluster(common)?;
     let view = Arc::new(NodeView::new(cluster.clone(), id.clone(), role, false));
@@ -330,9 +350,11 @@ async fn run_node(role: NodeRole, id: String, args: &NodeArgs) -> Result<(), Nod
         Some(r) => Arc::new(r.clone()),
         None => Arc::new(LocalState::default()),
     };
-    let services = start_services(role, &id, args, &cluster, store).await?;
+    let obs = (telemetry, metrics);
+    let services = start_services(role, &id, args, &cluster, store, obs).await?;
     view.set_services(services.clone());
     let mut builder = Builder::from_arc(view.clone())
+        .metrics(debug_metrics)
         .debug_addr(common.debug_addr)
         .http_addr(common.http_addr)
         .tls(tls_paths(common)?);
@@ -359,6 +381,18 @@ async fn run_node(role: NodeRole, id: String, args: &NodeArgs) -> Result<(), Nod
     );
     let heartbeat = tokio::spawn(cluster.clone().heartbeat_loop());
     let raft_task = raft.clone().map(|r| tokio::spawn(r.run()));
+    if let Some(r) = raft.clone() {
+        // Logs and metrics carry the current consensus term.
+        let services = services.clone();
+        tokio::spawn(async move {
+            loop {
+                let term = r.status().term;
+                services.telemetry.node.set_consensus_term(term);
+                services.metrics.set_consensus_term(term);
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        });
+    }
     stopped(shutdown).await;
     heartbeat.abort();
     if let Some(task) = raft_task {

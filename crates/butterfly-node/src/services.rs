@@ -25,19 +25,31 @@ pub struct Services {
     pub data_addr: OnceLock<String>,
     /// Inference engine (coordinators).
     pub engine: OnceLock<Arc<Engine>>,
+    /// Span and log buffers, node context (id, consensus term).
+    pub telemetry: butterfly_telemetry::Telemetry,
+    /// The metric catalog, registered into the node's `/metrics`.
+    pub metrics: Arc<butterfly_telemetry::Metrics>,
 }
 
 impl Services {
     /// Services for `node_id`.
-    pub fn new(node_id: String, model: Model, faults: Faults) -> Services {
+    pub fn new(
+        node_id: String,
+        model: Model,
+        faults: Faults,
+        telemetry: butterfly_telemetry::Telemetry,
+        metrics: Arc<butterfly_telemetry::Metrics>,
+    ) -> Services {
         Services {
             node_id,
             model,
             checkpoint_problem: std::sync::Mutex::new(None),
             faults,
-            layer_stats: LayerStats::default(),
+            layer_stats: LayerStats::with_metrics(metrics.clone()),
             data_addr: OnceLock::new(),
             engine: OnceLock::new(),
+            telemetry,
+            metrics,
         }
     }
 
