@@ -309,21 +309,26 @@ impl Engine {
     /// Replicas for `layer`: compute nodes in a rotation that starts at the layer, skipping
     /// nodes below the reputation threshold and nodes this coordinator is partitioned from.
     pub fn replicas_for(&self, layer: u32, state: &ReplicatedState) -> Vec<(String, String)> {
-        let mut compute: Vec<(String, String)> = self
-            .cluster
-            .members()
-            .into_iter()
-            .filter(|m| m.role == NodeRole::Compute as i32 && !m.data_addr.is_empty())
-            .map(|m| (m.id, m.data_addr))
-            .collect();
-        compute.sort();
+        let compute = self.compute_nodes();
         if compute.is_empty() {
             return compute;
         }
+        // The replicated assignment comes first; the rest of the rotation backs it up.
         let n = compute.len();
         let start = layer as usize % n;
-        let eligible: Vec<(String, String)> = (0..n)
-            .map(|k| compute[(start + k) % n].clone())
+        let assigned = state.assignment.get(&layer).cloned().unwrap_or_default();
+        let mut order: Vec<(String, String)> = assigned
+            .iter()
+            .filter_map(|id| compute.iter().find(|(c, _)| c == id).cloned())
+            .collect();
+        for k in 0..n {
+            let c = &compute[(start + k) % n];
+            if !order.iter().any(|(id, _)| id == &c.0) {
+                order.push(c.clone());
+            }
+        }
+        let eligible: Vec<(String, String)> = order
+            .into_iter()
             .filter(|(id, _)| state.reputation_of(id) >= self.config.reputation_threshold)
             .filter(|(id, _)| !self.faults.partitioned_from(id))
             .collect();
@@ -333,6 +338,51 @@ impl Engine {
             .into_iter()
             .partition(|(id, _)| !self.data.suspect(id));
         healthy.into_iter().chain(suspect).take(want).collect()
+    }
+
+    /// Compute members with a data-plane address, sorted by id.
+    fn compute_nodes(&self) -> Vec<(String, String)> {
+        let mut compute: Vec<(String, String)> = self
+            .cluster
+            .members()
+            .into_iter()
+            .filter(|m| m.role == NodeRole::Compute as i32 && !m.data_addr.is_empty())
+            .map(|m| (m.id, m.data_addr))
+            .collect();
+        compute.sort();
+        compute
+    }
+
+    /// The layer → replicas plan for the current compute members: layer `l` goes to the
+    /// [`EngineConfig::replicas`] nodes of a rotation starting at `l`.
+    pub fn planned_assignment(&self) -> BTreeMap<u32, Vec<String>> {
+        let compute = self.compute_nodes();
+        let n = compute.len();
+        (0..self.model.spec.layers)
+            .map(|l| {
+                let ids = (0..n.min(self.config.replicas.max(1)))
+                    .map(|k| compute[(l as usize + k) % n].0.clone())
+                    .collect();
+                (l, ids)
+            })
+            .collect()
+    }
+
+    /// On the leader, keeps the replicated layer assignment in step with the compute members
+    /// (checked every `every`).
+    pub async fn maintain_assignment(self: Arc<Self>, every: std::time::Duration) {
+        loop {
+            tokio::time::sleep(every).await;
+            if self.store.other_leader().is_some() || self.compute_nodes().is_empty() {
+                continue;
+            }
+            let plan = self.planned_assignment();
+            if self.store.state().assignment != plan {
+                if let Err(e) = self.store.propose(Command::AssignLayers(plan)).await {
+                    tracing::debug!(error = %e, "layer assignment not committed yet");
+                }
+            }
+        }
     }
 
     /// Runs a request through every layer; `parent` continues the caller's W3C trace.

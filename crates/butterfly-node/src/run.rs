@@ -183,7 +183,13 @@ async fn start_services(
                     ..EngineConfig::default()
                 },
             );
-            let _ = services.engine.set(Arc::new(engine));
+            let engine = Arc::new(engine);
+            tokio::spawn(
+                engine
+                    .clone()
+                    .maintain_assignment(std::time::Duration::from_secs(1)),
+            );
+            let _ = services.engine.set(engine);
         }
         _ => {}
     }
