@@ -497,12 +497,19 @@ impl DataClient {
         let sock: SocketAddr = addr
             .parse()
             .map_err(|e| format!("bad data address {addr}: {e}"))?;
-        let conn = self
-            .endpoint
-            .connect(sock, "localhost")
-            .map_err(|e| format!("connect: {e}"))?
-            .await
-            .map_err(|e| format!("connect: {e}"))?;
+        // The connection and quinn's driver (with its span) outlive this request: create them
+        // in a task of their own, where no request span is current. Otherwise the request's
+        // spans would stay open, and out of the ring buffer, for as long as the connection lives.
+        let endpoint = self.endpoint.clone();
+        let conn = tokio::spawn(async move {
+            endpoint
+                .connect(sock, "localhost")
+                .map_err(|e| format!("connect: {e}"))?
+                .await
+                .map_err(|e| format!("connect: {e}"))
+        })
+        .await
+        .map_err(|e| format!("connect: {e}"))??;
         if let Ok(mut m) = self.conns.lock() {
             m.insert(peer.to_string(), conn.clone());
         }
