@@ -133,6 +133,23 @@ fn one_request_is_followed_across_nodes_logs_and_metrics_without_pii() {
         assert_no_pii(&serde_json::to_string(&spans).expect("json"), secret_input);
     }
 
+    // Consensus work is traced too (membership changes are proposed and committed at start).
+    let all = grpcurl(
+        &env,
+        coord["debug_addr"].as_str().expect("addr"),
+        "QuerySpans",
+        "{}",
+    )["spans"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for name in ["consensus.propose", "consensus.commit"] {
+        assert!(
+            all.iter().any(|s| s["name"] == name),
+            "no {name} span on the coordinator"
+        );
+    }
+
     // Log lines of the request carry its ids.
     let logs = grpcurl(
         &env,

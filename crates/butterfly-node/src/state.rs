@@ -89,6 +89,20 @@ pub enum Command {
     Noop,
 }
 
+impl Command {
+    /// Short name of the command kind, for spans and logs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Command::UpsertMember(_) => "upsert_member",
+            Command::AssignLayers(_) => "assign_layers",
+            Command::RecordFault(_) => "record_fault",
+            Command::SetReputation { .. } => "set_reputation",
+            Command::CommitCheckpoint(_) => "commit_checkpoint",
+            Command::Noop => "noop",
+        }
+    }
+}
+
 /// The state every coordinator holds after applying the same commands in the same order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReplicatedState {

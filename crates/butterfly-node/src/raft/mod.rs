@@ -213,13 +213,22 @@ impl RaftHandle {
     /// on the leader; answers its log index. A follower forwards to the leader; with no leader
     /// known it waits up to [`LEADER_WAIT`] for one.
     pub async fn propose(&self, cmd: Command) -> Result<u64, Error> {
-        match self.propose_hops(cmd.clone(), 1).await {
-            Err(Error::NoLeader) => {
-                self.wait_for_leader(LEADER_WAIT).await?;
-                self.propose_hops(cmd, 1).await
+        let span = tracing::info_span!(
+            "consensus.propose",
+            component = "consensus",
+            consensus.term = self.status().term,
+            command = cmd.kind(),
+        );
+        let work = async {
+            match self.propose_hops(cmd.clone(), 1).await {
+                Err(Error::NoLeader) => {
+                    self.wait_for_leader(LEADER_WAIT).await?;
+                    self.propose_hops(cmd, 1).await
+                }
+                other => other,
             }
-            other => other,
-        }
+        };
+        tracing::Instrument::instrument(work, span).await
     }
 
     /// A clone of the state applied on this coordinator.
@@ -309,7 +318,17 @@ impl RaftHandle {
             RaftKind::AppendEntries => {
                 encode(&raft.append_entries(decode(&request.payload)?).await)?
             }
-            RaftKind::Vote => encode(&raft.vote(decode(&request.payload)?).await)?,
+            RaftKind::Vote => {
+                let span = tracing::info_span!(
+                    "consensus.vote",
+                    component = "consensus",
+                    consensus.term = self.status().term,
+                    candidate = %request.from,
+                );
+                let vote =
+                    tracing::Instrument::instrument(raft.vote(decode(&request.payload)?), span);
+                encode(&vote.await)?
+            }
             RaftKind::InstallSnapshot => {
                 encode(&raft.install_snapshot(decode(&request.payload)?).await)?
             }

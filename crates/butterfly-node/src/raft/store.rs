@@ -202,7 +202,16 @@ impl RaftStateMachine<TypeConfig> for StateMachineStore {
     {
         let mut inner = lock(&self.inner);
         let mut replies = Vec::new();
+        let span = tracing::info_span!(
+            "consensus.commit",
+            component = "consensus",
+            consensus.term = tracing::field::Empty,
+            log.index = tracing::field::Empty,
+        );
+        let _commit = span.enter();
         for entry in entries {
+            span.record("consensus.term", entry.log_id.leader_id.term);
+            span.record("log.index", entry.log_id.index);
             inner.last_applied = Some(entry.log_id);
             match entry.payload {
                 EntryPayload::Blank => {}
