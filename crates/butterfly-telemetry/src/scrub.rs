@@ -185,43 +185,73 @@ fn is_email_domain(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
 }
 
-fn mask_emails(s: &str) -> Option<String> {
+/// What a matcher found at a position of the text.
+enum Found {
+    /// Replace `start..end` with `with`; scanning resumes at `end`.
+    Replace {
+        start: usize,
+        end: usize,
+        with: String,
+    },
+    /// Nothing here; scanning resumes at this index (at least one further).
+    Skip(usize),
+}
+
+/// Scans `s` left to right, asking `find(bytes, i, last)` at every position (`last` is the end
+/// of the previous replacement), and splices in the replacements. `None` when nothing matched.
+fn splice(s: &str, mut find: impl FnMut(&[u8], usize, usize) -> Found) -> Option<String> {
     let b = s.as_bytes();
     let mut out = String::new();
     let mut last = 0;
     let mut i = 0;
     let mut changed = false;
     while i < b.len() {
-        if b[i] == b'@' {
-            let mut start = i;
-            while start > last && is_email_local(b[start - 1]) {
-                start -= 1;
-            }
-            let mut end = i + 1;
-            while end < b.len() && is_email_domain(b[end]) {
-                end += 1;
-            }
-            // Trim trailing dots ("mail me at a@b.com.").
-            while end > i + 1 && b[end - 1] == b'.' {
-                end -= 1;
-            }
-            let domain = &s[i + 1..end];
-            if start < i && domain.contains('.') && !domain.starts_with('.') {
+        match find(b, i, last) {
+            Found::Replace { start, end, with } => {
                 out.push_str(&s[last..start]);
-                out.push_str(EMAIL_REPLACEMENT);
+                out.push_str(&with);
                 last = end;
                 i = end;
                 changed = true;
-                continue;
             }
+            Found::Skip(next) => i = next.max(i + 1),
         }
-        i += 1;
     }
     if !changed {
         return None;
     }
     out.push_str(&s[last..]);
     Some(out)
+}
+
+fn mask_emails(s: &str) -> Option<String> {
+    splice(s, |b, i, last| {
+        if b[i] != b'@' {
+            return Found::Skip(i + 1);
+        }
+        let mut start = i;
+        while start > last && is_email_local(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = i + 1;
+        while end < b.len() && is_email_domain(b[end]) {
+            end += 1;
+        }
+        // Trim trailing dots ("mail me at a@b.com.").
+        while end > i + 1 && b[end - 1] == b'.' {
+            end -= 1;
+        }
+        let domain = &s[i + 1..end];
+        if start < i && domain.contains('.') && !domain.starts_with('.') {
+            Found::Replace {
+                start,
+                end,
+                with: EMAIL_REPLACEMENT.to_string(),
+            }
+        } else {
+            Found::Skip(i + 1)
+        }
+    })
 }
 
 /// Parses `d{1,3}.d{1,3}.d{1,3}.d{1,3}` at `i`; returns the octets and the end index.
@@ -253,69 +283,44 @@ fn parse_v4_at(b: &[u8], i: usize) -> Option<([u8; 4], usize)> {
 }
 
 fn mask_ipv4(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = String::new();
-    let mut last = 0;
-    let mut i = 0;
-    let mut changed = false;
-    while i < b.len() {
+    splice(s, |b, i, _| {
         let boundary = i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.');
-        if boundary && b[i].is_ascii_digit() {
-            if let Some((oct, end)) = parse_v4_at(b, i) {
-                out.push_str(&s[last..i]);
-                out.push_str(&format!("{}.{}.0.0/16", oct[0], oct[1]));
-                last = end;
-                i = end;
-                changed = true;
-                continue;
-            }
+        match parse_v4_at(b, i).filter(|_| boundary && b[i].is_ascii_digit()) {
+            Some((oct, end)) => Found::Replace {
+                start: i,
+                end,
+                with: format!("{}.{}.0.0/16", oct[0], oct[1]),
+            },
+            None => Found::Skip(i + 1),
         }
-        i += 1;
-    }
-    if !changed {
-        return None;
-    }
-    out.push_str(&s[last..]);
-    Some(out)
+    })
 }
 
 fn mask_ipv6(s: &str) -> Option<String> {
-    let b = s.as_bytes();
     let is_v6 = |c: u8| c.is_ascii_hexdigit() || c == b':' || c == b'.';
-    let mut out = String::new();
-    let mut last = 0;
-    let mut i = 0;
-    let mut changed = false;
-    while i < b.len() {
-        if is_v6(b[i]) && (i == 0 || !(b[i - 1].is_ascii_alphanumeric())) {
-            let mut end = i;
-            while end < b.len() && is_v6(b[end]) {
-                end += 1;
-            }
-            // The token may be followed by a letter (then it was a word, not an address).
-            let token = &s[i..end];
-            let word_follows = end < b.len() && b[end].is_ascii_alphanumeric();
-            if !word_follows && token.matches(':').count() >= 2 {
-                let trimmed = token.trim_end_matches(['.', ':']);
-                if let Ok(addr) = trimmed.parse::<Ipv6Addr>() {
-                    out.push_str(&s[last..i]);
-                    out.push_str(&format!("{:x}::/16", addr.segments()[0]));
-                    last = i + trimmed.len();
-                    i = last;
-                    changed = true;
-                    continue;
-                }
-            }
-            i = end.max(i + 1);
-            continue;
+    splice(s, |b, i, _| {
+        if !(is_v6(b[i]) && (i == 0 || !(b[i - 1].is_ascii_alphanumeric()))) {
+            return Found::Skip(i + 1);
         }
-        i += 1;
-    }
-    if !changed {
-        return None;
-    }
-    out.push_str(&s[last..]);
-    Some(out)
+        let mut end = i;
+        while end < b.len() && is_v6(b[end]) {
+            end += 1;
+        }
+        // The token may be followed by a letter (then it was a word, not an address).
+        let token = &s[i..end];
+        let word_follows = end < b.len() && b[end].is_ascii_alphanumeric();
+        if !word_follows && token.matches(':').count() >= 2 {
+            let trimmed = token.trim_end_matches(['.', ':']);
+            if let Ok(addr) = trimmed.parse::<Ipv6Addr>() {
+                return Found::Replace {
+                    start: i,
+                    end: i + trimmed.len(),
+                    with: format!("{:x}::/16", addr.segments()[0]),
+                };
+            }
+        }
+        Found::Skip(end)
+    })
 }
 
 #[cfg(test)]
