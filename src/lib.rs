@@ -14,6 +14,8 @@ pub mod config;
 pub mod error;
 pub mod exec;
 pub mod fanout;
+pub mod logs;
 pub mod output;
 pub mod repl;
 pub mod session;
+pub mod trace;

@@ -1,0 +1,42 @@
+//! Traces as the console sees them, whatever their source (Jaeger, or the nodes' span buffers):
+//! the normalized span model, tree assembly with clock-skew correction, the critical path, and
+//! the terminal waterfall.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Outcome of a span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanStatus {
+    /// No status was set (OTLP `STATUS_CODE_UNSET`).
+    #[default]
+    Unset,
+    /// Finished normally.
+    Ok,
+    /// Finished with an error.
+    Error,
+}
+
+/// One span, normalized. Ids are lowercase hex (trace 32 chars, span 16 chars).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    /// Trace id, 32 lowercase hex characters.
+    pub trace_id: String,
+    /// Span id, 16 lowercase hex characters.
+    pub span_id: String,
+    /// Parent span id; `None` for a root.
+    pub parent_span_id: Option<String>,
+    /// Node (or Jaeger service/process) that recorded the span.
+    pub node_id: String,
+    /// Operation name, e.g. `layer.execute`.
+    pub name: String,
+    /// Start, nanoseconds since the Unix epoch (as the recording node's clock saw it).
+    pub start_unix_nano: u64,
+    /// Duration in nanoseconds.
+    pub duration_ns: u64,
+    /// Outcome.
+    pub status: SpanStatus,
+    /// Attributes, values rendered as strings.
+    pub attributes: BTreeMap<String, String>,
+}
