@@ -40,3 +40,27 @@ pub struct Span {
     /// Attributes, values rendered as strings.
     pub attributes: BTreeMap<String, String>,
 }
+
+pub mod assemble;
+pub mod waterfall;
+
+pub use assemble::{assemble, Assembled, Row, SkewAdjustment};
+
+impl Span {
+    /// End, nanoseconds since the Unix epoch (saturating).
+    pub fn end_unix_nano(&self) -> u64 {
+        self.start_unix_nano.saturating_add(self.duration_ns)
+    }
+
+    /// Whether the span recorded a Byzantine event (attribute `byzantine` = `true`).
+    pub fn is_byzantine(&self) -> bool {
+        self.attributes
+            .get("byzantine")
+            .is_some_and(|v| v == "true")
+    }
+}
+
+/// Whether `s` is a W3C trace id: 32 hex characters, not all zero.
+pub fn is_trace_id(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()) && s.bytes().any(|b| b != b'0')
+}

@@ -8,7 +8,8 @@ use butterfly_proto::debug::{
     InjectFaultRequest, JoinRequest, JoinResponse, ListByzantineFaultsRequest,
     ListByzantineFaultsResponse, ListMembersRequest, ListMembersResponse, Member, NodeInfo,
     NodeStatus, QueryLogsRequest, QueryLogsResponse, QuerySpansRequest, QuerySpansResponse,
-    RaftRequest, RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse,
+    RaftRequest, RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse, ReplayRequest,
+    ReplayResponse,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -94,6 +95,18 @@ pub trait NodeHandle: Send + Sync + 'static {
         let _ = request;
         QueryLogsResponse::default()
     }
+    /// Runs a recorded request again (`Replay`). Default: this node serves no requests.
+    fn replay(
+        &self,
+        request: ReplayRequest,
+    ) -> impl Future<Output = Result<ReplayResponse, Status>> + Send {
+        let _ = request;
+        async {
+            Err(Status::unimplemented(
+                "this node serves no inference requests",
+            ))
+        }
+    }
 }
 
 /// The RPCs of `butterfly.debug.v1.DebugService` and the role each needs.
@@ -125,11 +138,13 @@ pub enum Method {
     QueryLogs,
     /// `CommitCheckpoint`: node.
     CommitCheckpoint,
+    /// `Replay`: admin.
+    Replay,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 13] = [
+    pub const ALL: [Method; 14] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -143,6 +158,7 @@ impl Method {
         Method::QuerySpans,
         Method::QueryLogs,
         Method::CommitCheckpoint,
+        Method::Replay,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -161,6 +177,7 @@ impl Method {
             Method::QuerySpans => "QuerySpans",
             Method::QueryLogs => "QueryLogs",
             Method::CommitCheckpoint => "CommitCheckpoint",
+            Method::Replay => "Replay",
         }
     }
 
@@ -180,7 +197,9 @@ impl Method {
             | Method::QuerySpans
             | Method::QueryLogs => Role::Viewer,
             Method::Join | Method::Raft | Method::CommitCheckpoint => Role::Node,
-            Method::ReadAuditLog | Method::InjectFault | Method::ClearFaults => Role::Admin,
+            Method::ReadAuditLog | Method::InjectFault | Method::ClearFaults | Method::Replay => {
+                Role::Admin
+            }
         }
     }
 }
@@ -453,5 +472,13 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     ) -> Result<Response<CommitCheckpointResponse>, Status> {
         let call = self.authorize(&request, Method::CommitCheckpoint)?;
         call.finish(self.handle.commit_checkpoint(request.into_inner()).await)
+    }
+
+    async fn replay(
+        &self,
+        request: Request<ReplayRequest>,
+    ) -> Result<Response<ReplayResponse>, Status> {
+        let call = self.authorize(&request, Method::Replay)?;
+        call.finish(self.handle.replay(request.into_inner()).await)
     }
 }

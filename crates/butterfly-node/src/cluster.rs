@@ -615,6 +615,23 @@ impl NodeHandle for NodeView {
         async move { result }
     }
 
+    fn replay(
+        &self,
+        request: butterfly_proto::debug::ReplayRequest,
+    ) -> impl std::future::Future<
+        Output = Result<butterfly_proto::debug::ReplayResponse, tonic::Status>,
+    > + Send {
+        let engine = self.services.get().and_then(|s| s.engine.get().cloned());
+        async move {
+            match engine {
+                Some(e) => e.replay(&request.request_id).await,
+                None => Err(tonic::Status::failed_precondition(
+                    "only coordinators serve (and replay) inference requests",
+                )),
+            }
+        }
+    }
+
     fn clear_faults(
         &self,
     ) -> impl std::future::Future<Output = Result<butterfly_proto::debug::FaultState, tonic::Status>>

@@ -9,13 +9,16 @@ use crate::cluster::Cluster;
 use crate::dataplane::{DataClient, ExecHeader};
 use crate::faults::Faults;
 use crate::layers::{tensor_hash, Model, DEFAULT_MODEL};
+use crate::replay::{ReplayBuffer, DEFAULT_REPLAY_CAPACITY, DEFAULT_REPLAY_TTL};
 use crate::state::{Command, FaultRecord, ReplicatedState, DEFAULT_REPUTATION_THRESHOLD};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use butterfly_proto::debug::{ByzantineFault, ListByzantineFaultsRequest, NodeRole};
+use butterfly_proto::debug::{
+    ByzantineFault, ListByzantineFaultsRequest, NodeRole, ReplayResponse, RequestRun,
+};
 use butterfly_telemetry::TraceContext;
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
@@ -124,10 +127,11 @@ pub struct Engine {
     failed: AtomicU64,
     in_flight: AtomicU32,
     fault_log: Mutex<VecDeque<ByzantineFault>>,
+    replays: ReplayBuffer,
 }
 
 /// `POST /v1/infer` body.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InferRequest {
     /// Model name (the demo serves `butterfly-demo`).
@@ -246,6 +250,7 @@ impl Engine {
             failed: AtomicU64::new(0),
             in_flight: AtomicU32::new(0),
             fault_log: Mutex::new(VecDeque::new()),
+            replays: ReplayBuffer::default(),
         }
     }
 
@@ -409,10 +414,41 @@ impl Engine {
                 ),
             ));
         }
+        self.serve(req, parent, None).await.1
+    }
+
+    /// Runs a request recorded in the replay buffer again, as a new request of its own.
+    pub async fn replay(&self, request_id: &str) -> Result<ReplayResponse, tonic::Status> {
+        let Some((original, req)) = self.replays.get(request_id) else {
+            return Err(tonic::Status::not_found(format!(
+                "{request_id} is not in {}'s replay buffer (served elsewhere, or older than {} s or the last {} requests)",
+                self.node_id,
+                DEFAULT_REPLAY_TTL.as_secs(),
+                DEFAULT_REPLAY_CAPACITY
+            )));
+        };
+        let input_len = req.input.len() as u64;
+        let (replay, _) = self.serve(req, None, Some(request_id)).await;
+        Ok(ReplayResponse {
+            coordinator: self.node_id.clone(),
+            original: Some(original),
+            replay: Some(replay),
+            input_len,
+        })
+    }
+
+    /// Serves a validated request and records it in the replay buffer.
+    async fn serve(
+        &self,
+        req: InferRequest,
+        parent: Option<TraceContext>,
+        replay_of: Option<&str>,
+    ) -> (RequestRun, Result<InferResponse, ApiError>) {
         self.total.fetch_add(1, Ordering::Relaxed);
         self.in_flight.fetch_add(1, Ordering::Relaxed);
         let request_id = format!("req_{}", random_hex(6));
         let started = Instant::now();
+        let at_unix_ms = unix_ms();
         // The root span continues the caller's trace (traceparent) or starts one.
         let ctx = parent.unwrap_or_else(TraceContext::new_root);
         let span = tracing::info_span!(
@@ -423,7 +459,11 @@ impl Engine {
             model.name = %req.model,
             node.id = %self.node_id,
             error = tracing::field::Empty,
+            replay_of = tracing::field::Empty,
         );
+        if let Some(original) = replay_of {
+            span.record("replay_of", original);
+        }
         let result = self.run(&request_id, &req).instrument(span.clone()).await;
         let trace = span.in_scope(butterfly_telemetry::current_trace_context);
         if let Some(m) = &self.config.metrics {
@@ -437,11 +477,28 @@ impl Engine {
             span.record("error", e.message.as_str());
         }
         self.in_flight.fetch_sub(1, Ordering::Relaxed);
-        result.map_err(|mut e| {
+        let run = RequestRun {
+            request_id: request_id.clone(),
+            trace_id: trace.as_ref().map(|t| t.trace_id_hex()).unwrap_or_default(),
+            latency_ms: started.elapsed().as_secs_f64() * 1000.0,
+            output_hash: result
+                .as_ref()
+                .map(|r| r.output_hash.clone())
+                .unwrap_or_default(),
+            error: result
+                .as_ref()
+                .err()
+                .map(|e| e.message.clone())
+                .unwrap_or_default(),
+            at_unix_ms,
+        };
+        self.replays.record(run.clone(), req);
+        let result = result.map_err(|mut e| {
             self.failed.fetch_add(1, Ordering::Relaxed);
             e.request_id = Some(request_id);
             e
-        })
+        });
+        (run, result)
     }
 
     async fn run(&self, request_id: &str, req: &InferRequest) -> Result<InferResponse, ApiError> {

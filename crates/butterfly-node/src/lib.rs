@@ -14,6 +14,7 @@ pub mod layers;
 pub mod load;
 mod procinfo;
 pub mod raft;
+pub mod replay;
 pub mod run;
 pub mod services;
 pub mod state;

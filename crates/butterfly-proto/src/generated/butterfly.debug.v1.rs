@@ -444,6 +444,45 @@ pub struct CommitCheckpointResponse {
     #[prost(uint64, tag = "1")]
     pub log_index: u64,
 }
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ReplayRequest {
+    #[prost(string, tag = "1")]
+    pub request_id: ::prost::alloc::string::String,
+}
+/// One run of a request, as the coordinator saw it.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct RequestRun {
+    #[prost(string, tag = "1")]
+    pub request_id: ::prost::alloc::string::String,
+    /// W3C trace id (32 hex).
+    #[prost(string, tag = "2")]
+    pub trace_id: ::prost::alloc::string::String,
+    /// End-to-end latency, milliseconds.
+    #[prost(double, tag = "3")]
+    pub latency_ms: f64,
+    /// SHA-256 (hex) of the output; empty when the run failed.
+    #[prost(string, tag = "4")]
+    pub output_hash: ::prost::alloc::string::String,
+    /// Error message; empty when the run succeeded.
+    #[prost(string, tag = "5")]
+    pub error: ::prost::alloc::string::String,
+    /// Unix time the run started, milliseconds.
+    #[prost(int64, tag = "6")]
+    pub at_unix_ms: i64,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ReplayResponse {
+    /// Coordinator that ran both.
+    #[prost(string, tag = "1")]
+    pub coordinator: ::prost::alloc::string::String,
+    #[prost(message, optional, tag = "2")]
+    pub original: ::core::option::Option<RequestRun>,
+    #[prost(message, optional, tag = "3")]
+    pub replay: ::core::option::Option<RequestRun>,
+    /// Length of the recorded input, in bytes (the input itself never leaves the node).
+    #[prost(uint64, tag = "4")]
+    pub input_len: u64,
+}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
 pub enum NodeRole {
@@ -972,6 +1011,30 @@ pub mod debug_service_client {
                 );
             self.inner.unary(req, path, codec).await
         }
+        /// Runs again a request this coordinator served, from its replay buffer: raw inputs kept only
+        /// in memory, bounded and for a short time, never logged. NotFound when the request is not (or
+        /// no longer) in the buffer. Role: admin.
+        pub async fn replay(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ReplayRequest>,
+        ) -> std::result::Result<tonic::Response<super::ReplayResponse>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/Replay",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("butterfly.debug.v1.DebugService", "Replay"));
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -1079,6 +1142,13 @@ pub mod debug_service_server {
             tonic::Response<super::CommitCheckpointResponse>,
             tonic::Status,
         >;
+        /// Runs again a request this coordinator served, from its replay buffer: raw inputs kept only
+        /// in memory, bounded and for a short time, never logged. NotFound when the request is not (or
+        /// no longer) in the buffer. Role: admin.
+        async fn replay(
+            &self,
+            request: tonic::Request<super::ReplayRequest>,
+        ) -> std::result::Result<tonic::Response<super::ReplayResponse>, tonic::Status>;
     }
     #[derive(Debug)]
     pub struct DebugServiceServer<T> {
@@ -1724,6 +1794,51 @@ pub mod debug_service_server {
                     let inner = self.inner.clone();
                     let fut = async move {
                         let method = CommitCheckpointSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/Replay" => {
+                    #[allow(non_camel_case_types)]
+                    struct ReplaySvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::ReplayRequest>
+                    for ReplaySvc<T> {
+                        type Response = super::ReplayResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::ReplayRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::replay(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = ReplaySvc(inner);
                         let codec = tonic_prost::ProstCodec::default();
                         let mut grpc = tonic::server::Grpc::new(codec)
                             .apply_compression_config(
