@@ -5,6 +5,7 @@
 
 use crate::cli::GlobalOpts;
 use crate::error::{Error, Result};
+use crate::sources::SourceConfig;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -60,6 +61,51 @@ pub struct Profile {
     /// Loki base URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub loki_url: Option<String>,
+    /// Prometheus connection beyond the URL (`[profiles.NAME.prometheus]`); its `url` wins over
+    /// `prometheus_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prometheus: Option<SourceProfile>,
+    /// Jaeger query connection (`[profiles.NAME.jaeger]`); its `url` wins over `jaeger_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jaeger: Option<SourceProfile>,
+    /// Loki connection (`[profiles.NAME.loki]`); its `url` wins over `loki_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loki: Option<SourceProfile>,
+}
+
+/// How to reach one observability back end (Prometheus, Jaeger or Loki), as written in a
+/// profile table such as `[profiles.prod.prometheus]`. Paths are read when a command needs the
+/// back end, not at load.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceProfile {
+    /// Base URL, e.g. `https://prometheus.example:9090`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// File holding a bearer token (`Authorization: Bearer …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bearer_token_file: Option<PathBuf>,
+    /// User for HTTP basic authentication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// File holding the basic-authentication password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_file: Option<PathBuf>,
+    /// CA certificate (PEM) to trust instead of the platform's roots.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca: Option<PathBuf>,
+    /// Client certificate (PEM) for mutual TLS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cert: Option<PathBuf>,
+    /// Private key (PEM) of `cert`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<PathBuf>,
+    /// Deadline of one call, e.g. "10s" [default: 10s].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<String>,
+    /// Largest accepted response body, MiB [default: 64].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_body_mib: Option<u64>,
 }
 
 /// The settings a command runs with, after every override.
@@ -85,6 +131,12 @@ pub struct Settings {
     pub jaeger_url: Option<String>,
     /// Loki base URL.
     pub loki_url: Option<String>,
+    /// Prometheus connection (URL and any auth/TLS), when a URL is configured.
+    pub prometheus: Option<SourceConfig>,
+    /// Jaeger query connection, when a URL is configured.
+    pub jaeger: Option<SourceConfig>,
+    /// Loki connection, when a URL is configured.
+    pub loki: Option<SourceConfig>,
 }
 
 /// Default config file path: `$XDG_CONFIG_HOME/butterfly-cli/config.toml`.
@@ -177,6 +229,27 @@ pub fn resolve(opts: &GlobalOpts) -> Result<Settings> {
         (None, None) => DEFAULT_TIMEOUT,
     };
     let env = |key: &str| std::env::var(key).ok().filter(|v| !v.is_empty());
+    let prometheus = source_config(
+        &name,
+        "prometheus",
+        env("BUTTERFLY_PROMETHEUS_URL"),
+        profile.prometheus_url.clone(),
+        profile.prometheus.as_ref(),
+    )?;
+    let jaeger = source_config(
+        &name,
+        "jaeger",
+        env("BUTTERFLY_JAEGER_URL"),
+        profile.jaeger_url.clone(),
+        profile.jaeger.as_ref(),
+    )?;
+    let loki = source_config(
+        &name,
+        "loki",
+        env("BUTTERFLY_LOKI_URL"),
+        profile.loki_url.clone(),
+        profile.loki.as_ref(),
+    )?;
     Ok(Settings {
         seeds: if opts.seeds.is_empty() {
             profile.seeds
@@ -188,11 +261,70 @@ pub fn resolve(opts: &GlobalOpts) -> Result<Settings> {
         key: opts.key.clone().or(profile.key),
         timeout,
         concurrency: profile.concurrency.unwrap_or(DEFAULT_CONCURRENCY).max(1),
-        prometheus_url: env("BUTTERFLY_PROMETHEUS_URL").or(profile.prometheus_url),
-        jaeger_url: env("BUTTERFLY_JAEGER_URL").or(profile.jaeger_url),
-        loki_url: env("BUTTERFLY_LOKI_URL").or(profile.loki_url),
+        prometheus_url: prometheus.as_ref().map(|c| c.url.clone()),
+        jaeger_url: jaeger.as_ref().map(|c| c.url.clone()),
+        loki_url: loki.as_ref().map(|c| c.url.clone()),
+        prometheus,
+        jaeger,
+        loki,
         profile: name,
     })
+}
+
+/// The connection to back end `what`: URL from the env variable, else the profile table's
+/// `url`, else the `<what>_url` shorthand; `None` when none is set.
+fn source_config(
+    profile: &str,
+    what: &str,
+    env_url: Option<String>,
+    shorthand: Option<String>,
+    table: Option<&SourceProfile>,
+) -> Result<Option<SourceConfig>> {
+    let url = env_url
+        .or_else(|| table.and_then(|t| t.url.clone()))
+        .or(shorthand)
+        .filter(|u| !u.trim().is_empty());
+    let Some(url) = url else {
+        if table.is_some() {
+            return Err(Error::Config(format!(
+                "profile '{profile}': [profiles.{profile}.{what}] has no `url` (or set `{what}_url`)"
+            )));
+        }
+        return Ok(None);
+    };
+    let mut cfg = SourceConfig::new(url.trim());
+    if let Some(t) = table {
+        cfg.bearer_token_file = t.bearer_token_file.clone();
+        cfg.basic_user = t.username.clone();
+        cfg.basic_password_file = t.password_file.clone();
+        cfg.ca = t.ca.clone();
+        cfg.cert = t.cert.clone();
+        cfg.key = t.key.clone();
+        if let Some(text) = &t.timeout {
+            cfg.timeout = crate::cli::parse_duration(text)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| {
+                    Error::Config(format!(
+                        "profile '{profile}': {what}.timeout '{text}' is not a duration above zero"
+                    ))
+                })?;
+        }
+        if let Some(mib) = t.max_body_mib {
+            cfg.max_body_bytes = mib.max(1).saturating_mul(1024 * 1024);
+        }
+        if t.password_file.is_some() && t.username.is_none() {
+            return Err(Error::Config(format!(
+                "profile '{profile}': {what}.password_file needs {what}.username"
+            )));
+        }
+        if t.cert.is_some() != t.key.is_some() {
+            return Err(Error::Config(format!(
+                "profile '{profile}': {what}.cert and {what}.key go together"
+            )));
+        }
+    }
+    Ok(Some(cfg))
 }
 
 #[cfg(test)]
@@ -228,6 +360,53 @@ mod tests {
         o.profile = Some("prod".into());
         let err = resolve(&o).unwrap_err().to_string();
         assert!(err.contains("no profile 'prod'"), "{err}");
+    }
+
+    #[test]
+    fn source_tables_and_shorthands() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[profiles.default]\nprometheus_url = \"http://p:9090\"\njaeger_url = \"http://j:16686\"\n\
+             [profiles.default.loki]\nurl = \"https://l:3100\"\nbearer_token_file = \"/t\"\ntimeout = \"2s\"\nmax_body_mib = 8\n",
+        )
+        .unwrap();
+        let s = resolve(&opts_with(&path)).unwrap();
+        assert_eq!(s.prometheus_url.as_deref(), Some("http://p:9090"));
+        assert_eq!(
+            s.prometheus.as_ref().unwrap().timeout,
+            crate::sources::DEFAULT_TIMEOUT
+        );
+        assert_eq!(s.jaeger.as_ref().unwrap().url, "http://j:16686");
+        let loki = s.loki.unwrap();
+        assert_eq!(loki.url, "https://l:3100");
+        assert_eq!(loki.bearer_token_file.as_deref(), Some(Path::new("/t")));
+        assert_eq!(loki.timeout, Duration::from_secs(2));
+        assert_eq!(loki.max_body_bytes, 8 * 1024 * 1024);
+        std::fs::write(&path, "[profiles.default.prometheus]\nurll = \"x\"\n").unwrap();
+        let err = resolve(&opts_with(&path)).unwrap_err().to_string();
+        assert!(err.contains("unknown field"), "{err}");
+        std::fs::write(&path, "[profiles.default.prometheus]\nca = \"/ca.pem\"\n").unwrap();
+        let err = resolve(&opts_with(&path)).unwrap_err().to_string();
+        assert!(err.contains("has no `url`"), "{err}");
+        let mut f = ConfigFile::default();
+        f.profiles.insert(
+            "x".into(),
+            Profile {
+                prometheus_url: Some("http://a".into()),
+                loki: Some(SourceProfile {
+                    url: Some("http://b".into()),
+                    ..SourceProfile::default()
+                }),
+                ..Profile::default()
+            },
+        );
+        f.save(&path).unwrap();
+        assert_eq!(
+            ConfigFile::load(&path).unwrap().profiles["x"],
+            f.profiles["x"]
+        );
     }
 
     #[test]

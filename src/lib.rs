@@ -18,4 +18,5 @@ pub mod logs;
 pub mod output;
 pub mod repl;
 pub mod session;
+pub mod sources;
 pub mod trace;
