@@ -1,7 +1,7 @@
 //! THE command grammar. One-shot invocations, REPL lines, script lines and shell completions are
 //! all parsed by (or generated from) the clap tree defined here.
 
-use crate::commands::{audit, certs, cluster, completions, demo, fault, node, run};
+use crate::commands::{audit, certs, cluster, completions, demo, fault, logs, node, request, run};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -139,6 +139,12 @@ pub enum Command {
     /// Inject and clear faults on nodes; list detected Byzantine faults.
     #[command(subcommand)]
     Fault(fault::FaultCommand),
+    /// Follow one request across the cluster; replay a recorded one.
+    #[command(subcommand)]
+    Request(request::RequestCommand),
+    /// Query log lines (Loki, or the nodes' buffers).
+    #[command(subcommand)]
+    Logs(logs::LogsCommand),
 }
 
 impl Command {
@@ -148,6 +154,7 @@ impl Command {
             Command::Cluster(_) => vec!["cluster".into()],
             Command::Node(cmd) => vec![cmd.node().to_string()],
             Command::Fault(cmd) => cmd.node().map(|n| vec![n.to_string()]).unwrap_or_default(),
+            Command::Request(cmd) => vec![cmd.id().to_string()],
             _ => Vec::new(),
         }
     }

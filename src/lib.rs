@@ -11,6 +11,7 @@ pub mod cli;
 pub mod client;
 pub mod commands;
 pub mod config;
+pub mod embedded;
 pub mod error;
 pub mod exec;
 pub mod fanout;

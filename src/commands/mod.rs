@@ -6,5 +6,7 @@ pub mod cluster;
 pub mod completions;
 pub mod demo;
 pub mod fault;
+pub mod logs;
 pub mod node;
+pub mod request;
 pub mod run;

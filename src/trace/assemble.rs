@@ -119,7 +119,12 @@ pub fn assemble(spans: Vec<Span>) -> Assembled {
     // 3. Depth-first order from the roots; spans left unvisited sit on a cycle, which is cut at
     //    its earliest span.
     let mut roots: Vec<usize> = (0..n).filter(|&i| parent[i].is_none()).collect();
-    roots.sort_by_key(|&i| (list[i].start_unix_nano, std::cmp::Reverse(list[i].duration_ns)));
+    roots.sort_by_key(|&i| {
+        (
+            list[i].start_unix_nano,
+            std::cmp::Reverse(list[i].duration_ns),
+        )
+    });
     let mut visited = vec![false; n];
     let mut order: Vec<(usize, usize)> = Vec::with_capacity(n); // (span, depth)
     let walk = |root: usize, visited: &mut Vec<bool>, order: &mut Vec<(usize, usize)>| {
@@ -229,7 +234,13 @@ pub fn assemble(spans: Vec<Span>) -> Assembled {
 
     // 6. Rows in display order.
     let last_of: Vec<Option<usize>> = (0..n)
-        .map(|p| children[p].iter().rev().copied().find(|&c| parent[c] == Some(p)))
+        .map(|p| {
+            children[p]
+                .iter()
+                .rev()
+                .copied()
+                .find(|&c| parent[c] == Some(p))
+        })
         .collect();
     let mut row_of = vec![usize::MAX; n];
     let mut rows = Vec::with_capacity(n);
@@ -340,7 +351,10 @@ mod tests {
         assert_eq!(a.rows.len(), 4);
         assert!(a.warnings.iter().any(|w| w.contains("duplicate")));
         assert!(a.warnings.iter().any(|w| w.contains("cycle broken at a")));
-        assert!(a.warnings.iter().any(|w| w.contains("parent that was not found")));
+        assert!(a
+            .warnings
+            .iter()
+            .any(|w| w.contains("parent that was not found")));
         assert!(a.warnings.iter().any(|w| w.contains("its own parent")));
     }
 

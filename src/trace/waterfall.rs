@@ -116,7 +116,9 @@ pub fn render(trace: &Assembled, opts: &WaterfallOptions, style: &Style) -> Stri
     for &i in &shown {
         let r = &rows[i];
         let from = scale(r.offset_ns, total, width).min(width - 1);
-        let len = scale(r.span.duration_ns, total, width).max(1).min(width - from);
+        let len = scale(r.span.duration_ns, total, width)
+            .max(1)
+            .min(width - from);
         let glyph = if r.critical { '█' } else { '▒' };
         let bar: String = std::iter::repeat_n(' ', from)
             .chain(std::iter::repeat_n(glyph, len))
@@ -136,7 +138,11 @@ pub fn render(trace: &Assembled, opts: &WaterfallOptions, style: &Style) -> Stri
             status.push_str(&format!(" {}", style.bad("⚠ byzantine")));
         }
         let label = format!("{:label_w$}", labels[i]);
-        let label = if r.critical { style.bold(&label) } else { label };
+        let label = if r.critical {
+            style.bold(&label)
+        } else {
+            label
+        };
         let _ = writeln!(
             out,
             "{label}  {:node_w$}  {:>10}  {:>10}  {bar}  {status}",
@@ -220,6 +226,9 @@ mod tests {
         // b is fast and off the critical path: folded; d is fast but on it; e failed.
         assert!(!folded.contains("op-b"), "{folded}");
         assert!(folded.contains("op-a (+1 folded)"), "{folded}");
-        assert!(folded.contains("op-d") && folded.contains("op-e"), "{folded}");
+        assert!(
+            folded.contains("op-d") && folded.contains("op-e"),
+            "{folded}"
+        );
     }
 }

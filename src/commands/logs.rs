@@ -1,0 +1,256 @@
+//! `logs query`: log lines from Loki (LogQL) or, with no Loki in the profile, from the nodes' log
+//! buffers with the LogQL subset documented on [`crate::logs::LogFilter`].
+
+use crate::cli::{parse_duration, OutputFormat};
+use crate::embedded;
+use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
+use crate::logs::{level_rank, render_line, LogFilter, LogLine};
+use crate::output::{json_of, Report, Style};
+use crate::session::Ctx;
+use crate::sources::loki::{Direction, LokiClient};
+use crate::sources::now_unix_nanos;
+use butterfly_proto::debug::QueryLogsRequest;
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::io::Write as _;
+use std::time::Duration;
+
+/// Most lines asked of one node's buffer for a query: 10 000.
+pub const NODE_QUERY_LIMIT: u32 = 10_000;
+/// How often `--follow` asks for new lines: 1 s.
+pub const FOLLOW_INTERVAL: Duration = Duration::from_secs(1);
+
+/// `logs ...`
+#[derive(Debug, Subcommand)]
+pub enum LogsCommand {
+    /// Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes' buffers:
+    /// `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`.
+    Query(QueryArgs),
+}
+
+/// Where log lines come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LogSource {
+    /// Loki when the profile names one, else the nodes.
+    #[default]
+    Auto,
+    /// Loki's query API.
+    Loki,
+    /// The nodes' log buffers.
+    Nodes,
+}
+
+/// `logs query` options.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// LogQL (Loki) or the subset the nodes understand; `{}` or `""` means every line.
+    pub logql: String,
+    /// How far back to look.
+    #[arg(long, value_parser = parse_duration, default_value = "1h", value_name = "DURATION")]
+    pub since: Duration,
+    /// Most lines shown (the newest).
+    #[arg(long, default_value_t = 100)]
+    pub limit: u32,
+    /// Keep printing new lines as they arrive, until Ctrl-C.
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Where the lines come from.
+    #[arg(long, value_enum, default_value_t = LogSource::Auto)]
+    pub source: LogSource,
+}
+
+/// `logs query -o json`: `{"source":"loki"|"nodes","lines":[{"ts_unix_nano","level","message",
+/// "node_id","trace_id","span_id","request_id","component","fields"}],"warnings":[…],"errors":[…]}`.
+#[derive(Debug, Serialize)]
+pub struct LogsReport {
+    /// `loki` or `nodes`.
+    pub source: &'static str,
+    /// Oldest first.
+    pub lines: Vec<LogLine>,
+    /// Back-end warnings, and buffer drops.
+    pub warnings: Vec<String>,
+    /// Nodes that did not answer.
+    pub errors: Vec<String>,
+}
+
+impl Report for LogsReport {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+    fn exit_code(&self) -> i32 {
+        if self.errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_PARTIAL
+        }
+    }
+    fn render(&self, style: &Style) -> String {
+        let mut out: Vec<String> = self.lines.iter().map(|l| render_line(l, style)).collect();
+        if self.lines.is_empty() {
+            out.push(style.dim(&format!("no matching lines (source: {})", self.source)));
+        }
+        out.extend(
+            self.warnings
+                .iter()
+                .map(|w| format!("{} {w}", style.warn("warning:"))),
+        );
+        out.extend(
+            self.errors
+                .iter()
+                .map(|e| format!("{} {e}", style.warn("not answered:"))),
+        );
+        out.join("\n")
+    }
+}
+
+/// Runs a `logs` command.
+pub async fn exec(cmd: LogsCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+    let LogsCommand::Query(args) = cmd;
+    let settings = ctx.settings()?;
+    let use_loki = match args.source {
+        LogSource::Auto => settings.loki.is_some(),
+        LogSource::Loki => true,
+        LogSource::Nodes => false,
+    };
+    let now = now_unix_nanos();
+    let since_ns = u64::try_from(args.since.as_nanos()).unwrap_or(u64::MAX);
+    let start = now.saturating_sub(since_ns);
+    let limit = args.limit.max(1);
+    let mut report = if use_loki {
+        let loki = LokiClient::from_settings(settings)?;
+        let logql = if args.logql.trim().is_empty() || args.logql.trim() == "{}" {
+            r#"{job="butterfly"}"#.to_string()
+        } else {
+            args.logql.clone()
+        };
+        let r = loki
+            .query_range_data(&logql, start, now, limit, Direction::Backward)
+            .await?;
+        let mut lines =
+            match r.data {
+                crate::sources::loki::LokiData::Streams(lines) => lines,
+                _ => return Err(Error::Usage(
+                    "this LogQL is a metric query; `logs query` shows log lines (use a log query, \
+                     or ask Loki/Grafana for samples)"
+                        .into(),
+                )),
+            };
+        lines.sort_by_key(|l| l.ts_unix_nano);
+        LogsReport {
+            source: "loki",
+            lines,
+            warnings: r.warnings,
+            errors: Vec::new(),
+        }
+    } else {
+        let filter = LogFilter::parse(&args.logql).map_err(Error::Usage)?;
+        let targets = embedded::targets(ctx).await?;
+        nodes_query(ctx, &targets, &filter, start, limit).await?
+    };
+    if !args.follow {
+        return Ok(Box::new(report));
+    }
+    // Follow: print what we have, then poll for newer lines until interrupted.
+    let json = ctx.format == OutputFormat::Json;
+    let print = |lines: &[LogLine]| {
+        let mut out = std::io::stdout().lock();
+        for l in lines {
+            let text = if json {
+                serde_json::to_string(l).unwrap_or_default()
+            } else {
+                render_line(l, &ctx.style)
+            };
+            let _ = writeln!(out, "{text}");
+        }
+        let _ = out.flush();
+    };
+    print(&report.lines);
+    for w in report.warnings.iter().chain(&report.errors) {
+        eprintln!("warning: {w}");
+    }
+    let mut last = report.lines.last().map(|l| l.ts_unix_nano).unwrap_or(start);
+    let mut seen_at_last: Vec<LogLine> = report
+        .lines
+        .drain(..)
+        .filter(|l| l.ts_unix_nano == last)
+        .collect();
+    let filter = if use_loki {
+        None
+    } else {
+        Some(LogFilter::parse(&args.logql).map_err(Error::Usage)?)
+    };
+    loop {
+        tokio::time::sleep(FOLLOW_INTERVAL).await;
+        let now = now_unix_nanos();
+        let mut fresh = if let Some(filter) = &filter {
+            let targets = embedded::targets(ctx).await?;
+            nodes_query(ctx, &targets, filter, last, NODE_QUERY_LIMIT)
+                .await?
+                .lines
+        } else {
+            let loki = LokiClient::from_settings(settings)?;
+            let mut l = loki
+                .query_range(&args.logql, last, now, NODE_QUERY_LIMIT, Direction::Forward)
+                .await?;
+            l.sort_by_key(|l| l.ts_unix_nano);
+            l
+        };
+        fresh.retain(|l| l.ts_unix_nano > last || !seen_at_last.contains(l));
+        if let Some(newest) = fresh.last().map(|l| l.ts_unix_nano) {
+            if newest > last {
+                seen_at_last.clear();
+                last = newest;
+            }
+            seen_at_last.extend(fresh.iter().filter(|l| l.ts_unix_nano == last).cloned());
+            print(&fresh);
+        }
+    }
+}
+
+/// The newest `limit` lines at or after `start_ns` matching `filter`, from every node's buffer;
+/// the filter's `trace_id`, `request_id`, `component` and least `level` are applied by the
+/// nodes, the rest here.
+pub async fn nodes_query(
+    ctx: &Ctx<'_>,
+    targets: &[crate::fanout::Target],
+    filter: &LogFilter,
+    start_ns: u64,
+    limit: u32,
+) -> Result<LogsReport> {
+    let q = QueryLogsRequest {
+        trace_id: filter.required("trace_id").unwrap_or_default().to_string(),
+        request_id: filter
+            .required("request_id")
+            .unwrap_or_default()
+            .to_string(),
+        component: filter.required("component").unwrap_or_default().to_string(),
+        min_level: filter
+            .required("level")
+            .map(|l| l.to_ascii_uppercase())
+            .filter(|l| level_rank(l) > 0)
+            .unwrap_or_default(),
+        since_unix_nano: start_ns,
+        limit: NODE_QUERY_LIMIT,
+    };
+    let found = embedded::logs(ctx, targets, q).await?;
+    let mut lines: Vec<LogLine> = found
+        .items
+        .into_iter()
+        .filter(|l| l.ts_unix_nano >= start_ns && filter.matches(l))
+        .collect();
+    let extra = lines.len().saturating_sub(limit as usize);
+    lines.drain(..extra);
+    let mut warnings = Vec::new();
+    if found.dropped > 0 {
+        warnings.push(format!(
+            "the nodes' buffers have dropped {} older lines since they started; use Loki for longer history",
+            found.dropped
+        ));
+    }
+    Ok(LogsReport {
+        source: "nodes",
+        lines,
+        warnings,
+        errors: found.errors,
+    })
+}

@@ -1,0 +1,872 @@
+//! `request trace|replay`: follow one request across the cluster — its spans from every node as
+//! one waterfall with the critical path, its log lines and its exemplar-linked metrics — and run
+//! a recorded request again to compare.
+//!
+//! Sources: Jaeger and Loki when the profile names them, otherwise the nodes' own span and log
+//! buffers (the embedded default); Prometheus exemplars when configured, otherwise the nodes'
+//! `/metrics`.
+
+use crate::cli::parse_duration;
+use crate::embedded::{self, Found};
+use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
+use crate::fanout::Target;
+use crate::logs::{level_rank, render_line, LogLine};
+use crate::output::{json_of, Report, Style};
+use crate::session::Ctx;
+use crate::sources::jaeger::JaegerClient;
+use crate::sources::loki::{Direction, LokiClient};
+use crate::sources::prometheus::PrometheusClient;
+use crate::trace::waterfall::{self, ms, WaterfallOptions};
+use crate::trace::{assemble, is_trace_id, Assembled, SkewAdjustment, Span, SpanStatus};
+use butterfly_proto::debug::{NodeRole, QueryLogsRequest, QuerySpansRequest, ReplayRequest};
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::time::Duration;
+
+/// Jaeger service name the nodes export under.
+pub const JAEGER_SERVICE: &str = "butterfly-node";
+/// Most log lines shown under a trace: 5000.
+pub const MAX_TRACE_LOGS: u32 = 5000;
+
+/// `request ...`
+#[derive(Debug, Subcommand)]
+pub enum RequestCommand {
+    /// Follow one request: waterfall of its spans on every node with the critical path, its
+    /// log lines, and its exemplar-linked metrics.
+    Trace(TraceArgs),
+    /// Run a recorded request again and compare the two runs stage by stage (admin role).
+    Replay {
+        /// Request id (`req_…`), as in `request trace` or the node's response.
+        request_id: String,
+    },
+}
+
+impl RequestCommand {
+    /// The request or trace id the command is about.
+    pub fn id(&self) -> &str {
+        match self {
+            RequestCommand::Trace(a) => &a.id,
+            RequestCommand::Replay { request_id } => request_id,
+        }
+    }
+}
+
+/// Where spans come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SpanSource {
+    /// Jaeger when the profile names one, else the nodes.
+    #[default]
+    Auto,
+    /// Jaeger's query API.
+    Jaeger,
+    /// The nodes' span buffers.
+    Nodes,
+}
+
+/// `request trace` options.
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    /// Request id (`req_…`) or W3C trace id (32 hex characters).
+    pub id: String,
+    /// Show the trace's log lines [default].
+    #[arg(long, overrides_with = "no_logs")]
+    pub logs: bool,
+    /// Leave the log lines out.
+    #[arg(long)]
+    pub no_logs: bool,
+    /// Least level of the log lines shown: TRACE, DEBUG, INFO, WARN or ERROR [default: TRACE].
+    #[arg(long, value_parser = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "trace", "debug", "info", "warn", "error"])]
+    pub level: Option<String>,
+    /// Fold spans shorter than this into their parent's row (e.g. `1ms`); spans on the
+    /// critical path, failed or Byzantine ones are always shown.
+    #[arg(long, value_parser = parse_duration, value_name = "DURATION")]
+    pub min_duration: Option<Duration>,
+    /// Where the spans come from.
+    #[arg(long, value_enum, default_value_t = SpanSource::Auto)]
+    pub source: SpanSource,
+    /// How far back Jaeger is searched for a request id.
+    #[arg(long, value_parser = parse_duration, default_value = "1h", value_name = "DURATION")]
+    pub since: Duration,
+}
+
+/// A metric observation linked to the trace by an exemplar.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LinkedMetric {
+    /// Series (metric name and labels), e.g. `butterfly_request_duration_seconds_bucket{le="0.05",…}`.
+    pub series: String,
+    /// The observed value (seconds for durations).
+    pub value: f64,
+    /// Where it was found: a node id, or `prometheus`.
+    pub from: String,
+}
+
+/// `request trace -o json`:
+/// `{"trace_id","request_id","source":"jaeger"|"nodes","spans":[{"span_id","parent_span_id",
+/// "node_id","name","start_unix_nano","duration_ns","status","attributes"}],"critical_path":[…],
+/// "logs":[…],"logs_source","metrics":[…],"duration_ns","skew":[…],"warnings":[…],"errors":[…]}`.
+#[derive(Debug, Serialize)]
+pub struct TraceReport {
+    /// W3C trace id.
+    pub trace_id: String,
+    /// Request id, when known.
+    pub request_id: Option<String>,
+    /// `jaeger` or `nodes`.
+    pub source: &'static str,
+    /// Spans as recorded (clock-skew corrections are in `skew`, not applied here).
+    pub spans: Vec<Span>,
+    /// Span ids on the critical path, in time order.
+    pub critical_path: Vec<String>,
+    /// Log lines of the trace, oldest first.
+    pub logs: Vec<LogLine>,
+    /// `loki`, `nodes`, or `none` (`--no-logs`).
+    pub logs_source: &'static str,
+    /// Exemplar-linked metric observations.
+    pub metrics: Vec<LinkedMetric>,
+    /// End-to-end duration after skew correction, nanoseconds.
+    pub duration_ns: u64,
+    /// Clock corrections applied when drawing.
+    pub skew: Vec<SkewAdjustment>,
+    /// Damage found in the trace or its sources (drawn anyway).
+    pub warnings: Vec<String>,
+    /// Nodes or back ends that did not answer.
+    pub errors: Vec<String>,
+    #[serde(skip)]
+    assembled: Assembled,
+    #[serde(skip)]
+    options: WaterfallOptions,
+}
+
+impl Report for TraceReport {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+    fn exit_code(&self) -> i32 {
+        if self.errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_PARTIAL
+        }
+    }
+    fn render(&self, style: &Style) -> String {
+        let mut out = String::new();
+        let nodes: BTreeSet<&str> = self.spans.iter().map(|s| s.node_id.as_str()).collect();
+        let errors = self
+            .spans
+            .iter()
+            .filter(|s| s.status == SpanStatus::Error)
+            .count();
+        let _ = writeln!(
+            out,
+            "{} {}{}  {} spans on {} nodes  {}  source: {}{}",
+            style.bold("trace"),
+            self.trace_id,
+            self.request_id
+                .as_deref()
+                .map(|r| format!("  request {r}"))
+                .unwrap_or_default(),
+            self.spans.len(),
+            nodes.len(),
+            style.bold(&ms(self.duration_ns)),
+            self.source,
+            if errors > 0 {
+                format!("  {}", style.bad(&format!("{errors} failed span(s)")))
+            } else {
+                String::new()
+            }
+        );
+        if let Some(h) = hot_spot(&self.assembled) {
+            let _ = writeln!(out, "{} {h}", style.warn("slowest on the critical path:"));
+        }
+        out.push('\n');
+        out.push_str(&waterfall::render(&self.assembled, &self.options, style));
+        out.push('\n');
+        for s in &self.skew {
+            let _ = writeln!(
+                out,
+                "{} {}'s clock shifted {:+.3} ms to fit inside its caller on {}",
+                style.dim("clock skew:"),
+                s.node_id,
+                s.shift_ns as f64 / 1e6,
+                s.relative_to
+            );
+        }
+        if !self.metrics.is_empty() {
+            let _ = writeln!(out, "\n{}", style.bold("metrics linked by exemplar"));
+            for m in &self.metrics {
+                let _ = writeln!(out, "  {}  {}  {}", m.series, m.value, style.dim(&m.from));
+            }
+        }
+        if self.logs_source != "none" {
+            let _ = writeln!(
+                out,
+                "\n{} ({} from {})",
+                style.bold("logs"),
+                self.logs.len(),
+                self.logs_source
+            );
+            if self.logs.is_empty() {
+                let _ = writeln!(out, "  {}", style.dim("no log lines for this trace"));
+            }
+            for l in &self.logs {
+                let _ = writeln!(out, "  {}", render_line(l, style));
+            }
+        }
+        for w in &self.warnings {
+            let _ = writeln!(out, "{} {w}", style.warn("warning:"));
+        }
+        for e in &self.errors {
+            let _ = writeln!(out, "{} {e}", style.warn("not answered:"));
+        }
+        out.trim_end().to_string()
+    }
+}
+
+/// The critical-path leaf that took longest, e.g. `layer.execute L3 on compute-2: 8.10ms (79%)`.
+fn hot_spot(a: &Assembled) -> Option<String> {
+    let critical_parents: BTreeSet<usize> = a
+        .rows
+        .iter()
+        .filter(|r| r.critical)
+        .filter_map(|r| r.parent)
+        .collect();
+    let (i, r) = a
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| r.critical && !critical_parents.contains(i))
+        .max_by_key(|(_, r)| r.span.duration_ns)?;
+    let _ = i;
+    let layer = r
+        .span
+        .attributes
+        .get("layer.id")
+        .map(|l| format!(" L{l}"))
+        .unwrap_or_default();
+    Some(format!(
+        "{}{layer} on {}: {} ({:.0}%)",
+        r.span.name,
+        r.span.node_id,
+        ms(r.span.duration_ns),
+        r.span.duration_ns as f64 * 100.0 / a.total_ns.max(1) as f64
+    ))
+}
+
+/// Runs a `request` command.
+pub async fn exec(cmd: RequestCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+    match cmd {
+        RequestCommand::Trace(args) => Ok(Box::new(trace(args, ctx).await?)),
+        RequestCommand::Replay { request_id } => Ok(Box::new(replay(&request_id, ctx).await?)),
+    }
+}
+
+async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
+    let settings = ctx.settings()?;
+    let use_jaeger = match args.source {
+        SpanSource::Auto => settings.jaeger.is_some(),
+        SpanSource::Jaeger => true,
+        SpanSource::Nodes => false,
+    };
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let id = args.id.trim().to_string();
+    let (mut request_id, given_trace) = if is_trace_id(&id) {
+        (None, Some(id.to_ascii_lowercase()))
+    } else if id.is_empty() || id.len() > 256 {
+        return Err(Error::Usage(
+            "give a request id (req_…) or a 32-hex trace id".into(),
+        ));
+    } else {
+        (Some(id.clone()), None)
+    };
+    // Nodes are needed for the embedded default, and for logs and metrics without Loki or
+    // Prometheus.
+    let need_nodes =
+        !use_jaeger || (!args.no_logs && settings.loki.is_none()) || settings.prometheus.is_none();
+    let targets: Vec<Target> = if need_nodes {
+        match embedded::targets(ctx).await {
+            Ok(t) => t,
+            Err(e) if use_jaeger => {
+                errors.push(format!("nodes: {e}"));
+                Vec::new()
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        Vec::new()
+    };
+
+    // 1. The trace id.
+    let trace_id = match (given_trace, &request_id) {
+        (Some(t), _) => t,
+        (None, Some(req)) if use_jaeger => {
+            let jaeger = JaegerClient::from_settings(settings)?;
+            let ids = jaeger
+                .find_trace_ids_by_attribute(JAEGER_SERVICE, "request_id", req, args.since)
+                .await?;
+            if ids.len() > 1 {
+                warnings.push(format!(
+                    "{} traces carry request_id={req}; showing the first",
+                    ids.len()
+                ));
+            }
+            ids.into_iter().next().ok_or_else(|| {
+                Error::NotFound(format!(
+                    "no trace in Jaeger has request_id={req} in the last {} (not sampled? try --source nodes)",
+                    humantime::format_duration(args.since)
+                ))
+            })?
+        }
+        (None, Some(req)) => {
+            let (t, errs) = embedded::trace_of_request(ctx, &targets, req).await?;
+            errors.extend(errs);
+            t.ok_or_else(|| {
+                Error::NotFound(format!(
+                    "request {req} is in no node's span buffer ({} nodes asked): it is older than the buffers hold, or the id is wrong",
+                    targets.len()
+                ))
+            })?
+        }
+        (None, None) => return Err(Error::Usage("nothing to trace".into())),
+    };
+
+    // 2. Its spans.
+    let (source, mut spans) = if use_jaeger {
+        let jaeger = JaegerClient::from_settings(settings)?;
+        ("jaeger", jaeger.get_trace(&trace_id).await?)
+    } else {
+        let found = embedded::spans(
+            ctx,
+            &targets,
+            QuerySpansRequest {
+                trace_id: trace_id.clone(),
+                limit: embedded::MAX_SPANS_PER_NODE,
+                ..Default::default()
+            },
+        )
+        .await?;
+        errors.extend(found.errors);
+        ("nodes", found.items)
+    };
+    spans.retain(|s| s.trace_id.eq_ignore_ascii_case(&trace_id));
+    if spans.is_empty() {
+        return Err(Error::NotFound(format!(
+            "trace {trace_id} has no spans in {source}{}",
+            if errors.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} sources did not answer)", errors.len())
+            }
+        )));
+    }
+
+    // 3. Its logs.
+    let min_level = args.level.as_deref().map(level_rank).unwrap_or(0);
+    let (logs_source, mut logs) = if args.no_logs {
+        ("none", Vec::new())
+    } else {
+        match trace_logs_from_loki(settings, &trace_id, &spans).await {
+            Some(Ok(lines)) => ("loki", lines),
+            Some(Err(e)) => {
+                warnings.push(format!("loki: {e}; showing the nodes' buffers instead"));
+                let found = node_logs(ctx, &trace_id, &args.level).await;
+                errors.extend(found.errors);
+                ("nodes", found.items)
+            }
+            None => {
+                let found = node_logs(ctx, &trace_id, &args.level).await;
+                errors.extend(found.errors);
+                ("nodes", found.items)
+            }
+        }
+    };
+    logs.retain(|l| level_rank(&l.level) >= min_level);
+    if request_id.is_none() {
+        request_id = logs
+            .iter()
+            .map(|l| l.request_id.clone())
+            .chain(
+                spans
+                    .iter()
+                    .filter_map(|s| s.attributes.get("request_id").cloned()),
+            )
+            .find(|r| !r.is_empty());
+    }
+    // A Byzantine event logged inside a span marks that span.
+    let byzantine_spans: BTreeSet<String> = logs
+        .iter()
+        .filter(|l| l.fields.get("byzantine").is_some_and(|v| v == "true"))
+        .map(|l| l.span_id.clone())
+        .collect();
+    for s in &mut spans {
+        if byzantine_spans.contains(&s.span_id) {
+            s.attributes.insert("byzantine".into(), "true".into());
+        }
+    }
+
+    // 4. Metrics linked by exemplars.
+    let metrics = match PrometheusClient::from_settings(settings) {
+        Ok(prom) => match prometheus_exemplars(&prom, &trace_id, &spans).await {
+            Ok(m) => m,
+            Err(e) => {
+                warnings.push(format!("prometheus exemplars: {e}"));
+                Vec::new()
+            }
+        },
+        Err(_) => node_exemplars(ctx, &trace_id).await,
+    };
+
+    let assembled = assemble(spans.clone());
+    warnings.extend(assembled.warnings.iter().cloned());
+    spans.sort_by_key(|s| (s.start_unix_nano, s.span_id.clone()));
+    Ok(TraceReport {
+        trace_id,
+        request_id,
+        source,
+        spans,
+        critical_path: assembled.critical_path.clone(),
+        logs,
+        logs_source,
+        metrics,
+        duration_ns: assembled.total_ns,
+        skew: assembled.skew.clone(),
+        warnings,
+        errors,
+        options: WaterfallOptions {
+            min_duration_ns: args
+                .min_duration
+                .map(|d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+                .unwrap_or(0),
+            ..WaterfallOptions::default()
+        },
+        assembled,
+    })
+}
+
+/// The trace's lines from Loki, when Loki is configured: `{job="butterfly"} | json |
+/// trace_id="…"` over the trace's time range with a minute of margin.
+async fn trace_logs_from_loki(
+    settings: &crate::config::Settings,
+    trace_id: &str,
+    spans: &[Span],
+) -> Option<std::result::Result<Vec<LogLine>, String>> {
+    settings.loki.as_ref()?;
+    let run = async {
+        let loki = LokiClient::from_settings(settings)?;
+        let start = spans.iter().map(|s| s.start_unix_nano).min().unwrap_or(0);
+        let end = spans.iter().map(Span::end_unix_nano).max().unwrap_or(start);
+        // trace_id is validated hex, so it needs no escaping inside the LogQL string.
+        let logql = format!(r#"{{job="butterfly"}} | json | trace_id="{trace_id}""#);
+        loki.query_range(
+            &logql,
+            start.saturating_sub(60_000_000_000),
+            end.saturating_add(60_000_000_000),
+            MAX_TRACE_LOGS,
+            Direction::Forward,
+        )
+        .await
+    };
+    Some(run.await.map_err(|e| e.to_string()))
+}
+
+async fn node_logs(ctx: &Ctx<'_>, trace_id: &str, level: &Option<String>) -> Found<LogLine> {
+    let targets = match embedded::targets(ctx).await {
+        Ok(t) => t,
+        Err(e) => {
+            return Found {
+                errors: vec![format!("nodes: {e}")],
+                ..Found::default()
+            }
+        }
+    };
+    embedded::logs(
+        ctx,
+        &targets,
+        QueryLogsRequest {
+            trace_id: trace_id.to_string(),
+            min_level: level.clone().unwrap_or_default().to_ascii_uppercase(),
+            limit: MAX_TRACE_LOGS,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_or_else(|e| Found {
+        errors: vec![format!("nodes: {e}")],
+        ..Found::default()
+    })
+}
+
+async fn prometheus_exemplars(
+    prom: &PrometheusClient,
+    trace_id: &str,
+    spans: &[Span],
+) -> std::result::Result<Vec<LinkedMetric>, crate::sources::SourceError> {
+    let start_ms = spans.iter().map(|s| s.start_unix_nano).min().unwrap_or(0) / 1_000_000;
+    let end_ms = spans.iter().map(Span::end_unix_nano).max().unwrap_or(0) / 1_000_000;
+    let r = prom
+        .query_exemplars(
+            r#"{__name__=~"butterfly_.+_bucket"}"#,
+            i64::try_from(start_ms).unwrap_or(0) - 60_000,
+            i64::try_from(end_ms).unwrap_or(0) + 120_000,
+        )
+        .await?;
+    let mut out = Vec::new();
+    for s in r.data {
+        for e in s.exemplars {
+            if e.labels
+                .get("trace_id")
+                .is_some_and(|t| t.eq_ignore_ascii_case(trace_id))
+            {
+                out.push(LinkedMetric {
+                    series: series_name(&s.series_labels),
+                    value: e.value,
+                    from: "prometheus".into(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn series_name(labels: &BTreeMap<String, String>) -> String {
+    let name = labels.get("__name__").cloned().unwrap_or_default();
+    let rest: Vec<String> = labels
+        .iter()
+        .filter(|(k, _)| *k != "__name__")
+        .map(|(k, v)| format!("{k}=\"{v}\""))
+        .collect();
+    format!("{name}{{{}}}", rest.join(","))
+}
+
+/// Exemplars carrying `trace_id` in the nodes' own `/metrics` (an exemplar lasts until the next
+/// observation in its bucket, so this is best effort).
+async fn node_exemplars(ctx: &Ctx<'_>, trace_id: &str) -> Vec<LinkedMetric> {
+    let Ok(d) = ctx.discover().await else {
+        return Vec::new();
+    };
+    let Ok(client) = reqwest::Client::builder()
+        .timeout(
+            ctx.settings()
+                .map(|s| s.timeout)
+                .unwrap_or(Duration::from_secs(5)),
+        )
+        .build()
+    else {
+        return Vec::new();
+    };
+    let mut addrs: BTreeMap<String, String> = BTreeMap::new();
+    for m in d.members {
+        if !m.http_addr.is_empty() && !addrs.values().any(|a| *a == m.http_addr) {
+            addrs.insert(m.id, m.http_addr);
+        }
+    }
+    let fetches = addrs.into_iter().map(|(id, addr)| {
+        let client = client.clone();
+        async move {
+            let text = async {
+                let r = client
+                    .get(format!("http://{addr}/metrics"))
+                    .header("accept", "application/openmetrics-text; version=1.0.0")
+                    .send()
+                    .await
+                    .ok()?;
+                r.text().await.ok()
+            }
+            .await
+            .unwrap_or_default();
+            exemplars_in_exposition(&text, trace_id)
+                .into_iter()
+                .map(|(series, value)| LinkedMetric {
+                    series,
+                    value,
+                    from: id.clone(),
+                })
+                .collect::<Vec<_>>()
+        }
+    });
+    futures::future::join_all(fetches)
+        .await
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// `(series, exemplar value)` of every OpenMetrics exemplar whose labels carry `trace_id`.
+pub fn exemplars_in_exposition(text: &str, trace_id: &str) -> Vec<(String, f64)> {
+    let needle = format!("trace_id=\"{trace_id}\"");
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (sample, exemplar) = l.split_once(" # ")?;
+            if !exemplar.contains(&needle) {
+                return None;
+            }
+            let series = sample.rsplit_once(' ').map(|(s, _)| s)?.to_string();
+            let after = exemplar.split_once('}')?.1.trim();
+            let value = after.split_whitespace().next()?.parse::<f64>().ok()?;
+            Some((series, value))
+        })
+        .collect()
+}
+
+/// One run in a replay comparison.
+#[derive(Debug, Serialize)]
+pub struct Run {
+    /// Request id.
+    pub request_id: String,
+    /// Trace id.
+    pub trace_id: String,
+    /// End-to-end latency, ms.
+    pub latency_ms: f64,
+    /// SHA-256 of the output; empty on failure.
+    pub output_hash: String,
+    /// Error; empty on success.
+    pub error: String,
+}
+
+/// One stage (a layer, or the request as a whole) in both runs.
+#[derive(Debug, Serialize)]
+pub struct Stage {
+    /// `request`, or `layer N`.
+    pub stage: String,
+    /// Nodes that ran it the first time.
+    pub before_nodes: Vec<String>,
+    /// Its longest span the first time, ms (None: no span found).
+    pub before_ms: Option<f64>,
+    /// Nodes that ran it in the replay.
+    pub after_nodes: Vec<String>,
+    /// Its longest span in the replay, ms.
+    pub after_ms: Option<f64>,
+    /// Whether the nodes differ.
+    pub nodes_changed: bool,
+}
+
+/// `request replay -o json`: `{"coordinator","input_len","original":{…},"replay":{…},
+/// "same_output","stages":[{"stage","before_nodes","before_ms","after_nodes","after_ms",
+/// "nodes_changed"}],"errors":[…]}`.
+#[derive(Debug, Serialize)]
+pub struct ReplayReport {
+    /// Coordinator that ran both.
+    pub coordinator: String,
+    /// Length of the recorded input, bytes.
+    pub input_len: u64,
+    /// The recorded run.
+    pub original: Run,
+    /// The new run.
+    pub replay: Run,
+    /// Whether both produced the same output.
+    pub same_output: bool,
+    /// Stage by stage.
+    pub stages: Vec<Stage>,
+    /// Nodes that did not answer span queries.
+    pub errors: Vec<String>,
+}
+
+impl Report for ReplayReport {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+    fn exit_code(&self) -> i32 {
+        if self.errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_PARTIAL
+        }
+    }
+    fn render(&self, style: &Style) -> String {
+        let mut out = format!(
+            "replayed {} on {} ({} bytes of input) as {}\n",
+            self.original.request_id, self.coordinator, self.input_len, self.replay.request_id
+        );
+        let verdict = if !self.replay.error.is_empty() {
+            style.bad(&format!("replay failed: {}", self.replay.error))
+        } else if self.same_output {
+            style.good("same output")
+        } else {
+            style.bad("DIFFERENT output")
+        };
+        let _ = writeln!(
+            out,
+            "{:.2} ms → {:.2} ms  {verdict}\n",
+            self.original.latency_ms, self.replay.latency_ms
+        );
+        let mut t = style.table(&["STAGE", "BEFORE", "MS", "AFTER", "MS", "Δ MS", ""]);
+        let f = |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "-".into());
+        for s in &self.stages {
+            let delta = match (s.before_ms, s.after_ms) {
+                (Some(a), Some(b)) => format!("{:+.2}", b - a),
+                _ => "-".into(),
+            };
+            t.add_row(vec![
+                s.stage.clone(),
+                s.before_nodes.join(","),
+                f(s.before_ms),
+                s.after_nodes.join(","),
+                f(s.after_ms),
+                delta,
+                if s.nodes_changed {
+                    style.warn("nodes changed")
+                } else {
+                    String::new()
+                },
+            ]);
+        }
+        out.push_str(&t.to_string());
+        for e in &self.errors {
+            let _ = write!(out, "\n{} {e}", style.warn("not answered:"));
+        }
+        out
+    }
+}
+
+async fn replay(request_id: &str, ctx: &Ctx<'_>) -> Result<ReplayReport> {
+    let pool = ctx.pool()?;
+    let d = ctx.discover().await?;
+    let coords: Vec<Target> = d
+        .members
+        .iter()
+        .filter(|m| m.role == NodeRole::Coordinator as i32)
+        .map(|m| Target {
+            id: m.id.clone(),
+            addr: m.debug_addr.clone(),
+        })
+        .collect();
+    if coords.is_empty() {
+        return Err(Error::NotFound("no coordinator in the membership".into()));
+    }
+    let rid = request_id.to_string();
+    let results = ctx
+        .fanout()?
+        .run(&pool, &coords, |mut c| {
+            let request_id = rid.clone();
+            async move {
+                c.replay(ReplayRequest { request_id })
+                    .await
+                    .map(|r| r.into_inner())
+            }
+        })
+        .await;
+    let mut answer = None;
+    let mut refusals = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => answer = Some(a),
+            Err(e @ Error::PermissionDenied { .. }) => return Err(e),
+            Err(e) => refusals.push(e.to_string()),
+        }
+    }
+    let Some(answer) = answer else {
+        return Err(Error::NotFound(format!(
+            "no coordinator could replay {request_id}: {}",
+            refusals.join("; ")
+        )));
+    };
+    let run = |r: Option<butterfly_proto::debug::RequestRun>| {
+        let r = r.unwrap_or_default();
+        Run {
+            request_id: r.request_id,
+            trace_id: r.trace_id,
+            latency_ms: r.latency_ms,
+            output_hash: r.output_hash,
+            error: r.error,
+        }
+    };
+    let original = run(answer.original);
+    let replayed = run(answer.replay);
+    let targets = embedded::targets(ctx).await?;
+    let mut errors = Vec::new();
+    let mut stage_spans = Vec::new();
+    for t in [&original.trace_id, &replayed.trace_id] {
+        let found = embedded::spans(
+            ctx,
+            &targets,
+            QuerySpansRequest {
+                trace_id: t.clone(),
+                limit: embedded::MAX_SPANS_PER_NODE,
+                ..Default::default()
+            },
+        )
+        .await?;
+        errors.extend(found.errors);
+        stage_spans.push(stages_of(&found.items));
+    }
+    errors.sort();
+    errors.dedup();
+    let (before, after) = (&stage_spans[0], &stage_spans[1]);
+    let keys: BTreeSet<&(u32, String)> = before.keys().chain(after.keys()).collect();
+    let stages = keys
+        .into_iter()
+        .map(|k| {
+            let b = before.get(k);
+            let a = after.get(k);
+            let nodes = |x: Option<&(BTreeSet<String>, u64)>| {
+                x.map(|(n, _)| n.iter().cloned().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            };
+            let dur = |x: Option<&(BTreeSet<String>, u64)>| x.map(|(_, d)| *d as f64 / 1e6);
+            Stage {
+                stage: k.1.clone(),
+                nodes_changed: b.map(|x| &x.0) != a.map(|x| &x.0),
+                before_nodes: nodes(b),
+                before_ms: dur(b),
+                after_nodes: nodes(a),
+                after_ms: dur(a),
+            }
+        })
+        .collect();
+    Ok(ReplayReport {
+        coordinator: answer.coordinator,
+        input_len: answer.input_len,
+        same_output: !original.output_hash.is_empty()
+            && original.output_hash == replayed.output_hash,
+        original,
+        replay: replayed,
+        stages,
+        errors,
+    })
+}
+
+/// Stages of a trace: the request (its root) and each layer (its `layer.execute` spans), with
+/// the nodes that ran it and its longest span in ns. Keyed by (order, name).
+fn stages_of(spans: &[Span]) -> BTreeMap<(u32, String), (BTreeSet<String>, u64)> {
+    let mut out: BTreeMap<(u32, String), (BTreeSet<String>, u64)> = BTreeMap::new();
+    for s in spans {
+        let key = if s.name == "inference.request" {
+            (0, "request".to_string())
+        } else if s.name == "layer.execute" {
+            let layer = s
+                .attributes
+                .get("layer.id")
+                .and_then(|l| l.parse::<u32>().ok())
+                .unwrap_or(u32::MAX - 1);
+            (layer + 1, format!("layer {layer}"))
+        } else {
+            continue;
+        };
+        let e = out.entry(key).or_default();
+        e.0.insert(s.node_id.clone());
+        e.1 = e.1.max(s.duration_ns);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exemplars_are_found_by_trace_id() {
+        let text = "# TYPE butterfly_request_duration_seconds histogram\n\
+            butterfly_request_duration_seconds_bucket{model=\"m\",le=\"0.05\"} 3 # {trace_id=\"abc\",span_id=\"01\"} 0.0123 1690000000.123\n\
+            butterfly_request_duration_seconds_bucket{model=\"m\",le=\"0.1\"} 4 # {trace_id=\"zzz\"} 0.07\n";
+        assert_eq!(
+            exemplars_in_exposition(text, "abc"),
+            [(
+                "butterfly_request_duration_seconds_bucket{model=\"m\",le=\"0.05\"}".to_string(),
+                0.0123
+            )]
+        );
+        assert!(exemplars_in_exposition("garbage # {", "abc").is_empty());
+    }
+}
