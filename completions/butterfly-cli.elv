@@ -42,6 +42,9 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand node 'One node''s identity, health and audit trail'
             cand audit 'The console''s own tamper-evident audit trail'
             cand fault 'Inject and clear faults on nodes; list detected Byzantine faults'
+            cand metrics 'Query the cluster''s Prometheus (PromQL): instant tables, range sparklines'
+            cand request 'Follow one request across the cluster; replay a recorded one'
+            cand logs 'Query log lines (Loki, or the nodes'' buffers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;debug'= {
@@ -582,6 +585,173 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;fault;help;help'= {
         }
+        &'butterfly-cli;metrics'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand query 'Run a PromQL query: instant (table) or `--range` (sparklines)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;metrics;query'= {
+            cand --time 'Evaluation time (end of the range with `--range`): RFC 3339 (`2026-01-02T15:04:05Z`) or unix seconds [default: now]'
+            cand --range 'Make it a range query over this long, ending at `--time`, e.g. `1h`, `15m`'
+            cand --step 'Resolution of a range query, e.g. `30s` [default: range / 60, at least 1s]'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;metrics;help'= {
+            cand query 'Run a PromQL query: instant (table) or `--range` (sparklines)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;metrics;help;query'= {
+        }
+        &'butterfly-cli;metrics;help;help'= {
+        }
+        &'butterfly-cli;request'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand trace 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+            cand replay 'Run a recorded request again and compare the two runs stage by stage (admin role)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;request;trace'= {
+            cand --level 'Least level of the log lines shown: TRACE, DEBUG, INFO, WARN or ERROR [default: TRACE]'
+            cand --min-duration 'Fold spans shorter than this into their parent''s row (e.g. `1ms`); spans on the critical path, failed or Byzantine ones are always shown'
+            cand --source 'Where the spans come from'
+            cand --since 'How far back Jaeger is searched for a request id'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --logs 'Show the trace''s log lines [default]'
+            cand --no-logs 'Leave the log lines out'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;request;replay'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;request;help'= {
+            cand trace 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+            cand replay 'Run a recorded request again and compare the two runs stage by stage (admin role)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;request;help;trace'= {
+        }
+        &'butterfly-cli;request;help;replay'= {
+        }
+        &'butterfly-cli;request;help;help'= {
+        }
+        &'butterfly-cli;logs'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand query 'Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes'' buffers: `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;logs;query'= {
+            cand --since 'How far back to look'
+            cand --limit 'Most lines shown (the newest)'
+            cand --source 'Where the lines come from'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand -f 'Keep printing new lines as they arrive, until Ctrl-C'
+            cand --follow 'Keep printing new lines as they arrive, until Ctrl-C'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;logs;help'= {
+            cand query 'Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes'' buffers: `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;logs;help;query'= {
+        }
+        &'butterfly-cli;logs;help;help'= {
+        }
         &'butterfly-cli;help'= {
             cand debug 'Open the interactive console (REPL)'
             cand run 'Run a script of console commands, one a line'
@@ -592,6 +762,9 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand node 'One node''s identity, health and audit trail'
             cand audit 'The console''s own tamper-evident audit trail'
             cand fault 'Inject and clear faults on nodes; list detected Byzantine faults'
+            cand metrics 'Query the cluster''s Prometheus (PromQL): instant tables, range sparklines'
+            cand request 'Follow one request across the cluster; replay a recorded one'
+            cand logs 'Query log lines (Loki, or the nodes'' buffers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;help;debug'= {
@@ -656,6 +829,24 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;help;fault;clear'= {
         }
         &'butterfly-cli;help;fault;list'= {
+        }
+        &'butterfly-cli;help;metrics'= {
+            cand query 'Run a PromQL query: instant (table) or `--range` (sparklines)'
+        }
+        &'butterfly-cli;help;metrics;query'= {
+        }
+        &'butterfly-cli;help;request'= {
+            cand trace 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+            cand replay 'Run a recorded request again and compare the two runs stage by stage (admin role)'
+        }
+        &'butterfly-cli;help;request;trace'= {
+        }
+        &'butterfly-cli;help;request;replay'= {
+        }
+        &'butterfly-cli;help;logs'= {
+            cand query 'Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes'' buffers: `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`'
+        }
+        &'butterfly-cli;help;logs;query'= {
         }
         &'butterfly-cli;help;help'= {
         }

@@ -46,6 +46,9 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "cluster
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "node" -d 'One node\'s identity, health and audit trail'
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "fault" -d 'Inject and clear faults on nodes; list detected Byzantine faults'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "metrics" -d 'Query the cluster\'s Prometheus (PromQL): instant tables, range sparklines'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "request" -d 'Follow one request across the cluster; replay a recorded one'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "logs" -d 'Query log lines (Loki, or the nodes\' buffers)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
@@ -437,16 +440,150 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Clear every fault on a node (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from help" -f -a "list" -d 'Byzantine faults detected by the coordinators, with evidence'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "debug" -d 'Open the interactive console (REPL)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "run" -d 'Run a script of console commands, one a line'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "demo" -d 'Start a local demo cluster and open the console on it'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "certs" -d 'Make a development CA and node/operator certificates'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "completions" -d 'Print shell completions'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "cluster" -d 'Cluster-wide views'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "node" -d 'One node\'s identity, health and audit trail'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "fault" -d 'Inject and clear faults on nodes; list detected Byzantine faults'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -f -a "query" -d 'Run a PromQL query: instant (table) or `--range` (sparklines)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l time -d 'Evaluation time (end of the range with `--range`): RFC 3339 (`2026-01-02T15:04:05Z`) or unix seconds [default: now]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l range -d 'Make it a range query over this long, ending at `--time`, e.g. `1h`, `15m`' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l step -d 'Resolution of a range query, e.g. `30s` [default: range / 60, at least 1s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "query" -d 'Run a PromQL query: instant (table) or `--range` (sparklines)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -f -a "trace" -d 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -f -a "replay" -d 'Run a recorded request again and compare the two runs stage by stage (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l level -d 'Least level of the log lines shown: TRACE, DEBUG, INFO, WARN or ERROR [default: TRACE]' -r -f -a "TRACE\t''
+DEBUG\t''
+INFO\t''
+WARN\t''
+ERROR\t''
+trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l min-duration -d 'Fold spans shorter than this into their parent\'s row (e.g. `1ms`); spans on the critical path, failed or Byzantine ones are always shown' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l source -d 'Where the spans come from' -r -f -a "auto\t'Jaeger when the profile names one, else the nodes'
+jaeger\t'Jaeger\'s query API'
+nodes\t'The nodes\' span buffers'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l since -d 'How far back Jaeger is searched for a request id' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l logs -d 'Show the trace\'s log lines [default]'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l no-logs -d 'Leave the log lines out'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Run a recorded request again and compare the two runs stage by stage (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -f -a "query" -d 'Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes\' buffers: `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l since -d 'How far back to look' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l limit -d 'Most lines shown (the newest)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l source -d 'Where the lines come from' -r -f -a "auto\t'Loki when the profile names one, else the nodes'
+loki\t'Loki\'s query API'
+nodes\t'The nodes\' log buffers'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s f -l follow -d 'Keep printing new lines as they arrive, until Ctrl-C'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "query" -d 'Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes\' buffers: `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "debug" -d 'Open the interactive console (REPL)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "run" -d 'Run a script of console commands, one a line'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "demo" -d 'Start a local demo cluster and open the console on it'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "certs" -d 'Make a development CA and node/operator certificates'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "completions" -d 'Print shell completions'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "cluster" -d 'Cluster-wide views'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "node" -d 'One node\'s identity, health and audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "fault" -d 'Inject and clear faults on nodes; list detected Byzantine faults'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "metrics" -d 'Query the cluster\'s Prometheus (PromQL): instant tables, range sparklines'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "request" -d 'Follow one request across the cluster; replay a recorded one'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "logs" -d 'Query log lines (Loki, or the nodes\' buffers)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "up" -d 'Start the cluster; stays in the foreground until Ctrl-C unless --detach'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "down" -d 'Stop a detached demo cluster'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "status" -d 'The demo\'s processes and addresses'
@@ -462,3 +599,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "inject" -d 'Start a fault on a node: slow:<duration>, byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "clear" -d 'Clear every fault on a node (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "list" -d 'Byzantine faults detected by the coordinators, with evidence'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "query" -d 'Run a PromQL query: instant (table) or `--range` (sparklines)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "trace" -d 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "replay" -d 'Run a recorded request again and compare the two runs stage by stage (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "query" -d 'Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes\' buffers: `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`'

@@ -1,7 +1,9 @@
 //! THE command grammar. One-shot invocations, REPL lines, script lines and shell completions are
 //! all parsed by (or generated from) the clap tree defined here.
 
-use crate::commands::{audit, certs, cluster, completions, demo, fault, logs, node, request, run};
+use crate::commands::{
+    audit, certs, cluster, completions, demo, fault, logs, metrics, node, request, run,
+};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -139,6 +141,9 @@ pub enum Command {
     /// Inject and clear faults on nodes; list detected Byzantine faults.
     #[command(subcommand)]
     Fault(fault::FaultCommand),
+    /// Query the cluster's Prometheus (PromQL): instant tables, range sparklines.
+    #[command(subcommand)]
+    Metrics(metrics::MetricsCommand),
     /// Follow one request across the cluster; replay a recorded one.
     #[command(subcommand)]
     Request(request::RequestCommand),

@@ -134,6 +134,7 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         Command::Node(c) => commands::node::exec(c, ctx).await,
         Command::Audit(c) => commands::audit::exec(c, ctx).await,
         Command::Fault(c) => commands::fault::exec(c, ctx).await,
+        Command::Metrics(c) => commands::metrics::exec(c, ctx).await,
         Command::Request(c) => commands::request::exec(c, ctx).await,
         Command::Logs(c) => commands::logs::exec(c, ctx).await,
     }

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod demo;
 pub mod fault;
 pub mod logs;
+pub mod metrics;
 pub mod node;
 pub mod request;
 pub mod run;

@@ -525,7 +525,7 @@ fn legacy_span(
     let parent_raw = s
         .parent_span_id
         .clone()
-        .filter(|p| !p.is_empty() && p.trim_start_matches('0') != "")
+        .filter(|p| !p.trim_start_matches('0').is_empty())
         .or_else(|| {
             refs.iter()
                 .filter(|r| r.ref_type == "CHILD_OF")
@@ -599,7 +599,7 @@ pub fn rfc3339_nanos(ns: u64) -> String {
 /// A Go duration string (`"1.5s"`), as `query.durationMin/Max` expect.
 fn go_duration(d: Duration) -> String {
     let ns = d.as_nanos();
-    if ns % 1_000_000_000 == 0 {
+    if ns.is_multiple_of(1_000_000_000) {
         format!("{}s", ns / 1_000_000_000)
     } else {
         let s = format!("{}.{:09}", ns / 1_000_000_000, ns % 1_000_000_000);

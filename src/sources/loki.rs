@@ -249,7 +249,7 @@ fn decode_streams(result: &str, direction: Direction) -> std::result::Result<Vec
         }
     }
     match direction {
-        Direction::Backward => lines.sort_by(|a, b| b.ts_unix_nano.cmp(&a.ts_unix_nano)),
+        Direction::Backward => lines.sort_by_key(|l| std::cmp::Reverse(l.ts_unix_nano)),
         Direction::Forward => lines.sort_by_key(|l| l.ts_unix_nano),
     }
     Ok(lines)

@@ -196,7 +196,7 @@ pub enum SourceError {
 
 fn size_text(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else {
         format!("{bytes} bytes")
@@ -481,7 +481,7 @@ impl Http {
             SourceError::Unreachable {
                 source_name: self.name,
                 url: url.to_string(),
-                message: chain(e),
+                message: transport_message(e),
             }
         }
     }
@@ -662,6 +662,27 @@ pub(crate) fn one_line(s: &str, max: usize) -> String {
         format!("{cut}…")
     } else {
         joined
+    }
+}
+
+/// A transport failure in a few words: the innermost cause for a failed connection
+/// ("cannot connect: Connection refused (os error 111)"), else the cause chain without the URL
+/// (which the caller shows once).
+fn transport_message(e: &reqwest::Error) -> String {
+    let mut innermost: &(dyn std::error::Error + 'static) = e;
+    while let Some(next) = innermost.source() {
+        innermost = next;
+    }
+    let root = innermost.to_string();
+    if e.is_connect() {
+        format!("cannot connect: {root}")
+    } else {
+        let text = chain(e);
+        let url_free: String = match (text.find(" for url ("), text.find("): ")) {
+            (Some(a), Some(b)) if b > a => format!("{}{}", &text[..a], &text[b + 1..]),
+            _ => text,
+        };
+        url_free
     }
 }
 
