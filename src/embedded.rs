@@ -6,7 +6,7 @@ use crate::fanout::Target;
 use crate::logs::LogLine;
 use crate::session::Ctx;
 use crate::trace::{Span, SpanStatus};
-use butterfly_proto::debug::{LogEntry, QueryLogsRequest, QuerySpansRequest};
+use butterfly_proto::debug::{LogEntry, Member, QueryLogsRequest, QuerySpansRequest};
 
 /// Most spans asked of one node for one trace: 10 000.
 pub const MAX_SPANS_PER_NODE: u32 = 10_000;
@@ -34,15 +34,19 @@ impl<T> Default for Found<T> {
 
 /// Every member's debug address, as fan-out targets.
 pub async fn targets(ctx: &Ctx<'_>) -> Result<Vec<Target>> {
-    let d = ctx.discover().await?;
-    Ok(d.members
-        .into_iter()
+    Ok(targets_of(&ctx.discover().await?.members))
+}
+
+/// The fan-out targets of `members` (those with a debug address).
+pub fn targets_of(members: &[Member]) -> Vec<Target> {
+    members
+        .iter()
         .filter(|m| !m.debug_addr.is_empty())
         .map(|m| Target {
-            id: m.id,
-            addr: m.debug_addr,
+            id: m.id.clone(),
+            addr: m.debug_addr.clone(),
         })
-        .collect())
+        .collect()
 }
 
 /// Spans matching `query` from every target's buffer.

@@ -16,9 +16,12 @@ use crate::session::Ctx;
 use crate::sources::jaeger::JaegerClient;
 use crate::sources::loki::{Direction, LokiClient};
 use crate::sources::prometheus::PrometheusClient;
+use crate::sources::{Http, SourceConfig};
 use crate::trace::waterfall::{self, ms, WaterfallOptions};
 use crate::trace::{assemble, is_trace_id, Assembled, SkewAdjustment, Span, SpanStatus};
-use butterfly_proto::debug::{NodeRole, QueryLogsRequest, QuerySpansRequest, ReplayRequest};
+use butterfly_proto::debug::{
+    Member, NodeRole, QueryLogsRequest, QuerySpansRequest, ReplayRequest,
+};
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,6 +30,10 @@ use std::time::Duration;
 
 /// Jaeger service name the nodes export under.
 pub const JAEGER_SERVICE: &str = "butterfly-node";
+/// Largest node `/metrics` body read for exemplars: 16 MiB.
+pub const NODE_METRICS_MAX_BYTES: u64 = 16 * 1024 * 1024;
+/// Exemplar-linked observations listed in the table view (all are in JSON): 12.
+pub const MAX_METRICS_SHOWN: usize = 12;
 /// Most log lines shown under a trace: 5000.
 pub const MAX_TRACE_LOGS: u32 = 5000;
 
@@ -194,8 +201,18 @@ impl Report for TraceReport {
         }
         if !self.metrics.is_empty() {
             let _ = writeln!(out, "\n{}", style.bold("metrics linked by exemplar"));
-            for m in &self.metrics {
+            for m in self.metrics.iter().take(MAX_METRICS_SHOWN) {
                 let _ = writeln!(out, "  {}  {}  {}", m.series, m.value, style.dim(&m.from));
+            }
+            if self.metrics.len() > MAX_METRICS_SHOWN {
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    style.dim(&format!(
+                        "… {} more (all in -o json)",
+                        self.metrics.len() - MAX_METRICS_SHOWN
+                    ))
+                );
             }
         }
         if self.logs_source != "none" {
@@ -284,11 +301,11 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
     // Prometheus.
     let need_nodes =
         !use_jaeger || (!args.no_logs && settings.loki.is_none()) || settings.prometheus.is_none();
-    let targets: Vec<Target> = if need_nodes {
-        match embedded::targets(ctx).await {
-            Ok(t) => t,
+    let members: Vec<Member> = if need_nodes {
+        match ctx.discover().await {
+            Ok(d) => d.members,
             Err(e) if use_jaeger => {
-                errors.push(format!("nodes: {e}"));
+                warnings.push(format!("nodes (for logs and metrics): {e}"));
                 Vec::new()
             }
             Err(e) => return Err(e),
@@ -296,6 +313,7 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
     } else {
         Vec::new()
     };
+    let targets = embedded::targets_of(&members);
 
     // 1. The trace id.
     let trace_id = match (given_trace, &request_id) {
@@ -370,12 +388,12 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
             Some(Ok(lines)) => ("loki", lines),
             Some(Err(e)) => {
                 warnings.push(format!("loki: {e}; showing the nodes' buffers instead"));
-                let found = node_logs(ctx, &trace_id, &args.level).await;
+                let found = node_logs(ctx, &targets, &trace_id, &args.level).await;
                 errors.extend(found.errors);
                 ("nodes", found.items)
             }
             None => {
-                let found = node_logs(ctx, &trace_id, &args.level).await;
+                let found = node_logs(ctx, &targets, &trace_id, &args.level).await;
                 errors.extend(found.errors);
                 ("nodes", found.items)
             }
@@ -414,9 +432,16 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
                 Vec::new()
             }
         },
-        Err(_) => node_exemplars(ctx, &trace_id).await,
+        Err(_) => node_exemplars(ctx, &members, &trace_id).await,
     };
 
+    let mut metrics = metrics;
+    // Requests first, then by series: the end-to-end histogram is the one to read first.
+    metrics.sort_by(|a, b| {
+        let req = |m: &LinkedMetric| !m.series.starts_with("butterfly_request_duration");
+        (req(a), &a.series, &a.from).cmp(&(req(b), &b.series, &b.from))
+    });
+    metrics.dedup();
     let assembled = assemble(spans.clone());
     warnings.extend(assembled.warnings.iter().cloned());
     spans.sort_by_key(|s| (s.start_unix_nano, s.span_id.clone()));
@@ -470,19 +495,18 @@ async fn trace_logs_from_loki(
     Some(run.await.map_err(|e| e.to_string()))
 }
 
-async fn node_logs(ctx: &Ctx<'_>, trace_id: &str, level: &Option<String>) -> Found<LogLine> {
-    let targets = match embedded::targets(ctx).await {
-        Ok(t) => t,
-        Err(e) => {
-            return Found {
-                errors: vec![format!("nodes: {e}")],
-                ..Found::default()
-            }
-        }
-    };
+async fn node_logs(
+    ctx: &Ctx<'_>,
+    targets: &[Target],
+    trace_id: &str,
+    level: &Option<String>,
+) -> Found<LogLine> {
+    if targets.is_empty() {
+        return Found::default();
+    }
     embedded::logs(
         ctx,
-        &targets,
+        targets,
         QueryLogsRequest {
             trace_id: trace_id.to_string(),
             min_level: level.clone().unwrap_or_default().to_ascii_uppercase(),
@@ -541,49 +565,43 @@ fn series_name(labels: &BTreeMap<String, String>) -> String {
 
 /// Exemplars carrying `trace_id` in the nodes' own `/metrics` (an exemplar lasts until the next
 /// observation in its bucket, so this is best effort).
-async fn node_exemplars(ctx: &Ctx<'_>, trace_id: &str) -> Vec<LinkedMetric> {
-    let Ok(d) = ctx.discover().await else {
-        return Vec::new();
-    };
-    let Ok(client) = reqwest::Client::builder()
-        .timeout(
-            ctx.settings()
-                .map(|s| s.timeout)
-                .unwrap_or(Duration::from_secs(5)),
-        )
-        .build()
-    else {
-        return Vec::new();
-    };
+async fn node_exemplars(ctx: &Ctx<'_>, members: &[Member], trace_id: &str) -> Vec<LinkedMetric> {
+    let timeout = ctx
+        .settings()
+        .map(|s| s.timeout)
+        .unwrap_or(Duration::from_secs(5));
     let mut addrs: BTreeMap<String, String> = BTreeMap::new();
-    for m in d.members {
+    for m in members {
         if !m.http_addr.is_empty() && !addrs.values().any(|a| *a == m.http_addr) {
-            addrs.insert(m.id, m.http_addr);
+            addrs.insert(m.id.clone(), m.http_addr.clone());
         }
     }
-    let fetches = addrs.into_iter().map(|(id, addr)| {
-        let client = client.clone();
-        async move {
-            let text = async {
-                let r = client
-                    .get(format!("http://{addr}/metrics"))
-                    .header("accept", "application/openmetrics-text; version=1.0.0")
-                    .send()
-                    .await
-                    .ok()?;
-                r.text().await.ok()
-            }
-            .await
-            .unwrap_or_default();
-            exemplars_in_exposition(&text, trace_id)
-                .into_iter()
-                .map(|(series, value)| LinkedMetric {
-                    series,
-                    value,
-                    from: id.clone(),
-                })
-                .collect::<Vec<_>>()
-        }
+    let fetches = addrs.into_iter().map(|(id, addr)| async move {
+        let mut cfg = SourceConfig::new(format!("http://{addr}"));
+        cfg.timeout = timeout;
+        cfg.max_body_bytes = NODE_METRICS_MAX_BYTES;
+        let text = match Http::new("node metrics", &cfg) {
+            Ok(http) => http
+                .get(
+                    &["metrics"],
+                    &[],
+                    &[("accept", "application/openmetrics-text; version=1.0.0")],
+                )
+                .await
+                .ok()
+                .filter(|r| r.status.is_success())
+                .map(|r| String::from_utf8_lossy(&r.body).into_owned())
+                .unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        exemplars_in_exposition(&text, trace_id)
+            .into_iter()
+            .map(|(series, value)| LinkedMetric {
+                series,
+                value,
+                from: id.clone(),
+            })
+            .collect::<Vec<_>>()
     });
     futures::future::join_all(fetches)
         .await

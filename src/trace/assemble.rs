@@ -91,20 +91,15 @@ pub fn assemble(spans: Vec<Span>) -> Assembled {
 
     // 2. Parent links; a missing parent makes a root.
     let mut parent: Vec<Option<usize>> = vec![None; n];
-    let mut missing = 0usize;
+    let mut missing: Vec<usize> = Vec::new();
     for (i, s) in list.iter().enumerate() {
         if let Some(p) = &s.parent_span_id {
             match index.get(p.as_str()) {
                 Some(&pi) if pi != i => parent[i] = Some(pi),
                 Some(_) => warnings.push(format!("span {} is its own parent", s.span_id)),
-                None => missing += 1,
+                None => missing.push(i),
             }
         }
-    }
-    if missing > 0 {
-        warnings.push(format!(
-            "{missing} span(s) have a parent that was not found (not recorded, evicted, or on a node that did not answer); drawn as roots"
-        ));
     }
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, p) in parent.iter().enumerate() {
@@ -125,6 +120,17 @@ pub fn assemble(spans: Vec<Span>) -> Assembled {
             std::cmp::Reverse(list[i].duration_ns),
         )
     });
+    // The main root may continue a caller's trace (its `traceparent` names a span outside the
+    // cluster); any other span whose parent is missing means lost data.
+    let lost = missing
+        .iter()
+        .filter(|&&i| roots.first() != Some(&i))
+        .count();
+    if lost > 0 {
+        warnings.push(format!(
+            "{lost} span(s) have a parent that was not found (not recorded, evicted, or on a node that did not answer); drawn as roots"
+        ));
+    }
     let mut visited = vec![false; n];
     let mut order: Vec<(usize, usize)> = Vec::with_capacity(n); // (span, depth)
     let walk = |root: usize, visited: &mut Vec<bool>, order: &mut Vec<(usize, usize)>| {
@@ -367,6 +373,16 @@ mod tests {
         let a = assemble(spans);
         assert_eq!(a.rows.len(), 100_000);
         assert_eq!(a.rows[99_999].depth, 99_999);
+    }
+
+    #[test]
+    fn a_root_continuing_a_remote_caller_is_not_damage() {
+        let a = assemble(vec![
+            span("a", Some("remote"), "c1", 0, 100),
+            span("b", Some("a"), "c1", 10, 10),
+        ]);
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+        assert_eq!(a.critical_path, ["a", "b"]);
     }
 
     #[test]
