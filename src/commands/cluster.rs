@@ -4,10 +4,23 @@ use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
 use crate::fanout::Target;
 use crate::output::{json_of, short_duration, Report, Style};
 use crate::session::Ctx;
+use crate::sources::prometheus::QueryData;
+use crate::sources::PrometheusClient;
 use butterfly_proto::debug::{GetStatusRequest, HealthState, NodeRole, NodeStatus};
 use clap::Subcommand;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::time::Instant;
+
+/// Window of the RED rates and quantile in `cluster status`: `1m`.
+pub const RED_WINDOW: &str = "1m";
+/// Request rate per node, requests/s (node_id is the scrape target label).
+pub const RED_RATE_QUERY: &str = "sum by (node_id) (rate(butterfly_requests_total[1m]))";
+/// Failed-request rate per node, requests/s.
+pub const RED_ERRORS_QUERY: &str =
+    "sum by (node_id) (rate(butterfly_requests_total{status!=\"ok\"}[1m]))";
+/// p99 request duration per node, seconds.
+pub const RED_P99_QUERY: &str = "histogram_quantile(0.99, sum by (node_id, le) (rate(butterfly_request_duration_seconds_bucket[1m])))";
 
 /// `cluster ...`
 #[derive(Debug, Subcommand)]
@@ -23,7 +36,7 @@ pub async fn exec(cmd: ClusterCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>>
     }
 }
 
-/// `cluster status -o json`: `{"nodes":[...],"summary":{...},"seed_errors":[...]}`.
+/// `cluster status -o json`: `{"nodes":[...],"summary":{...},"seed_errors":[...],"red":{...}|null}`.
 #[derive(Debug, Serialize)]
 pub struct ClusterStatus {
     /// Every member, sorted by id.
@@ -32,6 +45,19 @@ pub struct ClusterStatus {
     pub summary: Summary,
     /// Seeds that did not answer the membership query.
     pub seed_errors: Vec<SeedError>,
+    /// Where the RED columns came from; null when no Prometheus is configured.
+    pub red: Option<RedSource>,
+}
+
+/// The Prometheus behind the RED columns of `cluster status`.
+#[derive(Debug, Serialize)]
+pub struct RedSource {
+    /// Prometheus base URL.
+    pub prometheus: String,
+    /// Rate window, e.g. `1m`.
+    pub window: String,
+    /// Why the RED columns are missing; null when Prometheus answered.
+    pub error: Option<String>,
 }
 
 /// A seed that failed.
@@ -101,6 +127,15 @@ pub struct NodeRow {
     pub active_faults: Vec<String>,
     /// Slowest layer p99 on the node (compute), milliseconds.
     pub layer_p99_ms: Option<f64>,
+    /// Requests per second over the last minute (Prometheus); null when Prometheus is not
+    /// configured or has no requests series for the node.
+    pub request_rate: Option<f64>,
+    /// Failed / all requests over the last minute, 0..1 (Prometheus); null when the node served
+    /// none.
+    pub error_ratio: Option<f64>,
+    /// 99th percentile request duration over the last minute, seconds (Prometheus); null when
+    /// unknown.
+    pub p99_seconds: Option<f64>,
 }
 
 impl From<butterfly_proto::debug::ConsensusStatus> for Consensus {
@@ -141,14 +176,13 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
             addr: m.debug_addr.clone(),
         })
         .collect();
-    let results = ctx
-        .fanout()?
-        .run(&pool, &targets, |mut c| async move {
-            let t = Instant::now();
-            let s = c.get_status(GetStatusRequest {}).await?.into_inner();
-            Ok((s, t.elapsed()))
-        })
-        .await;
+    let fan = ctx.fanout()?;
+    let statuses = fan.run(&pool, &targets, |mut c| async move {
+        let t = Instant::now();
+        let s = c.get_status(GetStatusRequest {}).await?.into_inner();
+        Ok((s, t.elapsed()))
+    });
+    let (results, red) = tokio::join!(statuses, red_metrics(ctx));
     let mut rows = Vec::with_capacity(targets.len());
     let mut summary = Summary::default();
     for (member, result) in discovery.members.iter().zip(results) {
@@ -173,7 +207,18 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
             reputation: None,
             active_faults: Vec::new(),
             layer_p99_ms: None,
+            request_rate: None,
+            error_ratio: None,
+            p99_seconds: None,
         };
+        if let Some(Ok(m)) = red.as_ref().map(|(_, r)| r) {
+            if let Some(rate) = m.rate.get(&member.id) {
+                row.request_rate = Some(*rate);
+                let errors = m.errors.get(&member.id).copied().unwrap_or(0.0);
+                row.error_ratio = (*rate > 0.0).then(|| (errors / rate).clamp(0.0, 1.0));
+            }
+            row.p99_seconds = m.p99.get(&member.id).copied();
+        }
         match result {
             Ok((s, rtt)) => {
                 fill(&mut row, s);
@@ -199,6 +244,11 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
     Ok(ClusterStatus {
         nodes: rows,
         summary,
+        red: red.map(|(url, r)| RedSource {
+            prometheus: url,
+            window: RED_WINDOW.into(),
+            error: r.err(),
+        }),
         seed_errors: discovery
             .seed_errors
             .into_iter()
@@ -208,6 +258,55 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
             })
             .collect(),
     })
+}
+
+/// RED figures by node id.
+#[derive(Debug, Default)]
+struct RedMetrics {
+    rate: BTreeMap<String, f64>,
+    errors: BTreeMap<String, f64>,
+    p99: BTreeMap<String, f64>,
+}
+
+/// Finite values of an instant vector by their `node_id` label.
+fn by_node(data: QueryData) -> BTreeMap<String, f64> {
+    let QueryData::Vector(v) = data else {
+        return BTreeMap::new();
+    };
+    v.into_iter()
+        .filter_map(|s| {
+            let node = s.metric.get("node_id")?.clone();
+            let value = s.value?.value;
+            value.is_finite().then_some((node, value))
+        })
+        .collect()
+}
+
+/// The RED queries against the configured Prometheus, within the per-node deadline: `None`
+/// when no Prometheus is configured, else its URL and the figures or why they are missing.
+async fn red_metrics(ctx: &Ctx<'_>) -> Option<(String, std::result::Result<RedMetrics, String>)> {
+    let settings = ctx.settings().ok()?;
+    let mut cfg = settings.prometheus.clone()?;
+    let url = cfg.url.clone();
+    cfg.timeout = cfg.timeout.min(settings.timeout);
+    let prom = match PrometheusClient::new(&cfg) {
+        Ok(p) => p,
+        Err(e) => return Some((url, Err(e.to_string()))),
+    };
+    let (rate, errors, p99) = tokio::join!(
+        prom.query(RED_RATE_QUERY, None),
+        prom.query(RED_ERRORS_QUERY, None),
+        prom.query(RED_P99_QUERY, None)
+    );
+    let result = (|| {
+        Ok(RedMetrics {
+            rate: by_node(rate?.data),
+            errors: by_node(errors?.data),
+            p99: by_node(p99?.data),
+        })
+    })()
+    .map_err(|e: crate::sources::SourceError| e.to_string());
+    Some((url, result))
 }
 
 fn fill(row: &mut NodeRow, s: NodeStatus) {
@@ -257,7 +356,8 @@ impl Report for ClusterStatus {
     }
 
     fn render(&self, style: &Style) -> String {
-        let mut t = style.table(&[
+        let with_red = self.red.as_ref().is_some_and(|r| r.error.is_none());
+        let mut header = vec![
             "NODE",
             "ROLE",
             "ADDRESS",
@@ -266,8 +366,12 @@ impl Report for ClusterStatus {
             "UPTIME",
             "VERSION",
             "RTT",
-            "NOTE",
-        ]);
+        ];
+        if with_red {
+            header.extend(["REQ/S", "ERR%", "P99"]);
+        }
+        header.push("NOTE");
+        let mut t = style.table(&header);
         for r in &self.nodes {
             let consensus = r
                 .consensus
@@ -296,7 +400,7 @@ impl Report for ClusterStatus {
             } else {
                 style.bad("unreachable")
             };
-            t.add_row(vec![
+            let mut row = vec![
                 r.id.clone(),
                 r.role.clone(),
                 r.address.clone(),
@@ -309,8 +413,26 @@ impl Report for ClusterStatus {
                 r.rtt_ms
                     .map(|ms| format!("{ms:.1}ms"))
                     .unwrap_or_else(|| "-".into()),
-                note,
-            ]);
+            ];
+            if with_red {
+                row.push(
+                    r.request_rate
+                        .map(|v| format!("{v:.2}"))
+                        .unwrap_or_else(|| "-".into()),
+                );
+                row.push(match r.error_ratio {
+                    Some(e) if e > 0.0 => style.bad(&format!("{:.1}%", e * 100.0)),
+                    Some(e) => format!("{:.1}%", e * 100.0),
+                    None => "-".into(),
+                });
+                row.push(
+                    r.p99_seconds
+                        .map(|s| format!("{:.1}ms", s * 1000.0))
+                        .unwrap_or_else(|| "-".into()),
+                );
+            }
+            row.push(note);
+            t.add_row(row);
         }
         let s = &self.summary;
         let mut out = t.to_string();
@@ -329,6 +451,12 @@ impl Report for ClusterStatus {
         ));
         if let Some(l) = &s.leader {
             out.push_str(&format!("; leader {l}"));
+        }
+        if let Some(RedSource { error: Some(e), .. }) = &self.red {
+            out.push_str(&format!(
+                "\n{} request rate, error ratio and p99 columns missing: {e}",
+                style.warn("warning:"),
+            ));
         }
         for e in &self.seed_errors {
             out.push_str(&format!(

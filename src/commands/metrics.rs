@@ -307,6 +307,36 @@ pub fn sparkline(values: &[f64], width: usize) -> String {
         .collect()
 }
 
+fn sample_value(p: &Sample) -> f64 {
+    crate::sources::prometheus::parse_value(&p.value).unwrap_or(f64::NAN)
+}
+
+/// A sparkline laid out on the query's time axis: one slot per step from `start_ms` to
+/// `end_ms` (squeezed into at most `width` characters), so that missing samples show as gaps.
+pub fn timed_sparkline(
+    samples: &[Sample],
+    start_ms: i64,
+    end_ms: i64,
+    step_ms: i64,
+    width: usize,
+) -> String {
+    if step_ms <= 0 || end_ms < start_ms {
+        let values: Vec<f64> = samples.iter().map(sample_value).collect();
+        return sparkline(&values, width);
+    }
+    let slots = usize::try_from((end_ms - start_ms) / step_ms + 1)
+        .unwrap_or(usize::MAX)
+        .clamp(1, 11_001);
+    let mut values = vec![f64::NAN; slots];
+    for p in samples {
+        let i = (p.t_ms - start_ms + step_ms / 2).div_euclid(step_ms);
+        if let Some(slot) = usize::try_from(i).ok().and_then(|i| values.get_mut(i)) {
+            *slot = sample_value(p);
+        }
+    }
+    sparkline(&values, width)
+}
+
 fn number(v: f64) -> String {
     if v.is_finite() && v.abs() >= 1e-3 && v.abs() < 1e15 {
         let s = format!("{v:.4}");
@@ -334,14 +364,18 @@ impl Report for MetricsQueryReport {
         } else if self.kind == "range" {
             let mut t = style.table(&["SERIES", "", "MIN", "MAX", "LAST", "POINTS"]);
             for s in &self.series {
-                let values: Vec<f64> = s
-                    .samples
-                    .iter()
-                    .map(|p| crate::sources::prometheus::parse_value(&p.value).unwrap_or(f64::NAN))
-                    .collect();
+                let line = match (self.start_ms, self.end_ms, self.step_ms) {
+                    (Some(start), Some(end), Some(step)) => {
+                        timed_sparkline(&s.samples, start, end, step, SPARKLINE_WIDTH)
+                    }
+                    _ => {
+                        let values: Vec<f64> = s.samples.iter().map(sample_value).collect();
+                        sparkline(&values, SPARKLINE_WIDTH)
+                    }
+                };
                 t.add_row(vec![
                     series_name(&s.labels),
-                    sparkline(&values, SPARKLINE_WIDTH),
+                    line,
                     s.min.map(number).unwrap_or_else(|| "-".into()),
                     s.max.map(number).unwrap_or_else(|| "-".into()),
                     s.last.clone().unwrap_or_else(|| "-".into()),
@@ -391,6 +425,15 @@ mod tests {
             60
         );
         assert_eq!(sparkline(&[], 60), "");
+        let s = |t_ms, v: &str| Sample {
+            t_ms,
+            value: v.into(),
+        };
+        // 0..60 s every 15 s: five slots; samples only at 30 and 60 s.
+        assert_eq!(
+            timed_sparkline(&[s(30_000, "1"), s(60_000, "2")], 0, 60_000, 15_000, 60),
+            "  ▁ █"
+        );
     }
 
     #[test]
