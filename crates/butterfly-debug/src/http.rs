@@ -1,7 +1,7 @@
 use crate::metrics::Metrics;
 use crate::service::NodeHandle;
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -34,7 +34,10 @@ struct ComponentBody {
 /// * `GET /health/startup`: 200 or 503 from [`NodeHandle::started`];
 /// * `GET /health/deep`: JSON `{"overall", "components": [{"name", "state", "detail"}]}` with
 ///   lowercase states; 200 when healthy or degraded, 503 when unhealthy or unknown;
-/// * `GET /metrics`: the registry of `metrics` in the OpenMetrics text format.
+/// * `GET /metrics`: the registry of `metrics`, in the OpenMetrics text format (with exemplars)
+///   when the request's `Accept` prefers `application/openmetrics-text` (Prometheus does), in the
+///   classic Prometheus text format 0.0.4 otherwise (see
+///   [`butterfly_telemetry::encode_for_accept`]).
 pub fn http_router<H: NodeHandle>(handle: Arc<H>, metrics: Metrics) -> Router {
     let state = Arc::new(HttpState { handle, metrics });
     Router::new()
@@ -84,13 +87,30 @@ async fn deep<H: NodeHandle>(State(s): State<Arc<HttpState<H>>>) -> Response {
     (code, Json(body)).into_response()
 }
 
-async fn metrics_text<H: NodeHandle>(State(s): State<Arc<HttpState<H>>>) -> Response {
-    (
-        [(
-            header::CONTENT_TYPE,
-            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-        )],
-        s.metrics.encode(),
-    )
-        .into_response()
+/// `GET /metrics`: OpenMetrics (with exemplars) when the scraper's `Accept` asks for it, as
+/// Prometheus does; the classic text format 0.0.4 otherwise (curl, `promtool check metrics`).
+async fn metrics_text<H: NodeHandle>(
+    State(s): State<Arc<HttpState<H>>>,
+    headers: HeaderMap,
+) -> Response {
+    let accept = headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    let accept = Some(accept.as_str()).filter(|a| !a.is_empty());
+    let registry = s.metrics.registry();
+    let encoded = {
+        let registry = registry.lock().unwrap_or_else(|e| e.into_inner());
+        butterfly_telemetry::encode_for_accept(&registry, accept)
+    };
+    match encoded {
+        Ok((content_type, body)) => ([(header::CONTENT_TYPE, content_type)], body).into_response(),
+        Err(_) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "cannot encode the metrics\n",
+        )
+            .into_response(),
+    }
 }

@@ -300,14 +300,16 @@ async fn execute(
         return fail("tensor length is not a multiple of 4".into());
     };
     // The span continues the coordinator's trace through the header's traceparent.
+    // Strings are recorded as `&str` and the shape through `format_args!`: no formatting or
+    // allocation beyond what the telemetry layer keeps, and none at all when spans are off.
     let span = tracing::info_span!(
         "layer.execute",
-        traceparent = %header.traceparent,
-        request_id = %header.request_id,
+        traceparent = header.traceparent.as_str(),
+        request_id = header.request_id.as_str(),
         component = "compute",
         layer.id = header.layer,
-        node.id = %node_id,
-        tensor.shape = %format!("[1, {}]", input.len()),
+        node.id = node_id,
+        tensor.shape = %format_args!("[1, {}]", input.len()),
         error = tracing::field::Empty,
     );
     let work = async {

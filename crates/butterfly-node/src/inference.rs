@@ -453,11 +453,11 @@ impl Engine {
         let ctx = parent.unwrap_or_else(TraceContext::new_root);
         let span = tracing::info_span!(
             "inference.request",
-            traceparent = %ctx.traceparent(),
-            request_id = %request_id,
+            traceparent = ctx.traceparent().as_str(),
+            request_id = request_id.as_str(),
             component = "inference",
-            model.name = %req.model,
-            node.id = %self.node_id,
+            model.name = req.model.as_str(),
+            node.id = self.node_id.as_str(),
             error = tracing::field::Empty,
             replay_of = tracing::field::Empty,
         );
@@ -525,17 +525,16 @@ impl Engine {
                     let input = &tensor;
                     let span = tracing::info_span!(
                         "comm.send_tensor",
-                        from = %self.node_id,
-                        to = %id,
+                        from = self.node_id.as_str(),
+                        to = id.as_str(),
                         layer.id = layer,
-                        tensor.shape = %format!("[1, {}]", input.len()),
+                        tensor.shape = %format_args!("[1, {}]", input.len()),
                         tensor_size_bytes = input.len() * 4,
                     );
                     async move {
                         // Every hop carries the W3C traceparent of this span.
-                        let traceparent = butterfly_telemetry::current_trace_context()
-                            .map(|c| c.traceparent())
-                            .unwrap_or_default();
+                        let traceparent =
+                            butterfly_telemetry::current_traceparent().unwrap_or_default();
                         let header = ExecHeader {
                             request_id: request_id.to_string(),
                             layer,

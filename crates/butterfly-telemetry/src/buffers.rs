@@ -10,6 +10,8 @@ use std::sync::Mutex;
 
 use butterfly_proto::debug;
 
+use crate::values::{encode_hex, AttrValue, SharedStr};
+
 /// Default span buffer capacity, spans.
 pub const DEFAULT_SPAN_BUFFER_CAPACITY: usize = 10_000;
 /// Default log buffer capacity, entries.
@@ -69,7 +71,9 @@ impl From<&tracing::Level> for Level {
     }
 }
 
-/// A finished span.
+/// A finished span. Cheap to build on the hot path: the name is the callsite's static name, ids
+/// and request ids are shared ([`SharedStr`]) and attributes keep their recorded type
+/// ([`AttrValue`]) until read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpanRecord {
     /// Trace id.
@@ -79,11 +83,11 @@ pub struct SpanRecord {
     /// Parent span id (local or remote); `None` for a trace root.
     pub parent_span_id: Option<[u8; 8]>,
     /// Span name, e.g. `inference.request`.
-    pub name: String,
+    pub name: &'static str,
     /// Node that recorded the span.
-    pub node_id: String,
+    pub node_id: SharedStr,
     /// Request id (own field or inherited from an ancestor span), empty if none.
-    pub request_id: String,
+    pub request_id: SharedStr,
     /// Start, nanoseconds since the Unix epoch.
     pub start_unix_nano: u64,
     /// Duration, nanoseconds.
@@ -92,14 +96,14 @@ pub struct SpanRecord {
     pub error: bool,
     /// True when the span recorded a Byzantine event (`byzantine = true`).
     pub byzantine: bool,
-    /// Scrubbed attributes in recording order.
-    pub attributes: Vec<(String, String)>,
+    /// Scrubbed attributes in recording order (a field recorded again replaces its value).
+    pub attributes: Vec<(&'static str, AttrValue)>,
 }
 
 impl SpanRecord {
     /// Trace id, lowercase hex.
     pub fn trace_id_hex(&self) -> String {
-        hex::encode(self.trace_id)
+        encode_hex(&self.trace_id)
     }
 
     /// "ok" or "error".
@@ -111,18 +115,40 @@ impl SpanRecord {
         }
     }
 
+    /// The value of attribute `name`, if recorded.
+    pub fn attribute(&self, name: &str) -> Option<&AttrValue> {
+        self.attributes
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
+    }
+
+    /// The attributes as text, in recording order.
+    pub fn attributes_text(&self) -> Vec<(String, String)> {
+        self.attributes
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.to_string()))
+            .collect()
+    }
+
     /// The proto form served by the debug service.
     pub fn to_proto(&self) -> debug::Span {
         debug::Span {
-            trace_id: hex::encode(self.trace_id),
-            span_id: hex::encode(self.span_id),
-            parent_span_id: self.parent_span_id.map(hex::encode).unwrap_or_default(),
-            name: self.name.clone(),
-            node_id: self.node_id.clone(),
+            trace_id: encode_hex(&self.trace_id),
+            span_id: encode_hex(&self.span_id),
+            parent_span_id: self
+                .parent_span_id
+                .map(|p| encode_hex(&p))
+                .unwrap_or_default(),
+            name: self.name.to_owned(),
+            node_id: self.node_id.to_string(),
             start_unix_nano: self.start_unix_nano,
             duration_ns: self.duration_ns,
             status: self.status().to_owned(),
-            attributes: self.attributes.iter().cloned().collect::<HashMap<_, _>>(),
+            attributes: self
+                .attributes_text()
+                .into_iter()
+                .collect::<HashMap<_, _>>(),
         }
     }
 }
@@ -344,15 +370,19 @@ impl SpanBuffer {
 
     /// Matching spans, oldest first, at most the newest `q.limit`.
     pub fn query(&self, q: &SpanQuery) -> Vec<SpanRecord> {
-        let trace = if q.trace_id.is_empty() {
+        // An id that is not 32 hex digits matches nothing (as the string comparison did).
+        let trace: Option<Option<[u8; 16]>> = if q.trace_id.is_empty() {
             None
         } else {
-            Some(q.trace_id.to_ascii_lowercase())
+            let mut id = [0u8; 16];
+            Some(
+                hex::decode_to_slice(q.trace_id.to_ascii_lowercase(), &mut id)
+                    .ok()
+                    .map(|()| id),
+            )
         };
         self.0.query(q.limit, |s| {
-            trace
-                .as_deref()
-                .is_none_or(|t| hex::encode(s.trace_id) == t)
+            trace.is_none_or(|t| t == Some(s.trace_id))
                 && (q.request_id.is_empty() || s.request_id == q.request_id)
                 && s.start_unix_nano >= q.since_unix_nano
         })

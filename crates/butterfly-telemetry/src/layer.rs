@@ -12,6 +12,7 @@
 //!
 //! Every other field becomes a scrubbed attribute (see [`Scrubber`]).
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::io::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -28,10 +29,12 @@ use tracing_subscriber::Layer;
 
 use crate::buffers::{Level, LogBuffer, LogRecord, SpanBuffer, SpanRecord};
 use crate::sampling::{SampledTrace, SamplerConfig, TailSampler};
-use crate::scrub::Scrubber;
+use crate::scrub::{FieldClass, Scrubber};
 use crate::trace_context::{
-    random_span_id, random_trace_id, TraceContext, TraceState, FLAG_RANDOM, FLAG_SAMPLED,
+    format_traceparent, random_span_id, random_trace_id, TraceContext, TraceState, FLAG_RANDOM,
+    FLAG_SAMPLED,
 };
+use crate::values::{encode_hex, AttrValue, CompactStr, SharedStr};
 
 /// Node id used until [`NodeContext::set_node_id`] is called.
 pub const DEFAULT_NODE_ID: &str = "unknown";
@@ -39,7 +42,7 @@ pub const DEFAULT_NODE_ID: &str = "unknown";
 /// Node identity and consensus term, shared between the node and the layer; cheap to read.
 #[derive(Debug)]
 pub struct NodeContext {
-    node_id: RwLock<Arc<str>>,
+    node_id: RwLock<SharedStr>,
     term: AtomicU64,
 }
 
@@ -47,13 +50,18 @@ impl NodeContext {
     /// A context for `node_id`, term 0.
     pub fn new(node_id: &str) -> Arc<Self> {
         Arc::new(Self {
-            node_id: RwLock::new(Arc::from(node_id)),
+            node_id: RwLock::new(SharedStr::from(node_id)),
             term: AtomicU64::new(0),
         })
     }
 
     /// The node id.
     pub fn node_id(&self) -> Arc<str> {
+        Arc::from(self.shared_node_id().as_str())
+    }
+
+    /// The node id as a [`SharedStr`] (a reference count, no copy).
+    pub fn shared_node_id(&self) -> SharedStr {
         self.node_id
             .read()
             .unwrap_or_else(|e| e.into_inner())
@@ -62,7 +70,7 @@ impl NodeContext {
 
     /// Changes the node id.
     pub fn set_node_id(&self, node_id: &str) {
-        *self.node_id.write().unwrap_or_else(|e| e.into_inner()) = Arc::from(node_id);
+        *self.node_id.write().unwrap_or_else(|e| e.into_inner()) = SharedStr::from(node_id);
     }
 
     /// The consensus term.
@@ -197,48 +205,56 @@ struct SpanData {
     tracestate: TraceState,
     start_unix_nano: u64,
     start: Instant,
-    request_id: String,
-    component: String,
+    request_id: SharedStr,
+    component: SharedStr,
     error: bool,
     byzantine: bool,
-    attributes: Vec<(String, String)>,
+    attributes: Vec<(&'static str, AttrValue)>,
 }
 
-/// Collects fields, scrubbing as it goes.
+/// Collects fields, scrubbing as it goes. Values are kept typed and short strings inline, so a
+/// typical span records its fields without allocating.
 struct Fields<'a> {
     scrubber: &'a Scrubber,
     message: Option<String>,
-    request_id: Option<String>,
-    component: Option<String>,
-    traceparent: Option<String>,
-    tracestate: Option<String>,
+    request_id: Option<SharedStr>,
+    component: Option<SharedStr>,
+    /// Parsed `traceparent` (`None` when absent, empty or invalid).
+    remote: Option<TraceContext>,
+    tracestate: Option<TraceState>,
     error: bool,
     byzantine: bool,
-    fields: Vec<(String, String)>,
+    fields: Vec<(&'static str, AttrValue)>,
 }
 
 impl<'a> Fields<'a> {
-    fn new(scrubber: &'a Scrubber) -> Self {
+    fn new(scrubber: &'a Scrubber, capacity: usize) -> Self {
         Self {
             scrubber,
             message: None,
             request_id: None,
             component: None,
-            traceparent: None,
+            remote: None,
             tracestate: None,
             error: false,
             byzantine: false,
-            fields: Vec::new(),
+            fields: Vec::with_capacity(capacity),
         }
     }
 
-    fn put(&mut self, name: &str, value: &str) {
+    /// A string field; `owned` is `value` already rendered into a [`CompactStr`] (by
+    /// `record_debug`), reused when scrubbing leaves the text unchanged.
+    fn put(&mut self, name: &'static str, value: &str, owned: Option<CompactStr>) {
         match name {
             "message" => self.message = Some(self.scrubber.scrub_text(value).into_owned()),
-            "request_id" => self.request_id = Some(self.scrubber.scrub_text(value).into_owned()),
-            "component" => self.component = Some(value.to_owned()),
-            "traceparent" => self.traceparent = Some(value.to_owned()),
-            "tracestate" => self.tracestate = Some(value.to_owned()),
+            "request_id" => self.request_id = Some(self.scrubber.scrub_text(value).into()),
+            "component" => self.component = Some(SharedStr::from(value)),
+            "traceparent" => {
+                self.remote = Some(value)
+                    .filter(|v| !v.trim().is_empty())
+                    .and_then(|v| TraceContext::parse_traceparent(v).ok());
+            }
+            "tracestate" => self.tracestate = Some(TraceState::parse(value).unwrap_or_default()),
             _ => {
                 if name == "error" || name == "exception" {
                     self.error = true;
@@ -251,27 +267,41 @@ impl<'a> Fields<'a> {
                 if name == "byzantine" && value == "true" {
                     self.byzantine = true;
                 }
-                let v = self.scrubber.scrub_field(name, value).into_owned();
-                self.fields.push((name.to_owned(), v));
+                let class = FieldClass::of_static(name);
+                let v = match (self.scrubber.scrub_as(class, value), owned) {
+                    (Cow::Borrowed(_), Some(o)) => o,
+                    (scrubbed, _) => CompactStr::from(scrubbed),
+                };
+                self.fields.push((name, AttrValue::Str(v)));
             }
         }
     }
 
-    fn put_number(&mut self, name: &str, value: String) {
-        if self.scrubber.is_sensitive_number(name) {
-            self.put(name, &value);
+    fn put_number(&mut self, name: &'static str, value: AttrValue) {
+        if FieldClass::of_static(name) == FieldClass::UserId {
+            let text = value.to_string();
+            self.put(name, &text, None);
         } else {
             if name == "error" {
                 self.error = true;
             }
-            self.fields.push((name.to_owned(), value));
+            self.fields.push((name, value));
         }
+    }
+
+    /// The remote parent, with its `tracestate`.
+    fn remote_parent(&mut self) -> Option<TraceContext> {
+        let mut ctx = self.remote.take()?;
+        if let Some(ts) = self.tracestate.take() {
+            ctx.tracestate = ts;
+        }
+        Some(ctx)
     }
 }
 
 impl Visit for Fields<'_> {
     fn record_str(&mut self, field: &Field, value: &str) {
-        self.put(field.name(), value);
+        self.put(field.name(), value, None);
     }
 
     fn record_bool(&mut self, field: &Field, value: bool) {
@@ -282,32 +312,33 @@ impl Visit for Fields<'_> {
         if name == "error" && value {
             self.error = true;
         }
-        self.fields.push((name.to_owned(), value.to_string()));
+        self.fields.push((name, AttrValue::Bool(value)));
     }
 
     fn record_i64(&mut self, field: &Field, value: i64) {
-        self.put_number(field.name(), value.to_string());
+        self.put_number(field.name(), AttrValue::I64(value));
     }
 
     fn record_u64(&mut self, field: &Field, value: u64) {
-        self.put_number(field.name(), value.to_string());
+        self.put_number(field.name(), AttrValue::U64(value));
     }
 
     fn record_f64(&mut self, field: &Field, value: f64) {
-        self.put_number(field.name(), value.to_string());
+        self.put_number(field.name(), AttrValue::F64(value));
     }
 
     fn record_error(&mut self, field: &Field, value: &(dyn std::error::Error + 'static)) {
         self.error = true;
         let text = value.to_string();
-        let v = self.scrubber.scrub_text(&text).into_owned();
-        self.fields.push((field.name().to_owned(), v));
+        let v = CompactStr::from(self.scrubber.scrub_text(&text));
+        self.fields.push((field.name(), AttrValue::Str(v)));
     }
 
     fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
-        let mut s = String::new();
+        let mut s = CompactStr::new();
         let _ = write!(s, "{value:?}");
-        self.put(field.name(), &s);
+        let text = s.clone();
+        self.put(field.name(), &text, Some(s));
     }
 }
 
@@ -318,15 +349,6 @@ fn now_unix_nano() -> u64 {
         .unwrap_or(0)
 }
 
-fn remote_parent(f: &Fields<'_>) -> Option<TraceContext> {
-    let tp = f.traceparent.as_deref().filter(|s| !s.trim().is_empty())?;
-    let mut ctx = TraceContext::parse_traceparent(tp).ok()?;
-    if let Some(ts) = f.tracestate.as_deref() {
-        ctx.tracestate = TraceState::parse(ts).unwrap_or_default();
-    }
-    Some(ctx)
-}
-
 impl<S, W> Layer<S> for TelemetryLayer<W>
 where
     S: Subscriber + for<'a> LookupSpan<'a>,
@@ -334,7 +356,7 @@ where
 {
     fn on_new_span(&self, attrs: &Attributes<'_>, id: &Id, ctx: Context<'_, S>) {
         let Some(span) = ctx.span(id) else { return };
-        let mut f = Fields::new(&self.t.scrubber);
+        let mut f = Fields::new(&self.t.scrubber, attrs.metadata().fields().len());
         attrs.record(&mut f);
         let parent_data = span.parent().and_then(|p| {
             let ext = p.extensions();
@@ -352,15 +374,15 @@ where
         let (trace_id, parent, local_root, flags, tracestate, inherited_req, inherited_comp) =
             match parent_data {
                 Some((t, s, fl, ts, r, c)) => (t, Some(s), false, fl, ts, r, c),
-                None => match remote_parent(&f) {
+                None => match f.remote_parent() {
                     Some(remote) => (
                         remote.trace_id,
                         Some(remote.span_id),
                         true,
                         remote.flags,
                         remote.tracestate,
-                        String::new(),
-                        String::new(),
+                        SharedStr::empty(),
+                        SharedStr::empty(),
                     ),
                     None => (
                         random_trace_id(),
@@ -368,8 +390,8 @@ where
                         true,
                         FLAG_SAMPLED | FLAG_RANDOM,
                         TraceState::new(),
-                        String::new(),
-                        String::new(),
+                        SharedStr::empty(),
+                        SharedStr::empty(),
                     ),
                 },
             };
@@ -393,7 +415,7 @@ where
 
     fn on_record(&self, id: &Id, values: &Record<'_>, ctx: Context<'_, S>) {
         let Some(span) = ctx.span(id) else { return };
-        let mut f = Fields::new(&self.t.scrubber);
+        let mut f = Fields::new(&self.t.scrubber, values.len());
         values.record(&mut f);
         let mut ext = span.extensions_mut();
         if let Some(d) = ext.get_mut::<SpanData>() {
@@ -417,12 +439,12 @@ where
     fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
         let meta = event.metadata();
         let level = Level::from(meta.level());
-        let mut f = Fields::new(&self.t.scrubber);
+        let mut f = Fields::new(&self.t.scrubber, meta.fields().len());
         event.record(&mut f);
         let mut trace_id = String::new();
         let mut span_id = String::new();
-        let mut request_id = String::new();
-        let mut component = String::new();
+        let mut request_id = SharedStr::empty();
+        let mut component = SharedStr::empty();
         if let Some(span) = ctx.event_span(event) {
             let mut ext = span.extensions_mut();
             if let Some(d) = ext.get_mut::<SpanData>() {
@@ -430,10 +452,10 @@ where
                     d.error = true;
                 }
                 d.byzantine |= f.byzantine;
-                trace_id = hex::encode(d.trace_id);
-                span_id = hex::encode(d.span_id);
-                request_id.clone_from(&d.request_id);
-                component.clone_from(&d.component);
+                trace_id = encode_hex(&d.trace_id);
+                span_id = encode_hex(&d.span_id);
+                request_id = d.request_id.clone();
+                component = d.component.clone();
             }
         }
         let record = LogRecord {
@@ -443,15 +465,23 @@ where
             target: meta.target().to_owned(),
             trace_id,
             span_id,
-            request_id: f.request_id.take().unwrap_or(request_id),
+            request_id: f.request_id.take().unwrap_or(request_id).to_string(),
             node_id: self.t.node.node_id().to_string(),
             consensus_term: self.t.node.consensus_term(),
-            component: f.component.take().unwrap_or(component),
-            fields: f.fields,
+            component: f.component.take().unwrap_or(component).to_string(),
+            fields: f
+                .fields
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_string()))
+                .collect(),
         };
         if let Some(w) = &self.writer {
-            let line = format_json_line(&record);
-            let _ = w.make_writer_for(meta).write_all(line.as_bytes());
+            JSON_LINE.with(|buf| {
+                let mut line = buf.borrow_mut();
+                line.clear();
+                write_json_line(&mut line, &record);
+                let _ = w.make_writer_for(meta).write_all(line.as_bytes());
+            });
         }
         self.t.logs.push(record);
     }
@@ -465,8 +495,8 @@ where
             trace_id: d.trace_id,
             span_id: d.span_id,
             parent_span_id: d.parent,
-            name: span.name().to_owned(),
-            node_id: self.t.node.node_id().to_string(),
+            name: span.name(),
+            node_id: self.t.node.shared_node_id(),
             request_id: d.request_id,
             start_unix_nano: d.start_unix_nano,
             duration_ns: u64::try_from(d.start.elapsed().as_nanos()).unwrap_or(u64::MAX),
@@ -489,23 +519,41 @@ where
     }
 }
 
+thread_local! {
+    /// Reused buffer for JSON log lines (one per thread), so a log line allocates nothing.
+    static JSON_LINE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Runs `f` on the current span's data, without cloning the span handle.
+fn with_current_span<R>(f: impl FnOnce(&SpanData) -> R) -> Option<R> {
+    let mut f = Some(f);
+    tracing::dispatcher::get_default(|dispatch| {
+        let current = dispatch.current_span();
+        let id = current.id()?;
+        let registry = dispatch.downcast_ref::<tracing_subscriber::Registry>()?;
+        let span = registry.span(id)?;
+        let ext = span.extensions();
+        let d = ext.get::<SpanData>()?;
+        f.take().map(|f| f(d))
+    })
+}
+
 /// The W3C context of the current span (as set up by a [`TelemetryLayer`]), for injection into
 /// outgoing messages and for metric exemplars. `None` outside a span or without the layer.
 pub fn current_trace_context() -> Option<TraceContext> {
-    tracing::Span::current()
-        .with_subscriber(|(id, dispatch)| {
-            let registry = dispatch.downcast_ref::<tracing_subscriber::Registry>()?;
-            let span = registry.span(id)?;
-            let ext = span.extensions();
-            let d = ext.get::<SpanData>()?;
-            Some(TraceContext {
-                trace_id: d.trace_id,
-                span_id: d.span_id,
-                flags: d.flags,
-                tracestate: d.tracestate.clone(),
-            })
-        })
-        .flatten()
+    with_current_span(|d| TraceContext {
+        trace_id: d.trace_id,
+        span_id: d.span_id,
+        flags: d.flags,
+        tracestate: d.tracestate.clone(),
+    })
+}
+
+/// The current span's `traceparent` header value, formatted directly from the span (cheaper than
+/// [`current_trace_context`] + [`TraceContext::traceparent`]). `None` outside a span or without
+/// the layer.
+pub fn current_traceparent() -> Option<String> {
+    with_current_span(|d| format_traceparent(&d.trace_id, &d.span_id, d.flags))
 }
 
 /// Injects the current span's context into `carrier`; false when there is none.
@@ -521,64 +569,194 @@ pub fn inject_current<C: crate::Injector + ?Sized>(carrier: &mut C) -> bool {
 
 fn push_json_str(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            b if b < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        if esc.is_empty() {
+            let _ = write!(out, "\\u{:04x}", b);
+        } else {
+            out.push_str(esc);
         }
+        plain = i + 1;
     }
+    out.push_str(&s[plain..]);
     out.push('"');
 }
 
-fn rfc3339(ns: u64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ns))
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
+/// Appends `n` as exactly `width` decimal digits (zero-padded; `n` must fit).
+fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    for i in (0..width).rev() {
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out.push_str(std::str::from_utf8(&buf[..width]).unwrap_or(""));
+}
+
+/// RFC 3339 UTC time of `ns` nanoseconds since the epoch, as the `time` crate's `Rfc3339`
+/// prints it: `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, the fraction without trailing zeros.
+fn push_rfc3339(out: &mut String, ns: u64) {
+    let secs = ns / 1_000_000_000;
+    let nanos = ns % 1_000_000_000;
+    let days = secs / 86_400;
+    let rem = secs % 86_400;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    push_digits(out, year, 4);
+    out.push('-');
+    push_digits(out, month, 2);
+    out.push('-');
+    push_digits(out, day, 2);
+    out.push('T');
+    push_digits(out, rem / 3600, 2);
+    out.push(':');
+    push_digits(out, rem / 60 % 60, 2);
+    out.push(':');
+    push_digits(out, rem % 60, 2);
+    if nanos > 0 {
+        let mut frac = nanos;
+        let mut width = 9;
+        while frac % 10 == 0 {
+            frac /= 10;
+            width -= 1;
+        }
+        out.push('.');
+        push_digits(out, frac, width);
+    }
+    out.push('Z');
 }
 
 /// One log entry as a JSON object plus `\n`: `ts` (RFC 3339 UTC), `level`, `message`, `target`,
 /// `trace_id`, `span_id`, `request_id`, `node_id`, `consensus_term`, `component`, `fields`.
 pub fn format_json_line(r: &LogRecord) -> String {
     let mut out = String::with_capacity(256 + r.message.len());
-    out.push_str("{\"ts\":");
-    push_json_str(&mut out, &rfc3339(r.ts_unix_nano));
-    out.push_str(",\"level\":\"");
+    write_json_line(&mut out, r);
+    out
+}
+
+/// [`format_json_line`] appended to `out` (reuse one buffer to avoid an allocation per line).
+pub fn write_json_line(out: &mut String, r: &LogRecord) {
+    out.push_str("{\"ts\":\"");
+    push_rfc3339(out, r.ts_unix_nano);
+    out.push_str("\",\"level\":\"");
     out.push_str(r.level.as_str());
     out.push_str("\",\"message\":");
-    push_json_str(&mut out, &r.message);
+    push_json_str(out, &r.message);
     out.push_str(",\"target\":");
-    push_json_str(&mut out, &r.target);
+    push_json_str(out, &r.target);
     out.push_str(",\"trace_id\":");
-    push_json_str(&mut out, &r.trace_id);
+    push_json_str(out, &r.trace_id);
     out.push_str(",\"span_id\":");
-    push_json_str(&mut out, &r.span_id);
+    push_json_str(out, &r.span_id);
     out.push_str(",\"request_id\":");
-    push_json_str(&mut out, &r.request_id);
+    push_json_str(out, &r.request_id);
     out.push_str(",\"node_id\":");
-    push_json_str(&mut out, &r.node_id);
-    let _ = write!(out, ",\"consensus_term\":{}", r.consensus_term);
+    push_json_str(out, &r.node_id);
+    out.push_str(",\"consensus_term\":");
+    push_digits_var(out, r.consensus_term);
     out.push_str(",\"component\":");
-    push_json_str(&mut out, &r.component);
+    push_json_str(out, &r.component);
     out.push_str(",\"fields\":{");
     for (i, (k, v)) in r.fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_json_str(&mut out, k);
+        push_json_str(out, k);
         out.push(':');
-        push_json_str(&mut out, v);
+        push_json_str(out, v);
     }
     out.push_str("}}\n");
-    out
+}
+
+/// Appends `n` in decimal.
+fn push_digits_var(out: &mut String, n: u64) {
+    let mut width = 1;
+    let mut m = n / 10;
+    while m > 0 {
+        width += 1;
+        m /= 10;
+    }
+    push_digits(out, n, width);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn via_time(ns: u64) -> String {
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ns))
+            .ok()
+            .and_then(|t| {
+                t.format(&time::format_description::well_known::Rfc3339)
+                    .ok()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn rfc3339_matches_the_time_crate() {
+        let samples = [
+            0u64,
+            1,
+            999_999_999,
+            1_000_000_000,
+            951_782_400_000_000_000,   // 2000-02-29
+            1_798_243_200_123_000_000, // 2026-12-26
+            1_800_000_000_100_000_000,
+            4_102_444_799_999_999_999, // 2099-12-31T23:59:59.999999999
+        ];
+        let mut x = 0x1234_5678_9abc_def0u64;
+        let mut all = samples.to_vec();
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            all.push(x % 4_102_444_800_000_000_000);
+        }
+        for ns in all {
+            let mut ours = String::new();
+            push_rfc3339(&mut ours, ns);
+            assert_eq!(ours, via_time(ns), "{ns}");
+        }
+    }
+
+    #[test]
+    fn json_strings_escape_like_serde() {
+        for s in [
+            "plain",
+            "q\"uote",
+            "back\\slash",
+            "nl\n\r\t",
+            "ctl\u{1}\u{1f}x",
+            "üñí ✓",
+        ] {
+            let mut out = String::new();
+            push_json_str(&mut out, s);
+            let back: String = serde_json::from_str(&out).expect("valid JSON");
+            assert_eq!(back, s);
+        }
+        let mut n = String::new();
+        for v in [0u64, 7, 10, 42, u64::MAX] {
+            n.clear();
+            push_digits_var(&mut n, v);
+            assert_eq!(n, v.to_string());
+        }
+    }
 }

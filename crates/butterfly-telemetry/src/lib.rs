@@ -22,12 +22,13 @@ pub mod otlp;
 pub mod sampling;
 pub mod scrub;
 pub mod trace_context;
+pub mod values;
 
 use std::sync::Arc;
 
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
-use tracing_subscriber::{EnvFilter, Layer};
+use tracing_subscriber::EnvFilter;
 
 pub use buffers::{
     Level, LogBuffer, LogQuery, LogRecord, SpanBuffer, SpanQuery, SpanRecord,
@@ -35,17 +36,19 @@ pub use buffers::{
 };
 pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
 pub use layer::{
-    current_trace_context, format_json_line, inject_current, NodeContext, SpanExporter, Telemetry,
-    TelemetryConfig, TelemetryLayer,
+    current_trace_context, current_traceparent, format_json_line, inject_current, write_json_line,
+    NodeContext, SpanExporter, Telemetry, TelemetryConfig, TelemetryLayer,
 };
 pub use metrics::{
-    encode_for_accept, encode_openmetrics, encode_prometheus_text, Metrics, TraceExemplar,
-    DURATION_BUCKETS_SECONDS, OPENMETRICS_CONTENT_TYPE, PROMETHEUS_TEXT_CONTENT_TYPE,
+    encode_for_accept, encode_openmetrics, encode_prometheus_text, prefers_openmetrics, Metrics,
+    TraceExemplar, DURATION_BUCKETS_SECONDS, OPENMETRICS_CONTENT_TYPE,
+    PROMETHEUS_TEXT_CONTENT_TYPE,
 };
 pub use otlp::{OtlpError, OtlpExporter, OTLP_ENDPOINT_ENV};
 pub use sampling::{SampledTrace, SamplerConfig, TailSampler};
-pub use scrub::Scrubber;
+pub use scrub::{FieldClass, Scrubber};
 pub use trace_context::{Extractor, Injector, TraceContext, TraceContextError, TraceState};
+pub use values::{encode_hex, AttrValue, CompactStr, SharedStr};
 
 /// Filter used when `RUST_LOG` is unset: `info`.
 pub const DEFAULT_LOG_FILTER: &str = "info";
@@ -75,21 +78,47 @@ pub fn env_filter() -> Result<EnvFilter, LogInitError> {
 /// Installs the global subscriber: a [`TelemetryLayer`] filtered by `RUST_LOG`, writing scrubbed
 /// JSON lines to stderr, recording into the returned [`Telemetry`]'s buffers, and handing kept
 /// traces to `exporter` when given.
+///
+/// The filter is global (the layer is the only one), so disabled spans and events cost nothing
+/// past their callsite's cached interest. A plain level (`info`, `warn`, `off`, …) becomes a
+/// [`LevelFilter`](tracing_subscriber::filter::LevelFilter), which needs no work per span; any
+/// other `RUST_LOG` is an [`EnvFilter`].
 pub fn init(
     config: TelemetryConfig,
     exporter: Option<Arc<dyn SpanExporter>>,
 ) -> Result<Telemetry, LogInitError> {
-    let filter = env_filter()?;
+    let level = plain_level_filter()?;
     let telemetry = Telemetry::new(config);
     let mut layer = telemetry.layer().with_json_writer(std::io::stderr);
     if let Some(e) = exporter {
         layer = layer.with_exporter(e);
     }
-    tracing_subscriber::registry()
-        .with(layer.with_filter(filter))
-        .try_init()
-        .map_err(|e| LogInitError(e.to_string()))?;
+    let installed = match level {
+        Some(level) => tracing_subscriber::registry()
+            .with(level)
+            .with(layer)
+            .try_init(),
+        None => tracing_subscriber::registry()
+            .with(env_filter()?)
+            .with(layer)
+            .try_init(),
+    };
+    installed.map_err(|e| LogInitError(e.to_string()))?;
     Ok(telemetry)
+}
+
+/// `RUST_LOG` as a single level when it is one (unset or empty means [`DEFAULT_LOG_FILTER`]);
+/// `None` when it needs an [`EnvFilter`] (targets, spans, several directives).
+fn plain_level_filter() -> Result<Option<tracing_subscriber::filter::LevelFilter>, LogInitError> {
+    let spec = match std::env::var("RUST_LOG") {
+        Ok(spec) if !spec.trim().is_empty() => spec,
+        _ => DEFAULT_LOG_FILTER.to_owned(),
+    };
+    let spec = spec.trim();
+    if spec.is_empty() || !spec.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Ok(None);
+    }
+    Ok(spec.parse().ok())
 }
 
 /// Installs the global subscriber with default settings (see [`init`]); kept for existing

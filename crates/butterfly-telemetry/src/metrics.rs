@@ -28,21 +28,50 @@ pub const DURATION_BUCKETS_SECONDS: [f64; 9] = [0.001, 0.005, 0.01, 0.05, 0.1, 0
 pub const OPENMETRICS_CONTENT_TYPE: &str =
     "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
-/// Exemplar labels linking a histogram observation to a trace.
-#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+/// Exemplar labels linking a histogram observation to a trace: `trace_id` (32 lowercase hex
+/// characters) and `span_id` (16). The ids are kept as bytes and written as hex only when the
+/// registry is encoded, so an observation allocates nothing.
+#[derive(Clone, Copy, Debug, Hash, PartialEq, Eq)]
 pub struct TraceExemplar {
-    /// 32 lowercase hex characters.
-    pub trace_id: String,
-    /// 16 lowercase hex characters.
-    pub span_id: String,
+    /// Trace id.
+    pub trace_id: [u8; 16],
+    /// Span id.
+    pub span_id: [u8; 8],
+}
+
+impl TraceExemplar {
+    /// Trace id, lowercase hex.
+    pub fn trace_id_hex(&self) -> String {
+        crate::values::encode_hex(&self.trace_id)
+    }
+
+    /// Span id, lowercase hex.
+    pub fn span_id_hex(&self) -> String {
+        crate::values::encode_hex(&self.span_id)
+    }
 }
 
 impl From<&TraceContext> for TraceExemplar {
     fn from(ctx: &TraceContext) -> Self {
         Self {
-            trace_id: ctx.trace_id_hex(),
-            span_id: ctx.span_id_hex(),
+            trace_id: ctx.trace_id,
+            span_id: ctx.span_id,
         }
+    }
+}
+
+impl EncodeLabelSet for TraceExemplar {
+    fn encode(
+        &self,
+        encoder: &mut prometheus_client::encoding::LabelSetEncoder<'_>,
+    ) -> Result<(), std::fmt::Error> {
+        let mut trace = [0u8; 32];
+        let mut span = [0u8; 16];
+        crate::values::hex_into(&self.trace_id, &mut trace);
+        crate::values::hex_into(&self.span_id, &mut span);
+        let trace = std::str::from_utf8(&trace).map_err(|_| std::fmt::Error)?;
+        let span = std::str::from_utf8(&span).map_err(|_| std::fmt::Error)?;
+        [("trace_id", trace), ("span_id", span)].encode(encoder)
     }
 }
 
@@ -523,18 +552,80 @@ pub fn encode_prometheus_text(registry: &Registry) -> Result<String, std::fmt::E
 }
 
 /// Picks the exposition for an HTTP `Accept` header: OpenMetrics (with exemplars) when the
-/// scraper accepts `application/openmetrics-text`, the classic text format otherwise. Returns
-/// `(content_type, body)`.
+/// scraper accepts `application/openmetrics-text` at least as much as `text/plain` (by `q`
+/// weight; Prometheus sends OpenMetrics first), the classic text format otherwise (no header,
+/// `*/*`, `text/plain`). Returns `(content_type, body)`.
 pub fn encode_for_accept(
     registry: &Registry,
     accept: Option<&str>,
 ) -> Result<(&'static str, String), std::fmt::Error> {
-    if accept.is_some_and(|a| a.contains("application/openmetrics-text")) {
+    if accept.is_some_and(prefers_openmetrics) {
         Ok((OPENMETRICS_CONTENT_TYPE, encode_openmetrics(registry)?))
     } else {
         Ok((
             PROMETHEUS_TEXT_CONTENT_TYPE,
             encode_prometheus_text(registry)?,
         ))
+    }
+}
+
+/// Whether an `Accept` header value asks for OpenMetrics: its best `q` for
+/// `application/openmetrics-text` is above 0 and not below the best for `text/plain`.
+pub fn prefers_openmetrics(accept: &str) -> bool {
+    let mut om = 0.0f64;
+    let mut text = 0.0f64;
+    for range in accept.split(',') {
+        let mut parts = range.split(';');
+        let media = parts.next().unwrap_or("").trim();
+        let q = parts
+            .filter_map(|p| p.split_once('='))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case("q"))
+            .and_then(|(_, v)| v.trim().parse::<f64>().ok())
+            .filter(|q| q.is_finite())
+            .unwrap_or(1.0);
+        if media.eq_ignore_ascii_case("application/openmetrics-text") {
+            om = om.max(q);
+        } else if media.eq_ignore_ascii_case("text/plain") {
+            text = text.max(q);
+        }
+    }
+    om > 0.0 && om >= text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_negotiation() {
+        // What Prometheus 2.x and 3.x send.
+        assert!(prefers_openmetrics(
+            "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
+        ));
+        assert!(prefers_openmetrics(
+            "Application/OpenMetrics-Text; version=1.0.0"
+        ));
+        assert!(!prefers_openmetrics("*/*"));
+        assert!(!prefers_openmetrics("text/plain"));
+        assert!(!prefers_openmetrics(
+            "text/plain;version=0.0.4,application/openmetrics-text;q=0.5"
+        ));
+        assert!(!prefers_openmetrics("application/openmetrics-text;q=0"));
+        let mut registry = Registry::default();
+        let m = Metrics::register(&mut registry);
+        m.record_request(
+            "m",
+            "ok",
+            Duration::from_millis(3),
+            Some(&TraceContext::new_root()),
+        );
+        let (ct, body) = encode_for_accept(&registry, None).expect("encode");
+        assert_eq!(ct, PROMETHEUS_TEXT_CONTENT_TYPE);
+        assert!(!body.contains("# EOF") && !body.contains(" # {"));
+        assert!(body.contains("# TYPE butterfly_requests_total counter"));
+        let (ct, body) =
+            encode_for_accept(&registry, Some("application/openmetrics-text")).expect("encode");
+        assert_eq!(ct, OPENMETRICS_CONTENT_TYPE);
+        assert!(body.ends_with("# EOF\n") && body.contains("trace_id=\""));
     }
 }

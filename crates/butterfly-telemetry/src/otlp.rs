@@ -170,11 +170,11 @@ pub fn to_span_data(s: &SpanRecord, scope: &InstrumentationScope) -> SpanData {
     let mut attributes: Vec<KeyValue> = s
         .attributes
         .iter()
-        .map(|(k, v)| KeyValue::new(k.clone(), v.clone()))
+        .map(|(k, v)| KeyValue::new(*k, v.to_string()))
         .collect();
-    attributes.push(KeyValue::new("node.id", s.node_id.clone()));
+    attributes.push(KeyValue::new("node.id", s.node_id.to_string()));
     if !s.request_id.is_empty() {
-        attributes.push(KeyValue::new("request.id", s.request_id.clone()));
+        attributes.push(KeyValue::new("request.id", s.request_id.to_string()));
     }
     SpanData {
         span_context: SpanContext::new(
@@ -190,7 +190,7 @@ pub fn to_span_data(s: &SpanRecord, scope: &InstrumentationScope) -> SpanData {
             .unwrap_or(SpanId::INVALID),
         parent_span_is_remote: false,
         span_kind: SpanKind::Internal,
-        name: Cow::Owned(s.name.clone()),
+        name: Cow::Borrowed(s.name),
         start_time: start,
         end_time: end,
         attributes,

@@ -72,22 +72,22 @@ impl Scrubber {
 
     /// The scrubbed form of field `name` = `value`.
     pub fn scrub_field<'a>(&self, name: &str, value: &'a str) -> Cow<'a, str> {
-        let lname = name.rsplit('.').next().unwrap_or(name);
-        if is_one_of(name, USER_ID_FIELDS) || is_one_of(lname, USER_ID_FIELDS) {
-            Cow::Owned(self.hash_user_id(value))
-        } else if is_one_of(lname, TEXT_FIELDS) {
-            Cow::Owned(format!("<redacted len={}>", value.chars().count()))
-        } else if is_one_of(lname, TENSOR_FIELDS) {
-            Cow::Owned(summarize_tensor(value))
-        } else {
-            self.scrub_text(value)
+        self.scrub_as(FieldClass::of(name), value)
+    }
+
+    /// The scrubbed form of a value of a field of class `class` (see [`FieldClass::of`]).
+    pub fn scrub_as<'a>(&self, class: FieldClass, value: &'a str) -> Cow<'a, str> {
+        match class {
+            FieldClass::UserId => Cow::Owned(self.hash_user_id(value)),
+            FieldClass::Text => Cow::Owned(format!("<redacted len={}>", value.chars().count())),
+            FieldClass::Tensor => Cow::Owned(summarize_tensor(value)),
+            FieldClass::Other => self.scrub_text(value),
         }
     }
 
     /// Whether a numeric field must be scrubbed (it is a user id); numbers elsewhere pass.
     pub fn is_sensitive_number(&self, name: &str) -> bool {
-        let lname = name.rsplit('.').next().unwrap_or(name);
-        is_one_of(name, USER_ID_FIELDS) || is_one_of(lname, USER_ID_FIELDS)
+        FieldClass::of(name) == FieldClass::UserId
     }
 
     /// `uid:` + the first [`USER_HASH_HEX_LEN`] hex characters of SHA-256(pepper ‖ id).
@@ -104,11 +104,17 @@ impl Scrubber {
 
     /// Masks e-mail addresses and IP addresses anywhere in free text.
     pub fn scrub_text<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let bytes = text.as_bytes();
-        // Fast path: nothing that can start an address.
-        let maybe_email = bytes.contains(&b'@');
-        let maybe_v4 = bytes.contains(&b'.');
-        let maybe_v6 = bytes.iter().filter(|&&b| b == b':').nth(1).is_some();
+        // Fast path, one pass: nothing that can start an address.
+        let (mut maybe_email, mut maybe_v4, mut colons) = (false, false, 0u32);
+        for &b in text.as_bytes() {
+            match b {
+                b'@' => maybe_email = true,
+                b'.' => maybe_v4 = true,
+                b':' => colons += 1,
+                _ => {}
+            }
+        }
+        let maybe_v6 = colons >= 2;
         if !maybe_email && !maybe_v4 && !maybe_v6 {
             return Cow::Borrowed(text);
         }
@@ -171,6 +177,57 @@ fn tensor_shape(value: &str) -> Option<(Vec<usize>, bool)> {
     }
     let float = value.contains(['.', 'e', 'E']);
     Some((shape, float))
+}
+
+/// How a field is scrubbed, decided by its name alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldClass {
+    /// A user id ([`USER_ID_FIELDS`], the full name or its last `.` segment): hashed.
+    UserId,
+    /// User text ([`TEXT_FIELDS`], last segment): replaced by its length.
+    Text,
+    /// Tensor values ([`TENSOR_FIELDS`], last segment): replaced by shape and dtype.
+    Tensor,
+    /// Anything else: e-mail and IP addresses masked.
+    Other,
+}
+
+impl FieldClass {
+    /// The class of field `name` (ASCII case-insensitive).
+    pub fn of(name: &str) -> Self {
+        let lname = name.rsplit('.').next().unwrap_or(name);
+        if is_one_of(name, USER_ID_FIELDS) || is_one_of(lname, USER_ID_FIELDS) {
+            Self::UserId
+        } else if is_one_of(lname, TEXT_FIELDS) {
+            Self::Text
+        } else if is_one_of(lname, TENSOR_FIELDS) {
+            Self::Tensor
+        } else {
+            Self::Other
+        }
+    }
+
+    /// [`FieldClass::of`] for a `tracing` field name, remembered per thread by the name's
+    /// address (field names are `'static`, so an address always names the same text).
+    pub fn of_static(name: &'static str) -> Self {
+        const SLOTS: usize = 256;
+        thread_local! {
+            static CACHE: std::cell::RefCell<[(usize, usize, FieldClass); SLOTS]> =
+                const { std::cell::RefCell::new([(0, 0, FieldClass::Other); SLOTS]) };
+        }
+        let key = name.as_ptr() as usize;
+        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) % SLOTS;
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let (k, len, class) = c[slot];
+            if k == key && len == name.len() && key != 0 {
+                return class;
+            }
+            let class = Self::of(name);
+            c[slot] = (key, name.len(), class);
+            class
+        })
+    }
 }
 
 fn is_one_of(name: &str, set: &[&str]) -> bool {

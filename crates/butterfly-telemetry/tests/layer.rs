@@ -347,7 +347,7 @@ fn span(
         parent_span_id: if root { None } else { Some([2; 8]) },
         name: "x".into(),
         node_id: "n".into(),
-        request_id: String::new(),
+        request_id: Default::default(),
         start_unix_nano: 0,
         duration_ns,
         error,

@@ -1,0 +1,368 @@
+//! Cheap value types for the hot path: span and log fields are recorded without a heap
+//! allocation when they are short, shared between a span, its children and the buffers without
+//! copying, and rendered to text only when someone reads them (a query, an export).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// An immutable, cheaply cloned string (`Arc<str>`; the empty string needs no allocation). Used
+/// for node ids, request ids and components, which every child span and log entry inherits.
+#[derive(Clone, Default)]
+pub struct SharedStr(Option<Arc<str>>);
+
+impl SharedStr {
+    /// The empty string.
+    pub const fn empty() -> Self {
+        Self(None)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        self.0.as_deref().unwrap_or("")
+    }
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> Self {
+        if s.is_empty() {
+            Self(None)
+        } else {
+            Self(Some(Arc::from(s)))
+        }
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> Self {
+        if s.is_empty() {
+            Self(None)
+        } else {
+            Self(Some(Arc::from(s)))
+        }
+    }
+}
+
+impl From<Cow<'_, str>> for SharedStr {
+    fn from(s: Cow<'_, str>) -> Self {
+        match s {
+            Cow::Borrowed(b) => Self::from(b),
+            Cow::Owned(o) => Self::from(o),
+        }
+    }
+}
+
+impl From<Arc<str>> for SharedStr {
+    fn from(s: Arc<str>) -> Self {
+        if s.is_empty() {
+            Self(None)
+        } else {
+            Self(Some(s))
+        }
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl std::hash::Hash for SharedStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// Bytes a [`CompactStr`] holds without a heap allocation.
+pub const COMPACT_INLINE_BYTES: usize = 22;
+
+#[derive(Clone)]
+enum Repr {
+    Inline(u8, [u8; COMPACT_INLINE_BYTES]),
+    Heap(String),
+}
+
+/// A string stored inline when it is at most [`COMPACT_INLINE_BYTES`] bytes (most attribute
+/// values: node ids, shapes, numbers), on the heap otherwise. Implements [`fmt::Write`], so a
+/// `Display` value is rendered into it without an intermediate `String`.
+#[derive(Clone)]
+pub struct CompactStr(Repr);
+
+impl CompactStr {
+    /// The empty string.
+    pub const fn new() -> Self {
+        Self(Repr::Inline(0, [0; COMPACT_INLINE_BYTES]))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Inline(len, buf) => {
+                // Only whole `&str`s are ever copied in, so this is always valid UTF-8.
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
+            Repr::Heap(s) => s,
+        }
+    }
+
+    /// True when the text is stored inline (no allocation).
+    pub fn is_inline(&self) -> bool {
+        matches!(self.0, Repr::Inline(..))
+    }
+
+    /// Appends `s`, moving to the heap when it no longer fits inline.
+    pub fn push_str(&mut self, s: &str) {
+        match &mut self.0 {
+            Repr::Inline(len, buf) => {
+                let l = usize::from(*len);
+                if l + s.len() <= COMPACT_INLINE_BYTES {
+                    buf[l..l + s.len()].copy_from_slice(s.as_bytes());
+                    // Fits in a u8: at most COMPACT_INLINE_BYTES.
+                    *len = (l + s.len()) as u8;
+                } else {
+                    let mut heap = String::with_capacity((l + s.len()).max(32));
+                    heap.push_str(std::str::from_utf8(&buf[..l]).unwrap_or(""));
+                    heap.push_str(s);
+                    self.0 = Repr::Heap(heap);
+                }
+            }
+            Repr::Heap(h) => h.push_str(s),
+        }
+    }
+}
+
+impl Default for CompactStr {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Write for CompactStr {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
+impl From<&str> for CompactStr {
+    fn from(s: &str) -> Self {
+        let mut c = Self::new();
+        c.push_str(s);
+        c
+    }
+}
+
+impl From<String> for CompactStr {
+    fn from(s: String) -> Self {
+        if s.len() <= COMPACT_INLINE_BYTES {
+            Self::from(s.as_str())
+        } else {
+            Self(Repr::Heap(s))
+        }
+    }
+}
+
+impl From<Cow<'_, str>> for CompactStr {
+    fn from(s: Cow<'_, str>) -> Self {
+        match s {
+            Cow::Borrowed(b) => Self::from(b),
+            Cow::Owned(o) => Self::from(o),
+        }
+    }
+}
+
+impl Deref for CompactStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for CompactStr {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl fmt::Display for CompactStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for CompactStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// A span attribute value, kept as recorded (numbers stay numbers) and rendered to text only
+/// when read. Its `Display` form is what the debug service and the exporters show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AttrValue {
+    /// Text, already scrubbed.
+    Str(CompactStr),
+    /// Signed integer.
+    I64(i64),
+    /// Unsigned integer.
+    U64(u64),
+    /// Float.
+    F64(f64),
+    /// Boolean.
+    Bool(bool),
+}
+
+impl fmt::Display for AttrValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Str(s) => f.write_str(s),
+            Self::I64(v) => fmt::Display::fmt(v, f),
+            Self::U64(v) => fmt::Display::fmt(v, f),
+            Self::F64(v) => fmt::Display::fmt(v, f),
+            Self::Bool(v) => fmt::Display::fmt(v, f),
+        }
+    }
+}
+
+impl From<&str> for AttrValue {
+    fn from(s: &str) -> Self {
+        Self::Str(CompactStr::from(s))
+    }
+}
+
+impl From<String> for AttrValue {
+    fn from(s: String) -> Self {
+        Self::Str(CompactStr::from(s))
+    }
+}
+
+impl PartialEq<&str> for AttrValue {
+    fn eq(&self, other: &&str) -> bool {
+        match self {
+            Self::Str(s) => s.as_str() == *other,
+            v => v.to_string() == *other,
+        }
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Writes `bytes` as lowercase hex into `out` (which must hold `2 * bytes.len()` bytes).
+pub(crate) fn hex_into(bytes: &[u8], out: &mut [u8]) {
+    for (i, b) in bytes.iter().enumerate() {
+        out[2 * i] = HEX[usize::from(b >> 4)];
+        out[2 * i + 1] = HEX[usize::from(b & 0x0f)];
+    }
+}
+
+/// Appends `bytes` as lowercase hex to `out`.
+pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
+    out.reserve(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0x0f)]));
+    }
+}
+
+/// `bytes` as a lowercase hex `String` (the same as `hex::encode`, without its per-character
+/// iterator).
+pub fn encode_hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    push_hex(&mut s, bytes);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write as _;
+
+    #[test]
+    fn compact_inline_then_heap() {
+        let mut c = CompactStr::new();
+        write!(c, "[1, {}]", 64).expect("write");
+        assert_eq!(c.as_str(), "[1, 64]");
+        assert!(c.is_inline());
+        c.push_str(" and a much longer tail that spills");
+        assert_eq!(c.as_str(), "[1, 64] and a much longer tail that spills");
+        assert!(!c.is_inline());
+        let exact = "x".repeat(COMPACT_INLINE_BYTES);
+        assert!(CompactStr::from(exact.as_str()).is_inline());
+        let mut multi = CompactStr::from("héllo wörld ✓ ✓ ✓");
+        multi.push_str("ü");
+        assert_eq!(multi.as_str(), "héllo wörld ✓ ✓ ✓ü");
+    }
+
+    #[test]
+    fn shared_str_compares_as_text() {
+        assert_eq!(SharedStr::from(""), SharedStr::default());
+        assert_eq!(SharedStr::from("req-9"), "req-9");
+        assert!(SharedStr::default().is_empty());
+        assert_eq!(SharedStr::from(String::from("a")).to_string(), "a");
+    }
+
+    #[test]
+    fn hex_matches_hex_crate() {
+        let bytes = [0u8, 1, 0x7f, 0x80, 0xab, 0xff, 0x10];
+        assert_eq!(encode_hex(&bytes), hex::encode(bytes));
+        let mut out = [0u8; 14];
+        hex_into(&bytes, &mut out);
+        assert_eq!(std::str::from_utf8(&out).expect("utf8"), hex::encode(bytes));
+    }
+
+    #[test]
+    fn attr_values_render_like_to_string() {
+        assert_eq!(AttrValue::U64(12).to_string(), 12u64.to_string());
+        assert_eq!(AttrValue::I64(-3).to_string(), (-3i64).to_string());
+        assert_eq!(AttrValue::F64(0.5).to_string(), 0.5f64.to_string());
+        assert_eq!(AttrValue::Bool(true).to_string(), "true");
+        assert_eq!(AttrValue::from("x"), "x");
+    }
+}
