@@ -8,7 +8,35 @@ mod common;
 use common::{http_get_text, http_post_json, Env};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::process::Command;
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+
+/// What Prometheus sends when it scrapes (it prefers OpenMetrics, which carries exemplars).
+const PROMETHEUS_ACCEPT: &str = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+/// GET `http://{addr}{path}` with an `Accept` header; `(Content-Type, body)`.
+fn http_get_accept(addr: &str, path: &str, accept: &str) -> (String, String) {
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        s,
+        "GET {path} HTTP/1.0\r\nHost: {addr}\r\nAccept: {accept}\r\n\r\n"
+    )
+    .expect("write");
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).expect("read");
+    let (head, body) = raw.split_once("\r\n\r\n").expect("an HTTP response");
+    let content_type = head
+        .lines()
+        .find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+                .map(|(_, v)| v.trim().to_string())
+        })
+        .unwrap_or_default();
+    (content_type, body.to_string())
+}
 
 fn grpcurl(env: &Env, addr: &str, method: &str, body: &str) -> Value {
     let certs = env.certs();
@@ -112,11 +140,11 @@ fn one_request_is_followed_across_nodes_logs_and_metrics_without_pii() {
                 "{id}: parent {parent} is a coordinator send span"
             );
         }
-        let metrics = http_get_text(&format!(
-            "http://{}/metrics",
-            env.node(&demo, id)["http_addr"].as_str().expect("http")
-        ))
-        .expect("compute /metrics");
+        let (_, metrics) = http_get_accept(
+            env.node(&demo, id)["http_addr"].as_str().expect("http"),
+            "/metrics",
+            PROMETHEUS_ACCEPT,
+        );
         assert!(
             metrics.lines().any(|l| l
                 .starts_with("butterfly_layer_execution_duration_seconds_bucket")
@@ -173,7 +201,11 @@ fn one_request_is_followed_across_nodes_logs_and_metrics_without_pii() {
     );
 
     // The request histogram links to the trace by exemplar, never by label.
-    let metrics = http_get_text(&format!("http://{http}/metrics")).expect("coordinator /metrics");
+    let (content_type, metrics) = http_get_accept(&http, "/metrics", PROMETHEUS_ACCEPT);
+    assert!(
+        content_type.starts_with("application/openmetrics-text"),
+        "{content_type}"
+    );
     let exemplar = metrics
         .lines()
         .find(|l| l.starts_with("butterfly_request_duration_seconds_bucket") && l.contains(&trace))
@@ -204,6 +236,79 @@ fn assert_no_pii(text: &str, input: &str) {
             !text.contains(needle),
             "PII {needle:?} leaked into: {}",
             &text[..text.len().min(400)]
+        );
+    }
+}
+
+/// `promtool check metrics` (Prometheus' own linter, Debian package `prometheus`) accepts a live
+/// node's `/metrics` as a plain scraper gets it (no `Accept`: the classic text format), after
+/// real requests filled the histograms and exemplars; Prometheus itself still gets OpenMetrics.
+#[test]
+fn promtool_accepts_live_node_metrics() {
+    let found = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join("promtool").is_file()))
+        .unwrap_or(false);
+    assert!(
+        found,
+        "this test needs promtool: `sudo apt-get install prometheus` (or `bash scripts/install-deps.sh`)"
+    );
+    let mut env = Env::new();
+    let demo = env.demo(1, 3, 0, 0);
+    let coord = env.node(&demo, "coordinator-1");
+    let http = coord["http_addr"].as_str().expect("http").to_string();
+    for i in 0..5 {
+        let body = serde_json::json!({"model": "butterfly-demo", "input": format!("promtool {i}")})
+            .to_string();
+        let (code, resp) = http_post_json(&http, "/v1/infer", &body);
+        assert_eq!(code, 200, "{resp}");
+    }
+    for id in ["coordinator-1", "compute-1"] {
+        let addr = env.node(&demo, id)["http_addr"]
+            .as_str()
+            .expect("http")
+            .to_string();
+        let text = http_get_text(&format!("http://{addr}/metrics")).expect("/metrics");
+        let family = if id == "coordinator-1" {
+            "butterfly_request_duration_seconds_bucket"
+        } else {
+            "butterfly_layer_execution_duration_seconds_bucket"
+        };
+        assert!(
+            text.lines().any(|l| l.starts_with(family)),
+            "{id}: no {family} in {text}"
+        );
+        let mut child = Command::new("promtool")
+            .args(["check", "metrics"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run promtool");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("feed promtool");
+        let out = child.wait_with_output().expect("promtool finished");
+        assert!(
+            out.status.success(),
+            "promtool check metrics rejected {id}'s /metrics ({}):\n{}{}\n--- exposition ---\n{text}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The same registry, negotiated as Prometheus asks: OpenMetrics with exemplars.
+        let (content_type, om) = http_get_accept(&addr, "/metrics", PROMETHEUS_ACCEPT);
+        assert!(
+            content_type.starts_with("application/openmetrics-text; version=1.0.0"),
+            "{content_type}"
+        );
+        assert!(om.ends_with("# EOF\n"), "OpenMetrics ends with # EOF");
+        assert!(
+            om.lines()
+                .any(|l| l.starts_with(family) && l.contains(" # {trace_id=\"")),
+            "{id}: exemplars in the OpenMetrics exposition"
         );
     }
 }
