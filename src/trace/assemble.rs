@@ -254,7 +254,7 @@ pub fn assemble(spans: Vec<Span>) -> Assembled {
         row_of[i] = pos;
         let last_child = parent[i].is_none_or(|p| last_of[p] == Some(i));
         rows.push(Row {
-            span: list[i].clone(),
+            span: Span::default(),
             depth,
             offset_ns: u64::try_from(adj_start[i] - start).unwrap_or(0),
             critical: on_path[i],
@@ -264,8 +264,16 @@ pub fn assemble(spans: Vec<Span>) -> Assembled {
     }
     let mut critical: Vec<usize> = (0..n).filter(|&i| on_path[i]).collect();
     critical.sort_by_key(|&i| (adj_start[i], row_of[i]));
+    let critical_path = critical.iter().map(|&i| list[i].span_id.clone()).collect();
+    // Move the spans into their rows rather than copying them.
+    let mut slots: Vec<Option<Span>> = list.into_iter().map(Some).collect();
+    for (row, &(i, _)) in rows.iter_mut().zip(&order) {
+        if let Some(span) = slots[i].take() {
+            row.span = span;
+        }
+    }
     Assembled {
-        critical_path: critical.iter().map(|&i| list[i].span_id.clone()).collect(),
+        critical_path,
         rows,
         total_ns: u64::try_from(end - start).unwrap_or(u64::MAX),
         start_unix_nano: u64::try_from(start).unwrap_or(0),
@@ -347,6 +355,7 @@ mod tests {
     #[test]
     fn cycles_missing_parents_and_duplicates_are_survived() {
         let spans = vec![
+            span("r", None, "n", 0, 100),
             span("a", Some("b"), "n", 0, 10),
             span("b", Some("a"), "n", 5, 10),
             span("c", Some("zz"), "n", 20, 10),
@@ -354,7 +363,7 @@ mod tests {
             span("d", Some("d"), "n", 30, 1),
         ];
         let a = assemble(spans);
-        assert_eq!(a.rows.len(), 4);
+        assert_eq!(a.rows.len(), 5);
         assert!(a.warnings.iter().any(|w| w.contains("duplicate")));
         assert!(a.warnings.iter().any(|w| w.contains("cycle broken at a")));
         assert!(a

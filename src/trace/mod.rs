@@ -19,7 +19,7 @@ pub enum SpanStatus {
 }
 
 /// One span, normalized. Ids are lowercase hex (trace 32 chars, span 16 chars).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Span {
     /// Trace id, 32 lowercase hex characters.
     pub trace_id: String,
