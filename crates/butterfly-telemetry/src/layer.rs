@@ -633,7 +633,7 @@ fn push_rfc3339(out: &mut String, ns: u64) {
     if nanos > 0 {
         let mut frac = nanos;
         let mut width = 9;
-        while frac % 10 == 0 {
+        while frac.is_multiple_of(10) {
             frac /= 10;
             width -= 1;
         }

@@ -284,10 +284,15 @@ impl From<String> for AttrValue {
 }
 
 impl PartialEq<&str> for AttrValue {
+    /// Compares the text form (`AttrValue::U64(3) == "3"`).
     fn eq(&self, other: &&str) -> bool {
         match self {
             Self::Str(s) => s.as_str() == *other,
-            v => v.to_string() == *other,
+            v => {
+                let mut text = CompactStr::new();
+                let _ = fmt::Write::write_fmt(&mut text, format_args!("{v}"));
+                text.as_str() == *other
+            }
         }
     }
 }
@@ -364,5 +369,6 @@ mod tests {
         assert_eq!(AttrValue::F64(0.5).to_string(), 0.5f64.to_string());
         assert_eq!(AttrValue::Bool(true).to_string(), "true");
         assert_eq!(AttrValue::from("x"), "x");
+        assert_eq!(AttrValue::U64(3), "3");
     }
 }
