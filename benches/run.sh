@@ -48,3 +48,29 @@ PEER
   fi
   "$CLI" demo down >/dev/null
 done
+
+# metrics query vs promtool: the same instant query against the demo's real Prometheus, whole
+# process each (start-up, HTTP, decoding, rendering), in the same run.
+if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
+  "$CLI" demo up --detach --coordinators 1 --compute 2 --observers 0 --swarm 0 --load 5 >/dev/null
+  prom=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["prometheus"])' "$BUTTERFLY_STATE_DIR/demo/state.json")
+  # Wait until Prometheus has scraped some requests.
+  for _ in $(seq 1 60); do
+    got=$("$CLI" -p demo -o json metrics query 'sum(butterfly_requests_total)' 2>/dev/null \
+      | python3 -c 'import json,sys; s=json.load(sys.stdin)["series"]; print(s[0]["last"] if s else 0)' || echo 0)
+    python3 -c "import sys; sys.exit(0 if float('$got') > 0 else 1)" && break; sleep 0.5
+  done
+  echo "## metrics query vs promtool query instant (Prometheus $prom, sum(butterfly_requests_total) = $got)"
+  hyperfine -N --warmup 5 --runs 50 --export-markdown "$work/metrics.md" \
+    "$CLI -p demo -o json metrics query sum(butterfly_requests_total)" \
+    "promtool query instant -o json $prom sum(butterfly_requests_total)" >/dev/null
+  cat "$work/metrics.md"
+  echo "## metrics query --range 1h --step 15s vs promtool query range (same window; only the demo's first minute has data)"
+  hyperfine -N --warmup 3 --runs 30 --export-markdown "$work/metrics-range.md" \
+    "$CLI -p demo -o json metrics query sum(butterfly_requests_total) --range 1h --step 15s" \
+    "promtool query range -o json --start=$(( $(date +%s) - 3600 )) --end=$(date +%s) --step=15s $prom sum(butterfly_requests_total)" >/dev/null
+  cat "$work/metrics-range.md"
+  "$CLI" demo down >/dev/null
+else
+  echo "## metrics query: skipped (install the prometheus package for prometheus + promtool)" >&2
+fi

@@ -34,7 +34,7 @@ pub const ERROR_BODY_BYTES: u64 = 64 * 1024;
 /// Longest snippet of a non-JSON error body quoted in an error message, in characters.
 pub const ERROR_SNIPPET_CHARS: usize = 160;
 
-/// How to reach one back end.
+/// How to reach one back end. Connections go direct: `HTTP(S)_PROXY` variables are not used.
 #[derive(Clone, PartialEq)]
 pub struct SourceConfig {
     /// Base URL, e.g. `http://127.0.0.1:9090` (a path prefix such as `/prometheus` is kept).
