@@ -75,7 +75,15 @@ pub async fn run(session: &Session, line: &str, global: &GlobalOpts, cmd: Comman
         Ok(report) => {
             let text = render(report.as_ref(), ctx.format, &ctx.style);
             if !text.is_empty() {
-                println!("{text}");
+                // A closed pipe (`| head`) is the reader's choice, not an error; other write
+                // failures are reported.
+                use std::io::Write as _;
+                let mut out = std::io::stdout().lock();
+                if let Err(e) = writeln!(out, "{text}").and_then(|()| out.flush()) {
+                    if e.kind() != std::io::ErrorKind::BrokenPipe {
+                        eprintln!("error: cannot write the output: {e}");
+                    }
+                }
             }
         }
         Err(e) => {

@@ -57,7 +57,14 @@ fn shipped_runbooks_parse() {
         }
         let state = tempfile::tempdir().expect("tempdir");
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_butterfly-cli"))
-            .args(["run", "--check", "--set", "node=compute-1"])
+            .args([
+                "run",
+                "--check",
+                "--set",
+                "node=compute-1",
+                "--set",
+                "request=req_0123456789ab",
+            ])
             .arg(&path)
             .env("BUTTERFLY_STATE_DIR", state.path())
             .output()

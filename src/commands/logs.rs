@@ -152,7 +152,8 @@ pub async fn exec(cmd: LogsCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     }
     // Follow: print what we have, then poll for newer lines until interrupted.
     let json = ctx.format == OutputFormat::Json;
-    let print = |lines: &[LogLine]| {
+    // Returns false once stdout is gone (the reader quit, e.g. `| head`).
+    let print = |lines: &[LogLine]| -> bool {
         let mut out = std::io::stdout().lock();
         for l in lines {
             let text = if json {
@@ -160,11 +161,21 @@ pub async fn exec(cmd: LogsCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             } else {
                 render_line(l, &ctx.style)
             };
-            let _ = writeln!(out, "{text}");
+            if writeln!(out, "{text}").is_err() {
+                return false;
+            }
         }
-        let _ = out.flush();
+        out.flush().is_ok()
     };
-    print(&report.lines);
+    let done = |source| LogsReport {
+        source,
+        lines: Vec::new(),
+        warnings: Vec::new(),
+        errors: Vec::new(),
+    };
+    if !print(&report.lines) {
+        return Ok(Box::new(done(report.source)));
+    }
     for w in report.warnings.iter().chain(&report.errors) {
         eprintln!("warning: {w}");
     }
@@ -202,7 +213,9 @@ pub async fn exec(cmd: LogsCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                 last = newest;
             }
             seen_at_last.extend(fresh.iter().filter(|l| l.ts_unix_nano == last).cloned());
-            print(&fresh);
+            if !print(&fresh) {
+                return Ok(Box::new(done(report.source)));
+            }
         }
     }
 }
