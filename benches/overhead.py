@@ -4,13 +4,16 @@ throughput (which varies about ±20 % between runs on the project VM).
 
 Usage:
   python3 benches/overhead.py [--pairs P] [--requests N] [--concurrency C] [--warmup W]
-                              [--mode cpu|callgrind] [--shape "--coordinators 1 --compute 3 ..."]
+                              [--rate R] [--mode cpu|callgrind]
+                              [--shape "--coordinators 1 --compute 3 ..."]
                               [--cli PATH] [--node PATH]
 
 Each pair starts two fresh demo clusters, one with instrumentation on (the default
 RUST_LOG=info: spans, log lines, exemplars) and one with it off (RUST_LOG=off: no spans, no log
 lines; metrics stay on), in alternating order. After W warm-up requests it runs N requests to the
-coordinators and measures, summed over every node process:
+coordinators (closed loop at concurrency C, or open loop at --rate R per second, so both sides do
+the same work per second and CPU per request is not skewed by batching) and measures, summed over
+every node process:
 
   cpu        user+system CPU time from /proc/<pid>/stat (clock ticks) over the N requests;
   callgrind  instructions executed (Ir), every node run under `valgrind --tool=callgrind` with
@@ -28,6 +31,8 @@ ap.add_argument("--pairs", type=int, default=3)
 ap.add_argument("--requests", type=int, default=2000)
 ap.add_argument("--concurrency", type=int, default=8)
 ap.add_argument("--warmup", type=int, default=50)
+ap.add_argument("--rate", type=float, default=0,
+                help="open loop: start requests at this many per second (0 = closed loop)")
 ap.add_argument("--mode", choices=["cpu", "callgrind"], default="cpu")
 ap.add_argument("--shape", default="--coordinators 3 --compute 4 --observers 1")
 ap.add_argument("--cli", default=os.path.join(ROOT, "target/release/butterfly-cli"))
@@ -130,7 +135,17 @@ def measure(on):
             before = sum(cpu_ticks(p) for p in pids)
         t0 = time.perf_counter()
         with ThreadPoolExecutor(a.concurrency) as ex:
-            list(ex.map(one, range(a.requests)))
+            if a.rate > 0:
+                futures = []
+                for i in range(a.requests):
+                    delay = t0 + i / a.rate - time.perf_counter()
+                    if delay > 0:
+                        time.sleep(delay)
+                    futures.append(ex.submit(one, i))
+                for f in futures:
+                    f.result()
+            else:
+                list(ex.map(one, range(a.requests)))
         wall = time.perf_counter() - t0
         if a.mode == "callgrind":
             cost = callgrind_ir(pids) / a.requests  # instructions per request
@@ -143,7 +158,7 @@ def measure(on):
 
 
 unit = "µs CPU/request" if a.mode == "cpu" else "instructions/request"
-print(f"mode={a.mode} pairs={a.pairs} requests={a.requests} concurrency={a.concurrency} "
+print(f"mode={a.mode} pairs={a.pairs} requests={a.requests} concurrency={a.concurrency} rate={a.rate} "
       f"shape={a.shape!r} node={a.node}")
 ons, offs = [], []
 try:
