@@ -220,6 +220,50 @@ fn metrics_query_and_red_columns_against_real_prometheus() {
     );
     assert!(!table.stdout.contains("warning"), "{}", table.stdout);
 
+    // request trace with Prometheus configured: the newest trace Prometheus holds an exemplar
+    // for is traced from the nodes' buffers, with that exemplar listed under its metrics.
+    let trace_id = wait_for(Duration::from_secs(60), "an exemplar in Prometheus", || {
+        let now = now_ms() / 1000;
+        let v = http_get_json(&format!(
+            "{prom}/api/v1/query_exemplars?query=butterfly_request_duration_seconds_bucket&start={}&end={}",
+            now - 600,
+            now + 60
+        ))?;
+        let mut newest: Option<(f64, String)> = None;
+        for series in v["data"].as_array()? {
+            for e in series["exemplars"].as_array()? {
+                let t = e["timestamp"].as_f64().unwrap_or(0.0);
+                if let Some(id) = e["labels"]["trace_id"].as_str() {
+                    if newest.as_ref().is_none_or(|(nt, _)| t > *nt) {
+                        newest = Some((t, id.to_string()));
+                    }
+                }
+            }
+        }
+        newest.map(|(_, id)| id)
+    });
+    let r = env.run(&[
+        "-p",
+        "demo",
+        "-o",
+        "json",
+        "request",
+        "trace",
+        &trace_id,
+        "--no-logs",
+    ]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let t: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(t["source"], "nodes");
+    let linked = t["metrics"].as_array().cloned().unwrap_or_default();
+    assert!(
+        linked.iter().any(|m| m["from"] == "prometheus"
+            && m["series"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("butterfly_request_duration_seconds_bucket"))),
+        "{linked:?}"
+    );
+
     // Prometheus down (a closed port): status still works; a warning says why RED is missing.
     let closed = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

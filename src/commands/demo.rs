@@ -578,6 +578,8 @@ async fn start_prometheus(
             pdir.join("data").display()
         ))
         .arg(format!("--web.listen-address=127.0.0.1:{port}"))
+        // Exemplars link the request and layer histograms to traces (`request trace`).
+        .arg("--enable-feature=exemplar-storage")
         .arg("--log.level=warn")
         .env(
             "BUTTERFLY_WATCH_PID",
