@@ -179,6 +179,25 @@ fn a_slow_request_is_traced_across_nodes_its_logs_shown_and_replayed() {
             < rp["original"]["latency_ms"].as_f64().unwrap_or(0.0),
         "{rp}"
     );
+    // A Byzantine node's layer executions are marked in the trace.
+    let r = env.run(&["fault", "inject", "compute-3", "byzantine:1"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lied = infer(&env, &demo, "who lies");
+    let lied_trace = lied["trace_id"].as_str().expect("trace id");
+    let r = env.run(&["-o", "json", "request", "trace", lied_trace]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let t = r.json();
+    let marked: Vec<&Value> = t["spans"]
+        .as_array()
+        .expect("spans")
+        .iter()
+        .filter(|s| s["attributes"]["byzantine"] == "true")
+        .collect();
+    assert!(!marked.is_empty(), "{}", t["spans"]);
+    assert!(marked.iter().all(|s| s["node_id"] == "compute-3"), "{marked:?}");
+    let r = env.run(&["-o", "table", "request", "trace", lied_trace]);
+    assert!(r.stdout.contains("⚠ byzantine"), "{}", r.stdout);
+
     let r = env.run(&["request", "replay", "req_000000000000"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("replay buffer"), "{}", r.stderr);

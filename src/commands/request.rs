@@ -240,33 +240,39 @@ impl Report for TraceReport {
     }
 }
 
-/// The critical-path leaf that took longest, e.g. `layer.execute L3 on compute-2: 8.10ms (79%)`.
+/// The critical-path span that spent the most time itself (its duration less its critical
+/// children's), e.g. `layer.execute L3 on compute-2: 61.20ms of its own, 41% of the request`.
 fn hot_spot(a: &Assembled) -> Option<String> {
-    let critical_parents: BTreeSet<usize> = a
-        .rows
-        .iter()
-        .filter(|r| r.critical)
-        .filter_map(|r| r.parent)
-        .collect();
+    let mut self_ns: Vec<u64> = a.rows.iter().map(|r| r.span.duration_ns).collect();
+    for r in a.rows.iter().filter(|r| r.critical) {
+        if let Some(p) = r.parent {
+            self_ns[p] = self_ns[p].saturating_sub(r.span.duration_ns);
+        }
+    }
     let (i, r) = a
         .rows
         .iter()
         .enumerate()
-        .filter(|(i, r)| r.critical && !critical_parents.contains(i))
-        .max_by_key(|(_, r)| r.span.duration_ns)?;
-    let _ = i;
+        .filter(|(_, r)| r.critical && (r.parent.is_some() || a.rows.len() == 1))
+        .max_by_key(|(i, _)| self_ns[*i])?;
     let layer = r
         .span
         .attributes
         .get("layer.id")
         .map(|l| format!(" L{l}"))
         .unwrap_or_default();
+    let to = r
+        .span
+        .attributes
+        .get("to")
+        .map(|t| format!(" → {t}"))
+        .unwrap_or_default();
     Some(format!(
-        "{}{layer} on {}: {} ({:.0}%)",
+        "{}{layer}{to} on {}: {} of its own, {:.0}% of the request",
         r.span.name,
         r.span.node_id,
-        ms(r.span.duration_ns),
-        r.span.duration_ns as f64 * 100.0 / a.total_ns.max(1) as f64
+        ms(self_ns[i]),
+        self_ns[i] as f64 * 100.0 / a.total_ns.max(1) as f64
     ))
 }
 
