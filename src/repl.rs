@@ -125,6 +125,13 @@ impl ReplHelper {
         if matches!(id, "node" | "nodes") {
             return self.node_ids();
         }
+        if matches!(id, "request_id" | "id") {
+            return self
+                .members
+                .lock()
+                .map(|c| c.request_ids.clone())
+                .unwrap_or_default();
+        }
         arg.get_possible_values()
             .iter()
             .map(|v| v.get_name().to_string())
@@ -261,7 +268,9 @@ fn spawn_refresher(session: Session, stop: Arc<std::sync::atomic::AtomicBool>) {
                 rt.block_on(async {
                     let ctx = session.context(&GlobalOpts::default());
                     if ctx.settings.as_ref().is_ok_and(|s| !s.seeds.is_empty()) {
-                        let _ = ctx.discover().await;
+                        if let Ok(d) = ctx.discover().await {
+                            refresh_request_ids(&ctx, &d.members).await;
+                        }
                     }
                 });
                 let mut slept = Duration::ZERO;
@@ -273,6 +282,43 @@ fn spawn_refresher(session: Session, stop: Arc<std::sync::atomic::AtomicBool>) {
         });
     if let Err(e) = spawned {
         eprintln!("warning: node-id completion disabled: {e}");
+    }
+}
+
+/// Most recent request ids kept for completion: 200.
+pub const RECENT_REQUEST_IDS: usize = 200;
+
+/// Asks the coordinators' log buffers which requests they served lately, for completing
+/// `request trace|replay`.
+async fn refresh_request_ids(
+    ctx: &crate::session::Ctx<'_>,
+    members: &[butterfly_proto::debug::Member],
+) {
+    let coordinators: Vec<butterfly_proto::debug::Member> = members
+        .iter()
+        .filter(|m| m.role == butterfly_proto::debug::NodeRole::Coordinator as i32)
+        .cloned()
+        .collect();
+    let query = butterfly_proto::debug::QueryLogsRequest {
+        component: "inference".into(),
+        limit: RECENT_REQUEST_IDS as u32,
+        ..Default::default()
+    };
+    let targets = crate::embedded::targets_of(&coordinators);
+    let Ok(found) = crate::embedded::logs(ctx, &targets, query).await else {
+        return;
+    };
+    let mut ids: Vec<String> = Vec::new();
+    for line in found.items.iter().rev() {
+        if !line.request_id.is_empty() && !ids.contains(&line.request_id) {
+            ids.push(line.request_id.clone());
+            if ids.len() == RECENT_REQUEST_IDS {
+                break;
+            }
+        }
+    }
+    if let Ok(mut cache) = ctx.session.members.lock() {
+        cache.request_ids = ids;
     }
 }
 
@@ -344,5 +390,11 @@ mod tests {
             .contains(&"--deep".to_string()));
         assert_eq!(h.candidates("completions f", 13).1, vec!["fish"]);
         assert_eq!(h.candidates("-o j", 4).1, vec!["json"]);
+        h.members.lock().unwrap().request_ids = vec!["req_ab".into(), "req_cd".into()];
+        assert_eq!(h.candidates("request trace req_a", 19).1, vec!["req_ab"]);
+        assert_eq!(
+            h.candidates("request replay ", 15).1,
+            vec!["req_ab", "req_cd"]
+        );
     }
 }

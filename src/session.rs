@@ -41,6 +41,8 @@ pub struct MemberCache {
     pub members: BTreeMap<String, Member>,
     /// When it was last refreshed.
     pub refreshed: Option<Instant>,
+    /// Recent request ids the coordinators served, newest first (for completion).
+    pub request_ids: Vec<String>,
 }
 
 /// State that lives as long as the console process.
