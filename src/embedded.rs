@@ -49,30 +49,50 @@ pub fn targets_of(members: &[Member]) -> Vec<Target> {
         .collect()
 }
 
-/// Spans matching `query` from every target's buffer.
+/// Spans matching `query` from every target's buffer. Swarm processes host many nodes behind
+/// one address, so the same span may come back more than once; assembly drops the duplicates.
 pub async fn spans(
     ctx: &Ctx<'_>,
     targets: &[Target],
     query: QuerySpansRequest,
 ) -> Result<Found<Span>> {
-    let pool = ctx.pool()?;
-    let results = ctx
-        .fanout()?
-        .run(&pool, targets, |mut c| {
+    gather(
+        ctx,
+        targets,
+        |mut c| {
             let q = query.clone();
             async move { c.query_spans(q).await.map(|r| r.into_inner()) }
-        })
-        .await;
+        },
+        |r| {
+            (
+                r.spans.into_iter().map(span_from_proto).collect(),
+                r.dropped,
+            )
+        },
+    )
+    .await
+}
+
+/// Calls every target and collects what `split` takes out of each answer (items, drops).
+async fn gather<R, T, F, Fut>(
+    ctx: &Ctx<'_>,
+    targets: &[Target],
+    call: F,
+    split: impl Fn(R) -> (Vec<T>, u64),
+) -> Result<Found<T>>
+where
+    F: Fn(crate::client::DebugClient) -> Fut,
+    Fut: std::future::Future<Output = std::result::Result<R, tonic::Status>>,
+{
+    let pool = ctx.pool()?;
+    let results = ctx.fanout()?.run(&pool, targets, call).await;
     let mut found = Found::default();
-    // Swarm processes host many nodes behind one address: the same span comes back once per
-    // virtual node, and assembly drops the duplicates.
     for (t, r) in targets.iter().zip(results) {
         match r {
             Ok(resp) => {
-                found.dropped += resp.dropped;
-                found
-                    .items
-                    .extend(resp.spans.into_iter().map(span_from_proto));
+                let (items, dropped) = split(resp);
+                found.dropped += dropped;
+                found.items.extend(items);
             }
             Err(e) => found.errors.push(format!("{}: {e}", t.label())),
         }
@@ -108,26 +128,21 @@ pub async fn logs(
     targets: &[Target],
     query: QueryLogsRequest,
 ) -> Result<Found<LogLine>> {
-    let pool = ctx.pool()?;
-    let results = ctx
-        .fanout()?
-        .run(&pool, targets, |mut c| {
+    let mut found = gather(
+        ctx,
+        targets,
+        |mut c| {
             let q = query.clone();
             async move { c.query_logs(q).await.map(|r| r.into_inner()) }
-        })
-        .await;
-    let mut found = Found::default();
-    for (t, r) in targets.iter().zip(results) {
-        match r {
-            Ok(resp) => {
-                found.dropped += resp.dropped;
-                found
-                    .items
-                    .extend(resp.entries.into_iter().map(log_from_proto));
-            }
-            Err(e) => found.errors.push(format!("{}: {e}", t.label())),
-        }
-    }
+        },
+        |r| {
+            (
+                r.entries.into_iter().map(log_from_proto).collect(),
+                r.dropped,
+            )
+        },
+    )
+    .await?;
     found.items.sort_by(|a, b| {
         (a.ts_unix_nano, &a.node_id, &a.message).cmp(&(b.ts_unix_nano, &b.node_id, &b.message))
     });

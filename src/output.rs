@@ -23,6 +23,15 @@ pub trait Report {
     }
 }
 
+/// Exit code of a multi-node result: 0, or 3 (partial) when anything in `errors` did not answer.
+pub fn partial_if<T>(errors: &[T]) -> i32 {
+    if errors.is_empty() {
+        crate::error::EXIT_OK
+    } else {
+        crate::error::EXIT_PARTIAL
+    }
+}
+
 /// Serializes any report body; serialization of our own types cannot fail, but a failure is
 /// reported in the document rather than panicking.
 pub fn json_of<T: Serialize>(value: &T) -> serde_json::Value {

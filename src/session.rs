@@ -293,6 +293,25 @@ pub struct Discovery {
     pub seed_errors: Vec<(String, Error)>,
 }
 
+impl Discovery {
+    /// The coordinators, as fan-out targets; an error when there are none.
+    pub fn coordinators(&self) -> Result<Vec<Target>> {
+        let coords: Vec<Target> = self
+            .members
+            .iter()
+            .filter(|m| m.role == butterfly_proto::debug::NodeRole::Coordinator as i32)
+            .map(|m| Target {
+                id: m.id.clone(),
+                addr: m.debug_addr.clone(),
+            })
+            .collect();
+        if coords.is_empty() {
+            return Err(Error::NotFound("no coordinator in the membership".into()));
+        }
+        Ok(coords)
+    }
+}
+
 fn strip_prefix(e: &Error) -> String {
     let s = e.to_string();
     s.strip_prefix("config: ").map(str::to_string).unwrap_or(s)

@@ -202,17 +202,9 @@ fn mtls_refuses_foreign_expired_and_underprivileged_certificates() {
     assert_eq!(r.code, 1, "expired cert must be refused: {}", r.stdout);
 
     // A viewer calling an admin RPC: PermissionDenied naming the role, exit 4.
-    let viewer = certs.join("viewer.pem");
-    let viewer_key = certs.join("viewer-key.pem");
-    let v = [
-        "--cert",
-        viewer.to_str().expect("p"),
-        "--key",
-        viewer_key.to_str().expect("p"),
-    ];
-    let ok = env.run(&[&v[..], &["node", "info", "coordinator-1"]].concat());
+    let ok = env.run_as_viewer(&["node", "info", "coordinator-1"]);
     assert_eq!(ok.code, 0, "viewer may read: {}", ok.stderr);
-    let denied = env.run(&[&v[..], &["node", "audit", "coordinator-1"]].concat());
+    let denied = env.run_as_viewer(&["node", "audit", "coordinator-1"]);
     assert_eq!(denied.code, 4, "{}", denied.stderr);
     assert!(
         denied.stderr.contains("admin"),

@@ -197,16 +197,7 @@ fn bad_input_gets_a_json_4xx_and_faults_need_the_admin_role() {
     assert_eq!(code, 200);
 
     // A viewer cannot inject faults; a malformed spec is a clear error.
-    let certs = env.certs();
-    let viewer = [
-        "--cert".to_string(),
-        certs.join("viewer.pem").display().to_string(),
-        "--key".to_string(),
-        certs.join("viewer-key.pem").display().to_string(),
-    ];
-    let mut args: Vec<&str> = viewer.iter().map(String::as_str).collect();
-    args.extend(["fault", "inject", "compute-1", "slow:1s"]);
-    let r = env.run(&args);
+    let r = env.run_as_viewer(&["fault", "inject", "compute-1", "slow:1s"]);
     assert_eq!(r.code, 4, "{}", r.stderr);
     assert!(r.stderr.contains("admin"), "{}", r.stderr);
     let r = env.run(&["fault", "inject", "compute-1", "melt:now"]);

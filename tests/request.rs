@@ -143,16 +143,7 @@ fn a_slow_request_is_traced_across_nodes_its_logs_shown_and_replayed() {
     assert!(r.stderr.contains("column"), "{}", r.stderr);
 
     // Replay: admin only; the new run is compared stage by stage.
-    let certs = env.certs();
-    let viewer = [
-        "--cert".to_string(),
-        certs.join("viewer.pem").display().to_string(),
-        "--key".to_string(),
-        certs.join("viewer-key.pem").display().to_string(),
-    ];
-    let mut args: Vec<&str> = viewer.iter().map(String::as_str).collect();
-    args.extend(["request", "replay", request_id.as_str()]);
-    let r = env.run(&args);
+    let r = env.run_as_viewer(&["request", "replay", request_id.as_str()]);
     assert_eq!(r.code, 4, "{}", r.stderr);
     assert!(r.stderr.contains("admin"), "{}", r.stderr);
 
@@ -194,7 +185,10 @@ fn a_slow_request_is_traced_across_nodes_its_logs_shown_and_replayed() {
         .filter(|s| s["attributes"]["byzantine"] == "true")
         .collect();
     assert!(!marked.is_empty(), "{}", t["spans"]);
-    assert!(marked.iter().all(|s| s["node_id"] == "compute-3"), "{marked:?}");
+    assert!(
+        marked.iter().all(|s| s["node_id"] == "compute-3"),
+        "{marked:?}"
+    );
     let r = env.run(&["-o", "table", "request", "trace", lied_trace]);
     assert!(r.stdout.contains("⚠ byzantine"), "{}", r.stdout);
 

@@ -2,13 +2,11 @@
 //! started with `--allow-faults` (the demo's are); `list` shows the Byzantine faults the
 //! coordinators detected, with their evidence.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::fanout::Target;
 use crate::output::{json_of, Report, Style};
 use crate::session::Ctx;
-use butterfly_proto::debug::{
-    ClearFaultsRequest, InjectFaultRequest, ListByzantineFaultsRequest, NodeRole,
-};
+use butterfly_proto::debug::{ClearFaultsRequest, InjectFaultRequest, ListByzantineFaultsRequest};
 use clap::Subcommand;
 use serde::Serialize;
 
@@ -119,11 +117,7 @@ impl Report for FaultList {
         json_of(self)
     }
     fn exit_code(&self) -> i32 {
-        if self.errors.is_empty() {
-            crate::error::EXIT_OK
-        } else {
-            crate::error::EXIT_PARTIAL
-        }
+        crate::output::partial_if(&self.errors)
     }
     fn render(&self, style: &Style) -> String {
         let mut t = style.table(&[
@@ -183,18 +177,7 @@ pub async fn exec(cmd: FaultCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             let pool = ctx.pool()?;
             let fan = ctx.fanout()?;
             let d = ctx.discover().await?;
-            let coords: Vec<Target> = d
-                .members
-                .iter()
-                .filter(|m| m.role == NodeRole::Coordinator as i32)
-                .map(|m| Target {
-                    id: m.id.clone(),
-                    addr: m.debug_addr.clone(),
-                })
-                .collect();
-            if coords.is_empty() {
-                return Err(Error::NotFound("no coordinator in the membership".into()));
-            }
+            let coords: Vec<Target> = d.coordinators()?;
             let node_filter = node.unwrap_or_default();
             let results = fan
                 .run(&pool, &coords, |mut c| {

@@ -3,7 +3,7 @@
 
 use crate::cli::{parse_duration, OutputFormat};
 use crate::embedded;
-use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
+use crate::error::{Error, Result};
 use crate::logs::{level_rank, render_line, LogFilter, LogLine};
 use crate::output::{json_of, Report, Style};
 use crate::session::Ctx;
@@ -78,11 +78,7 @@ impl Report for LogsReport {
         json_of(self)
     }
     fn exit_code(&self) -> i32 {
-        if self.errors.is_empty() {
-            EXIT_OK
-        } else {
-            EXIT_PARTIAL
-        }
+        crate::output::partial_if(&self.errors)
     }
     fn render(&self, style: &Style) -> String {
         let mut out: Vec<String> = self.lines.iter().map(|l| render_line(l, style)).collect();

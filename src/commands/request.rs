@@ -8,7 +8,7 @@
 
 use crate::cli::parse_duration;
 use crate::embedded::{self, Found};
-use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
+use crate::error::{Error, Result};
 use crate::fanout::Target;
 use crate::logs::{level_rank, render_line, LogLine};
 use crate::output::{json_of, Report, Style};
@@ -19,9 +19,7 @@ use crate::sources::prometheus::PrometheusClient;
 use crate::sources::{Http, SourceConfig};
 use crate::trace::waterfall::{self, ms, WaterfallOptions};
 use crate::trace::{assemble, is_trace_id, Assembled, SkewAdjustment, Span, SpanStatus};
-use butterfly_proto::debug::{
-    Member, NodeRole, QueryLogsRequest, QuerySpansRequest, ReplayRequest,
-};
+use butterfly_proto::debug::{Member, QueryLogsRequest, QuerySpansRequest, ReplayRequest};
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -150,11 +148,7 @@ impl Report for TraceReport {
         json_of(self)
     }
     fn exit_code(&self) -> i32 {
-        if self.errors.is_empty() {
-            EXIT_OK
-        } else {
-            EXIT_PARTIAL
-        }
+        crate::output::partial_if(&self.errors)
     }
     fn render(&self, style: &Style) -> String {
         let mut out = String::new();
@@ -692,11 +686,7 @@ impl Report for ReplayReport {
         json_of(self)
     }
     fn exit_code(&self) -> i32 {
-        if self.errors.is_empty() {
-            EXIT_OK
-        } else {
-            EXIT_PARTIAL
-        }
+        crate::output::partial_if(&self.errors)
     }
     fn render(&self, style: &Style) -> String {
         let mut out = format!(
@@ -747,18 +737,7 @@ impl Report for ReplayReport {
 async fn replay(request_id: &str, ctx: &Ctx<'_>) -> Result<ReplayReport> {
     let pool = ctx.pool()?;
     let d = ctx.discover().await?;
-    let coords: Vec<Target> = d
-        .members
-        .iter()
-        .filter(|m| m.role == NodeRole::Coordinator as i32)
-        .map(|m| Target {
-            id: m.id.clone(),
-            addr: m.debug_addr.clone(),
-        })
-        .collect();
-    if coords.is_empty() {
-        return Err(Error::NotFound("no coordinator in the membership".into()));
-    }
+    let coords: Vec<Target> = d.coordinators()?;
     let rid = request_id.to_string();
     let results = ctx
         .fanout()?

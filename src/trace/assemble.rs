@@ -292,21 +292,8 @@ pub fn assemble(spans: Vec<Span>) -> Assembled {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trace::SpanStatus;
+    use crate::trace::test_span as span;
 
-    fn span(id: &str, parent: Option<&str>, node: &str, start: u64, dur: u64) -> Span {
-        Span {
-            trace_id: "0af7651916cd43dd8448eb211c80319c".into(),
-            span_id: id.into(),
-            parent_span_id: parent.map(str::to_string),
-            node_id: node.into(),
-            name: format!("op-{id}"),
-            start_unix_nano: start,
-            duration_ns: dur,
-            status: SpanStatus::Ok,
-            attributes: Default::default(),
-        }
-    }
 
     fn ids(a: &Assembled) -> Vec<&str> {
         a.rows.iter().map(|r| r.span.span_id.as_str()).collect()

@@ -64,3 +64,19 @@ impl Span {
 pub fn is_trace_id(s: &str) -> bool {
     s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()) && s.bytes().any(|b| b != b'0')
 }
+
+/// A span for tests: trace `0af7…319c`, name `op-<id>`, status ok, no attributes.
+#[cfg(test)]
+pub(crate) fn test_span(id: &str, parent: Option<&str>, node: &str, start: u64, dur: u64) -> Span {
+    Span {
+        trace_id: "0af7651916cd43dd8448eb211c80319c".into(),
+        span_id: id.into(),
+        parent_span_id: parent.map(str::to_string),
+        node_id: node.into(),
+        name: format!("op-{id}"),
+        start_unix_nano: start,
+        duration_ns: dur,
+        status: SpanStatus::Ok,
+        attributes: Default::default(),
+    }
+}

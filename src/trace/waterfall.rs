@@ -176,21 +176,8 @@ fn cut(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trace::{assemble, Span};
+    use crate::trace::{assemble, test_span as span};
 
-    fn span(id: &str, parent: Option<&str>, node: &str, start: u64, dur: u64) -> Span {
-        Span {
-            trace_id: "0af7651916cd43dd8448eb211c80319c".into(),
-            span_id: id.into(),
-            parent_span_id: parent.map(str::to_string),
-            node_id: node.into(),
-            name: format!("op-{id}"),
-            start_unix_nano: start,
-            duration_ns: dur,
-            status: SpanStatus::Ok,
-            attributes: Default::default(),
-        }
-    }
 
     #[test]
     fn rows_bars_glyphs_and_folding() {

@@ -99,6 +99,20 @@ impl Env {
         run_cmd(self.cmd(args), Duration::from_secs(60))
     }
 
+    /// Runs `args` as the demo's read-only operator (the `viewer` certificate).
+    pub fn run_as_viewer(&self, args: &[&str]) -> Run {
+        let certs = self.certs();
+        let (cert, key) = (certs.join("viewer.pem"), certs.join("viewer-key.pem"));
+        let mut all = vec![
+            "--cert",
+            cert.to_str().expect("utf-8 path"),
+            "--key",
+            key.to_str().expect("utf-8 path"),
+        ];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
     /// Starts a detached demo cluster without Prometheus and returns `demo status -o json`.
     pub fn demo(&mut self, coordinators: u32, compute: u32, observers: u32, swarm: u32) -> Value {
         self.demo_with(
