@@ -142,6 +142,53 @@ fn a_slow_request_is_traced_across_nodes_its_logs_shown_and_replayed() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("column"), "{}", r.stderr);
 
+    // --follow prints what is there, then new lines as they arrive.
+    let mut follow = env.cmd(&[
+        "-o",
+        "json",
+        "logs",
+        "query",
+        r#"{component="inference"} |= "completed""#,
+        "--follow",
+    ]);
+    follow
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let mut child = follow.spawn().expect("logs query --follow starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let first = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the existing line is printed first");
+    assert!(first.contains(&request_id), "{first}");
+    let later = infer(&env, &demo, "and one more");
+    let later_id = later["request_id"]
+        .as_str()
+        .expect("request id")
+        .to_string();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut seen = false;
+    while !seen && std::time::Instant::now() < deadline {
+        if let Ok(line) = rx.recv_timeout(std::time::Duration::from_secs(1)) {
+            let v: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+            seen = v["request_id"] == later_id.as_str();
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(seen, "the new request's line arrives while following");
+
     // Replay: admin only; the new run is compared stage by stage.
     let r = env.run_as_viewer(&["request", "replay", request_id.as_str()]);
     assert_eq!(r.code, 4, "{}", r.stderr);
@@ -274,6 +321,16 @@ fn jaeger_traces_are_assembled_even_when_damaged() {
             damaged,
         ),
         (
+            "/loki/api/v1/query_range".into(),
+            200,
+            "application/json",
+            std::fs::read(
+                PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/fixtures/loki_trace_logs.json"),
+            )
+            .expect("loki fixture"),
+        ),
+        (
             "/api/v3/traces/00000000000000000000000000000bad".into(),
             500,
             "text/html",
@@ -326,6 +383,41 @@ fn jaeger_traces_are_assembled_even_when_damaged() {
         "{}",
         r.stdout
     );
+
+    // With Loki in the profile too, the trace's log lines come from Loki (node JSON lifted).
+    let mut c = env.cmd(&[
+        "-o",
+        "json",
+        "request",
+        "trace",
+        "5b8efff798038103d269b633813fc60c",
+        "--source",
+        "jaeger",
+        "--level",
+        "WARN",
+    ]);
+    c.env("BUTTERFLY_JAEGER_URL", &url)
+        .env("BUTTERFLY_LOKI_URL", &url);
+    let r = common::run_cmd(c, std::time::Duration::from_secs(30));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let t = r.json();
+    assert_eq!(t["logs_source"], "loki");
+    assert_eq!(t["request_id"], "req_5b8e0001");
+    let logs = t["logs"].as_array().expect("logs");
+    assert_eq!(logs.len(), 2, "{logs:?}");
+    assert_eq!(logs[1]["level"], "ERROR");
+    assert_eq!(logs[1]["span_id"], "eee19b7ec3c1b172");
+    let mut c = env.cmd(&[
+        "-o",
+        "json",
+        "logs",
+        "query",
+        r#"{job="butterfly"} | json | level="ERROR""#,
+    ]);
+    c.env("BUTTERFLY_LOKI_URL", &url);
+    let r = common::run_cmd(c, std::time::Duration::from_secs(30));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["source"], "loki");
 
     // An HTML error page is one clear line, not a dump or a panic.
     let r = run("00000000000000000000000000000bad", "json");

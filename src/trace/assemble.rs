@@ -294,7 +294,6 @@ mod tests {
     use super::*;
     use crate::trace::test_span as span;
 
-
     fn ids(a: &Assembled) -> Vec<&str> {
         a.rows.iter().map(|r| r.span.span_id.as_str()).collect()
     }

@@ -178,7 +178,6 @@ mod tests {
     use super::*;
     use crate::trace::{assemble, test_span as span};
 
-
     #[test]
     fn rows_bars_glyphs_and_folding() {
         let mut slow = span("c", Some("a"), "w2", 1_000_000, 8_000_000);
