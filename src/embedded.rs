@@ -37,11 +37,13 @@ pub async fn targets(ctx: &Ctx<'_>) -> Result<Vec<Target>> {
     Ok(targets_of(&ctx.discover().await?.members))
 }
 
-/// The fan-out targets of `members` (those with a debug address).
+/// The fan-out targets of `members` (those with a debug address), one per address: a swarm
+/// process serves many virtual nodes, and all of their spans and logs, behind one address.
 pub fn targets_of(members: &[Member]) -> Vec<Target> {
+    let mut seen = std::collections::HashSet::new();
     members
         .iter()
-        .filter(|m| !m.debug_addr.is_empty())
+        .filter(|m| !m.debug_addr.is_empty() && seen.insert(m.debug_addr.as_str()))
         .map(|m| Target {
             id: m.id.clone(),
             addr: m.debug_addr.clone(),
@@ -49,8 +51,7 @@ pub fn targets_of(members: &[Member]) -> Vec<Target> {
         .collect()
 }
 
-/// Spans matching `query` from every target's buffer. Swarm processes host many nodes behind
-/// one address, so the same span may come back more than once; assembly drops the duplicates.
+/// Spans matching `query` from every target's buffer (assembly drops any span reported twice).
 pub async fn spans(
     ctx: &Ctx<'_>,
     targets: &[Target],
