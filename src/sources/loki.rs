@@ -411,16 +411,8 @@ impl LokiClient {
 
     /// `GET /loki/api/v1/labels`: label names seen in the range.
     pub async fn labels(&self, start_ns: Option<u64>, end_ns: Option<u64>) -> Result<Vec<String>> {
-        let (data, _) = self
-            .envelope(
-                "labels",
-                &["loki", "api", "v1", "labels"],
-                &Self::range(start_ns, end_ns),
-            )
-            .await?;
-        serde_json::from_str::<Option<Vec<String>>>(&data)
-            .map(Option::unwrap_or_default)
-            .map_err(|e| self.http.decode_error("labels", e))
+        self.strings("labels", &["loki", "api", "v1", "labels"], start_ns, end_ns)
+            .await
     }
 
     /// `GET /loki/api/v1/label/{name}/values` (`name` is percent-encoded).
@@ -430,16 +422,29 @@ impl LokiClient {
         start_ns: Option<u64>,
         end_ns: Option<u64>,
     ) -> Result<Vec<String>> {
+        self.strings(
+            "label values",
+            &["loki", "api", "v1", "label", name, "values"],
+            start_ns,
+            end_ns,
+        )
+        .await
+    }
+
+    /// A `{"status":"success","data":[strings]}` answer (`data` may be null: no values).
+    async fn strings(
+        &self,
+        what: &str,
+        path: &[&str],
+        start_ns: Option<u64>,
+        end_ns: Option<u64>,
+    ) -> Result<Vec<String>> {
         let (data, _) = self
-            .envelope(
-                "label values",
-                &["loki", "api", "v1", "label", name, "values"],
-                &Self::range(start_ns, end_ns),
-            )
+            .envelope(what, path, &Self::range(start_ns, end_ns))
             .await?;
         serde_json::from_str::<Option<Vec<String>>>(&data)
             .map(Option::unwrap_or_default)
-            .map_err(|e| self.http.decode_error("label values", e))
+            .map_err(|e| self.http.decode_error(what, e))
     }
 
     /// `GET /loki/api/v1/series`: label sets of the streams matching any of `matchers`.
