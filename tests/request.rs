@@ -121,6 +121,17 @@ fn a_slow_request_is_traced_across_nodes_its_logs_shown_and_replayed() {
     assert!(r.stdout.contains("inference completed"), "{}", r.stdout);
     let r = env.run(&["-o", "table", "request", "trace", &trace_id, "--no-logs"]);
     assert!(!r.stdout.contains("inference completed"), "{}", r.stdout);
+    let r = env.run(&[
+        "-o", "json", "request", "trace", &trace_id, "--level", "WARN",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let warn_logs = r.json()["logs"].as_array().cloned().unwrap_or_default();
+    assert!(
+        warn_logs
+            .iter()
+            .all(|l| l["level"] == "WARN" || l["level"] == "ERROR"),
+        "{warn_logs:?}"
+    );
 
     // An unknown request id is a clear error.
     let r = env.run(&["request", "trace", "req_000000000000"]);
