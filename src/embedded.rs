@@ -20,6 +20,8 @@ pub struct Found<T> {
     pub errors: Vec<String>,
     /// Entries the nodes' buffers dropped since they started (a hint that history is missing).
     pub dropped: u64,
+    /// Nodes that answered with as many entries as asked for: there may be more.
+    pub at_limit: Vec<String>,
 }
 
 impl<T> Default for Found<T> {
@@ -28,6 +30,7 @@ impl<T> Default for Found<T> {
             items: Vec::new(),
             errors: Vec::new(),
             dropped: 0,
+            at_limit: Vec::new(),
         }
     }
 }
@@ -60,6 +63,7 @@ pub async fn spans(
     gather(
         ctx,
         targets,
+        query.limit,
         |mut c| {
             let q = query.clone();
             async move { c.query_spans(q).await.map(|r| r.into_inner()) }
@@ -78,6 +82,7 @@ pub async fn spans(
 async fn gather<R, T, F, Fut>(
     ctx: &Ctx<'_>,
     targets: &[Target],
+    limit: u32,
     call: F,
     split: impl Fn(R) -> (Vec<T>, u64),
 ) -> Result<Found<T>>
@@ -93,6 +98,9 @@ where
             Ok(resp) => {
                 let (items, dropped) = split(resp);
                 found.dropped += dropped;
+                if limit > 0 && items.len() >= limit as usize {
+                    found.at_limit.push(t.label().to_string());
+                }
                 found.items.extend(items);
             }
             Err(e) => found.errors.push(format!("{}: {e}", t.label())),
@@ -132,6 +140,7 @@ pub async fn logs(
     let mut found = gather(
         ctx,
         targets,
+        query.limit,
         |mut c| {
             let q = query.clone();
             async move { c.query_logs(q).await.map(|r| r.into_inner()) }

@@ -250,6 +250,12 @@ pub async fn nodes_query(
     let extra = lines.len().saturating_sub(limit as usize);
     lines.drain(..extra);
     let mut warnings = Vec::new();
+    if !found.at_limit.is_empty() {
+        warnings.push(format!(
+            "{} had more matching lines than the {NODE_QUERY_LIMIT} asked for; narrow the query or --since",
+            found.at_limit.join(", ")
+        ));
+    }
     if found.dropped > 0 {
         warnings.push(format!(
             "the nodes' buffers have dropped {} older lines since they started; use Loki for longer history",

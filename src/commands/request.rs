@@ -365,6 +365,13 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
         )
         .await?;
         errors.extend(found.errors);
+        if !found.at_limit.is_empty() {
+            warnings.push(format!(
+                "{} answered with the most spans asked for ({}): the trace may be cut short",
+                found.at_limit.join(", "),
+                embedded::MAX_SPANS_PER_NODE
+            ));
+        }
         ("nodes", found.items)
     };
     spans.retain(|s| s.trace_id.eq_ignore_ascii_case(&trace_id));
