@@ -182,9 +182,12 @@ pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
 }
 
-/// The clap command for REPL lines (used by REPL completion).
+/// The clap command for REPL lines (REPL parsing, `help` and completion). `debug` and `demo`
+/// open a console of their own, so inside the console they are hidden (and refused if typed).
 pub fn line_command() -> clap::Command {
     <Line as clap::CommandFactory>::command()
+        .mut_subcommand("debug", |c| c.hide(true))
+        .mut_subcommand("demo", |c| c.hide(true))
 }
 
 #[cfg(test)]

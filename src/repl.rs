@@ -6,7 +6,6 @@ use crate::cli::{line_command, GlobalOpts, Line};
 use crate::commands::run::first_line;
 use crate::config::state_dir;
 use crate::session::{MemberCache, Session};
-use clap::Parser;
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -331,7 +330,10 @@ pub fn run_line(rt: &tokio::runtime::Runtime, session: &Session, line: &str) -> 
             return crate::error::EXIT_USAGE;
         }
     };
-    match Line::try_parse_from(&words) {
+    let parsed = line_command()
+        .try_get_matches_from(&words)
+        .and_then(|m| <Line as clap::FromArgMatches>::from_arg_matches(&m));
+    match parsed {
         Ok(parsed) => rt.block_on(crate::exec::run(
             session,
             line,
@@ -379,6 +381,10 @@ mod tests {
     fn completes_commands_flags_and_nodes() {
         let h = helper();
         assert_eq!(h.candidates("clu", 3).1, vec!["cluster"]);
+        assert!(
+            h.candidates("de", 2).1.is_empty(),
+            "debug/demo are hidden inside the console"
+        );
         assert_eq!(h.candidates("cluster s", 9).1, vec!["status"]);
         assert_eq!(
             h.candidates("node info comp", 14).1,
