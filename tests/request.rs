@@ -133,6 +133,26 @@ fn a_slow_request_is_traced_across_nodes_its_logs_shown_and_replayed() {
         "{warn_logs:?}"
     );
 
+    // With a Jaeger that sampled this request out, auto mode falls back to the nodes' buffers.
+    let sampled_out = jaeger_server(vec![(
+        "/api/v3/traces".into(),
+        404,
+        "text/plain; charset=utf-8",
+        br#"{"error":{"httpCode":404,"message":"No traces found"}}"#.to_vec(),
+    )]);
+    let mut c = env.cmd(&["-o", "json", "request", "trace", &request_id, "--no-logs"]);
+    c.env("BUTTERFLY_JAEGER_URL", &sampled_out);
+    let r = common::run_cmd(c, std::time::Duration::from_secs(30));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let t = r.json();
+    assert_eq!(t["source"], "nodes");
+    assert_eq!(t["trace_id"], trace_id.as_str());
+    assert!(
+        t["warnings"].to_string().contains("jaeger: no trace"),
+        "{}",
+        t["warnings"]
+    );
+
     // An unknown request id is a clear error.
     let r = env.run(&["request", "trace", "req_000000000000"]);
     assert_eq!(r.code, 1, "{}", r.stderr);

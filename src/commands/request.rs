@@ -313,66 +313,54 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
     } else {
         Vec::new()
     };
-    let targets = embedded::targets_of(&members);
+    let mut members = members;
+    let mut targets = embedded::targets_of(&members);
 
-    // 1. The trace id.
-    let trace_id = match (given_trace, &request_id) {
-        (Some(t), _) => t,
-        (None, Some(req)) if use_jaeger => {
-            let jaeger = JaegerClient::from_settings(settings)?;
-            let ids = jaeger
-                .find_trace_ids_by_attribute(JAEGER_SERVICE, "request_id", req, args.since)
-                .await?;
-            if ids.len() > 1 {
+    // 1-2. The trace id and its spans: from Jaeger, or the nodes' buffers. Jaeger keeps only the
+    //      traces its sampling kept, so in auto mode a miss there falls back to the nodes.
+    let (source, trace_id, mut spans) = if use_jaeger {
+        match from_jaeger(
+            settings,
+            given_trace.clone(),
+            request_id.as_deref(),
+            args.since,
+            &mut warnings,
+        )
+        .await
+        {
+            Ok((t, s)) => ("jaeger", t, s),
+            Err(Error::NotFound(why)) if args.source == SpanSource::Auto => {
                 warnings.push(format!(
-                    "{} traces carry request_id={req}; showing the first",
-                    ids.len()
+                    "jaeger: {why}; read the nodes' span buffers instead"
                 ));
+                if members.is_empty() {
+                    members = ctx.discover().await?.members;
+                    targets = embedded::targets_of(&members);
+                }
+                let (t, s) = from_nodes(
+                    ctx,
+                    &targets,
+                    given_trace,
+                    request_id.as_deref(),
+                    &mut errors,
+                    &mut warnings,
+                )
+                .await?;
+                ("nodes", t, s)
             }
-            ids.into_iter().next().ok_or_else(|| {
-                Error::NotFound(format!(
-                    "no trace in Jaeger has request_id={req} in the last {} (not sampled? try --source nodes)",
-                    humantime::format_duration(args.since)
-                ))
-            })?
+            Err(e) => return Err(e),
         }
-        (None, Some(req)) => {
-            let (t, errs) = embedded::trace_of_request(ctx, &targets, req).await?;
-            errors.extend(errs);
-            t.ok_or_else(|| {
-                Error::NotFound(format!(
-                    "request {req} is in no node's span buffer ({} nodes asked): it is older than the buffers hold, or the id is wrong",
-                    targets.len()
-                ))
-            })?
-        }
-        (None, None) => return Err(Error::Usage("nothing to trace".into())),
-    };
-
-    // 2. Its spans.
-    let (source, mut spans) = if use_jaeger {
-        let jaeger = JaegerClient::from_settings(settings)?;
-        ("jaeger", jaeger.get_trace(&trace_id).await?)
     } else {
-        let found = embedded::spans(
+        let (t, s) = from_nodes(
             ctx,
             &targets,
-            QuerySpansRequest {
-                trace_id: trace_id.clone(),
-                limit: embedded::MAX_SPANS_PER_NODE,
-                ..Default::default()
-            },
+            given_trace,
+            request_id.as_deref(),
+            &mut errors,
+            &mut warnings,
         )
         .await?;
-        errors.extend(found.errors);
-        if !found.at_limit.is_empty() {
-            warnings.push(format!(
-                "{} answered with the most spans asked for ({}): the trace may be cut short",
-                found.at_limit.join(", "),
-                embedded::MAX_SPANS_PER_NODE
-            ));
-        }
-        ("nodes", found.items)
+        ("nodes", t, s)
     };
     spans.retain(|s| s.trace_id.eq_ignore_ascii_case(&trace_id));
     if spans.is_empty() {
@@ -474,6 +462,84 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
         },
         assembled,
     })
+}
+
+/// A trace's id and spans from Jaeger: by trace id, or by a tag search for the request id.
+async fn from_jaeger(
+    settings: &crate::config::Settings,
+    trace_id: Option<String>,
+    request_id: Option<&str>,
+    since: Duration,
+    warnings: &mut Vec<String>,
+) -> Result<(String, Vec<Span>)> {
+    let jaeger = JaegerClient::from_settings(settings)?;
+    let trace_id = match (trace_id, request_id) {
+        (Some(t), _) => t,
+        (None, Some(req)) => {
+            let ids = jaeger
+                .find_trace_ids_by_attribute(JAEGER_SERVICE, "request_id", req, since)
+                .await?;
+            if ids.len() > 1 {
+                warnings.push(format!(
+                    "{} traces carry request_id={req}; showing the first",
+                    ids.len()
+                ));
+            }
+            ids.into_iter().next().ok_or_else(|| {
+                Error::NotFound(format!(
+                    "no trace in Jaeger has request_id={req} in the last {} (not sampled?)",
+                    humantime::format_duration(since)
+                ))
+            })?
+        }
+        (None, None) => return Err(Error::Usage("nothing to trace".into())),
+    };
+    let spans = jaeger.get_trace(&trace_id).await?;
+    Ok((trace_id, spans))
+}
+
+/// A trace's id and spans from the nodes' span buffers.
+async fn from_nodes(
+    ctx: &Ctx<'_>,
+    targets: &[Target],
+    trace_id: Option<String>,
+    request_id: Option<&str>,
+    errors: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) -> Result<(String, Vec<Span>)> {
+    let trace_id = match (trace_id, request_id) {
+        (Some(t), _) => t,
+        (None, Some(req)) => {
+            let (t, errs) = embedded::trace_of_request(ctx, targets, req).await?;
+            errors.extend(errs);
+            t.ok_or_else(|| {
+                Error::NotFound(format!(
+                    "request {req} is in no node's span buffer ({} nodes asked): it is older than the buffers hold, or the id is wrong",
+                    targets.len()
+                ))
+            })?
+        }
+        (None, None) => return Err(Error::Usage("nothing to trace".into())),
+    };
+    let found = embedded::spans(
+        ctx,
+        targets,
+        QuerySpansRequest {
+            trace_id: trace_id.clone(),
+            limit: embedded::MAX_SPANS_PER_NODE,
+            ..Default::default()
+        },
+    )
+    .await?;
+    errors.extend(found.errors);
+    if !found.at_limit.is_empty() {
+        warnings.push(format!(
+            "{} answered with the most spans asked for ({}): the trace may be cut short",
+            found.at_limit.join(", "),
+            embedded::MAX_SPANS_PER_NODE
+        ));
+    }
+    Ok((trace_id, found.items))
 }
 
 /// The trace's lines from Loki, when Loki is configured: `{job="butterfly"} | json |
