@@ -108,6 +108,9 @@ fn decode<T: for<'de> Deserialize<'de>>(buf: &[u8]) -> Result<(T, &[u8]), String
     Ok((header, &buf[4 + len..]))
 }
 
+/// Layer-duration metric handles by layer, with the node id each was made for.
+type LayerHandles = BTreeMap<u32, (String, Arc<butterfly_telemetry::LayerHandle>)>;
+
 /// Executions counted and the recent window of latencies (ms) of one layer.
 type LayerWindow = (u64, VecDeque<f64>);
 
@@ -117,6 +120,8 @@ pub struct LayerStats {
     inner: Arc<Mutex<BTreeMap<u32, LayerWindow>>>,
     pending: Arc<std::sync::atomic::AtomicU32>,
     metrics: Option<Arc<butterfly_telemetry::Metrics>>,
+    /// Layer-duration metric handles by layer (this node's id is fixed), resolved once.
+    layer_handles: Arc<Mutex<LayerHandles>>,
 }
 
 impl LayerStats {
@@ -126,6 +131,25 @@ impl LayerStats {
             metrics: Some(metrics),
             ..LayerStats::default()
         }
+    }
+
+    /// The layer-duration metric handle of `layer` on `node_id`.
+    fn layer_handle(
+        &self,
+        m: &butterfly_telemetry::Metrics,
+        layer: u32,
+        node_id: &str,
+    ) -> Arc<butterfly_telemetry::LayerHandle> {
+        let mut handles = self.layer_handles.lock().unwrap_or_else(|e| e.into_inner());
+        let (id, handle) = handles.entry(layer).or_insert_with(|| {
+            let h = Arc::new(m.layer_handle(&layer.to_string(), node_id));
+            (node_id.to_owned(), h)
+        });
+        if id.as_str() != node_id {
+            // Not expected (one node id per server); stay correct anyway.
+            return Arc::new(m.layer_handle(&layer.to_string(), node_id));
+        }
+        handle.clone()
     }
 
     /// Layer executions received and not yet answered (the node's queue depth).
@@ -300,8 +324,9 @@ async fn execute(
         return fail("tensor length is not a multiple of 4".into());
     };
     // The span continues the coordinator's trace through the header's traceparent.
-    // Strings are recorded as `&str` and the shape through `format_args!`: no formatting or
-    // allocation beyond what the telemetry layer keeps, and none at all when spans are off.
+    // Strings are recorded as `&str`, the shape too (written without `fmt`, inline): no
+    // formatting or allocation beyond what the telemetry layer keeps, and none at all when
+    // spans are off (field values are only evaluated for an enabled span).
     let span = tracing::info_span!(
         "layer.execute",
         traceparent = header.traceparent.as_str(),
@@ -309,7 +334,7 @@ async fn execute(
         component = "compute",
         layer.id = header.layer,
         node.id = node_id,
-        tensor.shape = %format_args!("[1, {}]", input.len()),
+        tensor.shape = butterfly_telemetry::tensor_shape_2d(1, input.len()).as_str(),
         error = tracing::field::Empty,
     );
     let work = async {
@@ -342,7 +367,10 @@ async fn execute(
         stats.record(header.layer, elapsed.as_secs_f64() * 1000.0);
         if let Some(m) = &stats.metrics {
             let trace = butterfly_telemetry::current_trace_context();
-            m.record_layer_execution(&header.layer.to_string(), node_id, elapsed, trace.as_ref());
+            // Same series as record_layer_execution(layer, node_id, ..), without label lookups.
+            stats
+                .layer_handle(m, header.layer, node_id)
+                .record_execution(m, elapsed, trace.as_ref());
         }
         (
             ExecReply {

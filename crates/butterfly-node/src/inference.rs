@@ -128,6 +128,9 @@ pub struct Engine {
     in_flight: AtomicU32,
     fault_log: Mutex<VecDeque<ByzantineFault>>,
     replays: ReplayBuffer,
+    /// Per-peer metric handles of the links to compute nodes (no label lookups per call).
+    links:
+        std::sync::RwLock<std::collections::HashMap<String, Arc<butterfly_telemetry::LinkHandles>>>,
 }
 
 /// `POST /v1/infer` body.
@@ -251,6 +254,7 @@ impl Engine {
             in_flight: AtomicU32::new(0),
             fault_log: Mutex::new(VecDeque::new()),
             replays: ReplayBuffer::default(),
+            links: Default::default(),
         }
     }
 
@@ -261,6 +265,28 @@ impl Engine {
             self.failed.load(Ordering::Relaxed),
             self.in_flight.load(Ordering::Relaxed),
         )
+    }
+
+    /// The metric handles of the link to `peer`, created on first use.
+    fn link_handles(
+        &self,
+        m: &butterfly_telemetry::Metrics,
+        peer: &str,
+    ) -> Arc<butterfly_telemetry::LinkHandles> {
+        if let Some(h) = self
+            .links
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(peer)
+        {
+            return h.clone();
+        }
+        self.links
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(peer.to_owned())
+            .or_insert_with(|| Arc::new(m.link_handles(&self.node_id, peer)))
+            .clone()
     }
 
     /// Data-plane link states.
@@ -528,7 +554,8 @@ impl Engine {
                         from = self.node_id.as_str(),
                         to = id.as_str(),
                         layer.id = layer,
-                        tensor.shape = %format_args!("[1, {}]", input.len()),
+                        tensor.shape =
+                            butterfly_telemetry::tensor_shape_2d(1, input.len()).as_str(),
                         tensor_size_bytes = input.len() * 4,
                     );
                     async move {
@@ -544,11 +571,14 @@ impl Engine {
                         let sent = Instant::now();
                         let r = self.data.execute(id, addr, &header, input).await;
                         if let Some(m) = &self.config.metrics {
-                            m.record_bytes_sent(&self.node_id, id, (input.len() * 4) as u64);
-                            m.record_transfer_latency(&self.node_id, id, sent.elapsed());
-                            m.set_connection_active(&self.node_id, id, r.is_ok());
+                            // Same series as record_bytes_sent(self, id), record_transfer_latency,
+                            // set_connection_active and record_bytes_received(id, self).
+                            let link = self.link_handles(m, id);
+                            link.record_bytes_sent(m, (input.len() * 4) as u64);
+                            link.record_transfer_latency(m, sent.elapsed());
+                            link.set_connection_active(m, r.is_ok());
                             if let Ok((out, _)) = &r {
-                                m.record_bytes_received(id, &self.node_id, (out.len() * 4) as u64);
+                                link.record_bytes_received_back(m, (out.len() * 4) as u64);
                             }
                         }
                         (id.clone(), r)

@@ -466,7 +466,7 @@ where
             trace_id,
             span_id,
             request_id: f.request_id.take().unwrap_or(request_id).to_string(),
-            node_id: self.t.node.node_id().to_string(),
+            node_id: self.t.node.shared_node_id().to_string(),
             consensus_term: self.t.node.consensus_term(),
             component: f.component.take().unwrap_or(component).to_string(),
             fields: f

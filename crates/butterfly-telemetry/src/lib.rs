@@ -40,15 +40,15 @@ pub use layer::{
     NodeContext, SpanExporter, Telemetry, TelemetryConfig, TelemetryLayer,
 };
 pub use metrics::{
-    encode_for_accept, encode_openmetrics, encode_prometheus_text, prefers_openmetrics, Metrics,
-    TraceExemplar, DURATION_BUCKETS_SECONDS, OPENMETRICS_CONTENT_TYPE,
-    PROMETHEUS_TEXT_CONTENT_TYPE,
+    encode_for_accept, encode_openmetrics, encode_prometheus_text, prefers_openmetrics,
+    LayerHandle, LinkHandles, Metrics, TraceExemplar, DURATION_BUCKETS_SECONDS,
+    OPENMETRICS_CONTENT_TYPE, PROMETHEUS_TEXT_CONTENT_TYPE,
 };
 pub use otlp::{OtlpError, OtlpExporter, OTLP_ENDPOINT_ENV};
 pub use sampling::{SampledTrace, SamplerConfig, TailSampler};
 pub use scrub::{FieldClass, Scrubber};
 pub use trace_context::{Extractor, Injector, TraceContext, TraceContextError, TraceState};
-pub use values::{encode_hex, AttrValue, CompactStr, SharedStr};
+pub use values::{encode_hex, tensor_shape_2d, AttrValue, CompactStr, SharedStr};
 
 /// Filter used when `RUST_LOG` is unset: `info`.
 pub const DEFAULT_LOG_FILTER: &str = "info";

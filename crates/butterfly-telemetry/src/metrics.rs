@@ -7,6 +7,7 @@
 //! layer duration histograms, never through labels.
 
 use std::sync::atomic::AtomicU64;
+use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use prometheus_client::encoding::EncodeLabelSet;
@@ -176,6 +177,101 @@ pub struct Metrics {
     byzantine_caps: Caps2,
     reputation: Family<NodeLabel, GaugeF64>,
     reputation_caps: LabelCapper,
+}
+
+/// The series of one data-plane link `from -> to`, resolved once and then updated without label
+/// lookups: a node keeps one per peer (see [`Metrics::link_handles`]). Each series is created on
+/// its first update, exactly as the `record_*` methods would create it, so `/metrics` shows the
+/// same series and values either way.
+#[derive(Debug)]
+pub struct LinkHandles {
+    from: String,
+    to: String,
+    sent: OnceLock<Counter>,
+    received: OnceLock<Counter>,
+    latency: OnceLock<Histogram>,
+    active: OnceLock<Gauge>,
+}
+
+impl LinkHandles {
+    /// Adds bytes sent over `from -> to` (same series as [`Metrics::record_bytes_sent`]).
+    pub fn record_bytes_sent(&self, m: &Metrics, bytes: u64) {
+        self.sent
+            .get_or_init(|| {
+                m.bytes_sent
+                    .get_or_create(&Metrics::link(&m.bytes_sent_caps, &self.from, &self.to))
+                    .clone()
+            })
+            .inc_by(bytes);
+    }
+
+    /// Adds bytes `from` received back from `to` (same series as
+    /// [`Metrics::record_bytes_received`]`(to, from, bytes)`).
+    pub fn record_bytes_received_back(&self, m: &Metrics, bytes: u64) {
+        self.received
+            .get_or_init(|| {
+                m.bytes_received
+                    .get_or_create(&Metrics::link(&m.bytes_received_caps, &self.to, &self.from))
+                    .clone()
+            })
+            .inc_by(bytes);
+    }
+
+    /// Observes one transfer's latency (same series as [`Metrics::record_transfer_latency`]).
+    pub fn record_transfer_latency(&self, m: &Metrics, latency: Duration) {
+        self.latency
+            .get_or_init(|| {
+                m.transfer_latency
+                    .get_or_create(&Metrics::link(
+                        &m.transfer_latency_caps,
+                        &self.from,
+                        &self.to,
+                    ))
+                    .clone()
+            })
+            .observe(latency.as_secs_f64());
+    }
+
+    /// Marks the connection up or down (same series as [`Metrics::set_connection_active`]).
+    pub fn set_connection_active(&self, m: &Metrics, active: bool) {
+        self.active
+            .get_or_init(|| {
+                m.connection_active
+                    .get_or_create(&Metrics::link(&m.connection_caps, &self.from, &self.to))
+                    .clone()
+            })
+            .set(i64::from(active));
+    }
+}
+
+/// The layer-duration series of one `(layer_id, node_id)`, resolved once (see
+/// [`Metrics::layer_handle`]); created on its first observation, like
+/// [`Metrics::record_layer_execution`] does.
+#[derive(Debug)]
+pub struct LayerHandle {
+    layer_id: String,
+    node_id: String,
+    duration: OnceLock<ExemplarHistogram>,
+}
+
+impl LayerHandle {
+    /// Observes one layer execution; `trace` becomes the exemplar (same series and exemplar as
+    /// [`Metrics::record_layer_execution`]).
+    pub fn record_execution(&self, m: &Metrics, duration: Duration, trace: Option<&TraceContext>) {
+        self.duration
+            .get_or_init(|| {
+                let layer_id = m.layer_duration_caps.0.cap(&self.layer_id);
+                let node_id = m.layer_duration_caps.1.cap(&self.node_id);
+                m.layer_duration
+                    .get_or_create(&LayerNode { layer_id, node_id })
+                    .clone()
+            })
+            .observe(
+                duration.as_secs_f64(),
+                trace.map(TraceExemplar::from),
+                trace.map(|_| SystemTime::now()),
+            );
+    }
 }
 
 impl Metrics {
@@ -420,6 +516,28 @@ impl Metrics {
             .set(sat(bytes));
     }
 
+    /// Handles for the link `from -> to`, to keep per peer on a hot path: no label strings,
+    /// cardinality checks or family lookups after each series' first update.
+    pub fn link_handles(&self, from: &str, to: &str) -> LinkHandles {
+        LinkHandles {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            sent: OnceLock::new(),
+            received: OnceLock::new(),
+            latency: OnceLock::new(),
+            active: OnceLock::new(),
+        }
+    }
+
+    /// A handle for the layer-duration series of `(layer_id, node_id)`, to keep per layer.
+    pub fn layer_handle(&self, layer_id: &str, node_id: &str) -> LayerHandle {
+        LayerHandle {
+            layer_id: layer_id.to_owned(),
+            node_id: node_id.to_owned(),
+            duration: OnceLock::new(),
+        }
+    }
+
     fn link(caps: &LabelCapper, from: &str, to: &str) -> Link {
         Link {
             from_node: caps.cap(from),
@@ -627,5 +745,64 @@ mod tests {
             encode_for_accept(&registry, Some("application/openmetrics-text")).expect("encode");
         assert_eq!(ct, OPENMETRICS_CONTENT_TYPE);
         assert!(body.ends_with("# EOF\n") && body.contains("trace_id=\""));
+    }
+    /// The handles write the same series and values as the label-per-call methods, including
+    /// the cardinality fold into `other` and series created only on first use.
+    #[test]
+    fn handles_match_record_methods() {
+        let fixed_trace = TraceContext::new_root();
+        let run = |handles: bool| {
+            let mut registry = Registry::default();
+            let m = Metrics::register(&mut registry);
+            for i in 0..(MAX_NODE_IDS + 3) {
+                let peer = format!("compute-{i}");
+                let ok = i % 7 != 0;
+                if handles {
+                    let link = m.link_handles("coordinator-1", &peer);
+                    link.record_bytes_sent(&m, 256);
+                    link.record_transfer_latency(&m, Duration::from_millis(2));
+                    link.set_connection_active(&m, ok);
+                    if ok {
+                        link.record_bytes_received_back(&m, 128);
+                    }
+                    link.record_bytes_sent(&m, 1);
+                } else {
+                    m.record_bytes_sent("coordinator-1", &peer, 256);
+                    m.record_transfer_latency("coordinator-1", &peer, Duration::from_millis(2));
+                    m.set_connection_active("coordinator-1", &peer, ok);
+                    if ok {
+                        m.record_bytes_received(&peer, "coordinator-1", 128);
+                    }
+                    m.record_bytes_sent("coordinator-1", &peer, 1);
+                }
+            }
+            for layer in 0..(MAX_LAYER_IDS as u32 + 2) {
+                let id = layer.to_string();
+                if handles {
+                    m.layer_handle(&id, "compute-1").record_execution(
+                        &m,
+                        Duration::from_millis(1),
+                        None,
+                    );
+                } else {
+                    m.record_layer_execution(&id, "compute-1", Duration::from_millis(1), None);
+                }
+            }
+            let h = m.layer_handle("0", "compute-1");
+            h.record_execution(&m, Duration::from_millis(3), Some(&fixed_trace));
+            h.record_execution(&m, Duration::from_millis(4), None);
+            encode_openmetrics(&registry)
+                .expect("encode")
+                .lines()
+                // Exemplar timestamps differ between runs.
+                .map(|l| l.split(" # {").next().unwrap_or(l).to_owned())
+                .collect::<Vec<_>>()
+        };
+        // A family's series come out in hash order, which differs between registries.
+        let (mut a, mut b) = (run(true), run(false));
+        a.sort();
+        b.sort();
+        assert!(a.iter().any(|l| l.contains("to_node=\"other\"")));
+        assert_eq!(a, b);
     }
 }

@@ -314,17 +314,35 @@ fn parse_hex_lower<const N: usize>(s: &[u8]) -> Option<[u8; N]> {
     if s.len() != 2 * N {
         return None;
     }
-    let nibble = |b: u8| match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        _ => None,
-    };
+    // One table lookup per digit; 0xff marks a byte that is not a lowercase hex digit.
     let mut out = [0u8; N];
-    for (i, o) in out.iter_mut().enumerate() {
-        *o = (nibble(s[2 * i])? << 4) | nibble(s[2 * i + 1])?;
+    let mut bad = 0u8;
+    for (o, pair) in out.iter_mut().zip(s.chunks_exact(2)) {
+        let (hi, lo) = (
+            HEX_VALUE[usize::from(pair[0])],
+            HEX_VALUE[usize::from(pair[1])],
+        );
+        bad |= hi | lo;
+        *o = (hi << 4) | (lo & 0x0f);
     }
-    Some(out)
+    (bad & 0xf0 == 0).then_some(out)
 }
+
+/// Value of each byte as a lowercase hex digit, 0xff for every other byte.
+static HEX_VALUE: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
 
 /// Read side of a carrier: every value stored under `name`, matched case-insensitively, in order.
 pub trait Extractor {
@@ -423,8 +441,8 @@ pub(crate) fn format_traceparent(trace_id: &[u8; 16], span_id: &[u8; 8], flags: 
     crate::values::hex_into(trace_id, &mut buf[3..35]);
     crate::values::hex_into(span_id, &mut buf[36..52]);
     crate::values::hex_into(&[flags], &mut buf[53..55]);
-    // All ASCII by construction.
-    String::from_utf8_lossy(&buf).into_owned()
+    // All ASCII by construction (a plain copy, no lossy scan).
+    String::from_utf8(buf.to_vec()).unwrap_or_default()
 }
 
 /// A random, non-zero trace id.

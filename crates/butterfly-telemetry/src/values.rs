@@ -178,6 +178,32 @@ impl CompactStr {
     }
 }
 
+/// `[rows, cols]`: the `tensor.shape` text of a 2-D tensor, as `format!("[{rows}, {cols}]")` writes
+/// it, but without `fmt` and inline (no allocation). Record it as a `&str` field.
+pub fn tensor_shape_2d(rows: usize, cols: usize) -> CompactStr {
+    let mut c = CompactStr::new();
+    c.push_str("[");
+    push_decimal(&mut c, rows);
+    c.push_str(", ");
+    push_decimal(&mut c, cols);
+    c.push_str("]");
+    c
+}
+
+fn push_decimal(out: &mut CompactStr, mut n: usize) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or(""));
+}
+
 impl Default for CompactStr {
     fn default() -> Self {
         Self::new()
@@ -301,9 +327,9 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Writes `bytes` as lowercase hex into `out` (which must hold `2 * bytes.len()` bytes).
 pub(crate) fn hex_into(bytes: &[u8], out: &mut [u8]) {
-    for (i, b) in bytes.iter().enumerate() {
-        out[2 * i] = HEX[usize::from(b >> 4)];
-        out[2 * i + 1] = HEX[usize::from(b & 0x0f)];
+    for (pair, b) in out.chunks_exact_mut(2).zip(bytes) {
+        pair[0] = HEX[usize::from(b >> 4)];
+        pair[1] = HEX[usize::from(b & 0x0f)];
     }
 }
 
@@ -343,6 +369,20 @@ mod tests {
         let mut multi = CompactStr::from("héllo wörld ✓ ✓ ✓");
         multi.push_str("ü");
         assert_eq!(multi.as_str(), "héllo wörld ✓ ✓ ✓ü");
+    }
+
+    #[test]
+    fn tensor_shape_matches_format() {
+        for (r, c) in [
+            (1, 64),
+            (0, 0),
+            (1, 7),
+            (12, 1_000_000),
+            (usize::MAX, usize::MAX),
+        ] {
+            assert_eq!(tensor_shape_2d(r, c).as_str(), format!("[{r}, {c}]"));
+        }
+        assert!(tensor_shape_2d(1, 4096).is_inline());
     }
 
     #[test]
