@@ -104,17 +104,17 @@ impl Scrubber {
 
     /// Masks e-mail addresses and IP addresses anywhere in free text.
     pub fn scrub_text<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        // Fast path, one pass: nothing that can start an address.
-        let (mut maybe_email, mut maybe_v4, mut colons) = (false, false, 0u32);
+        // Fast path, one table-driven pass: nothing that can start an address.
+        let mut seen = 0u8;
         for &b in text.as_bytes() {
-            match b {
-                b'@' => maybe_email = true,
-                b'.' => maybe_v4 = true,
-                b':' => colons += 1,
-                _ => {}
-            }
+            seen |= ADDRESS_BYTE[usize::from(b)];
         }
-        let maybe_v6 = colons >= 2;
+        if seen == 0 {
+            return Cow::Borrowed(text);
+        }
+        let maybe_email = seen & AT != 0;
+        let maybe_v4 = seen & DOT != 0;
+        let maybe_v6 = seen & COLON != 0 && text.bytes().filter(|&b| b == b':').count() >= 2;
         if !maybe_email && !maybe_v4 && !maybe_v6 {
             return Cow::Borrowed(text);
         }
@@ -137,6 +137,19 @@ impl Scrubber {
         s
     }
 }
+
+const AT: u8 = 1;
+const DOT: u8 = 2;
+const COLON: u8 = 4;
+
+/// Which of `@`, `.` and `:` (the bytes an e-mail or IP address needs) a byte is.
+static ADDRESS_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'@' as usize] = AT;
+    t[b'.' as usize] = DOT;
+    t[b':' as usize] = COLON;
+    t
+};
 
 /// `<tensor shape=[d0,d1,..] dtype=T>` for a value shaped like a nested list of numbers
 /// (dtype `f32` when any element has a fraction or exponent, else `i64`); `<tensor len=N>` when

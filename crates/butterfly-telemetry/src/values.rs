@@ -181,27 +181,46 @@ impl CompactStr {
 /// `[rows, cols]`: the `tensor.shape` text of a 2-D tensor, as `format!("[{rows}, {cols}]")` writes
 /// it, but without `fmt` and inline (no allocation). Record it as a `&str` field.
 pub fn tensor_shape_2d(rows: usize, cols: usize) -> CompactStr {
-    let mut c = CompactStr::new();
-    c.push_str("[");
-    push_decimal(&mut c, rows);
-    c.push_str(", ");
-    push_decimal(&mut c, cols);
-    c.push_str("]");
-    c
+    let mut buf = [0u8; COMPACT_INLINE_BYTES];
+    let mut len = 0;
+    let fits = put_bytes(&mut buf, &mut len, b"[")
+        && put_decimal(&mut buf, &mut len, rows)
+        && put_bytes(&mut buf, &mut len, b", ")
+        && put_decimal(&mut buf, &mut len, cols)
+        && put_bytes(&mut buf, &mut len, b"]");
+    if fits {
+        // ASCII only, so valid UTF-8; at most COMPACT_INLINE_BYTES, so it fits in a u8.
+        CompactStr(Repr::Inline(len as u8, buf))
+    } else {
+        CompactStr::from(format!("[{rows}, {cols}]"))
+    }
 }
 
-fn push_decimal(out: &mut CompactStr, mut n: usize) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
+/// Appends `bytes` at `*len` when they fit.
+fn put_bytes(buf: &mut [u8], len: &mut usize, bytes: &[u8]) -> bool {
+    match buf.get_mut(*len..*len + bytes.len()) {
+        Some(dst) => {
+            dst.copy_from_slice(bytes);
+            *len += bytes.len();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Appends `n` in decimal at `*len` when it fits.
+fn put_decimal(buf: &mut [u8], len: &mut usize, mut n: usize) -> bool {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
     loop {
         i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
+        digits[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or(""));
+    put_bytes(buf, len, &digits[i..])
 }
 
 impl Default for CompactStr {
