@@ -19,8 +19,15 @@ every node process:
   callgrind  instructions executed (Ir), every node run under `valgrind --tool=callgrind` with
              instrumentation switched on only for the N requests (callgrind_control -i on).
 
-It prints per-request cost on and off, and the overhead (on/off - 1) per pair and overall.
+It prints per-request cost on and off, and the overhead (on/off - 1) per pair and overall; in
+callgrind mode also each node's instructions per request, on and off.
 Clusters run in a private state directory and are torn down with `demo down`.
+
+For instruction counts, use the open loop (--rate, e.g. 8 under valgrind) and add
+`--checkpoint-interval 1h` to --shape. Both take out work that is per second rather than per
+request: in a closed loop the slower side spends more wall time per request and so more of the
+cluster's heartbeats, gossip and QUIC keep-alives per request; and a compute node's checkpoint
+(every 10 s by default, about 15 M instructions each) lands in a short window or not.
 """
 import argparse, json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -80,8 +87,9 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def callgrind_ir(pids):
+def callgrind_ir(pids, names):
     total = 0
+    per_node = {}
     for pid in pids:
         subprocess.run(["callgrind_control", "-d", str(pid)], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -91,11 +99,13 @@ def callgrind_ir(pids):
             sys.exit(f"no callgrind dump for pid {pid}")
         with open(os.path.join(work, dumps[-1])) as f:
             m = re.search(r"^(?:summary|totals): (\d+)", f.read(), re.M)
-        total += int(m.group(1)) if m else 0
+        ir = int(m.group(1)) if m else 0
+        total += ir
+        per_node[names.get(pid, str(pid))] = ir
         if a.keep:
             os.makedirs(a.keep, exist_ok=True)
             shutil.copy(os.path.join(work, dumps[-1]), a.keep)
-    return total
+    return total, per_node
 
 
 def measure(on):
@@ -107,6 +117,7 @@ def measure(on):
         st = json.load(open(os.path.join(state, "demo", "state.json")))
         targets = [n["http_addr"] for n in st["nodes"] if n["role"] == "coordinator"]
         pids = sorted({n["pid"] for n in st["nodes"]})
+        names = {n["pid"]: n.get("id", str(n["pid"])) for n in st["nodes"]}
 
         def one(i):
             body = json.dumps({"model": "butterfly-demo", "input": f"benchmark input {i % 50}"}).encode()
@@ -148,7 +159,9 @@ def measure(on):
                 list(ex.map(one, range(a.requests)))
         wall = time.perf_counter() - t0
         if a.mode == "callgrind":
-            cost = callgrind_ir(pids) / a.requests  # instructions per request
+            total, per_node = callgrind_ir(pids, names)
+            cost = total / a.requests  # instructions per request
+            PER_NODE[on].append({k: v / a.requests for k, v in per_node.items()})
         else:
             cost = (sum(cpu_ticks(p) for p in pids) - before) / TICK / a.requests * 1e6  # µs
         return cost, a.requests / wall
@@ -157,6 +170,7 @@ def measure(on):
                        stderr=subprocess.DEVNULL)
 
 
+PER_NODE = {True: [], False: []}
 unit = "µs CPU/request" if a.mode == "cpu" else "instructions/request"
 print(f"mode={a.mode} pairs={a.pairs} requests={a.requests} concurrency={a.concurrency} rate={a.rate} "
       f"shape={a.shape!r} node={a.node}")
@@ -174,6 +188,12 @@ try:
               f"overhead {100 * (res[True][0] / res[False][0] - 1):+.2f} %", flush=True)
 finally:
     shutil.rmtree(work, ignore_errors=True)
+if a.mode == "callgrind" and PER_NODE[True] and PER_NODE[False]:
+    print("per node, mean instructions/request (on, off, on - off):")
+    for node in sorted(PER_NODE[True][0]):
+        on_m = statistics.mean(r.get(node, 0) for r in PER_NODE[True])
+        off_m = statistics.mean(r.get(node, 0) for r in PER_NODE[False])
+        print(f"  {node:<16} {on_m:>12,.0f} {off_m:>12,.0f} {on_m - off_m:>+10,.0f}")
 ratios = [100 * (x / y - 1) for x, y in zip(ons, offs)]
 print(f"mean: on {statistics.mean(ons):,.0f}  off {statistics.mean(offs):,.0f} {unit}  "
       f"overhead {100 * (statistics.mean(ons) / statistics.mean(offs) - 1):+.2f} % "
