@@ -28,6 +28,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tracing::Instrument;
 
+/// Most compute peers whose link metric handles an engine keeps.
+const MAX_CACHED_LINKS: usize = 4096;
+
 /// Default replicas per layer.
 pub const DEFAULT_REPLICAS: usize = 3;
 /// Largest accepted `input`, bytes (larger gets 413).
@@ -281,9 +284,12 @@ impl Engine {
         {
             return h.clone();
         }
-        self.links
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
+        let mut links = self.links.write().unwrap_or_else(|e| e.into_inner());
+        if links.len() >= MAX_CACHED_LINKS && !links.contains_key(peer) {
+            // Past the bound (peer-id churn), an uncached handle: correct, just not faster.
+            return Arc::new(m.link_handles(&self.node_id, peer));
+        }
+        links
             .entry(peer.to_owned())
             .or_insert_with(|| Arc::new(m.link_handles(&self.node_id, peer)))
             .clone()
