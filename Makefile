@@ -1,7 +1,7 @@
 # The two commands of the README: `make demo` and `make test`.
 CARGO ?= cargo
 
-.PHONY: demo test deps build bench fmt lint bless
+.PHONY: demo test deps build bench overhead fmt lint bless
 
 deps:
 	@bash scripts/install-deps.sh
@@ -19,10 +19,24 @@ test: deps
 build:
 	$(CARGO) build --workspace --bins
 
-bench: deps
+## Benchmarks (BENCHMARKS.md): hyperfine whole-process runs and criterion; `make overhead` is the
+## slow instrumentation on/off measurement (callgrind).
+bench:
+	bash scripts/install-deps.sh --bench
 	$(CARGO) build --release --workspace --bins
 	bash benches/run.sh
+	bash benches/trace.sh
 	$(CARGO) bench --bench cli -- --noplot
+	$(CARGO) bench --bench trace -- --noplot
+	$(CARGO) bench -p butterfly-telemetry --bench telemetry -- --noplot
+
+overhead:
+	bash scripts/install-deps.sh --bench
+	$(CARGO) build --release -p butterfly-node -p butterfly-cli
+	cp target/release/butterfly-node target/overhead-node
+	python3 benches/overhead.py --mode callgrind --pairs 3 --requests 200 --rate 8 --concurrency 4 \
+	  --warmup 10 --shape "--coordinators 1 --compute 3 --observers 0 --checkpoint-interval 1h" \
+	  --node target/overhead-node
 
 fmt:
 	$(CARGO) fmt --all

