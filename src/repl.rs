@@ -124,6 +124,13 @@ impl ReplHelper {
         if matches!(id, "node" | "nodes") {
             return self.node_ids();
         }
+        if id == "promql" {
+            return self
+                .members
+                .lock()
+                .map(|c| c.metric_names.clone())
+                .unwrap_or_default();
+        }
         if matches!(id, "request_id" | "id") {
             return self
                 .members
@@ -271,6 +278,7 @@ fn spawn_refresher(session: Session, stop: Arc<std::sync::atomic::AtomicBool>) {
                             refresh_request_ids(&ctx, &d.members).await;
                         }
                     }
+                    refresh_metric_names(&ctx).await;
                 });
                 let mut slept = Duration::ZERO;
                 while slept < CACHE_REFRESH && !stop.load(std::sync::atomic::Ordering::Relaxed) {
@@ -318,6 +326,23 @@ async fn refresh_request_ids(
     }
     if let Ok(mut cache) = ctx.session.members.lock() {
         cache.request_ids = ids;
+    }
+}
+
+/// Asks Prometheus (when the profile names one) for its metric names, for completing
+/// `metrics query`.
+async fn refresh_metric_names(ctx: &crate::session::Ctx<'_>) {
+    let Ok(settings) = ctx.settings() else { return };
+    let Ok(prom) = crate::sources::prometheus::PrometheusClient::from_settings(settings) else {
+        return;
+    };
+    let Ok(r) = prom.label_values("__name__", &[], None, None).await else {
+        return;
+    };
+    let mut names = r.data;
+    names.sort_by_key(|n| (!n.starts_with("butterfly_"), n.clone()));
+    if let Ok(mut cache) = ctx.session.members.lock() {
+        cache.metric_names = names;
     }
 }
 
@@ -401,6 +426,12 @@ mod tests {
         assert_eq!(
             h.candidates("request replay ", 15).1,
             vec!["req_ab", "req_cd"]
+        );
+        h.members.lock().unwrap().metric_names =
+            vec!["butterfly_requests_total".into(), "up".into()];
+        assert_eq!(
+            h.candidates("metrics query butterfly_r", 25).1,
+            vec!["butterfly_requests_total"]
         );
     }
 }

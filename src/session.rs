@@ -43,6 +43,8 @@ pub struct MemberCache {
     pub refreshed: Option<Instant>,
     /// Recent request ids the coordinators served, newest first (for completion).
     pub request_ids: Vec<String>,
+    /// Metric names Prometheus knows, `butterfly_*` first (for completing `metrics query`).
+    pub metric_names: Vec<String>,
 }
 
 /// State that lives as long as the console process.
