@@ -323,66 +323,78 @@ async fn execute(
     let Some(input) = from_bytes(body) else {
         return fail("tensor length is not a multiple of 4".into());
     };
-    // The span continues the coordinator's trace through the header's traceparent.
-    // Strings are recorded as `&str`, the shape too (written without `fmt`, inline): no
-    // formatting or allocation beyond what the telemetry layer keeps, and none at all when
-    // spans are off (field values are only evaluated for an enabled span).
-    let span = tracing::info_span!(
+    // The span continues the coordinator's trace through the header's traceparent. It is a
+    // `HotSpan`, recorded outside the `tracing` registry into the same span buffer, with the
+    // same name, fields and parent link an `info_span!` had; it records when dropped (also
+    // when this future is cancelled), and costs nothing when INFO spans are off. Attribute
+    // values are only computed for an enabled span.
+    let mut span = butterfly_telemetry::HotSpan::remote(
         "layer.execute",
-        traceparent = header.traceparent.as_str(),
-        request_id = header.request_id.as_str(),
-        component = "compute",
-        layer.id = header.layer,
-        node.id = node_id,
-        tensor.shape = butterfly_telemetry::tensor_shape_2d(1, input.len()).as_str(),
-        error = tracing::field::Empty,
+        &header.traceparent,
+        &header.request_id,
+        "compute",
     );
-    let work = async {
-        let started = Instant::now();
-        if let Some(d) = faults.slow() {
-            tokio::time::sleep(d).await;
-        }
-        let Some(mut output) = model.execute(header.layer, &input) else {
-            let e = format!(
-                "layer {} does not exist or input width {} is wrong",
-                header.layer,
-                input.len()
-            );
-            tracing::Span::current().record("error", e.as_str());
-            return fail(e);
-        };
-        if let Some(p) = faults.byzantine() {
-            if chance(p) {
-                for v in output.iter_mut() {
-                    *v = -*v + 0.001;
-                }
-                tracing::warn!(
-                    layer = header.layer,
-                    byzantine = true,
-                    "injected byzantine fault: corrupted output"
-                );
-            }
-        }
-        let elapsed = started.elapsed();
-        stats.record(header.layer, elapsed.as_secs_f64() * 1000.0);
-        if let Some(m) = &stats.metrics {
-            let trace = butterfly_telemetry::current_trace_context();
-            // Same series as record_layer_execution(layer, node_id, ..), without label lookups.
-            stats
-                .layer_handle(m, header.layer, node_id)
-                .record_execution(m, elapsed, trace.as_ref());
-        }
-        (
-            ExecReply {
-                node_id: node_id.to_string(),
-                hash: tensor_hash(&output),
-                exec_us: elapsed.as_micros() as u64,
-                error: None,
-            },
-            to_bytes(&output),
-        )
+    if span.is_enabled() {
+        span.record_u64("layer.id", u64::from(header.layer));
+        span.record_str("node.id", node_id);
+        span.record_str(
+            "tensor.shape",
+            butterfly_telemetry::tensor_shape_2d(1, input.len()).as_str(),
+        );
+    }
+    let started = Instant::now();
+    if let Some(d) = faults.slow() {
+        tokio::time::sleep(d).await;
+    }
+    let Some(mut output) = model.execute(header.layer, &input) else {
+        let e = format!(
+            "layer {} does not exist or input width {} is wrong",
+            header.layer,
+            input.len()
+        );
+        span.record_error(&e);
+        return fail(e);
     };
-    tracing::Instrument::instrument(work, span).await
+    if let Some(p) = faults.byzantine() {
+        if chance(p) {
+            for v in output.iter_mut() {
+                *v = -*v + 0.001;
+            }
+            // The span's ids go on the event explicitly (it is not a `tracing` span), and the
+            // span is marked as the layer marks a span whose event says `byzantine = true`.
+            let ids = span.log_ids();
+            tracing::warn!(
+                trace_id = ids.trace_id.as_str(),
+                span_id = ids.span_id.as_str(),
+                request_id = ids.request_id.as_str(),
+                component = ids.component.as_str(),
+                layer = header.layer,
+                byzantine = true,
+                "injected byzantine fault: corrupted output"
+            );
+            span.mark_byzantine();
+        }
+    }
+    let elapsed = started.elapsed();
+    stats.record(header.layer, elapsed.as_secs_f64() * 1000.0);
+    if let Some(m) = &stats.metrics {
+        let trace = span.context();
+        // Same series as record_layer_execution(layer, node_id, ..), without label lookups.
+        stats
+            .layer_handle(m, header.layer, node_id)
+            .record_execution(m, elapsed, trace.as_ref());
+    }
+    let reply = (
+        ExecReply {
+            node_id: node_id.to_string(),
+            hash: tensor_hash(&output),
+            exec_us: elapsed.as_micros() as u64,
+            error: None,
+        },
+        to_bytes(&output),
+    );
+    drop(span);
+    reply
 }
 
 /// True with probability `p` (SplitMix64 over a per-process counter and the clock).

@@ -535,9 +535,13 @@ impl Engine {
 
     async fn run(&self, request_id: &str, req: &InferRequest) -> Result<InferResponse, ApiError> {
         let started = Instant::now();
-        let ctx =
-            butterfly_telemetry::current_trace_context().unwrap_or_else(TraceContext::new_root);
-        let trace_id = ctx.trace_id_hex();
+        // The root span's context, request id and component, taken once: every
+        // `comm.send_tensor` span of this request is a child of it.
+        let parent = butterfly_telemetry::current_span_parent();
+        let trace_id = match &parent {
+            Some(p) => p.context.trace_id_hex(),
+            None => TraceContext::new_root().trace_id_hex(),
+        };
         tracing::info!(input_len = req.input.len(), "inference request received");
         let state = self.store.state();
         let mut tensor = self.model.encode(&req.input);
@@ -555,19 +559,24 @@ impl Engine {
                 .iter()
                 .map(|(id, addr)| {
                     let input = &tensor;
-                    let span = tracing::info_span!(
-                        "comm.send_tensor",
-                        from = self.node_id.as_str(),
-                        to = id.as_str(),
-                        layer.id = layer,
-                        tensor.shape =
+                    // Recorded outside the `tracing` registry (same record as an `info_span!`
+                    // with these fields); it records when the call ends or is cancelled.
+                    let mut span =
+                        butterfly_telemetry::HotSpan::child("comm.send_tensor", parent.as_ref());
+                    if span.is_enabled() {
+                        span.record_str("from", &self.node_id);
+                        span.record_str("to", id);
+                        span.record_u64("layer.id", u64::from(layer));
+                        span.record_str(
+                            "tensor.shape",
                             butterfly_telemetry::tensor_shape_2d(1, input.len()).as_str(),
-                        tensor_size_bytes = input.len() * 4,
-                    );
+                        );
+                        span.record_u64("tensor_size_bytes", (input.len() * 4) as u64);
+                    }
                     async move {
+                        let span = span;
                         // Every hop carries the W3C traceparent of this span.
-                        let traceparent =
-                            butterfly_telemetry::current_traceparent().unwrap_or_default();
+                        let traceparent = span.traceparent();
                         let header = ExecHeader {
                             request_id: request_id.to_string(),
                             layer,
@@ -587,9 +596,9 @@ impl Engine {
                                 link.record_bytes_received_back(m, (out.len() * 4) as u64);
                             }
                         }
+                        drop(span);
                         (id.clone(), r)
                     }
-                    .instrument(span)
                 })
                 .collect();
             let quorum = replicas.len() / 2 + 1;

@@ -10,6 +10,10 @@
 //! * `error` (any value), `status = "error"`, or an ERROR event inside: the span is an error;
 //! * `byzantine = true`: the span recorded a Byzantine event (its trace is always sampled).
 //!
+//! On events, `trace_id` and `span_id` (hex, non-empty) are taken as the entry's correlation
+//! ids instead of the enclosing span's: events inside a [`crate::hot::HotSpan`], which lives
+//! outside the `tracing` registry, pass its ids this way (plus `request_id` and `component`).
+//!
 //! Every other field becomes a scrubbed attribute (see [`Scrubber`]).
 
 use std::borrow::Cow;
@@ -225,11 +229,18 @@ struct Fields<'a> {
     error: bool,
     byzantine: bool,
     fields: Vec<(&'static str, AttrValue)>,
+    /// Events only: `trace_id`/`span_id` fields are correlation ids, not plain fields.
+    explicit_ids: bool,
+    trace_id: Option<String>,
+    span_id: Option<String>,
 }
 
 impl<'a> Fields<'a> {
     fn new(scrubber: &'a Scrubber, capacity: usize) -> Self {
         Self {
+            explicit_ids: false,
+            trace_id: None,
+            span_id: None,
             scrubber,
             message: None,
             request_id: None,
@@ -255,6 +266,12 @@ impl<'a> Fields<'a> {
                     .and_then(|v| TraceContext::parse_traceparent(v).ok());
             }
             "tracestate" => self.tracestate = Some(TraceState::parse(value).unwrap_or_default()),
+            "trace_id" if self.explicit_ids => {
+                self.trace_id = Some(value.to_owned()).filter(|v| !v.is_empty());
+            }
+            "span_id" if self.explicit_ids => {
+                self.span_id = Some(value.to_owned()).filter(|v| !v.is_empty());
+            }
             _ => {
                 if name == "error" || name == "exception" {
                     self.error = true;
@@ -342,7 +359,7 @@ impl Visit for Fields<'_> {
     }
 }
 
-fn now_unix_nano() -> u64 {
+pub(crate) fn now_unix_nano() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
@@ -440,6 +457,7 @@ where
         let meta = event.metadata();
         let level = Level::from(meta.level());
         let mut f = Fields::new(&self.t.scrubber, meta.fields().len());
+        f.explicit_ids = true;
         event.record(&mut f);
         let mut trace_id = String::new();
         let mut span_id = String::new();
@@ -463,8 +481,8 @@ where
             level,
             message: f.message.take().unwrap_or_default(),
             target: meta.target().to_owned(),
-            trace_id,
-            span_id,
+            trace_id: f.trace_id.take().unwrap_or(trace_id),
+            span_id: f.span_id.take().unwrap_or(span_id),
             request_id: f.request_id.take().unwrap_or(request_id).to_string(),
             node_id: self.t.node.shared_node_id().to_string(),
             consensus_term: self.t.node.consensus_term(),
@@ -504,18 +522,29 @@ where
             byzantine: d.byzantine,
             attributes: d.attributes,
         };
-        if let Some(exporter) = &self.exporter {
-            self.t.spans.push(record.clone());
-            if d.local_root {
-                if let Some(trace) = self.t.sampler.finish_root(record) {
-                    exporter.export(trace);
-                }
-            } else if let Some(late) = self.t.sampler.record(record) {
-                exporter.export(late);
+        deliver(&self.t, self.exporter.as_ref(), record, d.local_root);
+    }
+}
+
+/// Hands a finished span to the span buffer and, with an exporter, to the tail sampler (as the
+/// root of its local trace when `local_root`). Shared by the layer and [`crate::hot::HotSpan`].
+pub(crate) fn deliver(
+    t: &Telemetry,
+    exporter: Option<&Arc<dyn SpanExporter>>,
+    record: SpanRecord,
+    local_root: bool,
+) {
+    if let Some(exporter) = exporter {
+        t.spans.push(record.clone());
+        if local_root {
+            if let Some(trace) = t.sampler.finish_root(record) {
+                exporter.export(trace);
             }
-        } else {
-            self.t.spans.push(record);
+        } else if let Some(late) = t.sampler.record(record) {
+            exporter.export(late);
         }
+    } else {
+        t.spans.push(record);
     }
 }
 
@@ -554,6 +583,32 @@ pub fn current_trace_context() -> Option<TraceContext> {
 /// the layer.
 pub fn current_traceparent() -> Option<String> {
     with_current_span(|d| format_traceparent(&d.trace_id, &d.span_id, d.flags))
+}
+
+/// What a child span inherits from its parent: the W3C context, request id and component.
+#[derive(Debug, Clone)]
+pub struct SpanParent {
+    /// The parent's context (its span id is the child's parent id).
+    pub context: TraceContext,
+    /// The parent's request id (own or inherited), scrubbed; empty if none.
+    pub request_id: SharedStr,
+    /// The parent's component (own or inherited); empty if none.
+    pub component: SharedStr,
+}
+
+/// The current span as a parent for [`crate::hot::HotSpan`]s (one call serves any number of
+/// children). `None` outside a span or without the layer.
+pub fn current_span_parent() -> Option<SpanParent> {
+    with_current_span(|d| SpanParent {
+        context: TraceContext {
+            trace_id: d.trace_id,
+            span_id: d.span_id,
+            flags: d.flags,
+            tracestate: d.tracestate.clone(),
+        },
+        request_id: d.request_id.clone(),
+        component: d.component.clone(),
+    })
 }
 
 /// Injects the current span's context into `carrier`; false when there is none.

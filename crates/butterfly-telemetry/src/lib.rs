@@ -6,7 +6,8 @@
 //! * [`sampling`]: tail sampling (errors, slow, Byzantine always; normal traces 10 %);
 //! * [`scrub`]: PII scrubbing of every log field and span attribute;
 //! * [`buffers`]: bounded span/log ring buffers served by the debug service;
-//! * [`layer`]: the `tracing` layer tying these together, plus JSON log lines.
+//! * [`layer`]: the `tracing` layer tying these together, plus JSON log lines;
+//! * [`hot`]: hot-path spans recorded outside the `tracing` registry, same records.
 //!
 //! Typical node start-up: `let t = butterfly_telemetry::init(config, exporter)?;` then keep
 //! `t.spans`/`t.logs` for the debug service and update `t.node` on term changes.
@@ -16,6 +17,7 @@
 
 pub mod buffers;
 pub mod cardinality;
+pub mod hot;
 pub mod layer;
 pub mod metrics;
 pub mod otlp;
@@ -35,9 +37,11 @@ pub use buffers::{
     DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
 };
 pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
+pub use hot::{HotSink, HotSpan, LogIds};
 pub use layer::{
-    current_trace_context, current_traceparent, format_json_line, inject_current, write_json_line,
-    NodeContext, SpanExporter, Telemetry, TelemetryConfig, TelemetryLayer,
+    current_span_parent, current_trace_context, current_traceparent, format_json_line,
+    inject_current, write_json_line, NodeContext, SpanExporter, SpanParent, Telemetry,
+    TelemetryConfig, TelemetryLayer,
 };
 pub use metrics::{
     encode_for_accept, encode_openmetrics, encode_prometheus_text, prefers_openmetrics,
@@ -90,7 +94,7 @@ pub fn init(
     let level = plain_level_filter()?;
     let telemetry = Telemetry::new(config);
     let mut layer = telemetry.layer().with_json_writer(std::io::stderr);
-    if let Some(e) = exporter {
+    if let Some(e) = exporter.clone() {
         layer = layer.with_exporter(e);
     }
     let installed = match level {
@@ -104,6 +108,7 @@ pub fn init(
             .try_init(),
     };
     installed.map_err(|e| LogInitError(e.to_string()))?;
+    hot::install(hot::HotSink::new(telemetry.clone(), exporter));
     Ok(telemetry)
 }
 

@@ -1,0 +1,348 @@
+//! Hot-path spans recorded outside the `tracing` registry.
+//!
+//! A [`HotSpan`] produces the same [`SpanRecord`] the [`TelemetryLayer`](crate::TelemetryLayer)
+//! would for an `info_span!` with the same name and fields: W3C ids (continuing a parent
+//! [`SpanParent`] or a remote `traceparent`), inherited `request_id`, attributes scrubbed and
+//! typed as the layer records them, start time, duration, error and Byzantine flags. It skips
+//! the registry's slab entry, extension map, enter/exit on every poll and field visitor.
+//!
+//! The record is written when the span is dropped, including when the future holding it is
+//! cancelled: into the node's [`SpanBuffer`](crate::SpanBuffer) and, when an exporter is
+//! configured, through the [`TailSampler`](crate::TailSampler) as the layer's `on_close` does.
+//!
+//! A span is a no-op (nothing recorded, no ids drawn) when INFO is disabled
+//! (`tracing::level_enabled!`, e.g. `RUST_LOG=off`) or when no [`HotSink`] is installed
+//! ([`crate::init`] installs one for the node's [`Telemetry`]).
+//!
+//! Log events emitted while a hot span runs are not inside it for `tracing`; pass the span's
+//! [`HotSpan::log_ids`] as the event's `trace_id`, `span_id`, `request_id` and `component`
+//! fields (the layer takes them as the entry's correlation ids), and mark the span with
+//! [`HotSpan::mark_byzantine`] / [`HotSpan::record_error`] where the event would have.
+
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
+
+use crate::buffers::SpanRecord;
+use crate::layer::{deliver, now_unix_nano, SpanExporter, SpanParent, Telemetry};
+use crate::scrub::FieldClass;
+use crate::trace_context::{
+    format_traceparent, random_span_id, random_trace_id, TraceContext, TraceState, FLAG_RANDOM,
+    FLAG_SAMPLED,
+};
+use crate::values::{encode_hex, AttrValue, CompactStr, SharedStr};
+
+/// Where hot spans go: the node's [`Telemetry`] and its exporter, if any.
+pub struct HotSink {
+    t: Telemetry,
+    exporter: Option<Arc<dyn SpanExporter>>,
+}
+
+impl std::fmt::Debug for HotSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HotSink")
+            .field("exporter", &self.exporter.is_some())
+            .finish()
+    }
+}
+
+impl HotSink {
+    /// A sink recording into `t` and, when given, sampling for `exporter` (the same exporter
+    /// the layer has).
+    pub fn new(t: Telemetry, exporter: Option<Arc<dyn SpanExporter>>) -> Self {
+        Self { t, exporter }
+    }
+}
+
+static SINK: OnceLock<HotSink> = OnceLock::new();
+
+/// Installs the process-wide sink used by [`HotSpan::child`] and [`HotSpan::remote`]; the
+/// first call wins (returns false afterwards). [`crate::init`] calls it.
+pub fn install(sink: HotSink) -> bool {
+    SINK.set(sink).is_ok()
+}
+
+/// The installed sink, when INFO spans are enabled.
+fn active_sink() -> Option<&'static HotSink> {
+    if !tracing::level_enabled!(tracing::Level::INFO) {
+        return None;
+    }
+    SINK.get()
+}
+
+/// Ids for log events emitted inside a [`HotSpan`] (all empty when it is disabled).
+#[derive(Debug, Clone, Default)]
+pub struct LogIds {
+    /// Trace id, hex.
+    pub trace_id: String,
+    /// Span id, hex.
+    pub span_id: String,
+    /// Request id (scrubbed).
+    pub request_id: SharedStr,
+    /// Component.
+    pub component: SharedStr,
+}
+
+struct Live {
+    sink: &'static HotSink,
+    name: &'static str,
+    trace_id: [u8; 16],
+    span_id: [u8; 8],
+    parent: Option<[u8; 8]>,
+    local_root: bool,
+    flags: u8,
+    tracestate: TraceState,
+    request_id: SharedStr,
+    component: SharedStr,
+    start_unix_nano: u64,
+    start: Instant,
+    error: bool,
+    byzantine: bool,
+    attributes: Vec<(&'static str, AttrValue)>,
+}
+
+/// See the module docs.
+#[must_use = "a hot span records when dropped"]
+pub struct HotSpan(Option<Live>);
+
+impl std::fmt::Debug for HotSpan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some(l) => f
+                .debug_struct("HotSpan")
+                .field("name", &l.name)
+                .field("trace_id", &encode_hex(&l.trace_id))
+                .field("span_id", &encode_hex(&l.span_id))
+                .finish(),
+            None => f.write_str("HotSpan(disabled)"),
+        }
+    }
+}
+
+impl HotSpan {
+    /// A disabled span: records nothing.
+    pub const fn disabled() -> Self {
+        Self(None)
+    }
+
+    /// A child of `parent` (e.g. from [`crate::current_span_parent`], taken once for many
+    /// children): same trace, flags and state, the parent's request id and component. Disabled
+    /// without a parent, a sink, or INFO.
+    pub fn child(name: &'static str, parent: Option<&SpanParent>) -> Self {
+        match (active_sink(), parent) {
+            (Some(sink), Some(p)) => Self::child_in(sink, name, p),
+            _ => Self::disabled(),
+        }
+    }
+
+    /// [`HotSpan::child`] recording into `sink` (always enabled).
+    pub fn child_in(sink: &'static HotSink, name: &'static str, parent: &SpanParent) -> Self {
+        Self::start(
+            sink,
+            name,
+            parent.context.trace_id,
+            Some(parent.context.span_id),
+            false,
+            parent.context.flags,
+            parent.context.tracestate.clone(),
+            parent.request_id.clone(),
+            parent.component.clone(),
+        )
+    }
+
+    /// A local root continuing the remote caller's `traceparent` (a new trace when it is empty
+    /// or invalid), with its own `request_id` and `component`, as a span with `traceparent`,
+    /// `request_id` and `component` fields would. Disabled without a sink or INFO.
+    pub fn remote(
+        name: &'static str,
+        traceparent: &str,
+        request_id: &str,
+        component: &str,
+    ) -> Self {
+        match active_sink() {
+            Some(sink) => Self::remote_in(sink, name, traceparent, request_id, component),
+            None => Self::disabled(),
+        }
+    }
+
+    /// [`HotSpan::remote`] recording into `sink` (always enabled).
+    pub fn remote_in(
+        sink: &'static HotSink,
+        name: &'static str,
+        traceparent: &str,
+        request_id: &str,
+        component: &str,
+    ) -> Self {
+        let remote = Some(traceparent)
+            .filter(|v| !v.trim().is_empty())
+            .and_then(|v| TraceContext::parse_traceparent(v).ok());
+        let (trace_id, parent, flags, tracestate) = match remote {
+            Some(r) => (r.trace_id, Some(r.span_id), r.flags, r.tracestate),
+            None => (
+                random_trace_id(),
+                None,
+                FLAG_SAMPLED | FLAG_RANDOM,
+                TraceState::new(),
+            ),
+        };
+        Self::start(
+            sink,
+            name,
+            trace_id,
+            parent,
+            true,
+            flags,
+            tracestate,
+            sink.t.scrubber.scrub_text(request_id).into(),
+            SharedStr::from(component),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn start(
+        sink: &'static HotSink,
+        name: &'static str,
+        trace_id: [u8; 16],
+        parent: Option<[u8; 8]>,
+        local_root: bool,
+        flags: u8,
+        tracestate: TraceState,
+        request_id: SharedStr,
+        component: SharedStr,
+    ) -> Self {
+        Self(Some(Live {
+            sink,
+            name,
+            trace_id,
+            span_id: random_span_id(),
+            parent,
+            local_root,
+            flags,
+            tracestate,
+            request_id,
+            component,
+            start_unix_nano: now_unix_nano(),
+            start: Instant::now(),
+            error: false,
+            byzantine: false,
+            attributes: Vec::with_capacity(6),
+        }))
+    }
+
+    /// Whether the span records (compute attribute values only then).
+    pub fn is_enabled(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Records a text attribute, scrubbed as the layer scrubs a `&str` field of this name
+    /// (`error`, `status = "error"` and `byzantine = "true"` set the flags as there).
+    pub fn record_str(&mut self, name: &'static str, value: &str) {
+        let Some(l) = self.0.as_mut() else {
+            return;
+        };
+        if name == "error" || name == "exception" {
+            l.error = true;
+        }
+        if (name == "status" || name == "otel.status_code") && value.eq_ignore_ascii_case("error") {
+            l.error = true;
+        }
+        if name == "byzantine" && value == "true" {
+            l.byzantine = true;
+        }
+        let v = CompactStr::from(
+            l.sink
+                .t
+                .scrubber
+                .scrub_as(FieldClass::of_static(name), value),
+        );
+        l.set(name, AttrValue::Str(v));
+    }
+
+    /// Records an unsigned attribute (as the layer records an integer field).
+    pub fn record_u64(&mut self, name: &'static str, value: u64) {
+        if self.0.is_none() {
+            return;
+        }
+        if FieldClass::of_static(name) == FieldClass::UserId {
+            self.record_str(name, &value.to_string());
+        } else if let Some(l) = self.0.as_mut() {
+            if name == "error" {
+                l.error = true;
+            }
+            l.set(name, AttrValue::U64(value));
+        }
+    }
+
+    /// Marks the span as an error with `message` as its `error` attribute (what
+    /// `span.record("error", message)` did).
+    pub fn record_error(&mut self, message: &str) {
+        self.record_str("error", message);
+    }
+
+    /// Marks the span as having recorded a Byzantine event (its trace is always sampled).
+    pub fn mark_byzantine(&mut self) {
+        if let Some(l) = self.0.as_mut() {
+            l.byzantine = true;
+        }
+    }
+
+    /// The span's context (for exemplars and children); `None` when disabled.
+    pub fn context(&self) -> Option<TraceContext> {
+        self.0.as_ref().map(|l| TraceContext {
+            trace_id: l.trace_id,
+            span_id: l.span_id,
+            flags: l.flags,
+            tracestate: l.tracestate.clone(),
+        })
+    }
+
+    /// The span's `traceparent` header value; empty when disabled.
+    pub fn traceparent(&self) -> String {
+        self.0
+            .as_ref()
+            .map(|l| format_traceparent(&l.trace_id, &l.span_id, l.flags))
+            .unwrap_or_default()
+    }
+
+    /// Correlation ids for a log event emitted inside this span (see the module docs).
+    pub fn log_ids(&self) -> LogIds {
+        match self.0.as_ref() {
+            Some(l) => LogIds {
+                trace_id: encode_hex(&l.trace_id),
+                span_id: encode_hex(&l.span_id),
+                request_id: l.request_id.clone(),
+                component: l.component.clone(),
+            },
+            None => LogIds::default(),
+        }
+    }
+}
+
+impl Live {
+    /// Sets an attribute; a name recorded again replaces its value in place (as `on_record`).
+    fn set(&mut self, name: &'static str, value: AttrValue) {
+        match self.attributes.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.attributes.push((name, value)),
+        }
+    }
+}
+
+impl Drop for HotSpan {
+    fn drop(&mut self) {
+        let Some(l) = self.0.take() else { return };
+        let record = SpanRecord {
+            trace_id: l.trace_id,
+            span_id: l.span_id,
+            parent_span_id: l.parent,
+            name: l.name,
+            node_id: l.sink.t.node.shared_node_id(),
+            request_id: l.request_id,
+            start_unix_nano: l.start_unix_nano,
+            duration_ns: u64::try_from(l.start.elapsed().as_nanos()).unwrap_or(u64::MAX),
+            error: l.error,
+            byzantine: l.byzantine,
+            attributes: l.attributes,
+        };
+        deliver(&l.sink.t, l.sink.exporter.as_ref(), record, l.local_root);
+    }
+}

@@ -1,0 +1,207 @@
+//! `HotSpan` records what the layer records for an `info_span!` with the same name and fields:
+//! same name, attributes (typed and scrubbed), request id, node id, parent link, flags; error and
+//! Byzantine flags; sampling as a local root or a child; and log events given its ids explicitly
+//! carry the same correlation ids as events inside a span.
+
+use std::sync::{Arc, Mutex};
+
+use butterfly_telemetry::buffers::{LogQuery, SpanQuery};
+use butterfly_telemetry::sampling::{SampledTrace, SamplerConfig};
+use butterfly_telemetry::{
+    current_span_parent, encode_hex, HotSink, HotSpan, SpanExporter, SpanRecord, Telemetry,
+    TelemetryConfig,
+};
+use tracing_subscriber::layer::SubscriberExt;
+
+#[derive(Default)]
+struct Collect(Mutex<Vec<SampledTrace>>);
+
+impl SpanExporter for Collect {
+    fn export(&self, trace: SampledTrace) {
+        self.0.lock().expect("collect").push(trace);
+    }
+}
+
+fn telemetry(ratio: f64) -> Telemetry {
+    Telemetry::new(TelemetryConfig {
+        node_id: "coordinator-1".into(),
+        pepper: b"test-pepper".to_vec(),
+        sampler: SamplerConfig {
+            normal_ratio: ratio,
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+}
+
+fn spans(t: &Telemetry, name: &str) -> Vec<SpanRecord> {
+    t.spans
+        .query(&SpanQuery {
+            limit: 1000,
+            ..Default::default()
+        })
+        .into_iter()
+        .filter(|s| s.name == name)
+        .collect()
+}
+
+fn same_shape(a: &SpanRecord, b: &SpanRecord) {
+    assert_eq!(a.name, b.name);
+    assert_eq!(a.node_id, b.node_id);
+    assert_eq!(a.request_id, b.request_id);
+    assert_eq!(a.error, b.error);
+    assert_eq!(a.byzantine, b.byzantine);
+    assert_eq!(a.attributes, b.attributes);
+    let rendered = |r: &SpanRecord| {
+        r.attributes
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rendered(a), rendered(b));
+}
+
+#[test]
+fn child_span_matches_the_layer_record() {
+    let t = telemetry(0.0);
+    let exporter = Arc::new(Collect::default());
+    let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(
+        t.clone(),
+        Some(exporter.clone() as Arc<dyn SpanExporter>),
+    )));
+    let subscriber = tracing_subscriber::registry().with(t.layer().with_exporter(exporter.clone()));
+    let ip = "10.1.2.3";
+    tracing::subscriber::with_default(subscriber, || {
+        let root = tracing::info_span!(
+            "inference.request",
+            request_id = "req_abc",
+            component = "inference"
+        );
+        let _g = root.enter();
+        {
+            let _s = tracing::info_span!(
+                "comm.send_tensor",
+                from = "coordinator-1",
+                to = ip,
+                layer.id = 3_u32,
+                tensor.shape = "[1, 64]",
+                tensor_size_bytes = 256_usize,
+            )
+            .entered();
+        }
+        let parent = current_span_parent().expect("parent");
+        let mut hot = HotSpan::child_in(sink, "comm.send_tensor", &parent);
+        hot.record_str("from", "coordinator-1");
+        hot.record_str("to", ip);
+        hot.record_u64("layer.id", 3);
+        hot.record_str("tensor.shape", "[1, 64]");
+        hot.record_u64("tensor_size_bytes", 256);
+        let ctx = hot.context().expect("context");
+        assert_eq!(ctx.trace_id, parent.context.trace_id);
+        assert_eq!(
+            hot.traceparent(),
+            format!("00-{}-{}-03", ctx.trace_id_hex(), ctx.span_id_hex())
+        );
+        // Like a tracing child span, the hot span waits in the sampler for its root.
+        hot.mark_byzantine();
+        drop(hot);
+    });
+    let s = spans(&t, "comm.send_tensor");
+    assert_eq!(s.len(), 2);
+    let (layer, hot) = (&s[0], &s[1]);
+    let root = &spans(&t, "inference.request")[0];
+    assert_eq!(hot.trace_id, root.trace_id);
+    assert_eq!(layer.parent_span_id, Some(root.span_id));
+    assert_eq!(hot.parent_span_id, Some(root.span_id));
+    assert_ne!(hot.span_id, layer.span_id);
+    assert!(hot.byzantine);
+    let mut layer_byz = layer.clone();
+    layer_byz.byzantine = true;
+    same_shape(hot, &layer_byz);
+    // The Byzantine child forces the trace to be kept although the ratio is 0.
+    let exported = exporter.0.lock().expect("collect");
+    assert_eq!(exported.len(), 1);
+    assert_eq!(exported[0].spans.len(), 3);
+}
+
+#[test]
+fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
+    let t = telemetry(0.0);
+    let exporter = Arc::new(Collect::default());
+    let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(
+        t.clone(),
+        Some(exporter.clone() as Arc<dyn SpanExporter>),
+    )));
+    let subscriber = tracing_subscriber::registry().with(t.layer().with_exporter(exporter.clone()));
+    let tp = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    tracing::subscriber::with_default(subscriber, || {
+        {
+            let _s = tracing::info_span!(
+                "layer.execute",
+                traceparent = tp,
+                request_id = "req_abc",
+                component = "compute",
+                layer.id = 2_u32,
+                node.id = "coordinator-1",
+                tensor.shape = "[1, 64]",
+                error = tracing::field::Empty,
+            )
+            .entered();
+            tracing::Span::current().record("error", "layer 2 does not exist");
+            tracing::warn!(layer = 2_u32, byzantine = true, "corrupted");
+        }
+        let mut hot = HotSpan::remote_in(sink, "layer.execute", tp, "req_abc", "compute");
+        hot.record_u64("layer.id", 2);
+        hot.record_str("node.id", "coordinator-1");
+        hot.record_str("tensor.shape", "[1, 64]");
+        hot.record_error("layer 2 does not exist");
+        let ids = hot.log_ids();
+        tracing::warn!(
+            trace_id = ids.trace_id.as_str(),
+            span_id = ids.span_id.as_str(),
+            request_id = ids.request_id.as_str(),
+            component = ids.component.as_str(),
+            layer = 2_u32,
+            byzantine = true,
+            "corrupted"
+        );
+        hot.mark_byzantine();
+        drop(hot);
+        // A hot span without a valid traceparent starts a trace, as the layer does.
+        let fresh = HotSpan::remote_in(sink, "layer.execute", "", "req_x", "compute");
+        assert!(fresh.context().is_some());
+    });
+    let s = spans(&t, "layer.execute");
+    assert_eq!(s.len(), 3);
+    let (layer, hot) = (&s[0], &s[1]);
+    same_shape(hot, layer);
+    assert!(hot.error && hot.byzantine);
+    assert_eq!(hot.parent_span_id, layer.parent_span_id);
+    assert_eq!(hot.trace_id, layer.trace_id);
+    assert_eq!(s[2].parent_span_id, None);
+    let logs = t.logs.query(&LogQuery {
+        limit: 10,
+        ..Default::default()
+    });
+    assert_eq!(logs.len(), 2);
+    let (a, b) = (&logs[0], &logs[1]);
+    let by_hot = if a.span_id == encode_hex(&hot.span_id) {
+        a
+    } else {
+        b
+    };
+    let by_layer = if a.span_id == encode_hex(&layer.span_id) {
+        a
+    } else {
+        b
+    };
+    assert_eq!(by_hot.span_id, encode_hex(&hot.span_id));
+    assert_eq!(by_layer.span_id, encode_hex(&layer.span_id));
+    assert_eq!(by_hot.trace_id, by_layer.trace_id);
+    assert_eq!(by_hot.request_id, by_layer.request_id);
+    assert_eq!(by_hot.component, by_layer.component);
+    assert_eq!(by_hot.fields, by_layer.fields);
+    assert_eq!(by_hot.message, by_layer.message);
+    // Both error roots were kept, each as its own local trace.
+    assert!(exporter.0.lock().expect("collect").len() >= 2);
+}
