@@ -318,17 +318,19 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
 
     // 1-2. The trace id and its spans: from Jaeger, or the nodes' buffers. Jaeger keeps only the
     //      traces its sampling kept, so in auto mode a miss there falls back to the nodes.
-    let (source, trace_id, mut spans) = if use_jaeger {
+    let mut found = None;
+    if use_jaeger {
+        let given = given_trace.clone();
         match from_jaeger(
             settings,
-            given_trace.clone(),
+            given,
             request_id.as_deref(),
             args.since,
             &mut warnings,
         )
         .await
         {
-            Ok((t, s)) => ("jaeger", t, s),
+            Ok((t, s)) => found = Some(("jaeger", t, s)),
             Err(Error::NotFound(why)) if args.source == SpanSource::Auto => {
                 warnings.push(format!(
                     "jaeger: {why}; read the nodes' span buffers instead"
@@ -337,30 +339,18 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
                     members = ctx.discover().await?.members;
                     targets = embedded::targets_of(&members);
                 }
-                let (t, s) = from_nodes(
-                    ctx,
-                    &targets,
-                    given_trace,
-                    request_id.as_deref(),
-                    &mut errors,
-                    &mut warnings,
-                )
-                .await?;
-                ("nodes", t, s)
             }
             Err(e) => return Err(e),
         }
-    } else {
-        let (t, s) = from_nodes(
-            ctx,
-            &targets,
-            given_trace,
-            request_id.as_deref(),
-            &mut errors,
-            &mut warnings,
-        )
-        .await?;
-        ("nodes", t, s)
+    }
+    let (source, trace_id, mut spans) = match found {
+        Some(f) => f,
+        None => {
+            let req = request_id.as_deref();
+            let (t, s) =
+                from_nodes(ctx, &targets, given_trace, req, &mut errors, &mut warnings).await?;
+            ("nodes", t, s)
+        }
     };
     spans.retain(|s| s.trace_id.eq_ignore_ascii_case(&trace_id));
     if spans.is_empty() {
