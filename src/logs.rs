@@ -42,13 +42,27 @@ impl LogLine {
     }
 }
 
-/// Severity rank of a level name (case-insensitive): TRACE 0 … ERROR 4; unknown names 2 (INFO).
+/// Upper-case level name (`TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`) for the common spellings
+/// (`warning`, `err`, `fatal`, `critical`, …, any case); empty when not recognised.
+pub fn normalize_level(level: &str) -> &'static str {
+    match level.trim().to_ascii_lowercase().as_str() {
+        "trace" => "TRACE",
+        "debug" | "dbg" => "DEBUG",
+        "info" | "information" | "notice" => "INFO",
+        "warn" | "warning" => "WARN",
+        "error" | "err" | "fatal" | "critical" | "crit" | "panic" | "emerg" | "alert" => "ERROR",
+        _ => "",
+    }
+}
+
+/// Severity rank of a level name (any spelling [`normalize_level`] knows): TRACE 0 … ERROR 4;
+/// unknown names 2 (INFO).
 pub fn level_rank(level: &str) -> u8 {
-    match level.to_ascii_uppercase().as_str() {
+    match normalize_level(level) {
         "TRACE" => 0,
         "DEBUG" => 1,
-        "WARN" | "WARNING" => 3,
-        "ERROR" | "ERR" | "FATAL" | "CRITICAL" => 4,
+        "WARN" => 3,
+        "ERROR" => 4,
         _ => 2,
     }
 }

@@ -99,50 +99,78 @@ impl Report for LogsReport {
     }
 }
 
+/// Where `logs query` reads: Loki with the query as given (an empty one means every
+/// `job="butterfly"` line), or the nodes' buffers with the parsed subset.
+enum Source {
+    Loki(LokiClient, String),
+    Nodes(LogFilter),
+}
+
+impl Source {
+    fn new(args: &QueryArgs, settings: &crate::config::Settings) -> Result<Source> {
+        let use_loki = match args.source {
+            LogSource::Auto => settings.loki.is_some(),
+            LogSource::Loki => true,
+            LogSource::Nodes => false,
+        };
+        if !use_loki {
+            return Ok(Source::Nodes(
+                LogFilter::parse(&args.logql).map_err(Error::Usage)?,
+            ));
+        }
+        let logql = match args.logql.trim() {
+            "" | "{}" => r#"{job="butterfly"}"#.to_string(),
+            _ => args.logql.clone(),
+        };
+        Ok(Source::Loki(LokiClient::from_settings(settings)?, logql))
+    }
+
+    /// Lines from `start_ns` on, oldest first: the newest `limit` of them (`Backward`), or the
+    /// first `limit` (`Forward`, for following).
+    async fn fetch(
+        &self,
+        ctx: &Ctx<'_>,
+        start_ns: u64,
+        limit: u32,
+        direction: Direction,
+    ) -> Result<LogsReport> {
+        match self {
+            Source::Nodes(filter) => {
+                let targets = embedded::targets(ctx).await?;
+                nodes_query(ctx, &targets, filter, start_ns, limit).await
+            }
+            Source::Loki(loki, logql) => {
+                let r = loki
+                    .query_range_data(logql, start_ns, now_unix_nanos(), limit, direction)
+                    .await?;
+                let crate::sources::loki::LokiData::Streams(mut lines) = r.data else {
+                    return Err(Error::Usage(
+                        "this LogQL is a metric query; `logs query` shows log lines (use a log \
+                         query, or ask Loki/Grafana for samples)"
+                            .into(),
+                    ));
+                };
+                lines.sort_by_key(|l| l.ts_unix_nano);
+                Ok(LogsReport {
+                    source: "loki",
+                    lines,
+                    warnings: r.warnings,
+                    errors: Vec::new(),
+                })
+            }
+        }
+    }
+}
+
 /// Runs a `logs` command.
 pub async fn exec(cmd: LogsCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     let LogsCommand::Query(args) = cmd;
-    let settings = ctx.settings()?;
-    let use_loki = match args.source {
-        LogSource::Auto => settings.loki.is_some(),
-        LogSource::Loki => true,
-        LogSource::Nodes => false,
-    };
-    let now = now_unix_nanos();
+    let source = Source::new(&args, ctx.settings()?)?;
     let since_ns = u64::try_from(args.since.as_nanos()).unwrap_or(u64::MAX);
-    let start = now.saturating_sub(since_ns);
-    let limit = args.limit.max(1);
-    let mut report = if use_loki {
-        let loki = LokiClient::from_settings(settings)?;
-        let logql = if args.logql.trim().is_empty() || args.logql.trim() == "{}" {
-            r#"{job="butterfly"}"#.to_string()
-        } else {
-            args.logql.clone()
-        };
-        let r = loki
-            .query_range_data(&logql, start, now, limit, Direction::Backward)
-            .await?;
-        let mut lines =
-            match r.data {
-                crate::sources::loki::LokiData::Streams(lines) => lines,
-                _ => return Err(Error::Usage(
-                    "this LogQL is a metric query; `logs query` shows log lines (use a log query, \
-                     or ask Loki/Grafana for samples)"
-                        .into(),
-                )),
-            };
-        lines.sort_by_key(|l| l.ts_unix_nano);
-        LogsReport {
-            source: "loki",
-            lines,
-            warnings: r.warnings,
-            errors: Vec::new(),
-        }
-    } else {
-        let filter = LogFilter::parse(&args.logql).map_err(Error::Usage)?;
-        let targets = embedded::targets(ctx).await?;
-        nodes_query(ctx, &targets, &filter, start, limit).await?
-    };
+    let start = now_unix_nanos().saturating_sub(since_ns);
+    let mut report = source
+        .fetch(ctx, start, args.limit.max(1), Direction::Backward)
+        .await?;
     if !args.follow {
         return Ok(Box::new(report));
     }
@@ -181,27 +209,12 @@ pub async fn exec(cmd: LogsCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         .drain(..)
         .filter(|l| l.ts_unix_nano == last)
         .collect();
-    let filter = if use_loki {
-        None
-    } else {
-        Some(LogFilter::parse(&args.logql).map_err(Error::Usage)?)
-    };
     loop {
         tokio::time::sleep(FOLLOW_INTERVAL).await;
-        let now = now_unix_nanos();
-        let mut fresh = if let Some(filter) = &filter {
-            let targets = embedded::targets(ctx).await?;
-            nodes_query(ctx, &targets, filter, last, NODE_QUERY_LIMIT)
-                .await?
-                .lines
-        } else {
-            let loki = LokiClient::from_settings(settings)?;
-            let mut l = loki
-                .query_range(&args.logql, last, now, NODE_QUERY_LIMIT, Direction::Forward)
-                .await?;
-            l.sort_by_key(|l| l.ts_unix_nano);
-            l
-        };
+        let mut fresh = source
+            .fetch(ctx, last, NODE_QUERY_LIMIT, Direction::Forward)
+            .await?
+            .lines;
         fresh.retain(|l| l.ts_unix_nano > last || !seen_at_last.contains(l));
         if let Some(newest) = fresh.last().map(|l| l.ts_unix_nano) {
             if newest > last {

@@ -18,7 +18,9 @@ use crate::sources::loki::{Direction, LokiClient};
 use crate::sources::prometheus::PrometheusClient;
 use crate::sources::{Http, SourceConfig};
 use crate::trace::waterfall::{self, ms, WaterfallOptions};
-use crate::trace::{assemble, is_trace_id, Assembled, SkewAdjustment, Span, SpanStatus};
+use crate::trace::{
+    assemble, is_trace_id, time_range, Assembled, SkewAdjustment, Span, SpanStatus,
+};
 use butterfly_proto::debug::{Member, QueryLogsRequest, QuerySpansRequest, ReplayRequest};
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -542,8 +544,7 @@ async fn trace_logs_from_loki(
     settings.loki.as_ref()?;
     let run = async {
         let loki = LokiClient::from_settings(settings)?;
-        let start = spans.iter().map(|s| s.start_unix_nano).min().unwrap_or(0);
-        let end = spans.iter().map(Span::end_unix_nano).max().unwrap_or(start);
+        let (start, end) = time_range(spans);
         // trace_id is validated hex, so it needs no escaping inside the LogQL string.
         let logql = format!(r#"{{job="butterfly"}} | json | trace_id="{trace_id}""#);
         loki.query_range(
@@ -589,8 +590,8 @@ async fn prometheus_exemplars(
     trace_id: &str,
     spans: &[Span],
 ) -> std::result::Result<Vec<LinkedMetric>, crate::sources::SourceError> {
-    let start_ms = spans.iter().map(|s| s.start_unix_nano).min().unwrap_or(0) / 1_000_000;
-    let end_ms = spans.iter().map(Span::end_unix_nano).max().unwrap_or(0) / 1_000_000;
+    let (start, end) = time_range(spans);
+    let (start_ms, end_ms) = (start / 1_000_000, end / 1_000_000);
     let r = prom
         .query_exemplars(
             r#"{__name__=~"butterfly_.+_bucket"}"#,

@@ -11,7 +11,7 @@
 
 use super::prometheus::{decode_query_data, InstantSample, Point, QueryData, RangeSeries};
 use super::{Http, NumText, Result, SourceConfig, SourceError};
-use crate::logs::LogLine;
+use crate::logs::{normalize_level, LogLine};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -111,20 +111,6 @@ const LIFTED: [&str; 9] = [
     "fields",
 ];
 
-/// Upper-case level name (`TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`) for common spellings;
-/// empty when not recognised.
-pub fn normalize_level(level: &str) -> String {
-    match level.trim().to_ascii_lowercase().as_str() {
-        "trace" => "TRACE",
-        "debug" | "dbg" => "DEBUG",
-        "info" | "information" | "notice" => "INFO",
-        "warn" | "warning" => "WARN",
-        "error" | "err" | "fatal" | "critical" | "crit" | "panic" | "emerg" | "alert" => "ERROR",
-        _ => "",
-    }
-    .to_string()
-}
-
 fn json_text(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
@@ -165,7 +151,7 @@ pub fn log_line(ts_unix_nano: u64, line: &str, labels: BTreeMap<String, String>)
             .or_else(|| get("msg"))
             .unwrap_or_else(|| line.to_string());
         out.level = get("level")
-            .map(|l| normalize_level(&l))
+            .map(|l| normalize_level(&l).to_string())
             .unwrap_or_default();
         out.trace_id = get("trace_id").unwrap_or_default();
         out.span_id = get("span_id").unwrap_or_default();
@@ -191,7 +177,7 @@ pub fn log_line(ts_unix_nano: u64, line: &str, labels: BTreeMap<String, String>)
             .unwrap_or_default()
     };
     if out.level.is_empty() {
-        out.level = normalize_level(&label(&["level", "detected_level", "severity"]));
+        out.level = normalize_level(&label(&["level", "detected_level", "severity"])).to_string();
     }
     if out.node_id.is_empty() {
         out.node_id = label(&["node_id", "node"]);

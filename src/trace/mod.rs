@@ -60,6 +60,14 @@ impl Span {
     }
 }
 
+/// Earliest start and latest end of `spans` as recorded, nanoseconds since the Unix epoch;
+/// `(0, 0)` for none.
+pub fn time_range(spans: &[Span]) -> (u64, u64) {
+    let start = spans.iter().map(|s| s.start_unix_nano).min().unwrap_or(0);
+    let end = spans.iter().map(Span::end_unix_nano).max().unwrap_or(start);
+    (start, end)
+}
+
 /// Whether `s` is a W3C trace id: 32 hex characters, not all zero.
 pub fn is_trace_id(s: &str) -> bool {
     s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()) && s.bytes().any(|b| b != b'0')

@@ -338,34 +338,21 @@ impl From<&debug::QueryLogsRequest> for LogQuery {
     }
 }
 
-/// Recent finished spans.
+/// Recent finished spans. `push`, `dropped`, `len` and `is_empty` are the [`RingBuffer`]'s.
 #[derive(Debug)]
 pub struct SpanBuffer(RingBuffer<SpanRecord>);
+
+impl std::ops::Deref for SpanBuffer {
+    type Target = RingBuffer<SpanRecord>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
 
 impl SpanBuffer {
     /// A buffer of `capacity` spans (default [`DEFAULT_SPAN_BUFFER_CAPACITY`]).
     pub fn new(capacity: usize) -> Self {
         Self(RingBuffer::new(capacity))
-    }
-
-    /// Appends a span.
-    pub fn push(&self, span: SpanRecord) {
-        self.0.push(span);
-    }
-
-    /// Spans evicted since start.
-    pub fn dropped(&self) -> u64 {
-        self.0.dropped()
-    }
-
-    /// Spans held now.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 
     /// Matching spans, oldest first, at most the newest `q.limit`.
@@ -407,34 +394,21 @@ impl Default for SpanBuffer {
     }
 }
 
-/// Recent log entries.
+/// Recent log entries. `push`, `dropped`, `len` and `is_empty` are the [`RingBuffer`]'s.
 #[derive(Debug)]
 pub struct LogBuffer(RingBuffer<LogRecord>);
+
+impl std::ops::Deref for LogBuffer {
+    type Target = RingBuffer<LogRecord>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
 
 impl LogBuffer {
     /// A buffer of `capacity` entries (default [`DEFAULT_LOG_BUFFER_CAPACITY`]).
     pub fn new(capacity: usize) -> Self {
         Self(RingBuffer::new(capacity))
-    }
-
-    /// Appends an entry.
-    pub fn push(&self, entry: LogRecord) {
-        self.0.push(entry);
-    }
-
-    /// Entries evicted since start.
-    pub fn dropped(&self) -> u64 {
-        self.0.dropped()
-    }
-
-    /// Entries held now.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 
     /// Matching entries, oldest first, at most the newest `q.limit`.
