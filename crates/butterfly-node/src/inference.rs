@@ -26,7 +26,6 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
-use tracing::Instrument;
 
 /// Most compute peers whose link metric handles an engine keeps.
 const MAX_CACHED_LINKS: usize = 4096;
@@ -481,11 +480,19 @@ impl Engine {
         let request_id = format!("req_{}", random_hex(6));
         let started = Instant::now();
         let at_unix_ms = unix_ms();
-        // The root span continues the caller's trace (traceparent) or starts one.
-        let ctx = parent.unwrap_or_else(TraceContext::new_root);
+        // The root span continues the caller's trace (traceparent) or starts one. It is entered
+        // only where something needs it as the current span (its log events, fault records),
+        // not on every poll of the request: the `comm.send_tensor` children are `HotSpan`s that
+        // take it as their explicit parent.
+        let traceparent = parent
+            .as_ref()
+            .map(|c| butterfly_telemetry::traceparent_bytes(&c.trace_id, &c.span_id, c.flags));
         let span = tracing::info_span!(
             "inference.request",
-            traceparent = ctx.traceparent().as_str(),
+            traceparent = traceparent
+                .as_ref()
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
             request_id = request_id.as_str(),
             component = "inference",
             model.name = req.model.as_str(),
@@ -496,8 +503,10 @@ impl Engine {
         if let Some(original) = replay_of {
             span.record("replay_of", original);
         }
-        let result = self.run(&request_id, &req).instrument(span.clone()).await;
-        let trace = span.in_scope(butterfly_telemetry::current_trace_context);
+        // Its context, request id and component, taken once for the whole request.
+        let root = span.in_scope(butterfly_telemetry::current_span_parent);
+        let result = self.run(&request_id, &req, &span, root.as_ref()).await;
+        let trace = root.map(|r| r.context);
         if let Some(m) = &self.config.metrics {
             let status = if result.is_ok() { "ok" } else { "error" };
             m.record_request(&req.model, status, started.elapsed(), trace.as_ref());
@@ -533,16 +542,24 @@ impl Engine {
         (run, result)
     }
 
-    async fn run(&self, request_id: &str, req: &InferRequest) -> Result<InferResponse, ApiError> {
+    /// Runs `req` layer by layer. `span` is the request's root span (entered around log events
+    /// and fault records); `parent` its context, request id and component, the explicit parent
+    /// of every `comm.send_tensor` span (`None` when tracing is off).
+    async fn run(
+        &self,
+        request_id: &str,
+        req: &InferRequest,
+        span: &tracing::Span,
+        parent: Option<&butterfly_telemetry::SpanParent>,
+    ) -> Result<InferResponse, ApiError> {
         let started = Instant::now();
-        // The root span's context, request id and component, taken once: every
-        // `comm.send_tensor` span of this request is a child of it.
-        let parent = butterfly_telemetry::current_span_parent();
-        let trace_id = match &parent {
+        let trace_id = match parent {
             Some(p) => p.context.trace_id_hex(),
             None => TraceContext::new_root().trace_id_hex(),
         };
-        tracing::info!(input_len = req.input.len(), "inference request received");
+        span.in_scope(|| {
+            tracing::info!(input_len = req.input.len(), "inference request received");
+        });
         let state = self.store.state();
         let mut tensor = self.model.encode(&req.input);
         let mut layers = Vec::with_capacity(self.model.spec.layers as usize);
@@ -562,7 +579,7 @@ impl Engine {
                     // Recorded outside the `tracing` registry (same record as an `info_span!`
                     // with these fields); it records when the call ends or is cancelled.
                     let mut span =
-                        butterfly_telemetry::HotSpan::child("comm.send_tensor", parent.as_ref());
+                        butterfly_telemetry::HotSpan::child("comm.send_tensor", parent);
                     if span.is_enabled() {
                         span.record_str("from", &self.node_id);
                         span.record_str("to", id);
@@ -578,10 +595,13 @@ impl Engine {
                         // Every hop carries the W3C traceparent of this span.
                         let traceparent = span.traceparent();
                         let header = ExecHeader {
-                            request_id: request_id.to_string(),
+                            request_id,
                             layer,
-                            traceparent,
-                            from: self.node_id.clone(),
+                            traceparent: traceparent
+                                .as_ref()
+                                .and_then(|b| std::str::from_utf8(b).ok())
+                                .unwrap_or(""),
+                            from: &self.node_id,
                         };
                         let sent = Instant::now();
                         let r = self.data.execute(id, addr, &header, input).await;
@@ -642,7 +662,9 @@ impl Engine {
                         // Trust our own hash of what arrived, not the sender's claim.
                         let hash = tensor_hash(&output);
                         if hash != reply.hash {
-                            tracing::warn!(node = %id, layer, "reply hash does not match its tensor");
+                            span.in_scope(|| {
+                                tracing::warn!(node = %id, layer, "reply hash does not match its tensor");
+                            });
                         }
                         compute_us = compute_us.max(reply.exec_us);
                         by_hash
@@ -680,7 +702,7 @@ impl Engine {
             for (hash, (ids, _)) in by_hash.iter().filter(|(h, _)| **h != winner) {
                 for id in ids {
                     disagreed.push(id.clone());
-                    self.record_fault(FaultRecord {
+                    let fault = FaultRecord {
                         at_unix_ms: unix_ms(),
                         request_id: request_id.to_string(),
                         trace_id: trace_id.clone(),
@@ -689,7 +711,8 @@ impl Engine {
                         expected_hash: winner.clone(),
                         received_hash: hash.clone(),
                         majority: agreed.clone(),
-                    });
+                    };
+                    span.in_scope(|| self.record_fault(fault));
                 }
             }
             tensor = output;
@@ -704,7 +727,7 @@ impl Engine {
             });
         }
         let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-        tracing::info!(latency_ms, "inference completed");
+        span.in_scope(|| tracing::info!(latency_ms, "inference completed"));
         Ok(InferResponse {
             request_id: request_id.to_string(),
             trace_id,

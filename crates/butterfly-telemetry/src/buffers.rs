@@ -71,6 +71,9 @@ impl From<&tracing::Level> for Level {
     }
 }
 
+/// A span's attributes: up to 6 are stored inline, so a typical span allocates nothing for them.
+pub type Attributes = smallvec::SmallVec<[(&'static str, AttrValue); 6]>;
+
 /// A finished span. Cheap to build on the hot path: the name is the callsite's static name, ids
 /// and request ids are shared ([`SharedStr`]) and attributes keep their recorded type
 /// ([`AttrValue`]) until read.
@@ -97,7 +100,7 @@ pub struct SpanRecord {
     /// True when the span recorded a Byzantine event (`byzantine = true`).
     pub byzantine: bool,
     /// Scrubbed attributes in recording order (a field recorded again replaces its value).
-    pub attributes: Vec<(&'static str, AttrValue)>,
+    pub attributes: Attributes,
 }
 
 impl SpanRecord {

@@ -22,12 +22,12 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
-use crate::buffers::SpanRecord;
+use crate::buffers::{Attributes, SpanRecord};
 use crate::layer::{deliver, now_unix_nano, SpanExporter, SpanParent, Telemetry};
 use crate::scrub::FieldClass;
 use crate::trace_context::{
-    format_traceparent, random_span_id, random_trace_id, TraceContext, TraceState, FLAG_RANDOM,
-    FLAG_SAMPLED,
+    random_span_id, random_trace_id, traceparent_bytes, TraceContext, TraceState, FLAG_RANDOM,
+    FLAG_SAMPLED, TRACEPARENT_LEN,
 };
 use crate::values::{encode_hex, AttrValue, CompactStr, SharedStr};
 
@@ -97,7 +97,7 @@ struct Live {
     start: Instant,
     error: bool,
     byzantine: bool,
-    attributes: Vec<(&'static str, AttrValue)>,
+    attributes: Attributes,
 }
 
 /// See the module docs.
@@ -136,6 +136,12 @@ impl HotSpan {
 
     /// [`HotSpan::child`] recording into `sink` (always enabled).
     pub fn child_in(sink: &'static HotSink, name: &'static str, parent: &SpanParent) -> Self {
+        // One clock read: the wall-clock start is the parent's plus the monotonic time since.
+        let start = Instant::now();
+        let since_parent = start.saturating_duration_since(parent.start);
+        let start_unix_nano = parent
+            .start_unix_nano
+            .saturating_add(u64::try_from(since_parent.as_nanos()).unwrap_or(u64::MAX));
         Self::start(
             sink,
             name,
@@ -146,6 +152,7 @@ impl HotSpan {
             parent.context.tracestate.clone(),
             parent.request_id.clone(),
             parent.component.clone(),
+            (start_unix_nano, start),
         )
     }
 
@@ -156,7 +163,7 @@ impl HotSpan {
         name: &'static str,
         traceparent: &str,
         request_id: &str,
-        component: &str,
+        component: &'static str,
     ) -> Self {
         match active_sink() {
             Some(sink) => Self::remote_in(sink, name, traceparent, request_id, component),
@@ -170,7 +177,7 @@ impl HotSpan {
         name: &'static str,
         traceparent: &str,
         request_id: &str,
-        component: &str,
+        component: &'static str,
     ) -> Self {
         let remote = Some(traceparent)
             .filter(|v| !v.trim().is_empty())
@@ -193,7 +200,8 @@ impl HotSpan {
             flags,
             tracestate,
             sink.t.scrubber.scrub_text(request_id).into(),
-            SharedStr::from(component),
+            SharedStr::from_static(component),
+            (now_unix_nano(), Instant::now()),
         )
     }
 
@@ -208,6 +216,7 @@ impl HotSpan {
         tracestate: TraceState,
         request_id: SharedStr,
         component: SharedStr,
+        (start_unix_nano, start): (u64, Instant),
     ) -> Self {
         Self(Some(Live {
             sink,
@@ -220,11 +229,11 @@ impl HotSpan {
             tracestate,
             request_id,
             component,
-            start_unix_nano: now_unix_nano(),
-            start: Instant::now(),
+            start_unix_nano,
+            start,
             error: false,
             byzantine: false,
-            attributes: Vec::with_capacity(6),
+            attributes: Attributes::new(),
         }))
     }
 
@@ -295,12 +304,12 @@ impl HotSpan {
         })
     }
 
-    /// The span's `traceparent` header value; empty when disabled.
-    pub fn traceparent(&self) -> String {
+    /// The span's `traceparent` header value, in a fixed buffer (no allocation); `None` when
+    /// disabled. [`std::str::from_utf8`] of it always succeeds (it is ASCII).
+    pub fn traceparent(&self) -> Option<[u8; TRACEPARENT_LEN]> {
         self.0
             .as_ref()
-            .map(|l| format_traceparent(&l.trace_id, &l.span_id, l.flags))
-            .unwrap_or_default()
+            .map(|l| traceparent_bytes(&l.trace_id, &l.span_id, l.flags))
     }
 
     /// Correlation ids for a log event emitted inside this span (see the module docs).

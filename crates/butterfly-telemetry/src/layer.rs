@@ -213,7 +213,7 @@ struct SpanData {
     component: SharedStr,
     error: bool,
     byzantine: bool,
-    attributes: Vec<(&'static str, AttrValue)>,
+    attributes: crate::buffers::Attributes,
 }
 
 /// Collects fields, scrubbing as it goes. Values are kept typed and short strings inline, so a
@@ -228,7 +228,7 @@ struct Fields<'a> {
     tracestate: Option<TraceState>,
     error: bool,
     byzantine: bool,
-    fields: Vec<(&'static str, AttrValue)>,
+    fields: crate::buffers::Attributes,
     /// Events only: `trace_id`/`span_id` fields are correlation ids, not plain fields.
     explicit_ids: bool,
     trace_id: Option<String>,
@@ -249,7 +249,7 @@ impl<'a> Fields<'a> {
             tracestate: None,
             error: false,
             byzantine: false,
-            fields: Vec::with_capacity(capacity),
+            fields: crate::buffers::Attributes::with_capacity(capacity),
         }
     }
 
@@ -594,6 +594,11 @@ pub struct SpanParent {
     pub request_id: SharedStr,
     /// The parent's component (own or inherited); empty if none.
     pub component: SharedStr,
+    /// The parent's start, nanoseconds since the Unix epoch (children derive their wall-clock
+    /// start from it and [`SpanParent::start`], with one clock read).
+    pub start_unix_nano: u64,
+    /// The parent's start on the monotonic clock.
+    pub start: Instant,
 }
 
 /// The current span as a parent for [`crate::hot::HotSpan`]s (one call serves any number of
@@ -608,6 +613,8 @@ pub fn current_span_parent() -> Option<SpanParent> {
         },
         request_id: d.request_id.clone(),
         component: d.component.clone(),
+        start_unix_nano: d.start_unix_nano,
+        start: d.start,
     })
 }
 

@@ -33,7 +33,7 @@ use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::EnvFilter;
 
 pub use buffers::{
-    Level, LogBuffer, LogQuery, LogRecord, SpanBuffer, SpanQuery, SpanRecord,
+    Attributes, Level, LogBuffer, LogQuery, LogRecord, SpanBuffer, SpanQuery, SpanRecord,
     DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
 };
 pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
@@ -51,7 +51,10 @@ pub use metrics::{
 pub use otlp::{OtlpError, OtlpExporter, OTLP_ENDPOINT_ENV};
 pub use sampling::{SampledTrace, SamplerConfig, TailSampler};
 pub use scrub::{FieldClass, Scrubber};
-pub use trace_context::{Extractor, Injector, TraceContext, TraceContextError, TraceState};
+pub use trace_context::{
+    traceparent_bytes, Extractor, Injector, TraceContext, TraceContextError, TraceState,
+    TRACEPARENT_LEN,
+};
 pub use values::{encode_hex, tensor_shape_2d, AttrValue, CompactStr, SharedStr};
 
 /// Filter used when `RUST_LOG` is unset: `info`.

@@ -31,8 +31,8 @@ pub const FLAG_SAMPLED: u8 = 0x01;
 /// Trace flag: random trace id (Level 2, bit 1). Set on every trace id this crate generates.
 pub const FLAG_RANDOM: u8 = 0x02;
 
-/// Length of a version-00 `traceparent`: `vv-<32 hex>-<16 hex>-ff`.
-const TRACEPARENT_LEN: usize = 55;
+/// Length of a version-00 `traceparent` (`vv-<32 hex>-<16 hex>-ff`), bytes.
+pub const TRACEPARENT_LEN: usize = 55;
 
 /// Why a `traceparent` or `tracestate` value was rejected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -436,13 +436,18 @@ pub(crate) fn random_u64() -> u64 {
 
 /// The version-00 `traceparent` for these ids and flags, without intermediate strings.
 pub(crate) fn format_traceparent(trace_id: &[u8; 16], span_id: &[u8; 8], flags: u8) -> String {
+    // All ASCII by construction (a plain copy, no lossy scan).
+    String::from_utf8(traceparent_bytes(trace_id, span_id, flags).to_vec()).unwrap_or_default()
+}
+
+/// The version-00 `traceparent` of these ids as ASCII bytes in a fixed buffer (no allocation).
+pub fn traceparent_bytes(trace_id: &[u8; 16], span_id: &[u8; 8], flags: u8) -> [u8; TRACEPARENT_LEN] {
     let mut buf = [b'-'; TRACEPARENT_LEN];
     crate::values::hex_into(&[TRACEPARENT_VERSION], &mut buf[0..2]);
     crate::values::hex_into(trace_id, &mut buf[3..35]);
     crate::values::hex_into(span_id, &mut buf[36..52]);
     crate::values::hex_into(&[flags], &mut buf[53..55]);
-    // All ASCII by construction (a plain copy, no lossy scan).
-    String::from_utf8(buf.to_vec()).unwrap_or_default()
+    buf
 }
 
 /// A random, non-zero trace id.

@@ -7,20 +7,42 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// An immutable, cheaply cloned string (`Arc<str>`; the empty string needs no allocation). Used
-/// for node ids, request ids and components, which every child span and log entry inherits.
+/// An immutable, cheaply cloned string (`Arc<str>`, or a `&'static str`; the empty string needs
+/// no allocation). Used for node ids, request ids and components, which every child span and log
+/// entry inherits.
 #[derive(Clone, Default)]
-pub struct SharedStr(Option<Arc<str>>);
+pub struct SharedStr(SharedRepr);
+
+#[derive(Clone, Default)]
+enum SharedRepr {
+    #[default]
+    Empty,
+    Static(&'static str),
+    Shared(Arc<str>),
+}
 
 impl SharedStr {
     /// The empty string.
     pub const fn empty() -> Self {
-        Self(None)
+        Self(SharedRepr::Empty)
+    }
+
+    /// A static string, without an allocation (e.g. a component name).
+    pub const fn from_static(s: &'static str) -> Self {
+        if s.is_empty() {
+            Self(SharedRepr::Empty)
+        } else {
+            Self(SharedRepr::Static(s))
+        }
     }
 
     /// The text.
     pub fn as_str(&self) -> &str {
-        self.0.as_deref().unwrap_or("")
+        match &self.0 {
+            SharedRepr::Empty => "",
+            SharedRepr::Static(s) => s,
+            SharedRepr::Shared(s) => s,
+        }
     }
 }
 
@@ -40,9 +62,9 @@ impl AsRef<str> for SharedStr {
 impl From<&str> for SharedStr {
     fn from(s: &str) -> Self {
         if s.is_empty() {
-            Self(None)
+            Self(SharedRepr::Empty)
         } else {
-            Self(Some(Arc::from(s)))
+            Self(SharedRepr::Shared(Arc::from(s)))
         }
     }
 }
@@ -50,9 +72,9 @@ impl From<&str> for SharedStr {
 impl From<String> for SharedStr {
     fn from(s: String) -> Self {
         if s.is_empty() {
-            Self(None)
+            Self(SharedRepr::Empty)
         } else {
-            Self(Some(Arc::from(s)))
+            Self(SharedRepr::Shared(Arc::from(s)))
         }
     }
 }
@@ -69,9 +91,9 @@ impl From<Cow<'_, str>> for SharedStr {
 impl From<Arc<str>> for SharedStr {
     fn from(s: Arc<str>) -> Self {
         if s.is_empty() {
-            Self(None)
+            Self(SharedRepr::Empty)
         } else {
-            Self(Some(s))
+            Self(SharedRepr::Shared(s))
         }
     }
 }

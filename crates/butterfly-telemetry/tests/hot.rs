@@ -99,8 +99,8 @@ fn child_span_matches_the_layer_record() {
         let ctx = hot.context().expect("context");
         assert_eq!(ctx.trace_id, parent.context.trace_id);
         assert_eq!(
-            hot.traceparent(),
-            format!("00-{}-{}-03", ctx.trace_id_hex(), ctx.span_id_hex())
+            hot.traceparent().map(|b| String::from_utf8(b.to_vec()).unwrap()),
+            Some(format!("00-{}-{}-03", ctx.trace_id_hex(), ctx.span_id_hex()))
         );
         // Like a tracing child span, the hot span waits in the sampler for its root.
         hot.mark_byzantine();

@@ -358,7 +358,7 @@ fn span(
         duration_ns,
         error,
         byzantine,
-        attributes: vec![],
+        attributes: Default::default(),
     }
 }
 
