@@ -55,8 +55,8 @@ pub struct ExecHeader<'a> {
     pub request_id: &'a str,
     /// Layer to run.
     pub layer: u32,
-    /// W3C traceparent of the sender's span; empty when tracing is off.
-    pub traceparent: &'a str,
+    /// W3C traceparent of the sender's span (ASCII); empty when tracing is off.
+    pub traceparent: &'a [u8],
     /// Sender node id.
     pub from: &'a str,
 }
@@ -64,7 +64,11 @@ pub struct ExecHeader<'a> {
 impl<'a> ExecHeader<'a> {
     /// The request frame: header length, this header, then `tensor` as f32 little-endian.
     fn frame(&self, tensor: &[f32]) -> Vec<u8> {
-        let strings = [self.request_id, self.from, self.traceparent];
+        let strings = [
+            self.request_id.as_bytes(),
+            self.from.as_bytes(),
+            self.traceparent,
+        ];
         let header_len = 4 + strings.iter().map(|s| 2 + s.len().min(0xffff)).sum::<usize>();
         let mut out = Vec::with_capacity(4 + header_len + tensor.len() * 4);
         out.extend_from_slice(&(header_len as u32).to_be_bytes());
@@ -72,7 +76,7 @@ impl<'a> ExecHeader<'a> {
         for s in strings {
             // Ids are short; a string over 64 KiB is cut (and then rejected by the receiver's
             // UTF-8 or traceparent checks rather than misframed).
-            let b = &s.as_bytes()[..s.len().min(0xffff)];
+            let b = &s[..s.len().min(0xffff)];
             out.extend_from_slice(&(b.len() as u16).to_be_bytes());
             out.extend_from_slice(b);
         }
@@ -87,14 +91,17 @@ impl<'a> ExecHeader<'a> {
         let (mut header, body) = split_frame(buf)?;
         let layer = take(&mut header, 4)?;
         let layer = u32::from_be_bytes([layer[0], layer[1], layer[2], layer[3]]);
-        let mut text = || -> Result<&'a str, String> {
+        let mut bytes = || -> Result<&'a [u8], String> {
             let len = take(&mut header, 2)?;
-            let bytes = take(&mut header, usize::from(u16::from_be_bytes([len[0], len[1]])))?;
-            std::str::from_utf8(bytes).map_err(|_| "bad header: text is not UTF-8".to_string())
+            take(&mut header, usize::from(u16::from_be_bytes([len[0], len[1]])))
         };
-        let request_id = text()?;
-        let from = text()?;
-        let traceparent = text()?;
+        let text = |b: &'a [u8]| {
+            std::str::from_utf8(b).map_err(|_| "bad header: text is not UTF-8".to_string())
+        };
+        let request_id = text(bytes()?)?;
+        let from = text(bytes()?)?;
+        // Checked by the trace-context parser, which accepts only ASCII.
+        let traceparent = bytes()?;
         if !header.is_empty() {
             return Err(format!("bad header: {} trailing bytes", header.len()));
         }
@@ -294,13 +301,16 @@ impl DataServer {
 
     /// Serves layer executions until the endpoint closes.
     pub async fn serve(self, node_id: String, model: Model, faults: Faults, stats: LayerStats) {
+        let executor = Arc::new(Executor {
+            // Scrubbed once for every `layer.execute` span (`None` without telemetry).
+            node_attr: butterfly_telemetry::CleanStr::new("node.id", &node_id),
+            node_id,
+            model,
+            faults,
+            stats,
+        });
         while let Some(incoming) = self.endpoint.accept().await {
-            let (node_id, model, faults, stats) = (
-                node_id.clone(),
-                model.clone(),
-                faults.clone(),
-                stats.clone(),
-            );
+            let executor = executor.clone();
             tokio::spawn(async move {
                 let conn = match incoming.await {
                     Ok(c) => c,
@@ -317,21 +327,25 @@ impl DataServer {
                     }
                 };
                 while let Ok((send, recv)) = conn.accept_bi().await {
-                    if faults.partitioned_from(&peer) {
+                    if executor.faults.partitioned_from(&peer) {
                         conn.close(2u32.into(), b"partitioned");
                         return;
                     }
-                    let ctx = (
-                        node_id.clone(),
-                        model.clone(),
-                        faults.clone(),
-                        stats.clone(),
-                    );
-                    tokio::spawn(handle_stream(ctx, send, recv));
+                    tokio::spawn(handle_stream(executor.clone(), send, recv));
                 }
             });
         }
     }
+}
+
+/// What a compute node's data-plane server runs layers with.
+struct Executor {
+    node_id: String,
+    /// `node_id` scrubbed once for the `node.id` span attribute.
+    node_attr: Option<butterfly_telemetry::CleanStr>,
+    model: Model,
+    faults: Faults,
+    stats: LayerStats,
 }
 
 fn peer_node_id(conn: &quinn::Connection) -> Option<String> {
@@ -343,18 +357,15 @@ fn peer_node_id(conn: &quinn::Connection) -> Option<String> {
     (id.role == Some(Role::Node)).then_some(id.name)
 }
 
-async fn handle_stream(
-    (node_id, model, faults, stats): (String, Model, Faults, LayerStats),
-    mut send: quinn::SendStream,
-    mut recv: quinn::RecvStream,
-) {
+async fn handle_stream(ex: Arc<Executor>, mut send: quinn::SendStream, mut recv: quinn::RecvStream) {
+    let stats = &ex.stats;
     use std::sync::atomic::Ordering;
     stats.pending.fetch_add(1, Ordering::Relaxed);
     let reply = match recv.read_to_end(MAX_MESSAGE_BYTES).await {
-        Ok(buf) => execute(&node_id, &model, &faults, &stats, &buf).await,
+        Ok(buf) => execute(&ex, &buf).await,
         Err(e) => (
             ExecReply {
-                node_id: node_id.clone(),
+                node_id: ex.node_id.clone(),
                 hash: String::new(),
                 exec_us: 0,
                 error: Some(format!("read: {e}")),
@@ -367,13 +378,14 @@ async fn handle_stream(
     let _ = send.finish();
 }
 
-async fn execute(
-    node_id: &str,
-    model: &Model,
-    faults: &Faults,
-    stats: &LayerStats,
-    buf: &[u8],
-) -> (ExecReply, Vec<u8>) {
+async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
+    let Executor {
+        node_id,
+        node_attr,
+        model,
+        faults,
+        stats,
+    } = ex;
     let fail = |e: String| {
         (
             ExecReply {
@@ -405,11 +417,11 @@ async fn execute(
     );
     if span.is_enabled() {
         span.record_u64("layer.id", u64::from(header.layer));
-        span.record_str("node.id", node_id);
-        span.record_str(
-            "tensor.shape",
-            butterfly_telemetry::tensor_shape_2d(1, input.len()).as_str(),
-        );
+        match node_attr {
+            Some(clean) => span.record_clean("node.id", clean),
+            None => span.record_str("node.id", node_id),
+        }
+        span.record_shape_2d("tensor.shape", 1, input.len());
     }
     let started = Instant::now();
     if let Some(d) = faults.slow() {
@@ -676,7 +688,7 @@ mod tests {
         let h = ExecHeader {
             request_id: "req_1",
             layer: 2,
-            traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            traceparent: b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
             from: "coordinator-1",
         };
         let buf = h.frame(&[1.0, 2.0]);
@@ -684,7 +696,10 @@ mod tests {
         assert_eq!(back, h);
         assert_eq!(from_bytes(body).unwrap(), vec![1.0, 2.0]);
         // Tracing off: an empty traceparent.
-        let off = ExecHeader { traceparent: "", ..h };
+        let off = ExecHeader {
+            traceparent: b"",
+            ..h
+        };
         assert_eq!(ExecHeader::parse(&off.frame(&[])).unwrap().0, off);
         assert!(ExecHeader::parse(&[0, 0]).is_err());
         assert!(ExecHeader::parse(&[0xff, 0xff, 0xff, 0xff]).is_err());

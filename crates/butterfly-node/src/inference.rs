@@ -28,7 +28,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// Most compute peers whose link metric handles an engine keeps.
-const MAX_CACHED_LINKS: usize = 4096;
+const MAX_CACHED_PEERS: usize = 4096;
 
 /// Default replicas per layer.
 pub const DEFAULT_REPLICAS: usize = 3;
@@ -130,9 +130,19 @@ pub struct Engine {
     in_flight: AtomicU32,
     fault_log: Mutex<VecDeque<ByzantineFault>>,
     replays: ReplayBuffer,
-    /// Per-peer metric handles of the links to compute nodes (no label lookups per call).
-    links:
-        std::sync::RwLock<std::collections::HashMap<String, Arc<butterfly_telemetry::LinkHandles>>>,
+    /// This node's id scrubbed once for the `from` span attribute (`None` without telemetry).
+    from_attr: Option<butterfly_telemetry::CleanStr>,
+    /// What each compute node's calls reuse: metric handles and its scrubbed id.
+    peers: std::sync::RwLock<std::collections::HashMap<String, Arc<PeerCache>>>,
+}
+
+/// Per-peer values resolved once rather than on every call.
+struct PeerCache {
+    /// Metric handles of the link to the peer (no label lookups per call); `None` without
+    /// metrics.
+    link: Option<butterfly_telemetry::LinkHandles>,
+    /// The peer's id scrubbed for the `to` span attribute; `None` without telemetry.
+    to_attr: Option<butterfly_telemetry::CleanStr>,
 }
 
 /// `POST /v1/infer` body.
@@ -244,6 +254,7 @@ impl Engine {
         config: EngineConfig,
     ) -> Engine {
         Engine {
+            from_attr: butterfly_telemetry::CleanStr::new("from", &node_id),
             node_id,
             model,
             data,
@@ -256,7 +267,7 @@ impl Engine {
             in_flight: AtomicU32::new(0),
             fault_log: Mutex::new(VecDeque::new()),
             replays: ReplayBuffer::default(),
-            links: Default::default(),
+            peers: Default::default(),
         }
     }
 
@@ -269,29 +280,32 @@ impl Engine {
         )
     }
 
-    /// The metric handles of the link to `peer`, created on first use.
-    fn link_handles(
-        &self,
-        m: &butterfly_telemetry::Metrics,
-        peer: &str,
-    ) -> Arc<butterfly_telemetry::LinkHandles> {
+    /// The cached values of `peer`, created on first use.
+    fn peer_cache(&self, peer: &str) -> Arc<PeerCache> {
         if let Some(h) = self
-            .links
+            .peers
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .get(peer)
         {
             return h.clone();
         }
-        let mut links = self.links.write().unwrap_or_else(|e| e.into_inner());
-        if links.len() >= MAX_CACHED_LINKS && !links.contains_key(peer) {
-            // Past the bound (peer-id churn), an uncached handle: correct, just not faster.
-            return Arc::new(m.link_handles(&self.node_id, peer));
+        let make = || {
+            Arc::new(PeerCache {
+                link: self
+                    .config
+                    .metrics
+                    .as_ref()
+                    .map(|m| m.link_handles(&self.node_id, peer)),
+                to_attr: butterfly_telemetry::CleanStr::new("to", peer),
+            })
+        };
+        let mut peers = self.peers.write().unwrap_or_else(|e| e.into_inner());
+        if peers.len() >= MAX_CACHED_PEERS && !peers.contains_key(peer) {
+            // Past the bound (peer-id churn), uncached values: correct, just not faster.
+            return make();
         }
-        links
-            .entry(peer.to_owned())
-            .or_insert_with(|| Arc::new(m.link_handles(&self.node_id, peer)))
-            .clone()
+        peers.entry(peer.to_owned()).or_insert_with(make).clone()
     }
 
     /// Data-plane link states.
@@ -580,14 +594,18 @@ impl Engine {
                     // with these fields); it records when the call ends or is cancelled.
                     let mut span =
                         butterfly_telemetry::HotSpan::child("comm.send_tensor", parent);
+                    let peer = self.peer_cache(id);
                     if span.is_enabled() {
-                        span.record_str("from", &self.node_id);
-                        span.record_str("to", id);
+                        match &self.from_attr {
+                            Some(from) => span.record_clean("from", from),
+                            None => span.record_str("from", &self.node_id),
+                        }
+                        match &peer.to_attr {
+                            Some(to) => span.record_clean("to", to),
+                            None => span.record_str("to", id),
+                        }
                         span.record_u64("layer.id", u64::from(layer));
-                        span.record_str(
-                            "tensor.shape",
-                            butterfly_telemetry::tensor_shape_2d(1, input.len()).as_str(),
-                        );
+                        span.record_shape_2d("tensor.shape", 1, input.len());
                         span.record_u64("tensor_size_bytes", (input.len() * 4) as u64);
                     }
                     async move {
@@ -597,18 +615,14 @@ impl Engine {
                         let header = ExecHeader {
                             request_id,
                             layer,
-                            traceparent: traceparent
-                                .as_ref()
-                                .and_then(|b| std::str::from_utf8(b).ok())
-                                .unwrap_or(""),
+                            traceparent: traceparent.as_ref().map_or(&[], |b| &b[..]),
                             from: &self.node_id,
                         };
                         let sent = Instant::now();
                         let r = self.data.execute(id, addr, &header, input).await;
-                        if let Some(m) = &self.config.metrics {
+                        if let (Some(m), Some(link)) = (&self.config.metrics, &peer.link) {
                             // Same series as record_bytes_sent(self, id), record_transfer_latency,
                             // set_connection_active and record_bytes_received(id, self).
-                            let link = self.link_handles(m, id);
                             link.record_bytes_sent(m, (input.len() * 4) as u64);
                             link.record_transfer_latency(m, sent.elapsed());
                             link.set_connection_active(m, r.is_ok());

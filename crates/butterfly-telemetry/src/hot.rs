@@ -51,6 +51,13 @@ impl HotSink {
     pub fn new(t: Telemetry, exporter: Option<Arc<dyn SpanExporter>>) -> Self {
         Self { t, exporter }
     }
+
+    /// `value` scrubbed by this sink's scrubber for the field `name` (see [`CleanStr`]).
+    pub fn clean(&self, name: &'static str, value: &str) -> CleanStr {
+        CleanStr(SharedStr::from(
+            self.t.scrubber.scrub_as(FieldClass::of_static(name), value),
+        ))
+    }
 }
 
 static SINK: OnceLock<HotSink> = OnceLock::new();
@@ -67,6 +74,25 @@ fn active_sink() -> Option<&'static HotSink> {
         return None;
     }
     SINK.get()
+}
+
+/// Text scrubbed once, by the installed sink's scrubber, as the layer scrubs a `&str` field of
+/// a given name: record it on any number of hot spans with [`HotSpan::record_clean`] without
+/// scrubbing again (a node's own id, its peers' ids).
+#[derive(Debug, Clone)]
+pub struct CleanStr(SharedStr);
+
+impl CleanStr {
+    /// `value` scrubbed for the field `name`; `None` when no sink is installed (then record
+    /// with [`HotSpan::record_str`]).
+    pub fn new(name: &'static str, value: &str) -> Option<Self> {
+        SINK.get().map(|sink| sink.clean(name, value))
+    }
+
+    /// The scrubbed text.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
 }
 
 /// Ids for log events emitted inside a [`HotSpan`] (all empty when it is disabled).
@@ -156,12 +182,12 @@ impl HotSpan {
         )
     }
 
-    /// A local root continuing the remote caller's `traceparent` (a new trace when it is empty
-    /// or invalid), with its own `request_id` and `component`, as a span with `traceparent`,
-    /// `request_id` and `component` fields would. Disabled without a sink or INFO.
+    /// A local root continuing the remote caller's `traceparent` (raw header bytes; a new trace
+    /// when empty or invalid), with its own `request_id` and `component`, as a span with
+    /// `traceparent`, `request_id` and `component` fields would. Disabled without a sink or INFO.
     pub fn remote(
         name: &'static str,
-        traceparent: &str,
+        traceparent: &[u8],
         request_id: &str,
         component: &'static str,
     ) -> Self {
@@ -175,13 +201,11 @@ impl HotSpan {
     pub fn remote_in(
         sink: &'static HotSink,
         name: &'static str,
-        traceparent: &str,
+        traceparent: &[u8],
         request_id: &str,
         component: &'static str,
     ) -> Self {
-        let remote = Some(traceparent)
-            .filter(|v| !v.trim().is_empty())
-            .and_then(|v| TraceContext::parse_traceparent(v).ok());
+        let remote = TraceContext::parse_traceparent_bytes(traceparent).ok();
         let (trace_id, parent, flags, tracestate) = match remote {
             Some(r) => (r.trace_id, Some(r.span_id), r.flags, r.tracestate),
             None => (
@@ -248,15 +272,7 @@ impl HotSpan {
         let Some(l) = self.0.as_mut() else {
             return;
         };
-        if name == "error" || name == "exception" {
-            l.error = true;
-        }
-        if (name == "status" || name == "otel.status_code") && value.eq_ignore_ascii_case("error") {
-            l.error = true;
-        }
-        if name == "byzantine" && value == "true" {
-            l.byzantine = true;
-        }
+        l.flag(name, value);
         let v = CompactStr::from(
             l.sink
                 .t
@@ -264,6 +280,24 @@ impl HotSpan {
                 .scrub_as(FieldClass::of_static(name), value),
         );
         l.set(name, AttrValue::Str(v));
+    }
+
+    /// Records text scrubbed beforehand for this field name (as [`HotSpan::record_str`] would
+    /// record it, without scrubbing again).
+    pub fn record_clean(&mut self, name: &'static str, value: &CleanStr) {
+        let Some(l) = self.0.as_mut() else {
+            return;
+        };
+        l.flag(name, value.as_str());
+        l.set(name, AttrValue::Shared(value.0.clone()));
+    }
+
+    /// Records a 2-D tensor shape, `[rows, cols]` (the text [`crate::tensor_shape_2d`] writes,
+    /// which needs no scrubbing), as `record_str(name, ..)` of that text would.
+    pub fn record_shape_2d(&mut self, name: &'static str, rows: usize, cols: usize) {
+        if let Some(l) = self.0.as_mut() {
+            l.set(name, AttrValue::Str(crate::values::tensor_shape_2d(rows, cols)));
+        }
     }
 
     /// Records an unsigned attribute (as the layer records an integer field).
@@ -327,6 +361,18 @@ impl HotSpan {
 }
 
 impl Live {
+    /// Sets the error and Byzantine flags as the layer does for a text field `name = value`.
+    fn flag(&mut self, name: &str, value: &str) {
+        match name {
+            "error" | "exception" => self.error = true,
+            "status" | "otel.status_code" if value.eq_ignore_ascii_case("error") => {
+                self.error = true
+            }
+            "byzantine" if value == "true" => self.byzantine = true,
+            _ => {}
+        }
+    }
+
     /// Sets an attribute; a name recorded again replaces its value in place (as `on_record`).
     fn set(&mut self, name: &'static str, value: AttrValue) {
         match self.attributes.iter_mut().find(|(k, _)| *k == name) {

@@ -240,7 +240,22 @@ impl TraceContext {
     /// Parses a `traceparent` value (leading/trailing spaces and tabs allowed). The returned
     /// context has an empty `tracestate`.
     pub fn parse_traceparent(value: &str) -> Result<Self, TraceContextError> {
-        let v = value.trim_matches(|c| c == ' ' || c == '\t').as_bytes();
+        Self::parse_traceparent_bytes(value.as_bytes())
+    }
+
+    /// [`TraceContext::parse_traceparent`] of raw header bytes (e.g. a binary frame's), with no
+    /// UTF-8 check first: anything but the ASCII the format allows is rejected.
+    pub fn parse_traceparent_bytes(value: &[u8]) -> Result<Self, TraceContextError> {
+        // Optional whitespace (spaces and tabs) around the value is allowed.
+        let start = value
+            .iter()
+            .position(|&b| b != b' ' && b != b'\t')
+            .unwrap_or(value.len());
+        let end = value
+            .iter()
+            .rposition(|&b| b != b' ' && b != b'\t')
+            .map_or(start, |i| i + 1);
+        let v = &value[start..end];
         if v.len() < TRACEPARENT_LEN {
             return Err(TraceContextError::Malformed);
         }

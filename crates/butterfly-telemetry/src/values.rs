@@ -311,11 +311,15 @@ impl fmt::Debug for CompactStr {
 }
 
 /// A span attribute value, kept as recorded (numbers stay numbers) and rendered to text only
-/// when read. Its `Display` form is what the debug service and the exporters show.
-#[derive(Clone, Debug, PartialEq)]
+/// when read. Its `Display` form is what the debug service and the exporters show. Two text
+/// values are equal when their text is, whichever variant holds it.
+#[derive(Clone, Debug)]
 pub enum AttrValue {
     /// Text, already scrubbed.
     Str(CompactStr),
+    /// Text, already scrubbed, shared between many spans (e.g. a peer's node id, scrubbed once:
+    /// see [`crate::hot::CleanStr`]).
+    Shared(SharedStr),
     /// Signed integer.
     I64(i64),
     /// Unsigned integer.
@@ -326,10 +330,34 @@ pub enum AttrValue {
     Bool(bool),
 }
 
+impl AttrValue {
+    /// The text of a text value; `None` for numbers and booleans.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Self::Str(s) => Some(s.as_str()),
+            Self::Shared(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+}
+
+impl PartialEq for AttrValue {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::I64(a), Self::I64(b)) => a == b,
+            (Self::U64(a), Self::U64(b)) => a == b,
+            (Self::F64(a), Self::F64(b)) => a == b,
+            (Self::Bool(a), Self::Bool(b)) => a == b,
+            (a, b) => a.text().is_some() && a.text() == b.text(),
+        }
+    }
+}
+
 impl fmt::Display for AttrValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Str(s) => f.write_str(s),
+            Self::Shared(s) => f.write_str(s),
             Self::I64(v) => fmt::Display::fmt(v, f),
             Self::U64(v) => fmt::Display::fmt(v, f),
             Self::F64(v) => fmt::Display::fmt(v, f),
@@ -353,9 +381,10 @@ impl From<String> for AttrValue {
 impl PartialEq<&str> for AttrValue {
     /// Compares the text form (`AttrValue::U64(3) == "3"`).
     fn eq(&self, other: &&str) -> bool {
-        match self {
-            Self::Str(s) => s.as_str() == *other,
-            v => {
+        match self.text() {
+            Some(s) => s == *other,
+            None => {
+                let v = self;
                 let mut text = CompactStr::new();
                 let _ = fmt::Write::write_fmt(&mut text, format_args!("{v}"));
                 text.as_str() == *other

@@ -92,9 +92,12 @@ fn child_span_matches_the_layer_record() {
         let parent = current_span_parent().expect("parent");
         let mut hot = HotSpan::child_in(sink, "comm.send_tensor", &parent);
         hot.record_str("from", "coordinator-1");
-        hot.record_str("to", ip);
+        // Scrubbed once, recorded as often as needed: the same value as `record_str`.
+        let to = sink.clean("to", ip);
+        assert_eq!(to.as_str(), "10.1.0.0/16");
+        hot.record_clean("to", &to);
         hot.record_u64("layer.id", 3);
-        hot.record_str("tensor.shape", "[1, 64]");
+        hot.record_shape_2d("tensor.shape", 1, 64);
         hot.record_u64("tensor_size_bytes", 256);
         let ctx = hot.context().expect("context");
         assert_eq!(ctx.trace_id, parent.context.trace_id);
@@ -114,6 +117,9 @@ fn child_span_matches_the_layer_record() {
     assert_eq!(layer.parent_span_id, Some(root.span_id));
     assert_eq!(hot.parent_span_id, Some(root.span_id));
     assert_ne!(hot.span_id, layer.span_id);
+    // The wall-clock start is derived from the parent's: within the root, after the layer's.
+    assert!(hot.start_unix_nano >= layer.start_unix_nano);
+    assert!(hot.start_unix_nano + hot.duration_ns <= root.start_unix_nano + root.duration_ns);
     assert!(hot.byzantine);
     let mut layer_byz = layer.clone();
     layer_byz.byzantine = true;
@@ -150,7 +156,7 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
             tracing::Span::current().record("error", "layer 2 does not exist");
             tracing::warn!(layer = 2_u32, byzantine = true, "corrupted");
         }
-        let mut hot = HotSpan::remote_in(sink, "layer.execute", tp, "req_abc", "compute");
+        let mut hot = HotSpan::remote_in(sink, "layer.execute", tp.as_bytes(), "req_abc", "compute");
         hot.record_u64("layer.id", 2);
         hot.record_str("node.id", "coordinator-1");
         hot.record_str("tensor.shape", "[1, 64]");
@@ -168,7 +174,7 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
         hot.mark_byzantine();
         drop(hot);
         // A hot span without a valid traceparent starts a trace, as the layer does.
-        let fresh = HotSpan::remote_in(sink, "layer.execute", "", "req_x", "compute");
+        let fresh = HotSpan::remote_in(sink, "layer.execute", b"", "req_x", "compute");
         assert!(fresh.context().is_some());
     });
     let s = spans(&t, "layer.execute");
