@@ -69,7 +69,10 @@ impl<'a> ExecHeader<'a> {
             self.from.as_bytes(),
             self.traceparent,
         ];
-        let header_len = 4 + strings.iter().map(|s| 2 + s.len().min(0xffff)).sum::<usize>();
+        let header_len = 4 + strings
+            .iter()
+            .map(|s| 2 + s.len().min(0xffff))
+            .sum::<usize>();
         let mut out = Vec::with_capacity(4 + header_len + tensor.len() * 4);
         out.extend_from_slice(&(header_len as u32).to_be_bytes());
         out.extend_from_slice(&self.layer.to_be_bytes());
@@ -93,7 +96,10 @@ impl<'a> ExecHeader<'a> {
         let layer = u32::from_be_bytes([layer[0], layer[1], layer[2], layer[3]]);
         let mut bytes = || -> Result<&'a [u8], String> {
             let len = take(&mut header, 2)?;
-            take(&mut header, usize::from(u16::from_be_bytes([len[0], len[1]])))
+            take(
+                &mut header,
+                usize::from(u16::from_be_bytes([len[0], len[1]])),
+            )
         };
         let text = |b: &'a [u8]| {
             std::str::from_utf8(b).map_err(|_| "bad header: text is not UTF-8".to_string())
@@ -357,7 +363,11 @@ fn peer_node_id(conn: &quinn::Connection) -> Option<String> {
     (id.role == Some(Role::Node)).then_some(id.name)
 }
 
-async fn handle_stream(ex: Arc<Executor>, mut send: quinn::SendStream, mut recv: quinn::RecvStream) {
+async fn handle_stream(
+    ex: Arc<Executor>,
+    mut send: quinn::SendStream,
+    mut recv: quinn::RecvStream,
+) {
     let stats = &ex.stats;
     use std::sync::atomic::Ordering;
     stats.pending.fetch_add(1, Ordering::Relaxed);

@@ -592,8 +592,7 @@ impl Engine {
                     let input = &tensor;
                     // Recorded outside the `tracing` registry (same record as an `info_span!`
                     // with these fields); it records when the call ends or is cancelled.
-                    let mut span =
-                        butterfly_telemetry::HotSpan::child("comm.send_tensor", parent);
+                    let mut span = butterfly_telemetry::HotSpan::child("comm.send_tensor", parent);
                     let peer = self.peer_cache(id);
                     if span.is_enabled() {
                         match &self.from_attr {

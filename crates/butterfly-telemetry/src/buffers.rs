@@ -172,21 +172,21 @@ pub struct LogRecord {
     /// Scrubbed message.
     pub message: String,
     /// Emitting module path.
-    pub target: String,
+    pub target: &'static str,
     /// Trace id hex, empty outside a span.
     pub trace_id: String,
     /// Span id hex, empty outside a span.
     pub span_id: String,
     /// Request id, empty if none.
-    pub request_id: String,
+    pub request_id: SharedStr,
     /// Node id.
-    pub node_id: String,
+    pub node_id: SharedStr,
     /// Consensus term when the entry was written.
     pub consensus_term: u64,
     /// Component (e.g. `consensus`), from the event or the nearest span that set it.
-    pub component: String,
-    /// Other fields, scrubbed, in recording order.
-    pub fields: Vec<(String, String)>,
+    pub component: SharedStr,
+    /// Other fields, scrubbed and typed as recorded, in recording order.
+    pub fields: Attributes,
 }
 
 impl LogRecord {
@@ -198,11 +198,15 @@ impl LogRecord {
             message: self.message.clone(),
             trace_id: self.trace_id.clone(),
             span_id: self.span_id.clone(),
-            request_id: self.request_id.clone(),
-            node_id: self.node_id.clone(),
+            request_id: self.request_id.to_string(),
+            node_id: self.node_id.to_string(),
             consensus_term: self.consensus_term,
-            component: self.component.clone(),
-            fields: self.fields.iter().cloned().collect::<HashMap<_, _>>(),
+            component: self.component.to_string(),
+            fields: self
+                .fields
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.to_string()))
+                .collect::<HashMap<_, _>>(),
         }
     }
 }
@@ -418,9 +422,9 @@ impl LogBuffer {
     pub fn query(&self, q: &LogQuery) -> Vec<LogRecord> {
         self.0.query(q.limit, |e| {
             (q.trace_id.is_empty() || e.trace_id.eq_ignore_ascii_case(&q.trace_id))
-                && (q.request_id.is_empty() || e.request_id == q.request_id)
+                && (q.request_id.is_empty() || e.request_id.as_str() == q.request_id)
                 && q.min_level.is_none_or(|l| e.level >= l)
-                && (q.component.is_empty() || e.component == q.component)
+                && (q.component.is_empty() || e.component.as_str() == q.component)
                 && e.ts_unix_nano >= q.since_unix_nano
         })
     }
@@ -453,18 +457,18 @@ mod tests {
             ts_unix_nano: i,
             level,
             message: format!("m{i}"),
-            target: String::new(),
+            target: "",
             trace_id: if i.is_multiple_of(2) {
                 "aa".into()
             } else {
                 "bb".into()
             },
             span_id: String::new(),
-            request_id: format!("r{}", i % 3),
+            request_id: format!("r{}", i % 3).into(),
             node_id: "n1".into(),
             consensus_term: 1,
             component: component.into(),
-            fields: vec![],
+            fields: Attributes::new(),
         }
     }
 

@@ -296,7 +296,10 @@ impl HotSpan {
     /// which needs no scrubbing), as `record_str(name, ..)` of that text would.
     pub fn record_shape_2d(&mut self, name: &'static str, rows: usize, cols: usize) {
         if let Some(l) = self.0.as_mut() {
-            l.set(name, AttrValue::Str(crate::values::tensor_shape_2d(rows, cols)));
+            l.set(
+                name,
+                AttrValue::Str(crate::values::tensor_shape_2d(rows, cols)),
+            );
         }
     }
 

@@ -352,6 +352,17 @@ impl Visit for Fields<'_> {
     }
 
     fn record_debug(&mut self, field: &Field, value: &dyn fmt::Debug) {
+        if field.name() == "message" {
+            // One allocation: the formatted message is kept unless scrubbing changed it.
+            let mut text = String::new();
+            let _ = write!(text, "{value:?}");
+            let scrubbed = match self.scrubber.scrub_text(&text) {
+                Cow::Owned(o) => Some(o),
+                Cow::Borrowed(_) => None,
+            };
+            self.message = Some(scrubbed.unwrap_or(text));
+            return;
+        }
         let mut s = CompactStr::new();
         let _ = write!(s, "{value:?}");
         let text = s.clone();
@@ -480,18 +491,14 @@ where
             ts_unix_nano: now_unix_nano(),
             level,
             message: f.message.take().unwrap_or_default(),
-            target: meta.target().to_owned(),
+            target: meta.target(),
             trace_id: f.trace_id.take().unwrap_or(trace_id),
             span_id: f.span_id.take().unwrap_or(span_id),
-            request_id: f.request_id.take().unwrap_or(request_id).to_string(),
-            node_id: self.t.node.shared_node_id().to_string(),
+            request_id: f.request_id.take().unwrap_or(request_id),
+            node_id: self.t.node.shared_node_id(),
             consensus_term: self.t.node.consensus_term(),
-            component: f.component.take().unwrap_or(component).to_string(),
-            fields: f
-                .fields
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v.to_string()))
-                .collect(),
+            component: f.component.take().unwrap_or(component),
+            fields: f.fields,
         };
         if let Some(w) = &self.writer {
             JSON_LINE.with(|buf| {
@@ -742,7 +749,15 @@ pub fn write_json_line(out: &mut String, r: &LogRecord) {
         }
         push_json_str(out, k);
         out.push(':');
-        push_json_str(out, v);
+        // Values are written as text, as they always were (`"layer":"2"`).
+        match v.text() {
+            Some(text) => push_json_str(out, text),
+            None => {
+                let mut text = CompactStr::new();
+                let _ = write!(text, "{v}");
+                push_json_str(out, &text);
+            }
+        }
     }
     out.push_str("}}\n");
 }

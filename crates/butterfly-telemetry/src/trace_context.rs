@@ -456,7 +456,11 @@ pub(crate) fn format_traceparent(trace_id: &[u8; 16], span_id: &[u8; 8], flags: 
 }
 
 /// The version-00 `traceparent` of these ids as ASCII bytes in a fixed buffer (no allocation).
-pub fn traceparent_bytes(trace_id: &[u8; 16], span_id: &[u8; 8], flags: u8) -> [u8; TRACEPARENT_LEN] {
+pub fn traceparent_bytes(
+    trace_id: &[u8; 16],
+    span_id: &[u8; 8],
+    flags: u8,
+) -> [u8; TRACEPARENT_LEN] {
     let mut buf = [b'-'; TRACEPARENT_LEN];
     crate::values::hex_into(&[TRACEPARENT_VERSION], &mut buf[0..2]);
     crate::values::hex_into(trace_id, &mut buf[3..35]);

@@ -102,8 +102,13 @@ fn child_span_matches_the_layer_record() {
         let ctx = hot.context().expect("context");
         assert_eq!(ctx.trace_id, parent.context.trace_id);
         assert_eq!(
-            hot.traceparent().map(|b| String::from_utf8(b.to_vec()).unwrap()),
-            Some(format!("00-{}-{}-03", ctx.trace_id_hex(), ctx.span_id_hex()))
+            hot.traceparent()
+                .map(|b| String::from_utf8(b.to_vec()).unwrap()),
+            Some(format!(
+                "00-{}-{}-03",
+                ctx.trace_id_hex(),
+                ctx.span_id_hex()
+            ))
         );
         // Like a tracing child span, the hot span waits in the sampler for its root.
         hot.mark_byzantine();
@@ -156,7 +161,8 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
             tracing::Span::current().record("error", "layer 2 does not exist");
             tracing::warn!(layer = 2_u32, byzantine = true, "corrupted");
         }
-        let mut hot = HotSpan::remote_in(sink, "layer.execute", tp.as_bytes(), "req_abc", "compute");
+        let mut hot =
+            HotSpan::remote_in(sink, "layer.execute", tp.as_bytes(), "req_abc", "compute");
         hot.record_u64("layer.id", 2);
         hot.record_str("node.id", "coordinator-1");
         hot.record_str("tensor.shape", "[1, 64]");
