@@ -419,11 +419,13 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
     // same name, fields and parent link an `info_span!` had; it records when dropped (also
     // when this future is cancelled), and costs nothing when INFO spans are off. Attribute
     // values are only computed for an enabled span.
+    let started = Instant::now();
     let mut span = butterfly_telemetry::HotSpan::remote(
         "layer.execute",
         header.traceparent,
         header.request_id,
         "compute",
+        started,
     );
     if span.is_enabled() {
         span.record_u64("layer.id", u64::from(header.layer));
@@ -431,9 +433,11 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
             Some(clean) => span.record_clean("node.id", clean),
             None => span.record_str("node.id", node_id),
         }
-        span.record_shape_2d("tensor.shape", 1, input.len());
+        span.record_shape(
+            "tensor.shape",
+            &butterfly_telemetry::Shape::d2(1, input.len()),
+        );
     }
-    let started = Instant::now();
     if let Some(d) = faults.slow() {
         tokio::time::sleep(d).await;
     }
@@ -484,7 +488,7 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
         },
         to_bytes(&output),
     );
-    drop(span);
+    span.finish(started + elapsed);
     reply
 }
 

@@ -586,29 +586,34 @@ impl Engine {
                     format!("no compute node can run layer {layer} (none joined, all below reputation, or partitioned)"),
                 ));
             }
+            // The `tensor.shape` of this layer's calls, formatted once.
+            let shape = butterfly_telemetry::Shape::d2(1, tensor.len());
             let mut calls: futures::stream::FuturesUnordered<_> = replicas
                 .iter()
                 .map(|(id, addr)| {
                     let input = &tensor;
-                    // Recorded outside the `tracing` registry (same record as an `info_span!`
-                    // with these fields); it records when the call ends or is cancelled.
-                    let mut span = butterfly_telemetry::HotSpan::child("comm.send_tensor", parent);
+                    let shape = &shape;
                     let peer = self.peer_cache(id);
-                    if span.is_enabled() {
-                        match &self.from_attr {
-                            Some(from) => span.record_clean("from", from),
-                            None => span.record_str("from", &self.node_id),
-                        }
-                        match &peer.to_attr {
-                            Some(to) => span.record_clean("to", to),
-                            None => span.record_str("to", id),
-                        }
-                        span.record_u64("layer.id", u64::from(layer));
-                        span.record_shape_2d("tensor.shape", 1, input.len());
-                        span.record_u64("tensor_size_bytes", (input.len() * 4) as u64);
-                    }
                     async move {
-                        let span = span;
+                        // Recorded outside the `tracing` registry (same record as an `info_span!`
+                        // with these fields); it records when the call ends or is cancelled. It
+                        // starts and ends with the transfer-latency clock readings.
+                        let sent = Instant::now();
+                        let mut span =
+                            butterfly_telemetry::HotSpan::child("comm.send_tensor", parent, sent);
+                        if span.is_enabled() {
+                            match &self.from_attr {
+                                Some(from) => span.record_clean("from", from),
+                                None => span.record_str("from", &self.node_id),
+                            }
+                            match &peer.to_attr {
+                                Some(to) => span.record_clean("to", to),
+                                None => span.record_str("to", id),
+                            }
+                            span.record_u64("layer.id", u64::from(layer));
+                            span.record_shape("tensor.shape", shape);
+                            span.record_u64("tensor_size_bytes", (input.len() * 4) as u64);
+                        }
                         // Every hop carries the W3C traceparent of this span.
                         let traceparent = span.traceparent();
                         let header = ExecHeader {
@@ -617,19 +622,19 @@ impl Engine {
                             traceparent: traceparent.as_ref().map_or(&[], |b| &b[..]),
                             from: &self.node_id,
                         };
-                        let sent = Instant::now();
                         let r = self.data.execute(id, addr, &header, input).await;
+                        let done = Instant::now();
                         if let (Some(m), Some(link)) = (&self.config.metrics, &peer.link) {
                             // Same series as record_bytes_sent(self, id), record_transfer_latency,
                             // set_connection_active and record_bytes_received(id, self).
                             link.record_bytes_sent(m, (input.len() * 4) as u64);
-                            link.record_transfer_latency(m, sent.elapsed());
+                            link.record_transfer_latency(m, done.saturating_duration_since(sent));
                             link.set_connection_active(m, r.is_ok());
                             if let Ok((out, _)) = &r {
                                 link.record_bytes_received_back(m, (out.len() * 4) as u64);
                             }
                         }
-                        drop(span);
+                        span.finish(done);
                         (id.clone(), r)
                     }
                 })

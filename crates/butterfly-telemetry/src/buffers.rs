@@ -1,10 +1,10 @@
 //! Bounded in-memory ring buffers of recent spans and log entries — the embedded default the
 //! debug service serves when there is no Jaeger or Loki. Records are already scrubbed.
 //!
-//! A push takes one short mutex hold (a `VecDeque` push, plus a pop when full); when full the
-//! oldest record is evicted and counted in `dropped()`.
+//! A push takes one short mutex hold; when full, the new record overwrites the oldest in its slot
+//! (evicted and counted in `dropped()`).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
@@ -221,8 +221,24 @@ impl From<&LogRecord> for debug::LogEntry {
 #[derive(Debug)]
 pub struct RingBuffer<T> {
     capacity: usize,
-    items: Mutex<VecDeque<T>>,
+    items: Mutex<Ring<T>>,
     dropped: AtomicU64,
+}
+
+/// The records: in arrival order until full; then `oldest` is the slot the next push
+/// overwrites in place (no shifting, one move per push).
+#[derive(Debug)]
+struct Ring<T> {
+    slots: Vec<T>,
+    oldest: usize,
+}
+
+impl<T> Ring<T> {
+    /// Oldest first.
+    fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
+        let (newer, older) = self.slots.split_at(self.oldest.min(self.slots.len()));
+        older.iter().chain(newer.iter())
+    }
 }
 
 impl<T: Clone> RingBuffer<T> {
@@ -230,9 +246,10 @@ impl<T: Clone> RingBuffer<T> {
     pub fn new(capacity: usize) -> Self {
         Self {
             capacity,
-            items: Mutex::new(VecDeque::with_capacity(
-                capacity.min(DEFAULT_SPAN_BUFFER_CAPACITY),
-            )),
+            items: Mutex::new(Ring {
+                slots: Vec::with_capacity(capacity.min(DEFAULT_SPAN_BUFFER_CAPACITY)),
+                oldest: 0,
+            }),
             dropped: AtomicU64::new(0),
         }
     }
@@ -243,12 +260,18 @@ impl<T: Clone> RingBuffer<T> {
             self.dropped.fetch_add(1, Ordering::Relaxed);
             return;
         }
-        let mut items = self.items.lock().unwrap_or_else(|e| e.into_inner());
-        if items.len() >= self.capacity {
-            items.pop_front();
-            self.dropped.fetch_add(1, Ordering::Relaxed);
+        let mut ring = self.items.lock().unwrap_or_else(|e| e.into_inner());
+        if ring.slots.len() < self.capacity {
+            ring.slots.push(item);
+            return;
         }
-        items.push_back(item);
+        let at = ring.oldest;
+        if let Some(slot) = ring.slots.get_mut(at) {
+            // Drops the evicted record where it lies and moves the new one in.
+            *slot = item;
+        }
+        ring.oldest = (at + 1) % self.capacity;
+        self.dropped.fetch_add(1, Ordering::Relaxed);
     }
 
     /// Records evicted since creation.
@@ -258,7 +281,11 @@ impl<T: Clone> RingBuffer<T> {
 
     /// Records held now.
     pub fn len(&self) -> usize {
-        self.items.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.items
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .slots
+            .len()
     }
 
     /// True when empty.
@@ -347,10 +374,11 @@ impl From<&debug::QueryLogsRequest> for LogQuery {
 
 /// Recent finished spans. `push`, `dropped`, `len` and `is_empty` are the [`RingBuffer`]'s.
 #[derive(Debug)]
-pub struct SpanBuffer(RingBuffer<SpanRecord>);
+pub struct SpanBuffer(RingBuffer<Box<SpanRecord>>);
 
 impl std::ops::Deref for SpanBuffer {
-    type Target = RingBuffer<SpanRecord>;
+    /// Records are boxed: a span's record is built once on the heap and never moved again.
+    type Target = RingBuffer<Box<SpanRecord>>;
     fn deref(&self) -> &Self::Target {
         &self.0
     }
@@ -375,11 +403,15 @@ impl SpanBuffer {
                     .map(|()| id),
             )
         };
-        self.0.query(q.limit, |s| {
-            trace.is_none_or(|t| t == Some(s.trace_id))
-                && (q.request_id.is_empty() || s.request_id == q.request_id)
-                && s.start_unix_nano >= q.since_unix_nano
-        })
+        self.0
+            .query(q.limit, |s| {
+                trace.is_none_or(|t| t == Some(s.trace_id))
+                    && (q.request_id.is_empty() || s.request_id == q.request_id)
+                    && s.start_unix_nano >= q.since_unix_nano
+            })
+            .into_iter()
+            .map(|s| *s)
+            .collect()
     }
 
     /// The debug-service response for a proto query.
@@ -485,6 +517,27 @@ mod tests {
             all.iter().map(|e| e.ts_unix_nano).collect::<Vec<_>>(),
             vec![2, 3, 4]
         );
+        // Past several wrap-arounds: still the newest, oldest first, and limits take the newest.
+        for i in 5..11 {
+            b.push(log(i, Level::Info, "c"));
+        }
+        let ts = |q: &LogQuery| {
+            b.query(q)
+                .iter()
+                .map(|e| e.ts_unix_nano)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ts(&LogQuery::default()), vec![8, 9, 10]);
+        let two = LogQuery {
+            limit: 2,
+            ..Default::default()
+        };
+        assert_eq!(ts(&two), vec![9, 10]);
+        assert_eq!(b.dropped(), 8);
+        let none = LogBuffer::new(0);
+        none.push(log(1, Level::Info, "c"));
+        assert!(none.is_empty());
+        assert_eq!(none.dropped(), 1);
     }
 
     #[test]

@@ -95,6 +95,22 @@ impl CleanStr {
     }
 }
 
+/// A tensor shape attribute, formatted once to record on any number of hot spans.
+#[derive(Debug, Clone)]
+pub struct Shape(CompactStr);
+
+impl Shape {
+    /// `[rows, cols]`, as [`crate::tensor_shape_2d`] writes it.
+    pub fn d2(rows: usize, cols: usize) -> Self {
+        Self(crate::values::tensor_shape_2d(rows, cols))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
 /// Ids for log events emitted inside a [`HotSpan`] (all empty when it is disabled).
 #[derive(Debug, Clone, Default)]
 pub struct LogIds {
@@ -108,22 +124,19 @@ pub struct LogIds {
     pub component: SharedStr,
 }
 
+/// A recording span. Its record is built once on the heap and handed to the span buffer as is
+/// when the span ends (records are ~400 bytes, mostly inline attributes: moving them costs more
+/// than the allocation).
 struct Live {
     sink: &'static HotSink,
-    name: &'static str,
-    trace_id: [u8; 16],
-    span_id: [u8; 8],
-    parent: Option<[u8; 8]>,
     local_root: bool,
     flags: u8,
     tracestate: TraceState,
-    request_id: SharedStr,
     component: SharedStr,
-    start_unix_nano: u64,
     start: Instant,
-    error: bool,
-    byzantine: bool,
-    attributes: Attributes,
+    /// Set by [`HotSpan::finish`]; otherwise the span ends when dropped.
+    end: Option<Instant>,
+    record: Box<SpanRecord>,
 }
 
 /// See the module docs.
@@ -135,9 +148,9 @@ impl std::fmt::Debug for HotSpan {
         match &self.0 {
             Some(l) => f
                 .debug_struct("HotSpan")
-                .field("name", &l.name)
-                .field("trace_id", &encode_hex(&l.trace_id))
-                .field("span_id", &encode_hex(&l.span_id))
+                .field("name", &l.record.name)
+                .field("trace_id", &encode_hex(&l.record.trace_id))
+                .field("span_id", &encode_hex(&l.record.span_id))
                 .finish(),
             None => f.write_str("HotSpan(disabled)"),
         }
@@ -153,17 +166,23 @@ impl HotSpan {
     /// A child of `parent` (e.g. from [`crate::current_span_parent`], taken once for many
     /// children): same trace, flags and state, the parent's request id and component. Disabled
     /// without a parent, a sink, or INFO.
-    pub fn child(name: &'static str, parent: Option<&SpanParent>) -> Self {
+    /// `start` is when the span starts (usually `Instant::now()`, or a time the caller read for
+    /// its own use, so the span costs no clock read of its own); see [`HotSpan::finish`].
+    pub fn child(name: &'static str, parent: Option<&SpanParent>, start: Instant) -> Self {
         match (active_sink(), parent) {
-            (Some(sink), Some(p)) => Self::child_in(sink, name, p),
+            (Some(sink), Some(p)) => Self::child_in(sink, name, p, start),
             _ => Self::disabled(),
         }
     }
 
     /// [`HotSpan::child`] recording into `sink` (always enabled).
-    pub fn child_in(sink: &'static HotSink, name: &'static str, parent: &SpanParent) -> Self {
-        // One clock read: the wall-clock start is the parent's plus the monotonic time since.
-        let start = Instant::now();
+    pub fn child_in(
+        sink: &'static HotSink,
+        name: &'static str,
+        parent: &SpanParent,
+        start: Instant,
+    ) -> Self {
+        // No wall-clock read: the start is the parent's plus the monotonic time since.
         let since_parent = start.saturating_duration_since(parent.start);
         let start_unix_nano = parent
             .start_unix_nano
@@ -185,14 +204,16 @@ impl HotSpan {
     /// A local root continuing the remote caller's `traceparent` (raw header bytes; a new trace
     /// when empty or invalid), with its own `request_id` and `component`, as a span with
     /// `traceparent`, `request_id` and `component` fields would. Disabled without a sink or INFO.
+    /// `start` as for [`HotSpan::child`].
     pub fn remote(
         name: &'static str,
         traceparent: &[u8],
         request_id: &str,
         component: &'static str,
+        start: Instant,
     ) -> Self {
         match active_sink() {
-            Some(sink) => Self::remote_in(sink, name, traceparent, request_id, component),
+            Some(sink) => Self::remote_in(sink, name, traceparent, request_id, component, start),
             None => Self::disabled(),
         }
     }
@@ -204,6 +225,7 @@ impl HotSpan {
         traceparent: &[u8],
         request_id: &str,
         component: &'static str,
+        start: Instant,
     ) -> Self {
         let remote = TraceContext::parse_traceparent_bytes(traceparent).ok();
         let (trace_id, parent, flags, tracestate) = match remote {
@@ -225,7 +247,7 @@ impl HotSpan {
             tracestate,
             sink.t.scrubber.scrub_text(request_id).into(),
             SharedStr::from_static(component),
-            (now_unix_nano(), Instant::now()),
+            (unix_nano_at(start), start),
         )
     }
 
@@ -244,21 +266,33 @@ impl HotSpan {
     ) -> Self {
         Self(Some(Live {
             sink,
-            name,
-            trace_id,
-            span_id: random_span_id(),
-            parent,
             local_root,
             flags,
             tracestate,
-            request_id,
             component,
-            start_unix_nano,
             start,
-            error: false,
-            byzantine: false,
-            attributes: Attributes::new(),
+            end: None,
+            record: Box::new(SpanRecord {
+                trace_id,
+                span_id: random_span_id(),
+                parent_span_id: parent,
+                name,
+                node_id: sink.t.node.shared_node_id(),
+                request_id,
+                start_unix_nano,
+                duration_ns: 0,
+                error: false,
+                byzantine: false,
+                attributes: Attributes::new(),
+            }),
         }))
+    }
+
+    /// Ends the span at `end` (a time the caller read anyway; dropping the span ends it now).
+    pub fn finish(mut self, end: Instant) {
+        if let Some(l) = self.0.as_mut() {
+            l.end = Some(end);
+        }
     }
 
     /// Whether the span records (compute attribute values only then).
@@ -292,14 +326,11 @@ impl HotSpan {
         l.set(name, AttrValue::Shared(value.0.clone()));
     }
 
-    /// Records a 2-D tensor shape, `[rows, cols]` (the text [`crate::tensor_shape_2d`] writes,
-    /// which needs no scrubbing), as `record_str(name, ..)` of that text would.
-    pub fn record_shape_2d(&mut self, name: &'static str, rows: usize, cols: usize) {
+    /// Records a tensor shape (text that needs no scrubbing), as `record_str(name, ..)` of that
+    /// text would.
+    pub fn record_shape(&mut self, name: &'static str, shape: &Shape) {
         if let Some(l) = self.0.as_mut() {
-            l.set(
-                name,
-                AttrValue::Str(crate::values::tensor_shape_2d(rows, cols)),
-            );
+            l.set(name, AttrValue::Str(shape.0.clone()));
         }
     }
 
@@ -312,7 +343,7 @@ impl HotSpan {
             self.record_str(name, &value.to_string());
         } else if let Some(l) = self.0.as_mut() {
             if name == "error" {
-                l.error = true;
+                l.record.error = true;
             }
             l.set(name, AttrValue::U64(value));
         }
@@ -327,15 +358,15 @@ impl HotSpan {
     /// Marks the span as having recorded a Byzantine event (its trace is always sampled).
     pub fn mark_byzantine(&mut self) {
         if let Some(l) = self.0.as_mut() {
-            l.byzantine = true;
+            l.record.byzantine = true;
         }
     }
 
     /// The span's context (for exemplars and children); `None` when disabled.
     pub fn context(&self) -> Option<TraceContext> {
         self.0.as_ref().map(|l| TraceContext {
-            trace_id: l.trace_id,
-            span_id: l.span_id,
+            trace_id: l.record.trace_id,
+            span_id: l.record.span_id,
             flags: l.flags,
             tracestate: l.tracestate.clone(),
         })
@@ -346,16 +377,16 @@ impl HotSpan {
     pub fn traceparent(&self) -> Option<[u8; TRACEPARENT_LEN]> {
         self.0
             .as_ref()
-            .map(|l| traceparent_bytes(&l.trace_id, &l.span_id, l.flags))
+            .map(|l| traceparent_bytes(&l.record.trace_id, &l.record.span_id, l.flags))
     }
 
     /// Correlation ids for a log event emitted inside this span (see the module docs).
     pub fn log_ids(&self) -> LogIds {
         match self.0.as_ref() {
             Some(l) => LogIds {
-                trace_id: encode_hex(&l.trace_id),
-                span_id: encode_hex(&l.span_id),
-                request_id: l.request_id.clone(),
+                trace_id: encode_hex(&l.record.trace_id),
+                span_id: encode_hex(&l.record.span_id),
+                request_id: l.record.request_id.clone(),
                 component: l.component.clone(),
             },
             None => LogIds::default(),
@@ -367,40 +398,61 @@ impl Live {
     /// Sets the error and Byzantine flags as the layer does for a text field `name = value`.
     fn flag(&mut self, name: &str, value: &str) {
         match name {
-            "error" | "exception" => self.error = true,
+            "error" | "exception" => self.record.error = true,
             "status" | "otel.status_code" if value.eq_ignore_ascii_case("error") => {
-                self.error = true
+                self.record.error = true
             }
-            "byzantine" if value == "true" => self.byzantine = true,
+            "byzantine" if value == "true" => self.record.byzantine = true,
             _ => {}
         }
     }
 
     /// Sets an attribute; a name recorded again replaces its value in place (as `on_record`).
     fn set(&mut self, name: &'static str, value: AttrValue) {
-        match self.attributes.iter_mut().find(|(k, _)| *k == name) {
+        match self.record.attributes.iter_mut().find(|(k, _)| *k == name) {
             Some(slot) => slot.1 = value,
-            None => self.attributes.push((name, value)),
+            None => self.record.attributes.push((name, value)),
         }
     }
 }
 
+/// The wall-clock time of `at`, nanoseconds since the Unix epoch, from a per-thread anchor
+/// (a monotonic and a wall-clock reading) renewed once a second: a span needs no wall-clock read
+/// of its own, and a step of the wall clock shows within a second.
+fn unix_nano_at(at: Instant) -> u64 {
+    use std::cell::Cell;
+    use std::time::Duration;
+    const RENEW: Duration = Duration::from_secs(1);
+    thread_local! {
+        static ANCHOR: Cell<Option<(Instant, u64)>> = const { Cell::new(None) };
+    }
+    let nanos = |d: Duration| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX);
+    ANCHOR.with(|anchor| match anchor.get() {
+        Some((i0, u0)) if at >= i0 && at.duration_since(i0) < RENEW => {
+            u0.saturating_add(nanos(at.duration_since(i0)))
+        }
+        _ => {
+            let (i, u) = (Instant::now(), now_unix_nano());
+            anchor.set(Some((i, u)));
+            u.saturating_sub(nanos(i.saturating_duration_since(at)))
+        }
+    })
+}
+
 impl Drop for HotSpan {
     fn drop(&mut self) {
-        let Some(l) = self.0.take() else { return };
-        let record = SpanRecord {
-            trace_id: l.trace_id,
-            span_id: l.span_id,
-            parent_span_id: l.parent,
-            name: l.name,
-            node_id: l.sink.t.node.shared_node_id(),
-            request_id: l.request_id,
-            start_unix_nano: l.start_unix_nano,
-            duration_ns: u64::try_from(l.start.elapsed().as_nanos()).unwrap_or(u64::MAX),
-            error: l.error,
-            byzantine: l.byzantine,
-            attributes: l.attributes,
+        let Some(mut l) = self.0.take() else { return };
+        let took = match l.end {
+            Some(end) => end.saturating_duration_since(l.start),
+            None => l.start.elapsed(),
         };
-        deliver(&l.sink.t, l.sink.exporter.as_ref(), record, l.local_root);
+        l.record.duration_ns = u64::try_from(took.as_nanos()).unwrap_or(u64::MAX);
+        let Live {
+            sink,
+            local_root,
+            record,
+            ..
+        } = l;
+        deliver(&sink.t, sink.exporter.as_ref(), record, local_root);
     }
 }

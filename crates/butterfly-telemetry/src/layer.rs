@@ -529,7 +529,12 @@ where
             byzantine: d.byzantine,
             attributes: d.attributes,
         };
-        deliver(&self.t, self.exporter.as_ref(), record, d.local_root);
+        deliver(
+            &self.t,
+            self.exporter.as_ref(),
+            Box::new(record),
+            d.local_root,
+        );
     }
 }
 
@@ -538,11 +543,13 @@ where
 pub(crate) fn deliver(
     t: &Telemetry,
     exporter: Option<&Arc<dyn SpanExporter>>,
-    record: SpanRecord,
+    record: Box<SpanRecord>,
     local_root: bool,
 ) {
     if let Some(exporter) = exporter {
-        t.spans.push(record.clone());
+        let copy = SpanRecord::clone(&record);
+        t.spans.push(record);
+        let record = copy;
         if local_root {
             if let Some(trace) = t.sampler.finish_root(record) {
                 exporter.export(trace);

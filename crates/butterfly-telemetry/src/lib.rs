@@ -37,7 +37,7 @@ pub use buffers::{
     DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
 };
 pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
-pub use hot::{CleanStr, HotSink, HotSpan, LogIds};
+pub use hot::{CleanStr, HotSink, HotSpan, LogIds, Shape};
 pub use layer::{
     current_span_parent, current_trace_context, current_traceparent, format_json_line,
     inject_current, write_json_line, NodeContext, SpanExporter, SpanParent, Telemetry,

@@ -4,11 +4,12 @@
 //! carry the same correlation ids as events inside a span.
 
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use butterfly_telemetry::buffers::{LogQuery, SpanQuery};
 use butterfly_telemetry::sampling::{SampledTrace, SamplerConfig};
 use butterfly_telemetry::{
-    current_span_parent, encode_hex, HotSink, HotSpan, SpanExporter, SpanRecord, Telemetry,
+    current_span_parent, encode_hex, HotSink, HotSpan, Shape, SpanExporter, SpanRecord, Telemetry,
     TelemetryConfig,
 };
 use tracing_subscriber::layer::SubscriberExt;
@@ -90,14 +91,14 @@ fn child_span_matches_the_layer_record() {
             .entered();
         }
         let parent = current_span_parent().expect("parent");
-        let mut hot = HotSpan::child_in(sink, "comm.send_tensor", &parent);
+        let mut hot = HotSpan::child_in(sink, "comm.send_tensor", &parent, Instant::now());
         hot.record_str("from", "coordinator-1");
         // Scrubbed once, recorded as often as needed: the same value as `record_str`.
         let to = sink.clean("to", ip);
         assert_eq!(to.as_str(), "10.1.0.0/16");
         hot.record_clean("to", &to);
         hot.record_u64("layer.id", 3);
-        hot.record_shape_2d("tensor.shape", 1, 64);
+        hot.record_shape("tensor.shape", &Shape::d2(1, 64));
         hot.record_u64("tensor_size_bytes", 256);
         let ctx = hot.context().expect("context");
         assert_eq!(ctx.trace_id, parent.context.trace_id);
@@ -161,8 +162,14 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
             tracing::Span::current().record("error", "layer 2 does not exist");
             tracing::warn!(layer = 2_u32, byzantine = true, "corrupted");
         }
-        let mut hot =
-            HotSpan::remote_in(sink, "layer.execute", tp.as_bytes(), "req_abc", "compute");
+        let mut hot = HotSpan::remote_in(
+            sink,
+            "layer.execute",
+            tp.as_bytes(),
+            "req_abc",
+            "compute",
+            Instant::now(),
+        );
         hot.record_u64("layer.id", 2);
         hot.record_str("node.id", "coordinator-1");
         hot.record_str("tensor.shape", "[1, 64]");
@@ -180,7 +187,14 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
         hot.mark_byzantine();
         drop(hot);
         // A hot span without a valid traceparent starts a trace, as the layer does.
-        let fresh = HotSpan::remote_in(sink, "layer.execute", b"", "req_x", "compute");
+        let fresh = HotSpan::remote_in(
+            sink,
+            "layer.execute",
+            b"",
+            "req_x",
+            "compute",
+            Instant::now(),
+        );
         assert!(fresh.context().is_some());
     });
     let s = spans(&t, "layer.execute");
