@@ -173,10 +173,10 @@ pub struct LogRecord {
     pub message: String,
     /// Emitting module path.
     pub target: &'static str,
-    /// Trace id hex, empty outside a span.
-    pub trace_id: String,
-    /// Span id hex, empty outside a span.
-    pub span_id: String,
+    /// Trace id; `None` outside a span.
+    pub trace_id: Option<[u8; 16]>,
+    /// Span id; `None` outside a span.
+    pub span_id: Option<[u8; 8]>,
     /// Request id, empty if none.
     pub request_id: SharedStr,
     /// Node id.
@@ -190,14 +190,24 @@ pub struct LogRecord {
 }
 
 impl LogRecord {
+    /// Trace id, lowercase hex; empty outside a span.
+    pub fn trace_id_hex(&self) -> String {
+        self.trace_id.map(|id| encode_hex(&id)).unwrap_or_default()
+    }
+
+    /// Span id, lowercase hex; empty outside a span.
+    pub fn span_id_hex(&self) -> String {
+        self.span_id.map(|id| encode_hex(&id)).unwrap_or_default()
+    }
+
     /// The proto form served by the debug service.
     pub fn to_proto(&self) -> debug::LogEntry {
         debug::LogEntry {
             ts_unix_nano: self.ts_unix_nano,
             level: self.level.as_str().to_owned(),
             message: self.message.clone(),
-            trace_id: self.trace_id.clone(),
-            span_id: self.span_id.clone(),
+            trace_id: self.trace_id_hex(),
+            span_id: self.span_id_hex(),
             request_id: self.request_id.to_string(),
             node_id: self.node_id.to_string(),
             consensus_term: self.consensus_term,
@@ -452,8 +462,12 @@ impl LogBuffer {
 
     /// Matching entries, oldest first, at most the newest `q.limit`.
     pub fn query(&self, q: &LogQuery) -> Vec<LogRecord> {
+        // An id that is not 32 hex digits matches nothing.
+        let trace = (!q.trace_id.is_empty()).then(|| {
+            crate::trace_context::parse_hex_lower::<16>(q.trace_id.to_ascii_lowercase().as_bytes())
+        });
         self.0.query(q.limit, |e| {
-            (q.trace_id.is_empty() || e.trace_id.eq_ignore_ascii_case(&q.trace_id))
+            trace.is_none_or(|t| t.is_some() && t == e.trace_id)
                 && (q.request_id.is_empty() || e.request_id.as_str() == q.request_id)
                 && q.min_level.is_none_or(|l| e.level >= l)
                 && (q.component.is_empty() || e.component.as_str() == q.component)
@@ -490,12 +504,12 @@ mod tests {
             level,
             message: format!("m{i}"),
             target: "",
-            trace_id: if i.is_multiple_of(2) {
-                "aa".into()
+            trace_id: Some(if i.is_multiple_of(2) {
+                [0xaa; 16]
             } else {
-                "bb".into()
-            },
-            span_id: String::new(),
+                [0xbb; 16]
+            }),
+            span_id: None,
             request_id: format!("r{}", i % 3).into(),
             node_id: "n1".into(),
             consensus_term: 1,
@@ -557,7 +571,7 @@ mod tests {
         };
         assert_eq!(b.query(&q).len(), 6);
         let q = LogQuery {
-            trace_id: "AA".into(),
+            trace_id: "AA".repeat(16),
             component: "consensus".into(),
             since_unix_nano: 4,
             limit: 2,
@@ -569,7 +583,13 @@ mod tests {
             request_id: "r1".into(),
             ..Default::default()
         };
-        assert!(b.query(&q).iter().all(|e| e.request_id == "r1"));
+        assert!(b.query(&q).iter().all(|e| e.request_id.as_str() == "r1"));
+        // A trace id that is not 32 hex digits matches nothing.
+        let q = LogQuery {
+            trace_id: "aa".into(),
+            ..Default::default()
+        };
+        assert!(b.query(&q).is_empty());
         let resp = b.query_proto(&debug::QueryLogsRequest {
             min_level: "error".into(),
             ..Default::default()

@@ -35,10 +35,10 @@ use crate::buffers::{Level, LogBuffer, LogRecord, SpanBuffer, SpanRecord};
 use crate::sampling::{SampledTrace, SamplerConfig, TailSampler};
 use crate::scrub::{FieldClass, Scrubber};
 use crate::trace_context::{
-    format_traceparent, random_span_id, random_trace_id, TraceContext, TraceState, FLAG_RANDOM,
-    FLAG_SAMPLED,
+    format_traceparent, parse_hex_lower, random_span_id, random_trace_id, TraceContext, TraceState,
+    FLAG_RANDOM, FLAG_SAMPLED,
 };
-use crate::values::{encode_hex, AttrValue, CompactStr, SharedStr};
+use crate::values::{push_hex, AttrValue, CompactStr, SharedStr};
 
 /// Node id used until [`NodeContext::set_node_id`] is called.
 pub const DEFAULT_NODE_ID: &str = "unknown";
@@ -231,8 +231,8 @@ struct Fields<'a> {
     fields: crate::buffers::Attributes,
     /// Events only: `trace_id`/`span_id` fields are correlation ids, not plain fields.
     explicit_ids: bool,
-    trace_id: Option<String>,
-    span_id: Option<String>,
+    trace_id: Option<[u8; 16]>,
+    span_id: Option<[u8; 8]>,
 }
 
 impl<'a> Fields<'a> {
@@ -266,11 +266,13 @@ impl<'a> Fields<'a> {
                     .and_then(|v| TraceContext::parse_traceparent(v).ok());
             }
             "tracestate" => self.tracestate = Some(TraceState::parse(value).unwrap_or_default()),
+            // Explicit correlation ids (hex, as `HotSpan::log_ids` gives them); anything that is
+            // not a W3C id leaves the span's ids in place.
             "trace_id" if self.explicit_ids => {
-                self.trace_id = Some(value.to_owned()).filter(|v| !v.is_empty());
+                self.trace_id = parse_hex_lower(value.to_ascii_lowercase().as_bytes());
             }
             "span_id" if self.explicit_ids => {
-                self.span_id = Some(value.to_owned()).filter(|v| !v.is_empty());
+                self.span_id = parse_hex_lower(value.to_ascii_lowercase().as_bytes());
             }
             _ => {
                 if name == "error" || name == "exception" {
@@ -470,8 +472,8 @@ where
         let mut f = Fields::new(&self.t.scrubber, meta.fields().len());
         f.explicit_ids = true;
         event.record(&mut f);
-        let mut trace_id = String::new();
-        let mut span_id = String::new();
+        let mut trace_id = None;
+        let mut span_id = None;
         let mut request_id = SharedStr::empty();
         let mut component = SharedStr::empty();
         if let Some(span) = ctx.event_span(event) {
@@ -481,8 +483,8 @@ where
                     d.error = true;
                 }
                 d.byzantine |= f.byzantine;
-                trace_id = encode_hex(&d.trace_id);
-                span_id = encode_hex(&d.span_id);
+                trace_id = Some(d.trace_id);
+                span_id = Some(d.span_id);
                 request_id = d.request_id.clone();
                 component = d.component.clone();
             }
@@ -492,8 +494,8 @@ where
             level,
             message: f.message.take().unwrap_or_default(),
             target: meta.target(),
-            trace_id: f.trace_id.take().unwrap_or(trace_id),
-            span_id: f.span_id.take().unwrap_or(span_id),
+            trace_id: f.trace_id.take().or(trace_id),
+            span_id: f.span_id.take().or(span_id),
             request_id: f.request_id.take().unwrap_or(request_id),
             node_id: self.t.node.shared_node_id(),
             consensus_term: self.t.node.consensus_term(),
@@ -643,24 +645,36 @@ pub fn inject_current<C: crate::Injector + ?Sized>(carrier: &mut C) -> bool {
     }
 }
 
+/// The bytes a JSON string escapes: `"`, `\\` and control characters.
+static JSON_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
 fn push_json_str(out: &mut String, s: &str) {
     out.push('"');
     let mut plain = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let esc = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            b if b < 0x20 => "",
-            _ => continue,
-        };
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !JSON_ESCAPE[usize::from(b)] {
+            continue;
+        }
         out.push_str(&s[plain..i]);
-        if esc.is_empty() {
-            let _ = write!(out, "\\u{:04x}", b);
-        } else {
-            out.push_str(esc);
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            _ => {
+                let _ = write!(out, "\\u{:04x}", b);
+            }
         }
         plain = i + 1;
     }
@@ -737,10 +751,15 @@ pub fn write_json_line(out: &mut String, r: &LogRecord) {
     push_json_str(out, &r.message);
     out.push_str(",\"target\":");
     push_json_str(out, &r.target);
-    out.push_str(",\"trace_id\":");
-    push_json_str(out, &r.trace_id);
-    out.push_str(",\"span_id\":");
-    push_json_str(out, &r.span_id);
+    out.push_str(",\"trace_id\":\"");
+    if let Some(id) = &r.trace_id {
+        push_hex(out, id);
+    }
+    out.push_str("\",\"span_id\":\"");
+    if let Some(id) = &r.span_id {
+        push_hex(out, id);
+    }
+    out.push('"');
     out.push_str(",\"request_id\":");
     push_json_str(out, &r.request_id);
     out.push_str(",\"node_id\":");

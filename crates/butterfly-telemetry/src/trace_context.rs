@@ -325,7 +325,8 @@ impl TraceContext {
     }
 }
 
-fn parse_hex_lower<const N: usize>(s: &[u8]) -> Option<[u8; N]> {
+/// `2 * N` lowercase hex digits as `N` bytes; `None` for any other input.
+pub(crate) fn parse_hex_lower<const N: usize>(s: &[u8]) -> Option<[u8; N]> {
     if s.len() != 2 * N {
         return None;
     }
@@ -462,10 +463,10 @@ pub fn traceparent_bytes(
     flags: u8,
 ) -> [u8; TRACEPARENT_LEN] {
     let mut buf = [b'-'; TRACEPARENT_LEN];
-    crate::values::hex_into(&[TRACEPARENT_VERSION], &mut buf[0..2]);
-    crate::values::hex_into(trace_id, &mut buf[3..35]);
-    crate::values::hex_into(span_id, &mut buf[36..52]);
-    crate::values::hex_into(&[flags], &mut buf[53..55]);
+    buf[0..2].copy_from_slice(&crate::values::hex_array::<1, 2>(&[TRACEPARENT_VERSION]));
+    buf[3..35].copy_from_slice(&crate::values::hex_array::<16, 32>(trace_id));
+    buf[36..52].copy_from_slice(&crate::values::hex_array::<8, 16>(span_id));
+    buf[53..55].copy_from_slice(&crate::values::hex_array::<1, 2>(&[flags]));
     buf
 }
 

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 /// An immutable, cheaply cloned string (`Arc<str>`, or a `&'static str`; the empty string needs
 /// no allocation). Used for node ids, request ids and components, which every child span and log
-/// entry inherits.
+/// entry inherits. (Not inline: reading an inline string back as `&str` costs a UTF-8 check on
+/// every read, which is more than the allocation saves.)
 #[derive(Clone, Default)]
 pub struct SharedStr(SharedRepr);
 
@@ -395,12 +396,33 @@ impl PartialEq<&str> for AttrValue {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// The two lowercase hex digits of every byte.
+static HEX_PAIRS: [[u8; 2]; 256] = {
+    let mut t = [[0u8; 2]; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = [HEX[i >> 4], HEX[i & 0x0f]];
+        i += 1;
+    }
+    t
+};
+
 /// Writes `bytes` as lowercase hex into `out` (which must hold `2 * bytes.len()` bytes).
 pub(crate) fn hex_into(bytes: &[u8], out: &mut [u8]) {
     for (pair, b) in out.chunks_exact_mut(2).zip(bytes) {
-        pair[0] = HEX[usize::from(b >> 4)];
-        pair[1] = HEX[usize::from(b & 0x0f)];
+        pair.copy_from_slice(&HEX_PAIRS[usize::from(*b)]);
     }
+}
+
+/// `N` bytes as `2 * N` lowercase hex digits (fixed sizes, so the loop unrolls).
+pub(crate) fn hex_array<const N: usize, const M: usize>(bytes: &[u8; N]) -> [u8; M] {
+    let mut out = [0u8; M];
+    for (i, b) in bytes.iter().enumerate().take(M / 2) {
+        let [hi, lo] = HEX_PAIRS[usize::from(*b)];
+        out[2 * i] = hi;
+        out[2 * i + 1] = lo;
+    }
+    out
 }
 
 /// Appends `bytes` as lowercase hex to `out`.
@@ -424,6 +446,28 @@ pub fn encode_hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
     use std::fmt::Write as _;
+
+    #[test]
+    fn shared_str_every_form() {
+        let long = "x".repeat(COMPACT_INLINE_BYTES + 1);
+        for (v, text) in [
+            (SharedStr::empty(), ""),
+            (SharedStr::from(""), ""),
+            (SharedStr::from_static("compute"), "compute"),
+            (SharedStr::from("req_0123456789ab"), "req_0123456789ab"),
+            (
+                SharedStr::from(String::from("req_0123456789ab")),
+                "req_0123456789ab",
+            ),
+            (SharedStr::from(long.as_str()), long.as_str()),
+            (SharedStr::from(long.clone()), long.as_str()),
+            (SharedStr::from(Arc::<str>::from("n1")), "n1"),
+        ] {
+            assert_eq!(v.as_str(), text);
+            assert_eq!(v.clone().as_str(), text);
+            assert_eq!(v, SharedStr::from(text));
+        }
+    }
 
     #[test]
     fn compact_inline_then_heap() {

@@ -9,7 +9,7 @@ use std::time::Instant;
 use butterfly_telemetry::buffers::{LogQuery, SpanQuery};
 use butterfly_telemetry::sampling::{SampledTrace, SamplerConfig};
 use butterfly_telemetry::{
-    current_span_parent, encode_hex, HotSink, HotSpan, Shape, SpanExporter, SpanRecord, Telemetry,
+    current_span_parent, HotSink, HotSpan, Shape, SpanExporter, SpanRecord, Telemetry,
     TelemetryConfig,
 };
 use tracing_subscriber::layer::SubscriberExt;
@@ -211,18 +211,14 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
     });
     assert_eq!(logs.len(), 2);
     let (a, b) = (&logs[0], &logs[1]);
-    let by_hot = if a.span_id == encode_hex(&hot.span_id) {
+    let by_hot = if a.span_id == Some(hot.span_id) { a } else { b };
+    let by_layer = if a.span_id == Some(layer.span_id) {
         a
     } else {
         b
     };
-    let by_layer = if a.span_id == encode_hex(&layer.span_id) {
-        a
-    } else {
-        b
-    };
-    assert_eq!(by_hot.span_id, encode_hex(&hot.span_id));
-    assert_eq!(by_layer.span_id, encode_hex(&layer.span_id));
+    assert_eq!(by_hot.span_id, Some(hot.span_id));
+    assert_eq!(by_layer.span_id, Some(layer.span_id));
     assert_eq!(by_hot.trace_id, by_layer.trace_id);
     assert_eq!(by_hot.request_id, by_layer.request_id);
     assert_eq!(by_hot.component, by_layer.component);
