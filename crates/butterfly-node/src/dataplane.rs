@@ -5,12 +5,13 @@
 //! request:  u32 BE header length | ExecHeader (binary) | tensor (f32 little-endian)
 //! response: u32 BE header length | JSON ExecReply      | tensor (f32 little-endian)
 //!
-//! ExecHeader: u32 BE layer | (u16 BE length | UTF-8) × 3: request id, sender id, traceparent
+//! ExecHeader: u32 BE layer | (u16 BE length | bytes) × 3: request id, sender id, traceparent
 //! ```
 //!
-//! Every request header carries the W3C `traceparent` of the coordinator's span (empty when
-//! tracing is off). The request header is binary so that carrying the trace context costs a copy
-//! of its 55 bytes, not a JSON escape pass and a `String` per hop.
+//! Every request header carries the W3C `traceparent` of the coordinator's span, in the binary
+//! form of the W3C trace-context-binary draft (29 bytes; empty when tracing is off). The header is
+//! binary so that carrying the trace context costs a copy of those bytes, not hex formatting and
+//! parsing, a JSON escape pass and a `String` per hop.
 
 use crate::faults::Faults;
 use crate::layers::{from_bytes, tensor_hash, to_bytes, Model};
@@ -55,7 +56,9 @@ pub struct ExecHeader<'a> {
     pub request_id: &'a str,
     /// Layer to run.
     pub layer: u32,
-    /// W3C traceparent of the sender's span (ASCII); empty when tracing is off.
+    /// Binary W3C traceparent of the sender's span
+    /// ([`butterfly_telemetry::TraceContext::parse_traceparent_binary`]); empty when tracing is
+    /// off.
     pub traceparent: &'a [u8],
     /// Sender node id.
     pub from: &'a str,
@@ -106,7 +109,7 @@ impl<'a> ExecHeader<'a> {
         };
         let request_id = text(bytes()?)?;
         let from = text(bytes()?)?;
-        // Checked by the trace-context parser, which accepts only ASCII.
+        // Checked by the trace-context parser.
         let traceparent = bytes()?;
         if !header.is_empty() {
             return Err(format!("bad header: {} trailing bytes", header.len()));
@@ -699,10 +702,15 @@ mod tests {
 
     #[test]
     fn frames_round_trip_and_reject_garbage() {
+        let tp = butterfly_telemetry::TraceContext::parse_traceparent(
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        )
+        .unwrap()
+        .traceparent_binary();
         let h = ExecHeader {
             request_id: "req_1",
             layer: 2,
-            traceparent: b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+            traceparent: &tp,
             from: "coordinator-1",
         };
         let buf = h.frame(&[1.0, 2.0]);

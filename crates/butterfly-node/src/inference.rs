@@ -614,8 +614,8 @@ impl Engine {
                             span.record_shape("tensor.shape", shape);
                             span.record_u64("tensor_size_bytes", (input.len() * 4) as u64);
                         }
-                        // Every hop carries the W3C traceparent of this span.
-                        let traceparent = span.traceparent();
+                        // Every hop carries this span's W3C traceparent (binary form).
+                        let traceparent = span.traceparent_binary();
                         let header = ExecHeader {
                             request_id,
                             layer,

@@ -80,7 +80,7 @@ fn main() {
                     s.record_shape("tensor.shape", &shape);
                     s.record_u64("tensor_size_bytes", (input.len() * 4) as u64);
                 }
-                headers.push((layer, s.traceparent()));
+                headers.push((layer, s.traceparent_binary()));
                 s.finish(black_box(Instant::now()));
             }
         }

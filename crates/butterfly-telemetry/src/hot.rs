@@ -26,8 +26,8 @@ use crate::buffers::{Attributes, SpanRecord};
 use crate::layer::{deliver, now_unix_nano, SpanExporter, SpanParent, Telemetry};
 use crate::scrub::FieldClass;
 use crate::trace_context::{
-    random_span_id, random_trace_id, traceparent_bytes, TraceContext, TraceState, FLAG_RANDOM,
-    FLAG_SAMPLED, TRACEPARENT_LEN,
+    random_span_id, random_trace_id, traceparent_binary, traceparent_bytes, TraceContext,
+    TraceState, FLAG_RANDOM, FLAG_SAMPLED, TRACEPARENT_BINARY_LEN, TRACEPARENT_LEN,
 };
 use crate::values::{encode_hex, AttrValue, CompactStr, SharedStr};
 
@@ -201,10 +201,10 @@ impl HotSpan {
         )
     }
 
-    /// A local root continuing the remote caller's `traceparent` (raw header bytes; a new trace
-    /// when empty or invalid), with its own `request_id` and `component`, as a span with
-    /// `traceparent`, `request_id` and `component` fields would. Disabled without a sink or INFO.
-    /// `start` as for [`HotSpan::child`].
+    /// A local root continuing the remote caller's binary `traceparent` (see
+    /// [`HotSpan::traceparent_binary`]; a new trace when empty or invalid), with its own
+    /// `request_id` and `component`, as a span with `traceparent`, `request_id` and `component`
+    /// fields would. Disabled without a sink or INFO. `start` as for [`HotSpan::child`].
     pub fn remote(
         name: &'static str,
         traceparent: &[u8],
@@ -227,7 +227,7 @@ impl HotSpan {
         component: &'static str,
         start: Instant,
     ) -> Self {
-        let remote = TraceContext::parse_traceparent_bytes(traceparent).ok();
+        let remote = TraceContext::parse_traceparent_binary(traceparent).ok();
         let (trace_id, parent, flags, tracestate) = match remote {
             Some(r) => (r.trace_id, Some(r.span_id), r.flags, r.tracestate),
             None => (
@@ -370,6 +370,14 @@ impl HotSpan {
             flags: l.flags,
             tracestate: l.tracestate.clone(),
         })
+    }
+
+    /// The span's binary `traceparent` (W3C trace-context-binary; no hex to write), for binary
+    /// carriers such as the data plane's frames; `None` when disabled.
+    pub fn traceparent_binary(&self) -> Option<[u8; TRACEPARENT_BINARY_LEN]> {
+        self.0
+            .as_ref()
+            .map(|l| traceparent_binary(&l.record.trace_id, &l.record.span_id, l.flags))
     }
 
     /// The span's `traceparent` header value, in a fixed buffer (no allocation); `None` when

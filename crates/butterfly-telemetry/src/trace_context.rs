@@ -7,6 +7,10 @@
 //! trace; several `tracestate` headers are joined in order; an invalid `tracestate` (bad member,
 //! more than [`MAX_TRACESTATE_MEMBERS`] members) is discarded as a whole, and so is any
 //! `tracestate` that arrives without a valid `traceparent`.
+//!
+//! Binary carriers (the data plane's QUIC frames) use the `traceparent` binary format of the W3C
+//! trace-context-binary draft: 29 bytes, no hex to write or parse
+//! ([`TraceContext::traceparent_binary`], [`TraceContext::parse_traceparent_binary`]).
 
 use std::collections::hash_map::RandomState;
 use std::fmt;
@@ -243,9 +247,43 @@ impl TraceContext {
         Self::parse_traceparent_bytes(value.as_bytes())
     }
 
-    /// [`TraceContext::parse_traceparent`] of raw header bytes (e.g. a binary frame's), with no
-    /// UTF-8 check first: anything but the ASCII the format allows is rejected.
-    pub fn parse_traceparent_bytes(value: &[u8]) -> Result<Self, TraceContextError> {
+    /// The binary `traceparent` of this context (W3C trace-context-binary: version 0, then
+    /// field 0 trace-id, field 1 parent-id, field 2 trace-flags).
+    pub fn traceparent_binary(&self) -> [u8; TRACEPARENT_BINARY_LEN] {
+        traceparent_binary(&self.trace_id, &self.span_id, self.flags)
+    }
+
+    /// Parses a binary `traceparent` (trailing padding allowed, as the draft permits). The
+    /// returned context has an empty `tracestate`.
+    pub fn parse_traceparent_binary(value: &[u8]) -> Result<Self, TraceContextError> {
+        let v = value
+            .get(..TRACEPARENT_BINARY_LEN)
+            .ok_or(TraceContextError::Malformed)?;
+        if v[0] != 0 {
+            return Err(TraceContextError::InvalidVersion);
+        }
+        if v[1] != 0 || v[18] != 1 || v[27] != 2 {
+            return Err(TraceContextError::Malformed);
+        }
+        let mut trace_id = [0u8; 16];
+        trace_id.copy_from_slice(&v[2..18]);
+        let mut span_id = [0u8; 8];
+        span_id.copy_from_slice(&v[19..27]);
+        if trace_id == [0; 16] {
+            return Err(TraceContextError::ZeroTraceId);
+        }
+        if span_id == [0; 8] {
+            return Err(TraceContextError::ZeroSpanId);
+        }
+        Ok(Self {
+            trace_id,
+            span_id,
+            flags: v[28],
+            tracestate: TraceState::new(),
+        })
+    }
+
+    fn parse_traceparent_bytes(value: &[u8]) -> Result<Self, TraceContextError> {
         // Optional whitespace (spaces and tabs) around the value is allowed.
         let start = value
             .iter()
@@ -456,6 +494,24 @@ pub(crate) fn format_traceparent(trace_id: &[u8; 16], span_id: &[u8; 8], flags: 
     String::from_utf8(traceparent_bytes(trace_id, span_id, flags).to_vec()).unwrap_or_default()
 }
 
+/// Length of a binary `traceparent` (W3C trace-context-binary, version 0), bytes.
+pub const TRACEPARENT_BINARY_LEN: usize = 29;
+
+/// The binary `traceparent` of these ids (see [`TraceContext::traceparent_binary`]).
+pub fn traceparent_binary(
+    trace_id: &[u8; 16],
+    span_id: &[u8; 8],
+    flags: u8,
+) -> [u8; TRACEPARENT_BINARY_LEN] {
+    let mut out = [0u8; TRACEPARENT_BINARY_LEN];
+    out[2..18].copy_from_slice(trace_id);
+    out[18] = 1;
+    out[19..27].copy_from_slice(span_id);
+    out[27] = 2;
+    out[28] = flags;
+    out
+}
+
 /// The version-00 `traceparent` of these ids as ASCII bytes in a fixed buffer (no allocation).
 pub fn traceparent_bytes(
     trace_id: &[u8; 16],
@@ -495,6 +551,49 @@ pub fn random_span_id() -> [u8; 8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_traceparent_matches_the_draft_example() {
+        // The example of the W3C trace-context-binary draft (spec/20-binary-format.md).
+        let bytes: [u8; 29] = [
+            0, 0, 75, 249, 47, 53, 119, 179, 77, 166, 163, 206, 146, 157, 0, 14, 71, 54, 1, 52,
+            240, 103, 170, 11, 169, 2, 183, 2, 1,
+        ];
+        let ctx = TraceContext::parse_traceparent_binary(&bytes).expect("valid");
+        assert_eq!(ctx.trace_id_hex(), "4bf92f3577b34da6a3ce929d000e4736");
+        assert_eq!(ctx.span_id_hex(), "34f067aa0ba902b7");
+        assert_eq!(ctx.flags, 1);
+        assert_eq!(ctx.traceparent_binary(), bytes);
+        // The same context as text and back.
+        let text = TraceContext::parse_traceparent(&ctx.traceparent()).expect("text");
+        assert_eq!(text.traceparent_binary(), bytes);
+        // Padding is allowed; a short value, another version, a wrong field id or a zero id is not.
+        let mut padded = bytes.to_vec();
+        padded.extend_from_slice(&[0, 0, 0]);
+        assert!(TraceContext::parse_traceparent_binary(&padded).is_ok());
+        assert!(TraceContext::parse_traceparent_binary(&bytes[..28]).is_err());
+        assert!(TraceContext::parse_traceparent_binary(&[]).is_err());
+        for (at, v) in [(0, 1), (1, 9), (18, 0), (27, 1)] {
+            let mut bad = bytes;
+            bad[at] = v;
+            assert!(
+                TraceContext::parse_traceparent_binary(&bad).is_err(),
+                "byte {at}"
+            );
+        }
+        let mut zero = bytes;
+        zero[2..18].fill(0);
+        assert_eq!(
+            TraceContext::parse_traceparent_binary(&zero),
+            Err(TraceContextError::ZeroTraceId)
+        );
+        let mut zero = bytes;
+        zero[19..27].fill(0);
+        assert_eq!(
+            TraceContext::parse_traceparent_binary(&zero),
+            Err(TraceContextError::ZeroSpanId)
+        );
+    }
 
     #[test]
     fn traceparent_matches_the_format_string() {

@@ -10,7 +10,7 @@ use butterfly_telemetry::buffers::{LogQuery, SpanQuery};
 use butterfly_telemetry::sampling::{SampledTrace, SamplerConfig};
 use butterfly_telemetry::{
     current_span_parent, HotSink, HotSpan, Shape, SpanExporter, SpanRecord, Telemetry,
-    TelemetryConfig,
+    TelemetryConfig, TraceContext,
 };
 use tracing_subscriber::layer::SubscriberExt;
 
@@ -165,7 +165,9 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
         let mut hot = HotSpan::remote_in(
             sink,
             "layer.execute",
-            tp.as_bytes(),
+            &TraceContext::parse_traceparent(tp)
+                .expect("tp")
+                .traceparent_binary(),
             "req_abc",
             "compute",
             Instant::now(),
