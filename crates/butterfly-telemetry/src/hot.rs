@@ -289,6 +289,7 @@ impl HotSpan {
     }
 
     /// Ends the span at `end` (a time the caller read anyway; dropping the span ends it now).
+    #[inline]
     pub fn finish(mut self, end: Instant) {
         if let Some(l) = self.0.as_mut() {
             l.end = Some(end);
@@ -296,6 +297,7 @@ impl HotSpan {
     }
 
     /// Whether the span records (compute attribute values only then).
+    #[inline]
     pub fn is_enabled(&self) -> bool {
         self.0.is_some()
     }
@@ -318,6 +320,7 @@ impl HotSpan {
 
     /// Records text scrubbed beforehand for this field name (as [`HotSpan::record_str`] would
     /// record it, without scrubbing again).
+    #[inline]
     pub fn record_clean(&mut self, name: &'static str, value: &CleanStr) {
         let Some(l) = self.0.as_mut() else {
             return;
@@ -328,6 +331,7 @@ impl HotSpan {
 
     /// Records a tensor shape (text that needs no scrubbing), as `record_str(name, ..)` of that
     /// text would.
+    #[inline]
     pub fn record_shape(&mut self, name: &'static str, shape: &Shape) {
         if let Some(l) = self.0.as_mut() {
             l.set(name, AttrValue::Str(shape.0.clone()));
@@ -335,6 +339,7 @@ impl HotSpan {
     }
 
     /// Records an unsigned attribute (as the layer records an integer field).
+    #[inline]
     pub fn record_u64(&mut self, name: &'static str, value: u64) {
         if self.0.is_none() {
             return;
@@ -374,6 +379,7 @@ impl HotSpan {
 
     /// The span's binary `traceparent` (W3C trace-context-binary; no hex to write), for binary
     /// carriers such as the data plane's frames; `None` when disabled.
+    #[inline]
     pub fn traceparent_binary(&self) -> Option<[u8; TRACEPARENT_BINARY_LEN]> {
         self.0
             .as_ref()
@@ -404,6 +410,7 @@ impl HotSpan {
 
 impl Live {
     /// Sets the error and Byzantine flags as the layer does for a text field `name = value`.
+    #[inline]
     fn flag(&mut self, name: &str, value: &str) {
         match name {
             "error" | "exception" => self.record.error = true,
@@ -416,11 +423,16 @@ impl Live {
     }
 
     /// Sets an attribute; a name recorded again replaces its value in place (as `on_record`).
+    #[inline(always)]
     fn set(&mut self, name: &'static str, value: AttrValue) {
-        match self.record.attributes.iter_mut().find(|(k, _)| *k == name) {
-            Some(slot) => slot.1 = value,
-            None => self.record.attributes.push((name, value)),
+        let attributes = &mut self.record.attributes;
+        for slot in attributes.as_mut_slice() {
+            if slot.0.len() == name.len() && slot.0 == name {
+                slot.1 = value;
+                return;
+            }
         }
+        attributes.push((name, value));
     }
 }
 
