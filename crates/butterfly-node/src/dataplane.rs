@@ -310,9 +310,25 @@ impl DataServer {
 
     /// Serves layer executions until the endpoint closes.
     pub async fn serve(self, node_id: String, model: Model, faults: Faults, stats: LayerStats) {
+        // Scrubbed once for every `layer.execute` span (`None` without telemetry).
+        let node_attr = butterfly_telemetry::CleanStr::new("node.id", &node_id);
+        let layer_attrs = match &node_attr {
+            Some(node) => {
+                let shape = butterfly_telemetry::Shape::d2(1, model.spec.dim);
+                (0..model.spec.layers)
+                    .map(|layer| {
+                        butterfly_telemetry::AttrSet::new()
+                            .u64("layer.id", u64::from(layer))
+                            .clean("node.id", node)
+                            .shape("tensor.shape", &shape)
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
         let executor = Arc::new(Executor {
-            // Scrubbed once for every `layer.execute` span (`None` without telemetry).
-            node_attr: butterfly_telemetry::CleanStr::new("node.id", &node_id),
+            node_attr,
+            layer_attrs,
             node_id,
             model,
             faults,
@@ -352,6 +368,9 @@ struct Executor {
     node_id: String,
     /// `node_id` scrubbed once for the `node.id` span attribute.
     node_attr: Option<butterfly_telemetry::CleanStr>,
+    /// The attributes of a `layer.execute` span, by layer, for a tensor of the model's width;
+    /// empty without telemetry.
+    layer_attrs: Vec<butterfly_telemetry::AttrSet>,
     model: Model,
     faults: Faults,
     stats: LayerStats,
@@ -395,6 +414,7 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
     let Executor {
         node_id,
         node_attr,
+        layer_attrs,
         model,
         faults,
         stats,
@@ -430,7 +450,12 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
         "compute",
         started,
     );
-    if span.is_enabled() {
+    let cached = layer_attrs
+        .get(header.layer as usize)
+        .filter(|_| input.len() == model.spec.dim);
+    if let Some(set) = cached {
+        span.record_set(set);
+    } else if span.is_enabled() {
         span.record_u64("layer.id", u64::from(header.layer));
         match node_attr {
             Some(clean) => span.record_clean("node.id", clean),

@@ -143,6 +143,9 @@ struct PeerCache {
     link: Option<butterfly_telemetry::LinkHandles>,
     /// The peer's id scrubbed for the `to` span attribute; `None` without telemetry.
     to_attr: Option<butterfly_telemetry::CleanStr>,
+    /// The attributes of a `comm.send_tensor` span to this peer, by layer, for a tensor of the
+    /// model's width; empty without telemetry.
+    layer_attrs: Vec<butterfly_telemetry::AttrSet>,
 }
 
 /// `POST /v1/infer` body.
@@ -291,13 +294,32 @@ impl Engine {
             return h.clone();
         }
         let make = || {
+            let to_attr = butterfly_telemetry::CleanStr::new("to", peer);
+            let layer_attrs = match (&self.from_attr, &to_attr) {
+                (Some(from), Some(to)) => {
+                    let dim = self.model.spec.dim;
+                    let shape = butterfly_telemetry::Shape::d2(1, dim);
+                    (0..self.model.spec.layers)
+                        .map(|layer| {
+                            butterfly_telemetry::AttrSet::new()
+                                .clean("from", from)
+                                .clean("to", to)
+                                .u64("layer.id", u64::from(layer))
+                                .shape("tensor.shape", &shape)
+                                .u64("tensor_size_bytes", (dim * 4) as u64)
+                        })
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
             Arc::new(PeerCache {
                 link: self
                     .config
                     .metrics
                     .as_ref()
                     .map(|m| m.link_handles(&self.node_id, peer)),
-                to_attr: butterfly_telemetry::CleanStr::new("to", peer),
+                to_attr,
+                layer_attrs,
             })
         };
         let mut peers = self.peers.write().unwrap_or_else(|e| e.into_inner());
@@ -601,7 +623,13 @@ impl Engine {
                         let sent = Instant::now();
                         let mut span =
                             butterfly_telemetry::HotSpan::child("comm.send_tensor", parent, sent);
-                        if span.is_enabled() {
+                        let cached = peer
+                            .layer_attrs
+                            .get(layer as usize)
+                            .filter(|_| input.len() == self.model.spec.dim);
+                        if let Some(set) = cached {
+                            span.record_set(set);
+                        } else if span.is_enabled() {
                             match &self.from_attr {
                                 Some(from) => span.record_clean("from", from),
                                 None => span.record_str("from", &self.node_id),

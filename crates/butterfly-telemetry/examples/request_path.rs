@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use butterfly_telemetry::{
-    current_span_parent, CleanStr, HotSpan, Shape, TelemetryConfig, TraceContext,
+    current_span_parent, AttrSet, CleanStr, HotSpan, Shape, TelemetryConfig, TraceContext,
 };
 
 fn main() {
@@ -47,6 +47,35 @@ fn main() {
         .collect();
     let node = CleanStr::new("node.id", "compute-1");
     let input = vec![0.5f32; 64];
+    // As the engine and the compute nodes: attribute sets prepared per peer and layer.
+    let shape = Shape::d2(1, input.len());
+    let send_sets: Vec<Vec<AttrSet>> = peers
+        .iter()
+        .map(|(_, to)| {
+            (0..8u32)
+                .filter_map(|layer| {
+                    Some(
+                        AttrSet::new()
+                            .clean("from", from.as_ref()?)
+                            .clean("to", to.as_ref()?)
+                            .u64("layer.id", u64::from(layer))
+                            .shape("tensor.shape", &shape)
+                            .u64("tensor_size_bytes", (input.len() * 4) as u64),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let exec_sets: Vec<AttrSet> = (0..8u32)
+        .filter_map(|layer| {
+            Some(
+                AttrSet::new()
+                    .u64("layer.id", u64::from(layer))
+                    .clean("node.id", node.as_ref()?)
+                    .shape("tensor.shape", &shape),
+            )
+        })
+        .collect();
     for r in 0..requests {
         let request_id = format!("req_{r:012x}");
         let span = tracing::info_span!(
@@ -62,12 +91,13 @@ fn main() {
         span.in_scope(|| tracing::info!(input_len = 12_u64, "inference request received"));
         let mut headers = Vec::with_capacity(24);
         for layer in 0..8u32 {
-            let shape = Shape::d2(1, input.len());
-            for (id, to) in &peers {
+            for (p, (id, to)) in peers.iter().enumerate() {
                 // As the engine: the span starts and ends with the transfer-latency readings.
                 let sent = Instant::now();
                 let mut s = HotSpan::child("comm.send_tensor", parent.as_ref(), sent);
-                if s.is_enabled() {
+                if let Some(set) = send_sets[p].get(layer as usize) {
+                    s.record_set(set);
+                } else if s.is_enabled() {
                     match &from {
                         Some(f) => s.record_clean("from", f),
                         None => s.record_str("from", "coordinator-1"),
@@ -93,7 +123,9 @@ fn main() {
             let tp = tp.as_ref().map_or(&[][..], |b| &b[..]);
             let started = Instant::now();
             let mut s = HotSpan::remote("layer.execute", tp, &request_id, "compute", started);
-            if s.is_enabled() {
+            if let Some(set) = exec_sets.get(layer as usize) {
+                s.record_set(set);
+            } else if s.is_enabled() {
                 s.record_u64("layer.id", u64::from(layer));
                 match &node {
                     Some(n) => s.record_clean("node.id", n),

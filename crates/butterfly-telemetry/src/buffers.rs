@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use butterfly_proto::debug;
 
@@ -71,8 +71,98 @@ impl From<&tracing::Level> for Level {
     }
 }
 
-/// A span's attributes: up to 6 are stored inline, so a typical span allocates nothing for them.
+/// Attributes in recording order: up to 6 are stored inline, so a typical span allocates nothing
+/// for them.
 pub type Attributes = smallvec::SmallVec<[(&'static str, AttrValue); 6]>;
+
+/// A span's attributes: a prepared set shared with other spans (see [`crate::AttrSet`]; taking
+/// it costs a reference count), then the span's own, in recording order. A name recorded again
+/// replaces its value, wherever it is.
+#[derive(Debug, Clone, Default)]
+pub struct SpanAttributes {
+    shared: Option<Arc<Attributes>>,
+    own: Attributes,
+}
+
+impl SpanAttributes {
+    /// No attributes.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every attribute: the shared set's, then the span's own.
+    pub fn iter(&self) -> impl Iterator<Item = &(&'static str, AttrValue)> {
+        self.shared.iter().flat_map(|s| s.iter()).chain(&self.own)
+    }
+
+    /// Number of attributes.
+    pub fn len(&self) -> usize {
+        self.shared.as_ref().map_or(0, |s| s.len()) + self.own.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The value of `name`, if recorded.
+    pub fn get(&self, name: &str) -> Option<&AttrValue> {
+        self.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    /// Records `name = value`, replacing an earlier value of `name`.
+    #[inline]
+    pub fn set(&mut self, name: &'static str, value: AttrValue) {
+        for slot in self.own.as_mut_slice() {
+            if slot.0.len() == name.len() && slot.0 == name {
+                slot.1 = value;
+                return;
+            }
+        }
+        if self.shared.as_ref().is_some_and(|s| s.iter().any(|(k, _)| *k == name)) {
+            // Overriding a shared value: take a private copy first (rare).
+            let mut all: Attributes = self.iter().cloned().collect();
+            if let Some(slot) = all.iter_mut().find(|(k, _)| *k == name) {
+                slot.1 = value;
+            }
+            self.shared = None;
+            self.own = all;
+            return;
+        }
+        self.own.push((name, value));
+    }
+
+    /// Records every attribute of a shared set: by reference when nothing is recorded yet.
+    #[inline]
+    pub(crate) fn share(&mut self, set: &Arc<Attributes>) {
+        if self.shared.is_none() && self.own.is_empty() {
+            self.shared = Some(set.clone());
+        } else {
+            for (name, value) in set.iter() {
+                self.set(name, value.clone());
+            }
+        }
+    }
+}
+
+impl PartialEq for SpanAttributes {
+    /// Same names and values in the same order, however they are stored.
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl From<Attributes> for SpanAttributes {
+    fn from(own: Attributes) -> Self {
+        Self { shared: None, own }
+    }
+}
+
+impl FromIterator<(&'static str, AttrValue)> for SpanAttributes {
+    fn from_iter<I: IntoIterator<Item = (&'static str, AttrValue)>>(iter: I) -> Self {
+        Self::from(iter.into_iter().collect::<Attributes>())
+    }
+}
 
 /// A finished span. Cheap to build on the hot path: the name is the callsite's static name, ids
 /// and request ids are shared ([`SharedStr`]) and attributes keep their recorded type
@@ -100,7 +190,7 @@ pub struct SpanRecord {
     /// True when the span recorded a Byzantine event (`byzantine = true`).
     pub byzantine: bool,
     /// Scrubbed attributes in recording order (a field recorded again replaces its value).
-    pub attributes: Attributes,
+    pub attributes: SpanAttributes,
 }
 
 impl SpanRecord {
@@ -120,10 +210,7 @@ impl SpanRecord {
 
     /// The value of attribute `name`, if recorded.
     pub fn attribute(&self, name: &str) -> Option<&AttrValue> {
-        self.attributes
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v)
+        self.attributes.get(name)
     }
 
     /// The attributes as text, in recording order.
@@ -516,6 +603,41 @@ mod tests {
             component: component.into(),
             fields: Attributes::new(),
         }
+    }
+
+    #[test]
+    fn span_attributes_share_then_override() {
+        let set: Arc<Attributes> = Arc::new(
+            [("from", AttrValue::from("a")), ("layer.id", AttrValue::U64(3))]
+                .into_iter()
+                .collect(),
+        );
+        let mut shared = SpanAttributes::new();
+        shared.share(&set);
+        shared.set("error", AttrValue::from("boom"));
+        let plain: SpanAttributes = [
+            ("from", AttrValue::from("a")),
+            ("layer.id", AttrValue::U64(3)),
+            ("error", AttrValue::from("boom")),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(shared, plain);
+        assert_eq!(shared.len(), 3);
+        assert_eq!(shared.get("layer.id"), Some(&AttrValue::U64(3)));
+        // Recording a shared name again replaces it, in place, and leaves the set alone.
+        shared.set("layer.id", AttrValue::U64(4));
+        assert_eq!(
+            shared.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(),
+            ["from=a", "layer.id=4", "error=boom"]
+        );
+        assert_eq!(set[1].1, AttrValue::U64(3));
+        // Sharing into a span that already has attributes copies them in.
+        let mut own = SpanAttributes::new();
+        own.set("x", AttrValue::Bool(true));
+        own.share(&set);
+        assert_eq!(own.len(), 3);
+        assert!(!own.is_empty() && SpanAttributes::new().is_empty());
     }
 
     #[test]

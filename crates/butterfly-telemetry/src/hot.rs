@@ -22,7 +22,7 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
-use crate::buffers::{Attributes, SpanRecord};
+use crate::buffers::{Attributes, SpanAttributes, SpanRecord};
 use crate::layer::{deliver, now_unix_nano, SpanExporter, SpanParent, Telemetry};
 use crate::scrub::FieldClass;
 use crate::trace_context::{
@@ -108,6 +108,51 @@ impl Shape {
     /// The text.
     pub fn as_str(&self) -> &str {
         self.0.as_str()
+    }
+}
+
+/// A fixed set of span attributes recorded together, built once from values that need no
+/// scrubbing at record time ([`CleanStr`], [`Shape`], integers) and recorded on any number of
+/// spans with [`HotSpan::record_set`] (e.g. one set per peer and layer: the attributes of every
+/// call to that peer for that layer).
+#[derive(Debug, Clone, Default)]
+pub struct AttrSet {
+    /// Shared by every span that records the set (a reference count each).
+    attributes: Arc<Attributes>,
+    error: bool,
+}
+
+impl AttrSet {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds scrubbed text (as [`HotSpan::record_clean`]).
+    pub fn clean(mut self, name: &'static str, value: &CleanStr) -> Self {
+        self.error |= name == "error" || name == "exception";
+        Arc::make_mut(&mut self.attributes).push((name, AttrValue::Shared(value.0.clone())));
+        self
+    }
+
+    /// Adds an unsigned integer (as [`HotSpan::record_u64`]; a user-id field is hashed, which
+    /// needs the installed sink: without one it is left out).
+    pub fn u64(mut self, name: &'static str, value: u64) -> Self {
+        if FieldClass::of_static(name) == FieldClass::UserId {
+            if let Some(clean) = CleanStr::new(name, &value.to_string()) {
+                return self.clean(name, &clean);
+            }
+            return self;
+        }
+        self.error |= name == "error";
+        Arc::make_mut(&mut self.attributes).push((name, AttrValue::U64(value)));
+        self
+    }
+
+    /// Adds a tensor shape (as [`HotSpan::record_shape`]).
+    pub fn shape(mut self, name: &'static str, shape: &Shape) -> Self {
+        Arc::make_mut(&mut self.attributes).push((name, AttrValue::Str(shape.0.clone())));
+        self
     }
 }
 
@@ -283,7 +328,7 @@ impl HotSpan {
                 duration_ns: 0,
                 error: false,
                 byzantine: false,
-                attributes: Attributes::new(),
+                attributes: SpanAttributes::new(),
             }),
         }))
     }
@@ -327,6 +372,17 @@ impl HotSpan {
         };
         l.flag(name, value.as_str());
         l.set(name, AttrValue::Shared(value.0.clone()));
+    }
+
+    /// Records every attribute of `set` (as recording each would; a name recorded before is
+    /// replaced).
+    #[inline]
+    pub fn record_set(&mut self, set: &AttrSet) {
+        let Some(l) = self.0.as_mut() else {
+            return;
+        };
+        l.record.error |= set.error;
+        l.record.attributes.share(&set.attributes);
     }
 
     /// Records a tensor shape (text that needs no scrubbing), as `record_str(name, ..)` of that
@@ -425,14 +481,7 @@ impl Live {
     /// Sets an attribute; a name recorded again replaces its value in place (as `on_record`).
     #[inline(always)]
     fn set(&mut self, name: &'static str, value: AttrValue) {
-        let attributes = &mut self.record.attributes;
-        for slot in attributes.as_mut_slice() {
-            if slot.0.len() == name.len() && slot.0 == name {
-                slot.1 = value;
-                return;
-            }
-        }
-        attributes.push((name, value));
+        self.record.attributes.set(name, value);
     }
 }
 

@@ -529,7 +529,7 @@ where
             duration_ns: u64::try_from(d.start.elapsed().as_nanos()).unwrap_or(u64::MAX),
             error: d.error,
             byzantine: d.byzantine,
-            attributes: d.attributes,
+            attributes: d.attributes.into(),
         };
         deliver(
             &self.t,

@@ -33,11 +33,12 @@ use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::EnvFilter;
 
 pub use buffers::{
-    Attributes, Level, LogBuffer, LogQuery, LogRecord, SpanBuffer, SpanQuery, SpanRecord,
+    Attributes, Level, LogBuffer, LogQuery, LogRecord, SpanAttributes, SpanBuffer, SpanQuery,
+    SpanRecord,
     DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
 };
 pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
-pub use hot::{CleanStr, HotSink, HotSpan, LogIds, Shape};
+pub use hot::{AttrSet, CleanStr, HotSink, HotSpan, LogIds, Shape};
 pub use layer::{
     current_span_parent, current_trace_context, current_traceparent, format_json_line,
     inject_current, write_json_line, NodeContext, SpanExporter, SpanParent, Telemetry,

@@ -9,7 +9,7 @@ use std::time::Instant;
 use butterfly_telemetry::buffers::{LogQuery, SpanQuery};
 use butterfly_telemetry::sampling::{SampledTrace, SamplerConfig};
 use butterfly_telemetry::{
-    current_span_parent, HotSink, HotSpan, Shape, SpanExporter, SpanRecord, Telemetry,
+    current_span_parent, AttrSet, HotSink, HotSpan, Shape, SpanExporter, SpanRecord, Telemetry,
     TelemetryConfig, TraceContext,
 };
 use tracing_subscriber::layer::SubscriberExt;
@@ -114,10 +114,22 @@ fn child_span_matches_the_layer_record() {
         // Like a tracing child span, the hot span waits in the sampler for its root.
         hot.mark_byzantine();
         drop(hot);
+        // The same attributes recorded as one prepared set.
+        let set = AttrSet::new()
+            .clean("from", &sink.clean("from", "coordinator-1"))
+            .clean("to", &to)
+            .u64("layer.id", 3)
+            .shape("tensor.shape", &Shape::d2(1, 64))
+            .u64("tensor_size_bytes", 256);
+        let mut from_set = HotSpan::child_in(sink, "comm.send_tensor", &parent, Instant::now());
+        from_set.record_set(&set);
+        from_set.mark_byzantine();
+        drop(from_set);
     });
     let s = spans(&t, "comm.send_tensor");
-    assert_eq!(s.len(), 2);
+    assert_eq!(s.len(), 3);
     let (layer, hot) = (&s[0], &s[1]);
+    same_shape(&s[2], hot);
     let root = &spans(&t, "inference.request")[0];
     assert_eq!(hot.trace_id, root.trace_id);
     assert_eq!(layer.parent_span_id, Some(root.span_id));
@@ -133,7 +145,7 @@ fn child_span_matches_the_layer_record() {
     // The Byzantine child forces the trace to be kept although the ratio is 0.
     let exported = exporter.0.lock().expect("collect");
     assert_eq!(exported.len(), 1);
-    assert_eq!(exported[0].spans.len(), 3);
+    assert_eq!(exported[0].spans.len(), 4);
 }
 
 #[test]
