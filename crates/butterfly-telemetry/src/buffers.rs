@@ -81,7 +81,8 @@ pub type Attributes = smallvec::SmallVec<[(&'static str, AttrValue); 6]>;
 #[derive(Debug, Clone, Default)]
 pub struct SpanAttributes {
     shared: Option<Arc<Attributes>>,
-    own: Attributes,
+    /// Few when a set is shared (e.g. an `error`); a span without a set spills to the heap.
+    own: smallvec::SmallVec<[(&'static str, AttrValue); 2]>,
 }
 
 impl SpanAttributes {
@@ -119,9 +120,13 @@ impl SpanAttributes {
                 return;
             }
         }
-        if self.shared.as_ref().is_some_and(|s| s.iter().any(|(k, _)| *k == name)) {
+        if self
+            .shared
+            .as_ref()
+            .is_some_and(|s| s.iter().any(|(k, _)| *k == name))
+        {
             // Overriding a shared value: take a private copy first (rare).
-            let mut all: Attributes = self.iter().cloned().collect();
+            let mut all: smallvec::SmallVec<[_; 2]> = self.iter().cloned().collect();
             if let Some(slot) = all.iter_mut().find(|(k, _)| *k == name) {
                 slot.1 = value;
             }
@@ -154,7 +159,10 @@ impl PartialEq for SpanAttributes {
 
 impl From<Attributes> for SpanAttributes {
     fn from(own: Attributes) -> Self {
-        Self { shared: None, own }
+        Self {
+            shared: None,
+            own: own.into_iter().collect(),
+        }
     }
 }
 
@@ -608,9 +616,12 @@ mod tests {
     #[test]
     fn span_attributes_share_then_override() {
         let set: Arc<Attributes> = Arc::new(
-            [("from", AttrValue::from("a")), ("layer.id", AttrValue::U64(3))]
-                .into_iter()
-                .collect(),
+            [
+                ("from", AttrValue::from("a")),
+                ("layer.id", AttrValue::U64(3)),
+            ]
+            .into_iter()
+            .collect(),
         );
         let mut shared = SpanAttributes::new();
         shared.share(&set);
@@ -628,7 +639,10 @@ mod tests {
         // Recording a shared name again replaces it, in place, and leaves the set alone.
         shared.set("layer.id", AttrValue::U64(4));
         assert_eq!(
-            shared.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(),
+            shared
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>(),
             ["from=a", "layer.id=4", "error=boom"]
         );
         assert_eq!(set[1].1, AttrValue::U64(3));

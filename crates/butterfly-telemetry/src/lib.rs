@@ -34,8 +34,7 @@ use tracing_subscriber::EnvFilter;
 
 pub use buffers::{
     Attributes, Level, LogBuffer, LogQuery, LogRecord, SpanAttributes, SpanBuffer, SpanQuery,
-    SpanRecord,
-    DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
+    SpanRecord, DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
 };
 pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
 pub use hot::{AttrSet, CleanStr, HotSink, HotSpan, LogIds, Shape};
