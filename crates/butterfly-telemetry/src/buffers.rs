@@ -479,11 +479,10 @@ impl From<&debug::QueryLogsRequest> for LogQuery {
 
 /// Recent finished spans. `push`, `dropped`, `len` and `is_empty` are the [`RingBuffer`]'s.
 #[derive(Debug)]
-pub struct SpanBuffer(RingBuffer<Box<SpanRecord>>);
+pub struct SpanBuffer(RingBuffer<SpanRecord>);
 
 impl std::ops::Deref for SpanBuffer {
-    /// Records are boxed: a span's record is built once on the heap and never moved again.
-    type Target = RingBuffer<Box<SpanRecord>>;
+    type Target = RingBuffer<SpanRecord>;
     fn deref(&self) -> &Self::Target {
         &self.0
     }
@@ -508,15 +507,11 @@ impl SpanBuffer {
                     .map(|()| id),
             )
         };
-        self.0
-            .query(q.limit, |s| {
-                trace.is_none_or(|t| t == Some(s.trace_id))
-                    && (q.request_id.is_empty() || s.request_id == q.request_id)
-                    && s.start_unix_nano >= q.since_unix_nano
-            })
-            .into_iter()
-            .map(|s| *s)
-            .collect()
+        self.0.query(q.limit, |s| {
+            trace.is_none_or(|t| t == Some(s.trace_id))
+                && (q.request_id.is_empty() || s.request_id == q.request_id)
+                && s.start_unix_nano >= q.since_unix_nano
+        })
     }
 
     /// The debug-service response for a proto query.

@@ -169,9 +169,9 @@ pub struct LogIds {
     pub component: SharedStr,
 }
 
-/// A recording span. Its record is built once on the heap and handed to the span buffer as is
-/// when the span ends (records are ~400 bytes, mostly inline attributes: moving them costs more
-/// than the allocation).
+/// A recording span: its record, built as the span runs and moved into the span buffer when it
+/// ends (no allocation: a heap record would be freed by whichever thread evicts it, which on a
+/// multi-threaded runtime defeats the allocator's per-thread cache).
 struct Live {
     sink: &'static HotSink,
     local_root: bool,
@@ -181,7 +181,7 @@ struct Live {
     start: Instant,
     /// Set by [`HotSpan::finish`]; otherwise the span ends when dropped.
     end: Option<Instant>,
-    record: Box<SpanRecord>,
+    record: SpanRecord,
 }
 
 /// See the module docs.
@@ -290,7 +290,7 @@ impl HotSpan {
             true,
             flags,
             tracestate,
-            sink.t.scrubber.scrub_text(request_id).into(),
+            scrubbed_request_id(sink, request_id),
             SharedStr::from_static(component),
             (unix_nano_at(start), start),
         )
@@ -317,7 +317,7 @@ impl HotSpan {
             component,
             start,
             end: None,
-            record: Box::new(SpanRecord {
+            record: SpanRecord {
                 trace_id,
                 span_id: random_span_id(),
                 parent_span_id: parent,
@@ -329,7 +329,7 @@ impl HotSpan {
                 error: false,
                 byzantine: false,
                 attributes: SpanAttributes::new(),
-            }),
+            },
         }))
     }
 
@@ -483,6 +483,46 @@ impl Live {
     fn set(&mut self, name: &'static str, value: AttrValue) {
         self.record.attributes.set(name, value);
     }
+}
+
+/// `raw` scrubbed as a request id, from a small per-thread cache: a request's layer calls reach a
+/// compute node one after another, so most find their id here (no scrub, no allocation).
+fn scrubbed_request_id(sink: &HotSink, raw: &str) -> SharedStr {
+    use std::cell::RefCell;
+    /// Entries per thread.
+    const SLOTS: usize = 8;
+    /// Longest id cached, bytes.
+    const MAX: usize = 32;
+    type Slot = (u8, [u8; MAX], SharedStr);
+    thread_local! {
+        static CACHE: RefCell<(Vec<Slot>, usize)> = const { RefCell::new((Vec::new(), 0)) };
+    }
+    let key = raw.as_bytes();
+    if key.len() > MAX {
+        return sink.t.scrubber.scrub_text(raw).into();
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let (slots, next) = &mut *cache;
+        if let Some((_, _, id)) = slots
+            .iter()
+            .find(|(len, bytes, _)| usize::from(*len) == key.len() && &bytes[..key.len()] == key)
+        {
+            return id.clone();
+        }
+        let id = SharedStr::from(sink.t.scrubber.scrub_text(raw));
+        let mut bytes = [0u8; MAX];
+        bytes[..key.len()].copy_from_slice(key);
+        // Fits: at most MAX (32) bytes.
+        let slot = (key.len() as u8, bytes, id.clone());
+        if slots.len() < SLOTS {
+            slots.push(slot);
+        } else {
+            slots[*next] = slot;
+            *next = (*next + 1) % SLOTS;
+        }
+        id
+    })
 }
 
 /// The wall-clock time of `at`, nanoseconds since the Unix epoch, from a per-thread anchor

@@ -531,12 +531,7 @@ where
             byzantine: d.byzantine,
             attributes: d.attributes.into(),
         };
-        deliver(
-            &self.t,
-            self.exporter.as_ref(),
-            Box::new(record),
-            d.local_root,
-        );
+        deliver(&self.t, self.exporter.as_ref(), record, d.local_root);
     }
 }
 
@@ -545,13 +540,11 @@ where
 pub(crate) fn deliver(
     t: &Telemetry,
     exporter: Option<&Arc<dyn SpanExporter>>,
-    record: Box<SpanRecord>,
+    record: SpanRecord,
     local_root: bool,
 ) {
     if let Some(exporter) = exporter {
-        let copy = SpanRecord::clone(&record);
-        t.spans.push(record);
-        let record = copy;
+        t.spans.push(record.clone());
         if local_root {
             if let Some(trace) = t.sampler.finish_root(record) {
                 exporter.export(trace);

@@ -241,3 +241,34 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
     // Both error roots were kept, each as its own local trace.
     assert!(exporter.0.lock().expect("collect").len() >= 2);
 }
+
+#[test]
+fn remote_request_ids_are_scrubbed_every_time_and_never_mixed_up() {
+    let t = telemetry(1.0);
+    let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(t.clone(), None)));
+    // More distinct ids than the per-thread cache holds, each seen twice, in an interleaved order.
+    let ids: Vec<String> = (0..20)
+        .map(|i| format!("req_{i} bob@example.com"))
+        .collect();
+    for _ in 0..2 {
+        for id in &ids {
+            let s = HotSpan::remote_in(sink, "layer.execute", b"", id, "compute", Instant::now());
+            drop(s);
+        }
+        for id in ids.iter().rev().take(5) {
+            let s = HotSpan::remote_in(sink, "layer.execute", b"", id, "compute", Instant::now());
+            drop(s);
+        }
+    }
+    let recorded: Vec<String> = spans(&t, "layer.execute")
+        .iter()
+        .map(|s| s.request_id.to_string())
+        .collect();
+    assert_eq!(recorded.len(), 50);
+    let mut want = Vec::new();
+    for _ in 0..2 {
+        want.extend((0..20).map(|i| format!("req_{i} <email>")));
+        want.extend((15..20).rev().map(|i| format!("req_{i} <email>")));
+    }
+    assert_eq!(recorded, want);
+}
