@@ -132,6 +132,8 @@ pub struct Engine {
     replays: ReplayBuffer,
     /// This node's id scrubbed once for the `from` span attribute (`None` without telemetry).
     from_attr: Option<butterfly_telemetry::CleanStr>,
+    /// The same for the root span's `node.id`.
+    node_attr: Option<butterfly_telemetry::CleanStr>,
     /// What each compute node's calls reuse: metric handles and its scrubbed id.
     peers: std::sync::RwLock<std::collections::HashMap<String, Arc<PeerCache>>>,
 }
@@ -258,6 +260,7 @@ impl Engine {
     ) -> Engine {
         Engine {
             from_attr: butterfly_telemetry::CleanStr::new("from", &node_id),
+            node_attr: butterfly_telemetry::CleanStr::new("node.id", &node_id),
             node_id,
             model,
             data,
@@ -516,32 +519,30 @@ impl Engine {
         let request_id = format!("req_{}", random_hex(6));
         let started = Instant::now();
         let at_unix_ms = unix_ms();
-        // The root span continues the caller's trace (traceparent) or starts one. It is entered
-        // only where something needs it as the current span (its log events, fault records),
-        // not on every poll of the request: the `comm.send_tensor` children are `HotSpan`s that
-        // take it as their explicit parent.
-        let traceparent = parent
-            .as_ref()
-            .map(|c| butterfly_telemetry::traceparent_bytes(&c.trace_id, &c.span_id, c.flags));
-        let span = tracing::info_span!(
+        // The root span continues the caller's trace (traceparent) or starts one. Like its
+        // `comm.send_tensor` children it is a `HotSpan` (outside the `tracing` registry: no
+        // registry entry, nothing on each poll); its log events carry its ids explicitly.
+        let mut span = butterfly_telemetry::HotSpan::root(
             "inference.request",
-            traceparent = traceparent
-                .as_ref()
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or(""),
-            request_id = request_id.as_str(),
-            component = "inference",
-            model.name = req.model.as_str(),
-            node.id = self.node_id.as_str(),
-            error = tracing::field::Empty,
-            replay_of = tracing::field::Empty,
+            parent.as_ref(),
+            &request_id,
+            "inference",
+            started,
         );
-        if let Some(original) = replay_of {
-            span.record("replay_of", original);
+        if span.is_enabled() {
+            span.record_str("model.name", &req.model);
+            match &self.node_attr {
+                Some(node) => span.record_clean("node.id", node),
+                None => span.record_str("node.id", &self.node_id),
+            }
+            if let Some(original) = replay_of {
+                span.record_str("replay_of", original);
+            }
         }
-        // Its context, request id and component, taken once for the whole request.
-        let root = span.in_scope(butterfly_telemetry::current_span_parent);
-        let result = self.run(&request_id, &req, &span, root.as_ref()).await;
+        // Its ids for log events, and its context as the parent of every send, taken once.
+        let ids = span.log_ids();
+        let root = span.parent();
+        let result = self.run(&request_id, &req, &ids, root.as_ref()).await;
         let trace = root.map(|r| r.context);
         if let Some(m) = &self.config.metrics {
             let status = if result.is_ok() { "ok" } else { "error" };
@@ -551,7 +552,7 @@ impl Engine {
             }
         }
         if let Err(e) = &result {
-            span.record("error", e.message.as_str());
+            span.record_error(&e.message);
         }
         self.in_flight.fetch_sub(1, Ordering::Relaxed);
         let run = RequestRun {
@@ -570,6 +571,7 @@ impl Engine {
             at_unix_ms,
         };
         self.replays.record(run.clone(), req);
+        drop(span);
         let result = result.map_err(|mut e| {
             self.failed.fetch_add(1, Ordering::Relaxed);
             e.request_id = Some(request_id);
@@ -578,14 +580,14 @@ impl Engine {
         (run, result)
     }
 
-    /// Runs `req` layer by layer. `span` is the request's root span (entered around log events
-    /// and fault records); `parent` its context, request id and component, the explicit parent
-    /// of every `comm.send_tensor` span (`None` when tracing is off).
+    /// Runs `req` layer by layer. `ids` are the request's root span's ids, for its log events;
+    /// `parent` its context, request id and component, the explicit parent of every
+    /// `comm.send_tensor` span (`None` when tracing is off).
     async fn run(
         &self,
         request_id: &str,
         req: &InferRequest,
-        span: &tracing::Span,
+        ids: &butterfly_telemetry::LogIds,
         parent: Option<&butterfly_telemetry::SpanParent>,
     ) -> Result<InferResponse, ApiError> {
         let started = Instant::now();
@@ -593,9 +595,14 @@ impl Engine {
             Some(p) => p.context.trace_id_hex(),
             None => TraceContext::new_root().trace_id_hex(),
         };
-        span.in_scope(|| {
-            tracing::info!(input_len = req.input.len(), "inference request received");
-        });
+        tracing::info!(
+            trace_id = ids.trace_id.as_str(),
+            span_id = ids.span_id.as_str(),
+            request_id = ids.request_id.as_str(),
+            component = ids.component.as_str(),
+            input_len = req.input.len(),
+            "inference request received"
+        );
         let state = self.store.state();
         let mut tensor = self.model.encode(&req.input);
         let mut layers = Vec::with_capacity(self.model.spec.layers as usize);
@@ -708,9 +715,15 @@ impl Engine {
                         // Trust our own hash of what arrived, not the sender's claim.
                         let hash = tensor_hash(&output);
                         if hash != reply.hash {
-                            span.in_scope(|| {
-                                tracing::warn!(node = %id, layer, "reply hash does not match its tensor");
-                            });
+                            tracing::warn!(
+                                trace_id = ids.trace_id.as_str(),
+                                span_id = ids.span_id.as_str(),
+                                request_id = ids.request_id.as_str(),
+                                component = ids.component.as_str(),
+                                node = %id,
+                                layer,
+                                "reply hash does not match its tensor"
+                            );
                         }
                         compute_us = compute_us.max(reply.exec_us);
                         by_hash
@@ -745,8 +758,8 @@ impl Engine {
                 ));
             }
             let mut disagreed = Vec::new();
-            for (hash, (ids, _)) in by_hash.iter().filter(|(h, _)| **h != winner) {
-                for id in ids {
+            for (hash, (nodes, _)) in by_hash.iter().filter(|(h, _)| **h != winner) {
+                for id in nodes {
                     disagreed.push(id.clone());
                     let fault = FaultRecord {
                         at_unix_ms: unix_ms(),
@@ -758,7 +771,7 @@ impl Engine {
                         received_hash: hash.clone(),
                         majority: agreed.clone(),
                     };
-                    span.in_scope(|| self.record_fault(fault));
+                    self.record_fault(fault, ids);
                 }
             }
             tensor = output;
@@ -773,7 +786,14 @@ impl Engine {
             });
         }
         let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-        span.in_scope(|| tracing::info!(latency_ms, "inference completed"));
+        tracing::info!(
+            trace_id = ids.trace_id.as_str(),
+            span_id = ids.span_id.as_str(),
+            request_id = ids.request_id.as_str(),
+            component = ids.component.as_str(),
+            latency_ms,
+            "inference completed"
+        );
         Ok(InferResponse {
             request_id: request_id.to_string(),
             trace_id,
@@ -785,8 +805,12 @@ impl Engine {
         })
     }
 
-    fn record_fault(&self, f: FaultRecord) {
+    /// Records a Byzantine fault; `ids` are the request's root span's, for the log event.
+    fn record_fault(&self, f: FaultRecord, ids: &butterfly_telemetry::LogIds) {
         tracing::warn!(
+            trace_id = ids.trace_id.as_str(),
+            span_id = ids.span_id.as_str(),
+            component = ids.component.as_str(),
             node = %f.node_id, layer = f.layer, request_id = %f.request_id,
             expected = %f.expected_hash, received = %f.received_hash,
             "byzantine fault detected"

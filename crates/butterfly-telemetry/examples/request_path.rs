@@ -1,6 +1,7 @@
 //! The instrumentation one demo request costs, without the cluster: the coordinator's root span,
-//! its 2 log lines and 24 `comm.send_tensor` spans (with their `traceparent`), then 24
-//! `layer.execute` spans as the compute nodes record them. For instruction counts, run it under
+//! its 2 log lines and 24 `comm.send_tensor` spans (with their binary `traceparent`), then 24
+//! `layer.execute` spans as the compute nodes record them, the way the engine and the data plane
+//! record them. For instruction counts, run it under
 //! callgrind with instrumentation on and off and divide the difference by the request count:
 //!
 //! ```text
@@ -15,9 +16,7 @@ use std::hint::black_box;
 
 use std::time::Instant;
 
-use butterfly_telemetry::{
-    current_span_parent, AttrSet, CleanStr, HotSpan, Shape, TelemetryConfig, TraceContext,
-};
+use butterfly_telemetry::{AttrSet, CleanStr, HotSpan, Shape, TelemetryConfig, TraceContext};
 
 fn main() {
     let requests: usize = std::env::args()
@@ -46,6 +45,7 @@ fn main() {
         })
         .collect();
     let node = CleanStr::new("node.id", "compute-1");
+    let node_self = CleanStr::new("node.id", "coordinator-1");
     let input = vec![0.5f32; 64];
     // As the engine and the compute nodes: attribute sets prepared per peer and layer.
     let shape = Shape::d2(1, input.len());
@@ -78,17 +78,31 @@ fn main() {
         .collect();
     for r in 0..requests {
         let request_id = format!("req_{r:012x}");
-        let span = tracing::info_span!(
+        // As the engine: the root is a hot span; its log events carry its ids explicitly.
+        let mut span = HotSpan::root(
             "inference.request",
-            traceparent = "",
-            request_id = request_id.as_str(),
-            component = "inference",
-            model.name = "butterfly-demo",
-            node.id = "coordinator-1",
-            error = tracing::field::Empty,
+            None,
+            &request_id,
+            "inference",
+            Instant::now(),
         );
-        let parent = span.in_scope(current_span_parent);
-        span.in_scope(|| tracing::info!(input_len = 12_u64, "inference request received"));
+        if span.is_enabled() {
+            span.record_str("model.name", "butterfly-demo");
+            match &node_self {
+                Some(n) => span.record_clean("node.id", n),
+                None => span.record_str("node.id", "coordinator-1"),
+            }
+        }
+        let ids = span.log_ids();
+        let parent = span.parent();
+        tracing::info!(
+            trace_id = ids.trace_id.as_str(),
+            span_id = ids.span_id.as_str(),
+            request_id = ids.request_id.as_str(),
+            component = ids.component.as_str(),
+            input_len = 12_u64,
+            "inference request received"
+        );
         let mut headers = Vec::with_capacity(24);
         for layer in 0..8u32 {
             for (p, (id, to)) in peers.iter().enumerate() {
@@ -114,7 +128,14 @@ fn main() {
                 s.finish(black_box(Instant::now()));
             }
         }
-        span.in_scope(|| tracing::info!(latency_ms = 1.5_f64, "inference completed"));
+        tracing::info!(
+            trace_id = ids.trace_id.as_str(),
+            span_id = ids.span_id.as_str(),
+            request_id = ids.request_id.as_str(),
+            component = ids.component.as_str(),
+            latency_ms = 1.5_f64,
+            "inference completed"
+        );
         let trace = parent.map(|p| p.context);
         black_box(trace.as_ref().map(TraceContext::trace_id_hex));
         drop(span);

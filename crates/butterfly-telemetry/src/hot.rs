@@ -273,6 +273,48 @@ impl HotSpan {
         start: Instant,
     ) -> Self {
         let remote = TraceContext::parse_traceparent_binary(traceparent).ok();
+        Self::local_root(
+            sink,
+            name,
+            remote,
+            scrubbed_request_id(sink, request_id),
+            component,
+            start,
+        )
+    }
+
+    /// A local root continuing `remote` (the caller's context, e.g. an HTTP `traceparent`; a new
+    /// trace when `None`), with its own `request_id` and `component`, as a root `info_span!` with
+    /// `traceparent`, `request_id` and `component` fields would. Disabled without a sink or INFO.
+    /// `start` as for [`HotSpan::child`]. Hand [`HotSpan::parent`] to its children.
+    pub fn root(
+        name: &'static str,
+        remote: Option<&TraceContext>,
+        request_id: &str,
+        component: &'static str,
+        start: Instant,
+    ) -> Self {
+        match active_sink() {
+            Some(sink) => Self::local_root(
+                sink,
+                name,
+                remote.cloned(),
+                sink.t.scrubber.scrub_text(request_id).into(),
+                component,
+                start,
+            ),
+            None => Self::disabled(),
+        }
+    }
+
+    fn local_root(
+        sink: &'static HotSink,
+        name: &'static str,
+        remote: Option<TraceContext>,
+        request_id: SharedStr,
+        component: &'static str,
+        start: Instant,
+    ) -> Self {
         let (trace_id, parent, flags, tracestate) = match remote {
             Some(r) => (r.trace_id, Some(r.span_id), r.flags, r.tracestate),
             None => (
@@ -290,10 +332,26 @@ impl HotSpan {
             true,
             flags,
             tracestate,
-            scrubbed_request_id(sink, request_id),
+            request_id,
             SharedStr::from_static(component),
             (unix_nano_at(start), start),
         )
+    }
+
+    /// This span as the parent of [`HotSpan::child`]ren; `None` when disabled.
+    pub fn parent(&self) -> Option<SpanParent> {
+        self.0.as_ref().map(|l| SpanParent {
+            context: TraceContext {
+                trace_id: l.record.trace_id,
+                span_id: l.record.span_id,
+                flags: l.flags,
+                tracestate: l.tracestate.clone(),
+            },
+            request_id: l.record.request_id.clone(),
+            component: l.component.clone(),
+            start_unix_nano: l.record.start_unix_nano,
+            start: l.start,
+        })
     }
 
     #[allow(clippy::too_many_arguments)]

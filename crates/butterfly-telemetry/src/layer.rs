@@ -269,10 +269,12 @@ impl<'a> Fields<'a> {
             // Explicit correlation ids (hex, as `HotSpan::log_ids` gives them); anything that is
             // not a W3C id leaves the span's ids in place.
             "trace_id" if self.explicit_ids => {
-                self.trace_id = parse_hex_lower(value.to_ascii_lowercase().as_bytes());
+                self.trace_id = parse_hex_lower(value.as_bytes())
+                    .or_else(|| parse_hex_lower(value.to_ascii_lowercase().as_bytes()));
             }
             "span_id" if self.explicit_ids => {
-                self.span_id = parse_hex_lower(value.to_ascii_lowercase().as_bytes());
+                self.span_id = parse_hex_lower(value.as_bytes())
+                    .or_else(|| parse_hex_lower(value.to_ascii_lowercase().as_bytes()));
             }
             _ => {
                 if name == "error" || name == "exception" {
@@ -743,7 +745,7 @@ pub fn write_json_line(out: &mut String, r: &LogRecord) {
     out.push_str("\",\"message\":");
     push_json_str(out, &r.message);
     out.push_str(",\"target\":");
-    push_json_str(out, &r.target);
+    push_json_str(out, r.target);
     out.push_str(",\"trace_id\":\"");
     if let Some(id) = &r.trace_id {
         push_hex(out, id);
