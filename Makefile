@@ -37,6 +37,7 @@ overhead:
 	python3 benches/overhead.py --mode callgrind --pairs 3 --requests 200 --rate 8 --concurrency 4 \
 	  --warmup 10 --shape "--coordinators 1 --compute 3 --observers 0 --checkpoint-interval 1h" \
 	  --node target/overhead-node
+	bash benches/request_path.sh
 
 fmt:
 	$(CARGO) fmt --all

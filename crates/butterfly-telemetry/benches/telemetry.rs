@@ -3,12 +3,12 @@
 
 use std::hint::black_box;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use butterfly_telemetry::sampling::SampledTrace;
 use butterfly_telemetry::{
-    encode_openmetrics, format_json_line, Metrics, SpanExporter, Telemetry, TelemetryConfig,
-    TraceContext,
+    encode_openmetrics, format_json_line, AttrSet, HotSink, HotSpan, Metrics, Shape, SharedStr,
+    SpanExporter, SpanParent, Telemetry, TelemetryConfig, TraceContext,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 use prometheus_client::registry::Registry;
@@ -45,6 +45,53 @@ fn spans(c: &mut Criterion) {
                     tracing::info_span!("layer.execute", layer_id = 12_u64)
                         .in_scope(|| black_box(1))
                 })
+            })
+        });
+    }
+    {
+        // The hot path's spans (outside the registry), as the engine records them: a
+        // `comm.send_tensor` child with a prepared attribute set and its binary traceparent, and
+        // a `layer.execute` root continuing one.
+        let t = Telemetry::new(TelemetryConfig::default());
+        let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(t.clone(), None)));
+        let parent = SpanParent {
+            context: TraceContext::new_root(),
+            request_id: SharedStr::from("req_0123456789ab"),
+            component: SharedStr::from_static("inference"),
+            start_unix_nano: 1_800_000_000_000_000_000,
+            start: Instant::now(),
+        };
+        let set = AttrSet::new()
+            .clean("from", &sink.clean("from", "coordinator-1"))
+            .clean("to", &sink.clean("to", "compute-1"))
+            .u64("layer.id", 3)
+            .shape("tensor.shape", &Shape::d2(1, 64))
+            .u64("tensor_size_bytes", 256);
+        g.bench_function("hot_send_tensor_with_traceparent", |b| {
+            b.iter(|| {
+                let mut s = HotSpan::child_in(sink, "comm.send_tensor", &parent, Instant::now());
+                s.record_set(&set);
+                black_box(s.traceparent_binary());
+                s.finish(Instant::now());
+            })
+        });
+        let tp = parent.context.traceparent_binary();
+        let exec = AttrSet::new()
+            .u64("layer.id", 3)
+            .clean("node.id", &sink.clean("node.id", "compute-1"))
+            .shape("tensor.shape", &Shape::d2(1, 64));
+        g.bench_function("hot_layer_execute_remote", |b| {
+            b.iter(|| {
+                let mut s = HotSpan::remote_in(
+                    sink,
+                    "layer.execute",
+                    &tp,
+                    "req_0123456789ab",
+                    "compute",
+                    Instant::now(),
+                );
+                s.record_set(&exec);
+                s.finish(Instant::now());
             })
         });
     }
