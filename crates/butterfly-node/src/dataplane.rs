@@ -486,11 +486,9 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
             // The span's ids go on the event explicitly (it is not a `tracing` span), and the
             // span is marked as the layer marks a span whose event says `byzantine = true`.
             let ids = span.log_ids();
-            tracing::warn!(
-                trace_id = ids.trace_id.as_str(),
-                span_id = ids.span_id.as_str(),
-                request_id = ids.request_id.as_str(),
-                component = ids.component.as_str(),
+            butterfly_telemetry::event_in!(
+                tracing::Level::WARN,
+                ids,
                 layer = header.layer,
                 byzantine = true,
                 "injected byzantine fault: corrupted output"

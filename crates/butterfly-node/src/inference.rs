@@ -595,11 +595,9 @@ impl Engine {
             Some(p) => p.context.trace_id_hex(),
             None => TraceContext::new_root().trace_id_hex(),
         };
-        tracing::info!(
-            trace_id = ids.trace_id.as_str(),
-            span_id = ids.span_id.as_str(),
-            request_id = ids.request_id.as_str(),
-            component = ids.component.as_str(),
+        butterfly_telemetry::event_in!(
+            tracing::Level::INFO,
+            ids,
             input_len = req.input.len(),
             "inference request received"
         );
@@ -715,11 +713,9 @@ impl Engine {
                         // Trust our own hash of what arrived, not the sender's claim.
                         let hash = tensor_hash(&output);
                         if hash != reply.hash {
-                            tracing::warn!(
-                                trace_id = ids.trace_id.as_str(),
-                                span_id = ids.span_id.as_str(),
-                                request_id = ids.request_id.as_str(),
-                                component = ids.component.as_str(),
+                            butterfly_telemetry::event_in!(
+                                tracing::Level::WARN,
+                                ids,
                                 node = %id,
                                 layer,
                                 "reply hash does not match its tensor"
@@ -786,11 +782,9 @@ impl Engine {
             });
         }
         let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-        tracing::info!(
-            trace_id = ids.trace_id.as_str(),
-            span_id = ids.span_id.as_str(),
-            request_id = ids.request_id.as_str(),
-            component = ids.component.as_str(),
+        butterfly_telemetry::event_in!(
+            tracing::Level::INFO,
+            ids,
             latency_ms,
             "inference completed"
         );
@@ -807,11 +801,10 @@ impl Engine {
 
     /// Records a Byzantine fault; `ids` are the request's root span's, for the log event.
     fn record_fault(&self, f: FaultRecord, ids: &butterfly_telemetry::LogIds) {
-        tracing::warn!(
-            trace_id = ids.trace_id.as_str(),
-            span_id = ids.span_id.as_str(),
-            component = ids.component.as_str(),
-            node = %f.node_id, layer = f.layer, request_id = %f.request_id,
+        butterfly_telemetry::event_in!(
+            tracing::Level::WARN,
+            ids,
+            node = %f.node_id, layer = f.layer,
             expected = %f.expected_hash, received = %f.received_hash,
             "byzantine fault detected"
         );

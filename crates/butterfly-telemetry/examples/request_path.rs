@@ -95,11 +95,9 @@ fn main() {
         }
         let ids = span.log_ids();
         let parent = span.parent();
-        tracing::info!(
-            trace_id = ids.trace_id.as_str(),
-            span_id = ids.span_id.as_str(),
-            request_id = ids.request_id.as_str(),
-            component = ids.component.as_str(),
+        butterfly_telemetry::event_in!(
+            tracing::Level::INFO,
+            ids,
             input_len = 12_u64,
             "inference request received"
         );
@@ -128,11 +126,9 @@ fn main() {
                 s.finish(black_box(Instant::now()));
             }
         }
-        tracing::info!(
-            trace_id = ids.trace_id.as_str(),
-            span_id = ids.span_id.as_str(),
-            request_id = ids.request_id.as_str(),
-            component = ids.component.as_str(),
+        butterfly_telemetry::event_in!(
+            tracing::Level::INFO,
+            ids,
             latency_ms = 1.5_f64,
             "inference completed"
         );

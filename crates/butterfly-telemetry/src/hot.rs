@@ -16,7 +16,8 @@
 //!
 //! Log events emitted while a hot span runs are not inside it for `tracing`; pass the span's
 //! [`HotSpan::log_ids`] as the event's `trace_id`, `span_id`, `request_id` and `component`
-//! fields (the layer takes them as the entry's correlation ids), and mark the span with
+//! fields ([`event_in!`](crate::event_in) does; the layer takes them as the entry's correlation
+//! ids), and mark the span with
 //! [`HotSpan::mark_byzantine`] / [`HotSpan::record_error`] where the event would have.
 
 use std::sync::{Arc, OnceLock};
@@ -156,7 +157,26 @@ impl AttrSet {
     }
 }
 
-/// Ids for log events emitted inside a [`HotSpan`] (all empty when it is disabled).
+/// A `tracing` event at a level (e.g. `tracing::Level::INFO`) carrying a [`HotSpan`]'s
+/// [`LogIds`] as its `trace_id`, `span_id`, `request_id` and `component`, then the usual event
+/// fields and message: `event_in!(tracing::Level::INFO, ids, layer = 3, "done")`.
+#[macro_export]
+macro_rules! event_in {
+    ($level:expr, $ids:expr, $($rest:tt)+) => {{
+        let ids: &$crate::LogIds = &$ids;
+        ::tracing::event!(
+            $level,
+            trace_id = ids.trace_id.as_str(),
+            span_id = ids.span_id.as_str(),
+            request_id = ids.request_id.as_str(),
+            component = ids.component.as_str(),
+            $($rest)+
+        )
+    }};
+}
+
+/// Ids for log events emitted inside a [`HotSpan`] (all empty when it is disabled); see
+/// [`event_in!`](crate::event_in).
 #[derive(Debug, Clone, Default)]
 pub struct LogIds {
     /// Trace id, hex.

@@ -269,6 +269,15 @@ impl TraceContext {
         trace_id.copy_from_slice(&v[2..18]);
         let mut span_id = [0u8; 8];
         span_id.copy_from_slice(&v[19..27]);
+        Self::from_ids(trace_id, span_id, v[28])
+    }
+
+    /// A context of these ids (all-zero ids are invalid), with an empty `tracestate`.
+    fn from_ids(
+        trace_id: [u8; 16],
+        span_id: [u8; 8],
+        flags: u8,
+    ) -> Result<Self, TraceContextError> {
         if trace_id == [0; 16] {
             return Err(TraceContextError::ZeroTraceId);
         }
@@ -278,7 +287,7 @@ impl TraceContext {
         Ok(Self {
             trace_id,
             span_id,
-            flags: v[28],
+            flags,
             tracestate: TraceState::new(),
         })
     }
@@ -318,18 +327,7 @@ impl TraceContext {
             parse_hex_lower::<8>(&v[36..52]).ok_or(TraceContextError::BadHex("parent-id"))?;
         let flags =
             parse_hex_lower::<1>(&v[53..55]).ok_or(TraceContextError::BadHex("trace-flags"))?[0];
-        if trace_id == [0; 16] {
-            return Err(TraceContextError::ZeroTraceId);
-        }
-        if span_id == [0; 8] {
-            return Err(TraceContextError::ZeroSpanId);
-        }
-        Ok(Self {
-            trace_id,
-            span_id,
-            flags,
-            tracestate: TraceState::new(),
-        })
+        Self::from_ids(trace_id, span_id, flags)
     }
 
     /// Formats the version-00 `traceparent` value.

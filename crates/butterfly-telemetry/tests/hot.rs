@@ -189,11 +189,9 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
         hot.record_str("tensor.shape", "[1, 64]");
         hot.record_error("layer 2 does not exist");
         let ids = hot.log_ids();
-        tracing::warn!(
-            trace_id = ids.trace_id.as_str(),
-            span_id = ids.span_id.as_str(),
-            request_id = ids.request_id.as_str(),
-            component = ids.component.as_str(),
+        butterfly_telemetry::event_in!(
+            tracing::Level::WARN,
+            ids,
             layer = 2_u32,
             byzantine = true,
             "corrupted"
