@@ -35,14 +35,21 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(butterfly_node::run(cli, telemetry)) {
+    let result = runtime.block_on(butterfly_node::run(cli, telemetry));
+    if let Err(e) = &result {
+        if !matches!(e, butterfly_node::NodeError::Usage(_)) {
+            tracing::error!(error = %e, "butterfly-node failed");
+        }
+    }
+    // JSON log lines are written by a background thread: write what is pending before leaving.
+    butterfly_telemetry::flush_logs();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e @ butterfly_node::NodeError::Usage(_)) => {
             eprintln!("butterfly-node: {e}");
             ExitCode::from(2)
         }
         Err(e) => {
-            tracing::error!(error = %e, "butterfly-node failed");
             eprintln!("butterfly-node: {e}");
             ExitCode::FAILURE
         }

@@ -25,6 +25,7 @@ pub mod sampling;
 pub mod scrub;
 pub mod trace_context;
 pub mod values;
+pub mod writer;
 
 use std::sync::Arc;
 
@@ -83,8 +84,9 @@ pub fn env_filter() -> Result<EnvFilter, LogInitError> {
 }
 
 /// Installs the global subscriber: a [`TelemetryLayer`] filtered by `RUST_LOG`, writing scrubbed
-/// JSON lines to stderr, recording into the returned [`Telemetry`]'s buffers, and handing kept
-/// traces to `exporter` when given.
+/// JSON lines to stderr through a [`writer::LineBuffer`] (flushed every 50 ms by a background
+/// thread, at exit by [`flush_logs`], and before a panic message), recording into the returned
+/// [`Telemetry`]'s buffers, and handing kept traces to `exporter` when given.
 ///
 /// The filter is global (the layer is the only one), so disabled spans and events cost nothing
 /// past their callsite's cached interest. A plain level (`info`, `warn`, `off`, …) becomes a
@@ -96,7 +98,20 @@ pub fn init(
 ) -> Result<Telemetry, LogInitError> {
     let level = plain_level_filter()?;
     let telemetry = Telemetry::new(config);
-    let mut layer = telemetry.layer().with_json_writer(std::io::stderr);
+    let lines: &'static writer::LineBuffer =
+        LOG_LINES.get_or_init(|| writer::LineBuffer::new(Box::new(std::io::stderr())));
+    lines
+        .spawn_flusher()
+        .map_err(|e| LogInitError(format!("cannot start the log writer: {e}")))?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // Pending lines first, so the panic message comes after them.
+        flush_logs();
+        previous(info);
+    }));
+    let mut layer = telemetry
+        .layer()
+        .with_json_writer(move || writer::Lines(lines));
     if let Some(e) = exporter.clone() {
         layer = layer.with_exporter(e);
     }
@@ -113,6 +128,17 @@ pub fn init(
     installed.map_err(|e| LogInitError(e.to_string()))?;
     hot::install(hot::HotSink::new(telemetry.clone(), exporter));
     Ok(telemetry)
+}
+
+/// The process's log line buffer, once [`init`] has run.
+static LOG_LINES: std::sync::OnceLock<writer::LineBuffer> = std::sync::OnceLock::new();
+
+/// Writes the JSON log lines still pending (call before the process exits; a no-op before
+/// [`init`]).
+pub fn flush_logs() {
+    if let Some(lines) = LOG_LINES.get() {
+        lines.flush();
+    }
 }
 
 /// `RUST_LOG` as a single level when it is one (unset or empty means [`DEFAULT_LOG_FILTER`]);
