@@ -105,8 +105,11 @@ pub fn init(
         .map_err(|e| LogInitError(format!("cannot start the log writer: {e}")))?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        // Pending lines first, so the panic message comes after them.
-        flush_logs();
+        // Pending lines first, so the panic message comes after them (without waiting on a lock
+        // the panicking thread may hold).
+        if let Some(lines) = LOG_LINES.get() {
+            lines.try_flush();
+        }
         previous(info);
     }));
     let mut layer = telemetry

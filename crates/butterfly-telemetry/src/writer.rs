@@ -75,6 +75,20 @@ impl LineBuffer {
         let _ = out.flush();
     }
 
+    /// [`LineBuffer::flush`] unless a lock is held (by this thread, if it panicked while writing
+    /// a line): for the panic hook, which must not wait on itself.
+    pub fn try_flush(&self) {
+        let Ok(mut out) = self.out.try_lock() else {
+            return;
+        };
+        let batch = match self.pending.try_lock() {
+            Ok(mut pending) => std::mem::take(&mut *pending),
+            Err(_) => return,
+        };
+        let _ = out.write_all(&batch);
+        let _ = out.flush();
+    }
+
     /// Starts the thread that writes lines [`FLUSH_EVERY`] after the first of a batch arrives
     /// (for a buffer that lives as long as the process). Fails only if the thread cannot be
     /// spawned.
@@ -161,14 +175,23 @@ mod tests {
             1,
             "empty flush writes nothing"
         );
+        // The panic hook's flush gives up rather than wait on a held lock.
+        writeln!(w, "held").expect("write");
+        {
+            let _held = buffer.pending.lock().expect("lock");
+            buffer.try_flush();
+        }
+        assert_eq!(writes.0.lock().expect("lock").len(), 1);
+        buffer.try_flush();
+        assert_eq!(writes.0.lock().expect("lock")[1], b"held\n");
         // Past FLUSH_AT the appending thread writes, in one piece.
         let line = vec![b'x'; 1000];
         for _ in 0..(FLUSH_AT / 1000 + 1) {
             w.write_all(&line).expect("write");
         }
         let all = writes.0.lock().expect("lock");
-        assert_eq!(all.len(), 2);
-        assert!(all[1].len() >= FLUSH_AT && all[1].len() % 1000 == 0);
+        assert_eq!(all.len(), 3);
+        assert!(all[2].len() >= FLUSH_AT && all[2].len() % 1000 == 0);
     }
 
     #[test]
