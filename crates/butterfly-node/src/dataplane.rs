@@ -1,5 +1,5 @@
 //! The data plane: tensors between coordinators and compute nodes over QUIC (quinn) with mutual
-//! TLS 1.3 (node certificates, ALPN `bfly-data/1`). One bidirectional stream per layer execution:
+//! TLS 1.3 (node certificates, ALPN `bfly-data/2`). One bidirectional stream per layer execution:
 //!
 //! ```text
 //! request:  u32 BE header length | ExecHeader (binary) | tensor (f32 little-endian)
