@@ -161,16 +161,28 @@ fn one_request_is_followed_across_nodes_logs_and_metrics_without_pii() {
         assert_no_pii(&serde_json::to_string(&spans).expect("json"), secret_input);
     }
 
-    // Consensus work is traced too (membership changes are proposed and committed at start).
-    let all = grpcurl(
-        &env,
-        coord["debug_addr"].as_str().expect("addr"),
-        "QuerySpans",
-        "{}",
-    )["spans"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    // Consensus work is traced too (the layer assignment is proposed and committed at start). A
+    // span lands in the buffer when it closes, and a proposal closes once committed, which can
+    // come after the first request was served: wait for both.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let all = loop {
+        let all = grpcurl(
+            &env,
+            coord["debug_addr"].as_str().expect("addr"),
+            "QuerySpans",
+            "{}",
+        )["spans"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let has = |name: &str| all.iter().any(|s| s["name"] == name);
+        if (has("consensus.propose") && has("consensus.commit"))
+            || std::time::Instant::now() > deadline
+        {
+            break all;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
     for name in ["consensus.propose", "consensus.commit"] {
         assert!(
             all.iter().any(|s| s["name"] == name),
