@@ -38,6 +38,14 @@ fn http_get_accept(addr: &str, path: &str, accept: &str) -> (String, String) {
     (content_type, body.to_string())
 }
 
+/// The spans a node's `QuerySpans` returns for the JSON query `q` (grpcurl).
+fn query_spans(env: &Env, addr: &str, q: &str) -> Vec<Value> {
+    grpcurl(env, addr, "QuerySpans", q)["spans"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
 fn grpcurl(env: &Env, addr: &str, method: &str, body: &str) -> Value {
     let certs = env.certs();
     let out = Command::new("grpcurl")
@@ -83,15 +91,7 @@ fn one_request_is_followed_across_nodes_logs_and_metrics_without_pii() {
     // Spans land in the buffer when they close; the root closes as the response is written.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let c_spans = loop {
-        let spans = grpcurl(
-            &env,
-            coord["debug_addr"].as_str().expect("addr"),
-            "QuerySpans",
-            &q,
-        )["spans"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
+        let spans = query_spans(&env, coord["debug_addr"].as_str().expect("addr"), &q);
         if spans.iter().any(|s| s["name"] == "inference.request")
             || std::time::Instant::now() > deadline
         {
@@ -122,10 +122,7 @@ fn one_request_is_followed_across_nodes_logs_and_metrics_without_pii() {
             .as_str()
             .expect("addr")
             .to_string();
-        let spans = grpcurl(&env, &addr, "QuerySpans", &q)["spans"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
+        let spans = query_spans(&env, &addr, &q);
         let layers: Vec<&Value> = spans
             .iter()
             .filter(|s| s["name"] == "layer.execute")
@@ -166,15 +163,7 @@ fn one_request_is_followed_across_nodes_logs_and_metrics_without_pii() {
     // come after the first request was served: wait for both.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let all = loop {
-        let all = grpcurl(
-            &env,
-            coord["debug_addr"].as_str().expect("addr"),
-            "QuerySpans",
-            "{}",
-        )["spans"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
+        let all = query_spans(&env, coord["debug_addr"].as_str().expect("addr"), "{}");
         let has = |name: &str| all.iter().any(|s| s["name"] == name);
         if (has("consensus.propose") && has("consensus.commit"))
             || std::time::Instant::now() > deadline
