@@ -86,9 +86,7 @@ impl<'a> ExecHeader<'a> {
             out.extend_from_slice(&(b.len() as u16).to_be_bytes());
             out.extend_from_slice(b);
         }
-        for v in tensor {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
+        out.extend_from_slice(&to_bytes(tensor));
         out
     }
 

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use butterfly_proto::debug;
 
+use crate::trace_context::parse_hex_id;
 use crate::values::{encode_hex, AttrValue, SharedStr};
 
 /// Default span buffer capacity, spans.
@@ -497,16 +498,7 @@ impl SpanBuffer {
     /// Matching spans, oldest first, at most the newest `q.limit`.
     pub fn query(&self, q: &SpanQuery) -> Vec<SpanRecord> {
         // An id that is not 32 hex digits matches nothing (as the string comparison did).
-        let trace: Option<Option<[u8; 16]>> = if q.trace_id.is_empty() {
-            None
-        } else {
-            let mut id = [0u8; 16];
-            Some(
-                hex::decode_to_slice(q.trace_id.to_ascii_lowercase(), &mut id)
-                    .ok()
-                    .map(|()| id),
-            )
-        };
+        let trace = (!q.trace_id.is_empty()).then(|| parse_hex_id::<16>(&q.trace_id));
         self.0.query(q.limit, |s| {
             trace.is_none_or(|t| t == Some(s.trace_id))
                 && (q.request_id.is_empty() || s.request_id == q.request_id)
@@ -553,9 +545,7 @@ impl LogBuffer {
     /// Matching entries, oldest first, at most the newest `q.limit`.
     pub fn query(&self, q: &LogQuery) -> Vec<LogRecord> {
         // An id that is not 32 hex digits matches nothing.
-        let trace = (!q.trace_id.is_empty()).then(|| {
-            crate::trace_context::parse_hex_lower::<16>(q.trace_id.to_ascii_lowercase().as_bytes())
-        });
+        let trace = (!q.trace_id.is_empty()).then(|| parse_hex_id::<16>(&q.trace_id));
         self.0.query(q.limit, |e| {
             trace.is_none_or(|t| t.is_some() && t == e.trace_id)
                 && (q.request_id.is_empty() || e.request_id.as_str() == q.request_id)

@@ -24,11 +24,13 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use crate::buffers::{Attributes, SpanAttributes, SpanRecord};
-use crate::layer::{deliver, now_unix_nano, SpanExporter, SpanParent, Telemetry};
+use crate::layer::{
+    deliver, now_unix_nano, root_of, text_flags, SpanExporter, SpanParent, Telemetry,
+};
 use crate::scrub::FieldClass;
 use crate::trace_context::{
-    random_span_id, random_trace_id, traceparent_binary, traceparent_bytes, TraceContext,
-    TraceState, FLAG_RANDOM, FLAG_SAMPLED, TRACEPARENT_BINARY_LEN, TRACEPARENT_LEN,
+    random_span_id, traceparent_binary, traceparent_bytes, TraceContext, TraceState,
+    TRACEPARENT_BINARY_LEN, TRACEPARENT_LEN,
 };
 use crate::values::{encode_hex, AttrValue, CompactStr, SharedStr};
 
@@ -121,6 +123,7 @@ pub struct AttrSet {
     /// Shared by every span that records the set (a reference count each).
     attributes: Arc<Attributes>,
     error: bool,
+    byzantine: bool,
 }
 
 impl AttrSet {
@@ -131,7 +134,9 @@ impl AttrSet {
 
     /// Adds scrubbed text (as [`HotSpan::record_clean`]).
     pub fn clean(mut self, name: &'static str, value: &CleanStr) -> Self {
-        self.error |= name == "error" || name == "exception";
+        let (error, byzantine) = text_flags(name, value.as_str());
+        self.error |= error;
+        self.byzantine |= byzantine;
         Arc::make_mut(&mut self.attributes).push((name, AttrValue::Shared(value.0.clone())));
         self
     }
@@ -335,15 +340,7 @@ impl HotSpan {
         component: &'static str,
         start: Instant,
     ) -> Self {
-        let (trace_id, parent, flags, tracestate) = match remote {
-            Some(r) => (r.trace_id, Some(r.span_id), r.flags, r.tracestate),
-            None => (
-                random_trace_id(),
-                None,
-                FLAG_SAMPLED | FLAG_RANDOM,
-                TraceState::new(),
-            ),
-        };
+        let (trace_id, parent, flags, tracestate) = root_of(remote);
         Self::start(
             sink,
             name,
@@ -460,6 +457,7 @@ impl HotSpan {
             return;
         };
         l.record.error |= set.error;
+        l.record.byzantine |= set.byzantine;
         l.record.attributes.share(&set.attributes);
     }
 

@@ -31,11 +31,11 @@ use tracing_subscriber::layer::Context;
 use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::Layer;
 
-use crate::buffers::{Level, LogBuffer, LogRecord, SpanBuffer, SpanRecord};
+use crate::buffers::{Level, LogBuffer, LogRecord, SpanAttributes, SpanBuffer, SpanRecord};
 use crate::sampling::{SampledTrace, SamplerConfig, TailSampler};
 use crate::scrub::{FieldClass, Scrubber};
 use crate::trace_context::{
-    format_traceparent, parse_hex_lower, random_span_id, random_trace_id, TraceContext, TraceState,
+    format_traceparent, parse_hex_id, random_span_id, random_trace_id, TraceContext, TraceState,
     FLAG_RANDOM, FLAG_SAMPLED,
 };
 use crate::values::{push_hex, AttrValue, CompactStr, SharedStr};
@@ -213,7 +213,7 @@ struct SpanData {
     component: SharedStr,
     error: bool,
     byzantine: bool,
-    attributes: crate::buffers::Attributes,
+    attributes: SpanAttributes,
 }
 
 /// Collects fields, scrubbing as it goes. Values are kept typed and short strings inline, so a
@@ -268,26 +268,12 @@ impl<'a> Fields<'a> {
             "tracestate" => self.tracestate = Some(TraceState::parse(value).unwrap_or_default()),
             // Explicit correlation ids (hex, as `HotSpan::log_ids` gives them); anything that is
             // not a W3C id leaves the span's ids in place.
-            "trace_id" if self.explicit_ids => {
-                self.trace_id = parse_hex_lower(value.as_bytes())
-                    .or_else(|| parse_hex_lower(value.to_ascii_lowercase().as_bytes()));
-            }
-            "span_id" if self.explicit_ids => {
-                self.span_id = parse_hex_lower(value.as_bytes())
-                    .or_else(|| parse_hex_lower(value.to_ascii_lowercase().as_bytes()));
-            }
+            "trace_id" if self.explicit_ids => self.trace_id = parse_hex_id(value),
+            "span_id" if self.explicit_ids => self.span_id = parse_hex_id(value),
             _ => {
-                if name == "error" || name == "exception" {
-                    self.error = true;
-                }
-                if (name == "status" || name == "otel.status_code")
-                    && value.eq_ignore_ascii_case("error")
-                {
-                    self.error = true;
-                }
-                if name == "byzantine" && value == "true" {
-                    self.byzantine = true;
-                }
+                let (error, byzantine) = text_flags(name, value);
+                self.error |= error;
+                self.byzantine |= byzantine;
                 let class = FieldClass::of_static(name);
                 let v = match (self.scrubber.scrub_as(class, value), owned) {
                     (Cow::Borrowed(_), Some(o)) => o,
@@ -374,6 +360,32 @@ impl Visit for Fields<'_> {
     }
 }
 
+/// The error and Byzantine flags a text field sets on its span: `error`/`exception` (any value),
+/// `status`/`otel.status_code` = `error` (any case), `byzantine` = `true`. Shared by the layer,
+/// [`crate::HotSpan`] and [`crate::AttrSet`].
+pub(crate) fn text_flags(name: &str, value: &str) -> (bool, bool) {
+    match name {
+        "error" | "exception" => (true, false),
+        "status" | "otel.status_code" => (value.eq_ignore_ascii_case("error"), false),
+        "byzantine" => (false, value == "true"),
+        _ => (false, false),
+    }
+}
+
+/// Trace id, parent span id, flags and state of a local root: continuing `remote`, or a new
+/// trace (flags `sampled | random`). Shared by the layer and [`crate::HotSpan`].
+pub(crate) fn root_of(remote: Option<TraceContext>) -> ([u8; 16], Option<[u8; 8]>, u8, TraceState) {
+    match remote {
+        Some(r) => (r.trace_id, Some(r.span_id), r.flags, r.tracestate),
+        None => (
+            random_trace_id(),
+            None,
+            FLAG_SAMPLED | FLAG_RANDOM,
+            TraceState::new(),
+        ),
+    }
+}
+
 pub(crate) fn now_unix_nano() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -406,26 +418,18 @@ where
         let (trace_id, parent, local_root, flags, tracestate, inherited_req, inherited_comp) =
             match parent_data {
                 Some((t, s, fl, ts, r, c)) => (t, Some(s), false, fl, ts, r, c),
-                None => match f.remote_parent() {
-                    Some(remote) => (
-                        remote.trace_id,
-                        Some(remote.span_id),
+                None => {
+                    let (trace_id, parent, flags, tracestate) = root_of(f.remote_parent());
+                    (
+                        trace_id,
+                        parent,
                         true,
-                        remote.flags,
-                        remote.tracestate,
+                        flags,
+                        tracestate,
                         SharedStr::empty(),
                         SharedStr::empty(),
-                    ),
-                    None => (
-                        random_trace_id(),
-                        None,
-                        true,
-                        FLAG_SAMPLED | FLAG_RANDOM,
-                        TraceState::new(),
-                        SharedStr::empty(),
-                        SharedStr::empty(),
-                    ),
-                },
+                    )
+                }
             };
         let data = SpanData {
             trace_id,
@@ -440,7 +444,7 @@ where
             component: f.component.take().unwrap_or(inherited_comp),
             error: f.error,
             byzantine: f.byzantine,
-            attributes: f.fields,
+            attributes: f.fields.into(),
         };
         span.extensions_mut().insert(data);
     }
@@ -460,10 +464,7 @@ where
                 d.component = c;
             }
             for (k, v) in f.fields {
-                match d.attributes.iter_mut().find(|(ek, _)| *ek == k) {
-                    Some(slot) => slot.1 = v,
-                    None => d.attributes.push((k, v)),
-                }
+                d.attributes.set(k, v);
             }
         }
     }
@@ -531,7 +532,7 @@ where
             duration_ns: u64::try_from(d.start.elapsed().as_nanos()).unwrap_or(u64::MAX),
             error: d.error,
             byzantine: d.byzantine,
-            attributes: d.attributes.into(),
+            attributes: d.attributes,
         };
         deliver(&self.t, self.exporter.as_ref(), record, d.local_root);
     }

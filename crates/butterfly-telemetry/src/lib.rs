@@ -53,8 +53,8 @@ pub use otlp::{OtlpError, OtlpExporter, OTLP_ENDPOINT_ENV};
 pub use sampling::{SampledTrace, SamplerConfig, TailSampler};
 pub use scrub::{FieldClass, Scrubber};
 pub use trace_context::{
-    traceparent_binary, traceparent_bytes, Extractor, Injector, TraceContext, TraceContextError,
-    TraceState, TRACEPARENT_BINARY_LEN, TRACEPARENT_LEN,
+    Extractor, Injector, TraceContext, TraceContextError, TraceState, TRACEPARENT_BINARY_LEN,
+    TRACEPARENT_LEN,
 };
 pub use values::{encode_hex, tensor_shape_2d, AttrValue, CompactStr, SharedStr};
 

@@ -361,6 +361,12 @@ impl TraceContext {
     }
 }
 
+/// An id written as `2 * N` hex digits, either case (lowercase needs no copy); `None` for
+/// anything else. For ids in queries and log fields, which need not be W3C-strict.
+pub(crate) fn parse_hex_id<const N: usize>(s: &str) -> Option<[u8; N]> {
+    parse_hex_lower(s.as_bytes()).or_else(|| parse_hex_lower(s.to_ascii_lowercase().as_bytes()))
+}
+
 /// `2 * N` lowercase hex digits as `N` bytes; `None` for any other input.
 pub(crate) fn parse_hex_lower<const N: usize>(s: &[u8]) -> Option<[u8; N]> {
     if s.len() != 2 * N {
@@ -496,7 +502,7 @@ pub(crate) fn format_traceparent(trace_id: &[u8; 16], span_id: &[u8; 8], flags: 
 pub const TRACEPARENT_BINARY_LEN: usize = 29;
 
 /// The binary `traceparent` of these ids (see [`TraceContext::traceparent_binary`]).
-pub fn traceparent_binary(
+pub(crate) fn traceparent_binary(
     trace_id: &[u8; 16],
     span_id: &[u8; 8],
     flags: u8,
@@ -511,7 +517,7 @@ pub fn traceparent_binary(
 }
 
 /// The version-00 `traceparent` of these ids as ASCII bytes in a fixed buffer (no allocation).
-pub fn traceparent_bytes(
+pub(crate) fn traceparent_bytes(
     trace_id: &[u8; 16],
     span_id: &[u8; 8],
     flags: u8,

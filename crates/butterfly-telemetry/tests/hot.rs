@@ -35,6 +35,24 @@ fn telemetry(ratio: f64) -> Telemetry {
     })
 }
 
+/// A telemetry keeping no normal trace (ratio 0), its exporter, a hot sink and a layer
+/// subscriber sharing both: hot spans and `tracing` spans record side by side.
+fn recording() -> (
+    Telemetry,
+    Arc<Collect>,
+    &'static HotSink,
+    impl tracing::Subscriber + Send + Sync,
+) {
+    let t = telemetry(0.0);
+    let exporter = Arc::new(Collect::default());
+    let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(
+        t.clone(),
+        Some(exporter.clone() as Arc<dyn SpanExporter>),
+    )));
+    let subscriber = tracing_subscriber::registry().with(t.layer().with_exporter(exporter.clone()));
+    (t, exporter, sink, subscriber)
+}
+
 fn spans(t: &Telemetry, name: &str) -> Vec<SpanRecord> {
     t.spans
         .query(&SpanQuery {
@@ -64,13 +82,7 @@ fn same_shape(a: &SpanRecord, b: &SpanRecord) {
 
 #[test]
 fn child_span_matches_the_layer_record() {
-    let t = telemetry(0.0);
-    let exporter = Arc::new(Collect::default());
-    let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(
-        t.clone(),
-        Some(exporter.clone() as Arc<dyn SpanExporter>),
-    )));
-    let subscriber = tracing_subscriber::registry().with(t.layer().with_exporter(exporter.clone()));
+    let (t, exporter, sink, subscriber) = recording();
     let ip = "10.1.2.3";
     tracing::subscriber::with_default(subscriber, || {
         let root = tracing::info_span!(
@@ -150,13 +162,7 @@ fn child_span_matches_the_layer_record() {
 
 #[test]
 fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
-    let t = telemetry(0.0);
-    let exporter = Arc::new(Collect::default());
-    let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(
-        t.clone(),
-        Some(exporter.clone() as Arc<dyn SpanExporter>),
-    )));
-    let subscriber = tracing_subscriber::registry().with(t.layer().with_exporter(exporter.clone()));
+    let (t, exporter, sink, subscriber) = recording();
     let tp = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     tracing::subscriber::with_default(subscriber, || {
         {
