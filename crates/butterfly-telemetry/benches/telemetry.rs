@@ -5,6 +5,8 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use butterfly_telemetry::ClockAnchor;
+
 use butterfly_telemetry::sampling::SampledTrace;
 use butterfly_telemetry::{
     encode_openmetrics, format_json_line, AttrSet, HotSink, HotSpan, Metrics, Shape, SharedStr,
@@ -58,8 +60,10 @@ fn spans(c: &mut Criterion) {
             context: TraceContext::new_root(),
             request_id: SharedStr::from("req_0123456789ab"),
             component: SharedStr::from_static("inference"),
-            start_unix_nano: 1_800_000_000_000_000_000,
-            start: Instant::now(),
+            anchor: ClockAnchor {
+                at: Instant::now(),
+                unix_nano: 1_800_000_000_000_000_000,
+            },
         };
         let set = AttrSet::new()
             .clean("from", &sink.clean("from", "coordinator-1"))

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use butterfly_proto::debug;
 
+use crate::clock::SpanTime;
 use crate::trace_context::parse_hex_id;
 use crate::values::{encode_hex, AttrValue, SharedStr};
 
@@ -82,8 +83,9 @@ pub type Attributes = smallvec::SmallVec<[(&'static str, AttrValue); 6]>;
 #[derive(Debug, Clone, Default)]
 pub struct SpanAttributes {
     shared: Option<Arc<Attributes>>,
-    /// Few when a set is shared (e.g. an `error`); a span without a set spills to the heap.
-    own: smallvec::SmallVec<[(&'static str, AttrValue); 2]>,
+    /// Usually none when a set is shared (then no allocation; e.g. an `error`); kept out of
+    /// line so a record stays small to move.
+    own: Vec<(&'static str, AttrValue)>,
 }
 
 impl SpanAttributes {
@@ -115,7 +117,7 @@ impl SpanAttributes {
     /// Records `name = value`, replacing an earlier value of `name`.
     #[inline]
     pub fn set(&mut self, name: &'static str, value: AttrValue) {
-        for slot in self.own.as_mut_slice() {
+        for slot in self.own.iter_mut() {
             if slot.0.len() == name.len() && slot.0 == name {
                 slot.1 = value;
                 return;
@@ -127,7 +129,7 @@ impl SpanAttributes {
             .is_some_and(|s| s.iter().any(|(k, _)| *k == name))
         {
             // Overriding a shared value: take a private copy first (rare).
-            let mut all: smallvec::SmallVec<[_; 2]> = self.iter().cloned().collect();
+            let mut all: Vec<_> = self.iter().cloned().collect();
             if let Some(slot) = all.iter_mut().find(|(k, _)| *k == name) {
                 slot.1 = value;
             }
@@ -176,7 +178,7 @@ impl FromIterator<(&'static str, AttrValue)> for SpanAttributes {
 /// A finished span. Cheap to build on the hot path: the name is the callsite's static name, ids
 /// and request ids are shared ([`SharedStr`]) and attributes keep their recorded type
 /// ([`AttrValue`]) until read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpanRecord {
     /// Trace id.
     pub trace_id: [u8; 16],
@@ -190,10 +192,9 @@ pub struct SpanRecord {
     pub node_id: SharedStr,
     /// Request id (own field or inherited from an ancestor span), empty if none.
     pub request_id: SharedStr,
-    /// Start, nanoseconds since the Unix epoch.
-    pub start_unix_nano: u64,
-    /// Duration, nanoseconds.
-    pub duration_ns: u64,
+    /// When it ran (read as wall-clock time with [`SpanRecord::start_unix_nano`] and
+    /// [`SpanRecord::duration_ns`]).
+    pub time: SpanTime,
     /// True when the span (or an ERROR event inside it) marked an error.
     pub error: bool,
     /// True when the span recorded a Byzantine event (`byzantine = true`).
@@ -203,6 +204,16 @@ pub struct SpanRecord {
 }
 
 impl SpanRecord {
+    /// Start, nanoseconds since the Unix epoch.
+    pub fn start_unix_nano(&self) -> u64 {
+        self.time.start_unix_nano()
+    }
+
+    /// Duration, nanoseconds.
+    pub fn duration_ns(&self) -> u64 {
+        self.time.duration_ns()
+    }
+
     /// Trace id, lowercase hex.
     pub fn trace_id_hex(&self) -> String {
         encode_hex(&self.trace_id)
@@ -241,8 +252,8 @@ impl SpanRecord {
                 .unwrap_or_default(),
             name: self.name.to_owned(),
             node_id: self.node_id.to_string(),
-            start_unix_nano: self.start_unix_nano,
-            duration_ns: self.duration_ns,
+            start_unix_nano: self.start_unix_nano(),
+            duration_ns: self.duration_ns(),
             status: self.status().to_owned(),
             attributes: self
                 .attributes_text()
@@ -361,22 +372,52 @@ impl<T: Clone> RingBuffer<T> {
     }
 
     /// Appends, evicting (and counting) the oldest record when full.
+    #[inline]
     pub fn push(&self, item: T) {
+        self.insert(|slot| match slot {
+            Some(slot) => {
+                *slot = item;
+                None
+            }
+            None => Some(item),
+        });
+    }
+
+    /// Appends `*item`, leaving in `item` the record it evicts (or `T::default()`), so the caller
+    /// drops that outside the lock; moving a record costs no copy of it through the stack.
+    #[inline]
+    pub(crate) fn push_swap(&self, item: &mut T)
+    where
+        T: Default,
+    {
+        self.insert(|slot| match slot {
+            Some(slot) => {
+                std::mem::swap(slot, item);
+                None
+            }
+            None => Some(std::mem::take(item)),
+        });
+    }
+
+    /// Under the lock: when full, `put` gets the oldest slot to overwrite (and returns `None`);
+    /// otherwise it gets `None` and returns the record to append.
+    #[inline]
+    fn insert(&self, put: impl FnOnce(Option<&mut T>) -> Option<T>) {
         if self.capacity == 0 {
             self.dropped.fetch_add(1, Ordering::Relaxed);
             return;
         }
         let mut ring = self.items.lock().unwrap_or_else(|e| e.into_inner());
         if ring.slots.len() < self.capacity {
-            ring.slots.push(item);
+            if let Some(item) = put(None) {
+                ring.slots.push(item);
+            }
             return;
         }
         let at = ring.oldest;
-        if let Some(slot) = ring.slots.get_mut(at) {
-            // Drops the evicted record where it lies and moves the new one in.
-            *slot = item;
-        }
-        ring.oldest = (at + 1) % self.capacity;
+        // Drops (or swaps out) the evicted record where it lies and moves the new one in.
+        put(ring.slots.get_mut(at));
+        ring.oldest = if at + 1 >= self.capacity { 0 } else { at + 1 };
         self.dropped.fetch_add(1, Ordering::Relaxed);
     }
 
@@ -502,7 +543,7 @@ impl SpanBuffer {
         self.0.query(q.limit, |s| {
             trace.is_none_or(|t| t == Some(s.trace_id))
                 && (q.request_id.is_empty() || s.request_id == q.request_id)
-                && s.start_unix_nano >= q.since_unix_nano
+                && (q.since_unix_nano == 0 || s.start_unix_nano() >= q.since_unix_nano)
         })
     }
 

@@ -6,27 +6,28 @@
 //! typed as the layer records them, start time, duration, error and Byzantine flags. It skips
 //! the registry's slab entry, extension map, enter/exit on every poll and field visitor.
 //!
-//! The record is written when the span is dropped, including when the future holding it is
-//! cancelled: into the node's [`SpanBuffer`](crate::SpanBuffer) and, when an exporter is
-//! configured, through the [`TailSampler`](crate::TailSampler) as the layer's `on_close` does.
+//! The record is written when the span is finished ([`HotSpan::finish`]) or dropped, including
+//! when the future holding it is cancelled: into the node's [`SpanBuffer`](crate::SpanBuffer)
+//! (swapped into the oldest slot: no copy through the stack) and, when an exporter is configured,
+//! through the [`TailSampler`](crate::TailSampler) as the layer's `on_close` does. Its times are
+//! the monotonic readings the caller passes and a clock anchor shared with its parent or thread
+//! ([`SpanTime`]): recording does no clock arithmetic.
 //!
 //! A span is a no-op (nothing recorded, no ids drawn) when INFO is disabled
 //! (`tracing::level_enabled!`, e.g. `RUST_LOG=off`) or when no [`HotSink`] is installed
 //! ([`crate::init`] installs one for the node's [`Telemetry`]).
 //!
-//! Log events emitted while a hot span runs are not inside it for `tracing`; pass the span's
-//! [`HotSpan::log_ids`] as the event's `trace_id`, `span_id`, `request_id` and `component`
-//! fields ([`event_in!`](crate::event_in) does; the layer takes them as the entry's correlation
-//! ids), and mark the span with
+//! Log events emitted while a hot span runs are not inside it for `tracing`; emit them with
+//! [`event_in!`](crate::event_in) and the span's [`HotSpan::log_ids`] (the layer takes those as
+//! the entry's correlation ids), and mark the span with
 //! [`HotSpan::mark_byzantine`] / [`HotSpan::record_error`] where the event would have.
 
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use crate::buffers::{Attributes, SpanAttributes, SpanRecord};
-use crate::layer::{
-    deliver, now_unix_nano, root_of, text_flags, SpanExporter, SpanParent, Telemetry,
-};
+use crate::clock::{ClockAnchor, SpanTime};
+use crate::layer::{deliver, root_of, text_flags, SpanExporter, SpanParent, Telemetry};
 use crate::scrub::FieldClass;
 use crate::trace_context::{
     random_span_id, traceparent_binary, traceparent_bytes, TraceContext, TraceState,
@@ -162,36 +163,64 @@ impl AttrSet {
     }
 }
 
-/// A `tracing` event at a level (e.g. `tracing::Level::INFO`) carrying a [`HotSpan`]'s
-/// [`LogIds`] as its `trace_id`, `span_id`, `request_id` and `component`, then the usual event
-/// fields and message: `event_in!(tracing::Level::INFO, ids, layer = 3, "done")`.
+/// A `tracing` event at a level (e.g. `tracing::Level::INFO`) emitted inside a [`HotSpan`]:
+/// `event_in!(tracing::Level::INFO, ids, layer = 3, "done")`, where `ids` are the span's
+/// [`LogIds`]. The layer takes the entry's `trace_id`, `span_id`, `request_id` and `component`
+/// from them, as it takes them from the current span for a plain event (they are handed over
+/// through the thread while the event is dispatched: nothing is formatted or parsed).
 #[macro_export]
 macro_rules! event_in {
     ($level:expr, $ids:expr, $($rest:tt)+) => {{
         let ids: &$crate::LogIds = &$ids;
-        ::tracing::event!(
-            $level,
-            trace_id = ids.trace_id.as_str(),
-            span_id = ids.span_id.as_str(),
-            request_id = ids.request_id.as_str(),
-            component = ids.component.as_str(),
-            $($rest)+
-        )
+        $crate::hot::in_span(ids, || ::tracing::event!($level, $($rest)+))
     }};
 }
 
-/// Ids for log events emitted inside a [`HotSpan`] (all empty when it is disabled); see
-/// [`event_in!`](crate::event_in).
+/// Correlation ids for log events emitted inside a [`HotSpan`] (all empty when it is disabled);
+/// see [`event_in!`](crate::event_in).
 #[derive(Debug, Clone, Default)]
 pub struct LogIds {
-    /// Trace id, hex.
-    pub trace_id: String,
-    /// Span id, hex.
-    pub span_id: String,
+    /// Trace id; `None` when the span is disabled.
+    pub trace_id: Option<[u8; 16]>,
+    /// Span id; `None` when the span is disabled.
+    pub span_id: Option<[u8; 8]>,
     /// Request id (scrubbed).
     pub request_id: SharedStr,
     /// Component.
     pub component: SharedStr,
+}
+
+thread_local! {
+    /// The ids of the hot span whose event [`in_span`] is dispatching on this thread.
+    static EVENT_IDS: std::cell::Cell<Option<LogIds>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `emit` (a `tracing` event) with `ids` as the ids of the entries it logs (see
+/// [`event_in!`](crate::event_in), which calls it). Ids of a disabled span change nothing.
+#[doc(hidden)]
+pub fn in_span<R>(ids: &LogIds, emit: impl FnOnce() -> R) -> R {
+    /// Puts the previous ids back, also when `emit` panics.
+    struct Restore(Option<LogIds>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            EVENT_IDS.set(self.0.take());
+        }
+    }
+    if ids.trace_id.is_none() {
+        return emit();
+    }
+    let _restore = Restore(EVENT_IDS.replace(Some(ids.clone())));
+    emit()
+}
+
+/// The ids [`in_span`] set for the event being dispatched on this thread, if any.
+pub(crate) fn event_ids() -> Option<LogIds> {
+    EVENT_IDS.with(|cell| {
+        let ids = cell.take();
+        let copy = ids.clone();
+        cell.set(ids);
+        copy
+    })
 }
 
 /// A recording span: its record, built as the span runs and moved into the span buffer when it
@@ -203,9 +232,6 @@ struct Live {
     flags: u8,
     tracestate: TraceState,
     component: SharedStr,
-    start: Instant,
-    /// Set by [`HotSpan::finish`]; otherwise the span ends when dropped.
-    end: Option<Instant>,
     record: SpanRecord,
 }
 
@@ -238,6 +264,7 @@ impl HotSpan {
     /// without a parent, a sink, or INFO.
     /// `start` is when the span starts (usually `Instant::now()`, or a time the caller read for
     /// its own use, so the span costs no clock read of its own); see [`HotSpan::finish`].
+    #[inline]
     pub fn child(name: &'static str, parent: Option<&SpanParent>, start: Instant) -> Self {
         match (active_sink(), parent) {
             (Some(sink), Some(p)) => Self::child_in(sink, name, p, start),
@@ -246,17 +273,15 @@ impl HotSpan {
     }
 
     /// [`HotSpan::child`] recording into `sink` (always enabled).
+    #[inline]
     pub fn child_in(
         sink: &'static HotSink,
         name: &'static str,
         parent: &SpanParent,
         start: Instant,
     ) -> Self {
-        // No wall-clock read: the start is the parent's plus the monotonic time since.
-        let since_parent = start.saturating_duration_since(parent.start);
-        let start_unix_nano = parent
-            .start_unix_nano
-            .saturating_add(u64::try_from(since_parent.as_nanos()).unwrap_or(u64::MAX));
+        // No clock arithmetic: the start converts to wall-clock time through the parent's anchor
+        // when read.
         Self::start(
             sink,
             name,
@@ -267,7 +292,7 @@ impl HotSpan {
             parent.context.tracestate.clone(),
             parent.request_id.clone(),
             parent.component.clone(),
-            (start_unix_nano, start),
+            (parent.anchor, start),
         )
     }
 
@@ -275,6 +300,7 @@ impl HotSpan {
     /// [`HotSpan::traceparent_binary`]; a new trace when empty or invalid), with its own
     /// `request_id` and `component`, as a span with `traceparent`, `request_id` and `component`
     /// fields would. Disabled without a sink or INFO. `start` as for [`HotSpan::child`].
+    #[inline]
     pub fn remote(
         name: &'static str,
         traceparent: &[u8],
@@ -289,6 +315,7 @@ impl HotSpan {
     }
 
     /// [`HotSpan::remote`] recording into `sink` (always enabled).
+    #[inline]
     pub fn remote_in(
         sink: &'static HotSink,
         name: &'static str,
@@ -324,7 +351,7 @@ impl HotSpan {
                 sink,
                 name,
                 remote.cloned(),
-                sink.t.scrubber.scrub_text(request_id).into(),
+                scrubbed_request_id(sink, request_id),
                 component,
                 start,
             ),
@@ -332,6 +359,7 @@ impl HotSpan {
         }
     }
 
+    #[inline]
     fn local_root(
         sink: &'static HotSink,
         name: &'static str,
@@ -351,7 +379,7 @@ impl HotSpan {
             tracestate,
             request_id,
             SharedStr::from_static(component),
-            (unix_nano_at(start), start),
+            (ClockAnchor::for_thread(start), start),
         )
     }
 
@@ -366,12 +394,12 @@ impl HotSpan {
             },
             request_id: l.record.request_id.clone(),
             component: l.component.clone(),
-            start_unix_nano: l.record.start_unix_nano,
-            start: l.start,
+            anchor: l.record.time.anchor(),
         })
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     fn start(
         sink: &'static HotSink,
         name: &'static str,
@@ -382,7 +410,7 @@ impl HotSpan {
         tracestate: TraceState,
         request_id: SharedStr,
         component: SharedStr,
-        (start_unix_nano, start): (u64, Instant),
+        (anchor, start): (ClockAnchor, Instant),
     ) -> Self {
         Self(Some(Live {
             sink,
@@ -390,8 +418,6 @@ impl HotSpan {
             flags,
             tracestate,
             component,
-            start,
-            end: None,
             record: SpanRecord {
                 trace_id,
                 span_id: random_span_id(),
@@ -399,8 +425,7 @@ impl HotSpan {
                 name,
                 node_id: sink.t.node.shared_node_id(),
                 request_id,
-                start_unix_nano,
-                duration_ns: 0,
+                time: SpanTime::new(anchor, start, start),
                 error: false,
                 byzantine: false,
                 attributes: SpanAttributes::new(),
@@ -408,12 +433,11 @@ impl HotSpan {
         }))
     }
 
-    /// Ends the span at `end` (a time the caller read anyway; dropping the span ends it now).
+    /// Ends and records the span at `end` (a time the caller read anyway; dropping the span
+    /// ends it now). The span is then disabled: it records nothing more.
     #[inline]
-    pub fn finish(mut self, end: Instant) {
-        if let Some(l) = self.0.as_mut() {
-            l.end = Some(end);
-        }
+    pub fn finish(&mut self, end: Instant) {
+        self.end(Some(end));
     }
 
     /// Whether the span records (compute attribute values only then).
@@ -530,8 +554,8 @@ impl HotSpan {
     pub fn log_ids(&self) -> LogIds {
         match self.0.as_ref() {
             Some(l) => LogIds {
-                trace_id: encode_hex(&l.record.trace_id),
-                span_id: encode_hex(&l.record.span_id),
+                trace_id: Some(l.record.trace_id),
+                span_id: Some(l.record.span_id),
                 request_id: l.record.request_id.clone(),
                 component: l.component.clone(),
             },
@@ -561,83 +585,32 @@ impl Live {
     }
 }
 
-/// `raw` scrubbed as a request id, from a small per-thread cache: a request's layer calls reach a
-/// compute node one after another, so most find their id here (no scrub, no allocation).
+/// `raw` scrubbed as a request id (inline, no allocation, for an id of up to
+/// [`SHARED_INLINE_BYTES`](crate::SHARED_INLINE_BYTES) bytes).
+#[inline]
 fn scrubbed_request_id(sink: &HotSink, raw: &str) -> SharedStr {
-    use std::cell::RefCell;
-    /// Entries per thread.
-    const SLOTS: usize = 8;
-    /// Longest id cached, bytes.
-    const MAX: usize = 32;
-    type Slot = (u8, [u8; MAX], SharedStr);
-    thread_local! {
-        static CACHE: RefCell<(Vec<Slot>, usize)> = const { RefCell::new((Vec::new(), 0)) };
-    }
-    let key = raw.as_bytes();
-    if key.len() > MAX {
-        return sink.t.scrubber.scrub_text(raw).into();
-    }
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let (slots, next) = &mut *cache;
-        if let Some((_, _, id)) = slots
-            .iter()
-            .find(|(len, bytes, _)| usize::from(*len) == key.len() && &bytes[..key.len()] == key)
-        {
-            return id.clone();
-        }
-        let id = SharedStr::from(sink.t.scrubber.scrub_text(raw));
-        let mut bytes = [0u8; MAX];
-        bytes[..key.len()].copy_from_slice(key);
-        // Fits: at most MAX (32) bytes.
-        let slot = (key.len() as u8, bytes, id.clone());
-        if slots.len() < SLOTS {
-            slots.push(slot);
-        } else {
-            slots[*next] = slot;
-            *next = (*next + 1) % SLOTS;
-        }
-        id
-    })
+    SharedStr::from(sink.t.scrubber.scrub_text(raw))
 }
 
-/// The wall-clock time of `at`, nanoseconds since the Unix epoch, from a per-thread anchor
-/// (a monotonic and a wall-clock reading) renewed once a second: a span needs no wall-clock read
-/// of its own, and a step of the wall clock shows within a second.
-fn unix_nano_at(at: Instant) -> u64 {
-    use std::cell::Cell;
-    use std::time::Duration;
-    const RENEW: Duration = Duration::from_secs(1);
-    thread_local! {
-        static ANCHOR: Cell<Option<(Instant, u64)>> = const { Cell::new(None) };
+impl HotSpan {
+    /// Records the span as ending at `end` (now when `None`) and disables it.
+    #[inline]
+    fn end(&mut self, end: Option<Instant>) {
+        let Some(l) = self.0.as_mut() else { return };
+        l.record.time.set_end(end.unwrap_or_else(Instant::now));
+        deliver(
+            &l.sink.t,
+            l.sink.exporter.as_ref(),
+            &mut l.record,
+            l.local_root,
+        );
+        // Drops what the buffer evicted, outside its lock.
+        self.0 = None;
     }
-    let nanos = |d: Duration| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX);
-    ANCHOR.with(|anchor| match anchor.get() {
-        Some((i0, u0)) if at >= i0 && at.duration_since(i0) < RENEW => {
-            u0.saturating_add(nanos(at.duration_since(i0)))
-        }
-        _ => {
-            let (i, u) = (Instant::now(), now_unix_nano());
-            anchor.set(Some((i, u)));
-            u.saturating_sub(nanos(i.saturating_duration_since(at)))
-        }
-    })
 }
 
 impl Drop for HotSpan {
     fn drop(&mut self) {
-        let Some(mut l) = self.0.take() else { return };
-        let took = match l.end {
-            Some(end) => end.saturating_duration_since(l.start),
-            None => l.start.elapsed(),
-        };
-        l.record.duration_ns = u64::try_from(took.as_nanos()).unwrap_or(u64::MAX);
-        let Live {
-            sink,
-            local_root,
-            record,
-            ..
-        } = l;
-        deliver(&sink.t, sink.exporter.as_ref(), record, local_root);
+        self.end(None);
     }
 }

@@ -20,8 +20,8 @@ use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::io::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
+use std::time::Instant;
 
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -32,21 +32,24 @@ use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::Layer;
 
 use crate::buffers::{Level, LogBuffer, LogRecord, SpanAttributes, SpanBuffer, SpanRecord};
+use crate::clock::{now_unix_nano, ClockAnchor, SpanTime};
+use crate::json_line::write_json_line;
 use crate::sampling::{SampledTrace, SamplerConfig, TailSampler};
 use crate::scrub::{FieldClass, Scrubber};
 use crate::trace_context::{
     format_traceparent, parse_hex_id, random_span_id, random_trace_id, TraceContext, TraceState,
     FLAG_RANDOM, FLAG_SAMPLED,
 };
-use crate::values::{push_hex, AttrValue, CompactStr, SharedStr};
+use crate::values::{AttrValue, CompactStr, SharedStr};
 
-/// Node id used until [`NodeContext::set_node_id`] is called.
+/// Node id of a [`TelemetryConfig`] that names none.
 pub const DEFAULT_NODE_ID: &str = "unknown";
 
-/// Node identity and consensus term, shared between the node and the layer; cheap to read.
+/// Node identity (fixed for the process) and consensus term, shared between the node and the
+/// layer; cheap to read.
 #[derive(Debug)]
 pub struct NodeContext {
-    node_id: RwLock<SharedStr>,
+    node_id: SharedStr,
     term: AtomicU64,
 }
 
@@ -54,27 +57,21 @@ impl NodeContext {
     /// A context for `node_id`, term 0.
     pub fn new(node_id: &str) -> Arc<Self> {
         Arc::new(Self {
-            node_id: RwLock::new(SharedStr::from(node_id)),
+            node_id: SharedStr::from(node_id),
             term: AtomicU64::new(0),
         })
     }
 
     /// The node id.
     pub fn node_id(&self) -> Arc<str> {
-        Arc::from(self.shared_node_id().as_str())
+        Arc::from(self.node_id.as_str())
     }
 
-    /// The node id as a [`SharedStr`] (a reference count, no copy).
+    /// The node id as a [`SharedStr`] (inline for an id of up to
+    /// [`SHARED_INLINE_BYTES`](crate::SHARED_INLINE_BYTES) bytes: a copy, no allocation).
+    #[inline]
     pub fn shared_node_id(&self) -> SharedStr {
-        self.node_id
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-    }
-
-    /// Changes the node id.
-    pub fn set_node_id(&self, node_id: &str) {
-        *self.node_id.write().unwrap_or_else(|e| e.into_inner()) = SharedStr::from(node_id);
+        self.node_id.clone()
     }
 
     /// The consensus term.
@@ -207,8 +204,8 @@ struct SpanData {
     local_root: bool,
     flags: u8,
     tracestate: TraceState,
-    start_unix_nano: u64,
-    start: Instant,
+    /// The span's start (its own anchor).
+    start: ClockAnchor,
     request_id: SharedStr,
     component: SharedStr,
     error: bool,
@@ -266,8 +263,8 @@ impl<'a> Fields<'a> {
                     .and_then(|v| TraceContext::parse_traceparent(v).ok());
             }
             "tracestate" => self.tracestate = Some(TraceState::parse(value).unwrap_or_default()),
-            // Explicit correlation ids (hex, as `HotSpan::log_ids` gives them); anything that is
-            // not a W3C id leaves the span's ids in place.
+            // Explicit correlation ids (hex); anything that is not a W3C id leaves the span's
+            // ids in place.
             "trace_id" if self.explicit_ids => self.trace_id = parse_hex_id(value),
             "span_id" if self.explicit_ids => self.span_id = parse_hex_id(value),
             _ => {
@@ -386,13 +383,6 @@ pub(crate) fn root_of(remote: Option<TraceContext>) -> ([u8; 16], Option<[u8; 8]
     }
 }
 
-pub(crate) fn now_unix_nano() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
-        .unwrap_or(0)
-}
-
 impl<S, W> Layer<S> for TelemetryLayer<W>
 where
     S: Subscriber + for<'a> LookupSpan<'a>,
@@ -438,8 +428,7 @@ where
             local_root,
             flags,
             tracestate,
-            start_unix_nano: now_unix_nano(),
-            start: Instant::now(),
+            start: ClockAnchor::now(),
             request_id: f.request_id.take().unwrap_or(inherited_req),
             component: f.component.take().unwrap_or(inherited_comp),
             error: f.error,
@@ -479,7 +468,13 @@ where
         let mut span_id = None;
         let mut request_id = SharedStr::empty();
         let mut component = SharedStr::empty();
-        if let Some(span) = ctx.event_span(event) {
+        if let Some(ids) = crate::hot::event_ids() {
+            // Emitted inside a hot span (`event_in!`): its ids, not the registry's current span.
+            trace_id = ids.trace_id;
+            span_id = ids.span_id;
+            request_id = ids.request_id;
+            component = ids.component;
+        } else if let Some(span) = ctx.event_span(event) {
             let mut ext = span.extensions_mut();
             if let Some(d) = ext.get_mut::<SpanData>() {
                 if level == Level::Error || f.error {
@@ -510,7 +505,7 @@ where
                 let mut line = buf.borrow_mut();
                 line.clear();
                 write_json_line(&mut line, &record);
-                let _ = w.make_writer_for(meta).write_all(line.as_bytes());
+                let _ = w.make_writer_for(meta).write_all(&line);
             });
         }
         self.t.logs.push(record);
@@ -521,32 +516,35 @@ where
         let Some(d) = span.extensions_mut().remove::<SpanData>() else {
             return;
         };
-        let record = SpanRecord {
+        let mut record = SpanRecord {
             trace_id: d.trace_id,
             span_id: d.span_id,
             parent_span_id: d.parent,
             name: span.name(),
             node_id: self.t.node.shared_node_id(),
             request_id: d.request_id,
-            start_unix_nano: d.start_unix_nano,
-            duration_ns: u64::try_from(d.start.elapsed().as_nanos()).unwrap_or(u64::MAX),
+            time: SpanTime::new(d.start, d.start.at, Instant::now()),
             error: d.error,
             byzantine: d.byzantine,
             attributes: d.attributes,
         };
-        deliver(&self.t, self.exporter.as_ref(), record, d.local_root);
+        deliver(&self.t, self.exporter.as_ref(), &mut record, d.local_root);
     }
 }
 
 /// Hands a finished span to the span buffer and, with an exporter, to the tail sampler (as the
 /// root of its local trace when `local_root`). Shared by the layer and [`crate::hot::HotSpan`].
+/// Takes the record out of `record`, leaving there the record the buffer evicted (or an empty
+/// one) for the caller to drop outside the buffer's lock.
+#[inline]
 pub(crate) fn deliver(
     t: &Telemetry,
     exporter: Option<&Arc<dyn SpanExporter>>,
-    record: SpanRecord,
+    record: &mut SpanRecord,
     local_root: bool,
 ) {
     if let Some(exporter) = exporter {
+        let record = std::mem::take(record);
         t.spans.push(record.clone());
         if local_root {
             if let Some(trace) = t.sampler.finish_root(record) {
@@ -556,13 +554,13 @@ pub(crate) fn deliver(
             exporter.export(late);
         }
     } else {
-        t.spans.push(record);
+        t.spans.push_swap(record);
     }
 }
 
 thread_local! {
     /// Reused buffer for JSON log lines (one per thread), so a log line allocates nothing.
-    static JSON_LINE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    static JSON_LINE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` on the current span's data, without cloning the span handle.
@@ -606,11 +604,9 @@ pub struct SpanParent {
     pub request_id: SharedStr,
     /// The parent's component (own or inherited); empty if none.
     pub component: SharedStr,
-    /// The parent's start, nanoseconds since the Unix epoch (children derive their wall-clock
-    /// start from it and [`SpanParent::start`], with one clock read).
-    pub start_unix_nano: u64,
-    /// The parent's start on the monotonic clock.
-    pub start: Instant,
+    /// The parent's clock anchor, which its children share (so a child's start converts to
+    /// wall-clock time without a clock read of its own).
+    pub anchor: ClockAnchor,
 }
 
 /// The current span as a parent for [`crate::hot::HotSpan`]s (one call serves any number of
@@ -625,8 +621,7 @@ pub fn current_span_parent() -> Option<SpanParent> {
         },
         request_id: d.request_id.clone(),
         component: d.component.clone(),
-        start_unix_nano: d.start_unix_nano,
-        start: d.start,
+        anchor: d.start,
     })
 }
 
@@ -638,224 +633,5 @@ pub fn inject_current<C: crate::Injector + ?Sized>(carrier: &mut C) -> bool {
             true
         }
         None => false,
-    }
-}
-
-/// The bytes a JSON string escapes: `"`, `\\` and control characters.
-static JSON_ESCAPE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 0x20 {
-        t[i] = true;
-        i += 1;
-    }
-    t[b'"' as usize] = true;
-    t[b'\\' as usize] = true;
-    t
-};
-
-fn push_json_str(out: &mut String, s: &str) {
-    out.push('"');
-    let mut plain = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if !JSON_ESCAPE[usize::from(b)] {
-            continue;
-        }
-        out.push_str(&s[plain..i]);
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ => {
-                let _ = write!(out, "\\u{:04x}", b);
-            }
-        }
-        plain = i + 1;
-    }
-    out.push_str(&s[plain..]);
-    out.push('"');
-}
-
-/// Appends `n` as exactly `width` decimal digits (zero-padded; `n` must fit).
-fn push_digits(out: &mut String, mut n: u64, width: usize) {
-    let mut buf = [b'0'; 20];
-    for i in (0..width).rev() {
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    out.push_str(std::str::from_utf8(&buf[..width]).unwrap_or(""));
-}
-
-/// RFC 3339 UTC time of `ns` nanoseconds since the epoch, as the `time` crate's `Rfc3339`
-/// prints it: `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, the fraction without trailing zeros.
-fn push_rfc3339(out: &mut String, ns: u64) {
-    let secs = ns / 1_000_000_000;
-    let nanos = ns % 1_000_000_000;
-    let days = secs / 86_400;
-    let rem = secs % 86_400;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    push_digits(out, year, 4);
-    out.push('-');
-    push_digits(out, month, 2);
-    out.push('-');
-    push_digits(out, day, 2);
-    out.push('T');
-    push_digits(out, rem / 3600, 2);
-    out.push(':');
-    push_digits(out, rem / 60 % 60, 2);
-    out.push(':');
-    push_digits(out, rem % 60, 2);
-    if nanos > 0 {
-        let mut frac = nanos;
-        let mut width = 9;
-        while frac.is_multiple_of(10) {
-            frac /= 10;
-            width -= 1;
-        }
-        out.push('.');
-        push_digits(out, frac, width);
-    }
-    out.push('Z');
-}
-
-/// One log entry as a JSON object plus `\n`: `ts` (RFC 3339 UTC), `level`, `message`, `target`,
-/// `trace_id`, `span_id`, `request_id`, `node_id`, `consensus_term`, `component`, `fields`.
-pub fn format_json_line(r: &LogRecord) -> String {
-    let mut out = String::with_capacity(256 + r.message.len());
-    write_json_line(&mut out, r);
-    out
-}
-
-/// [`format_json_line`] appended to `out` (reuse one buffer to avoid an allocation per line).
-pub fn write_json_line(out: &mut String, r: &LogRecord) {
-    out.push_str("{\"ts\":\"");
-    push_rfc3339(out, r.ts_unix_nano);
-    out.push_str("\",\"level\":\"");
-    out.push_str(r.level.as_str());
-    out.push_str("\",\"message\":");
-    push_json_str(out, &r.message);
-    out.push_str(",\"target\":");
-    push_json_str(out, r.target);
-    out.push_str(",\"trace_id\":\"");
-    if let Some(id) = &r.trace_id {
-        push_hex(out, id);
-    }
-    out.push_str("\",\"span_id\":\"");
-    if let Some(id) = &r.span_id {
-        push_hex(out, id);
-    }
-    out.push('"');
-    out.push_str(",\"request_id\":");
-    push_json_str(out, &r.request_id);
-    out.push_str(",\"node_id\":");
-    push_json_str(out, &r.node_id);
-    out.push_str(",\"consensus_term\":");
-    push_digits_var(out, r.consensus_term);
-    out.push_str(",\"component\":");
-    push_json_str(out, &r.component);
-    out.push_str(",\"fields\":{");
-    for (i, (k, v)) in r.fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_json_str(out, k);
-        out.push(':');
-        // Values are written as text, as they always were (`"layer":"2"`).
-        match v.text() {
-            Some(text) => push_json_str(out, text),
-            None => {
-                let mut text = CompactStr::new();
-                let _ = write!(text, "{v}");
-                push_json_str(out, &text);
-            }
-        }
-    }
-    out.push_str("}}\n");
-}
-
-/// Appends `n` in decimal.
-fn push_digits_var(out: &mut String, n: u64) {
-    let mut width = 1;
-    let mut m = n / 10;
-    while m > 0 {
-        width += 1;
-        m /= 10;
-    }
-    push_digits(out, n, width);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn via_time(ns: u64) -> String {
-        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ns))
-            .ok()
-            .and_then(|t| {
-                t.format(&time::format_description::well_known::Rfc3339)
-                    .ok()
-            })
-            .unwrap_or_default()
-    }
-
-    #[test]
-    fn rfc3339_matches_the_time_crate() {
-        let samples = [
-            0u64,
-            1,
-            999_999_999,
-            1_000_000_000,
-            951_782_400_000_000_000,   // 2000-02-29
-            1_798_243_200_123_000_000, // 2026-12-26
-            1_800_000_000_100_000_000,
-            4_102_444_799_999_999_999, // 2099-12-31T23:59:59.999999999
-        ];
-        let mut x = 0x1234_5678_9abc_def0u64;
-        let mut all = samples.to_vec();
-        for _ in 0..2000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            all.push(x % 4_102_444_800_000_000_000);
-        }
-        for ns in all {
-            let mut ours = String::new();
-            push_rfc3339(&mut ours, ns);
-            assert_eq!(ours, via_time(ns), "{ns}");
-        }
-    }
-
-    #[test]
-    fn json_strings_escape_like_serde() {
-        for s in [
-            "plain",
-            "q\"uote",
-            "back\\slash",
-            "nl\n\r\t",
-            "ctl\u{1}\u{1f}x",
-            "üñí ✓",
-        ] {
-            let mut out = String::new();
-            push_json_str(&mut out, s);
-            let back: String = serde_json::from_str(&out).expect("valid JSON");
-            assert_eq!(back, s);
-        }
-        let mut n = String::new();
-        for v in [0u64, 7, 10, 42, u64::MAX] {
-            n.clear();
-            push_digits_var(&mut n, v);
-            assert_eq!(n, v.to_string());
-        }
     }
 }

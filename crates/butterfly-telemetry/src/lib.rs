@@ -17,7 +17,9 @@
 
 pub mod buffers;
 pub mod cardinality;
+pub mod clock;
 pub mod hot;
+pub mod json_line;
 pub mod layer;
 pub mod metrics;
 pub mod otlp;
@@ -38,16 +40,17 @@ pub use buffers::{
     SpanRecord, DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
 };
 pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
+pub use clock::{ClockAnchor, SpanTime};
 pub use hot::{AttrSet, CleanStr, HotSink, HotSpan, LogIds, Shape};
+pub use json_line::{format_json_line, write_json_line};
 pub use layer::{
-    current_span_parent, current_trace_context, current_traceparent, format_json_line,
-    inject_current, write_json_line, NodeContext, SpanExporter, SpanParent, Telemetry,
-    TelemetryConfig, TelemetryLayer,
+    current_span_parent, current_trace_context, current_traceparent, inject_current, NodeContext,
+    SpanExporter, SpanParent, Telemetry, TelemetryConfig, TelemetryLayer,
 };
 pub use metrics::{
     encode_for_accept, encode_openmetrics, encode_prometheus_text, prefers_openmetrics,
     LayerHandle, LinkHandles, Metrics, TraceExemplar, DURATION_BUCKETS_SECONDS,
-    OPENMETRICS_CONTENT_TYPE, PROMETHEUS_TEXT_CONTENT_TYPE,
+    EXEMPLAR_MIN_INTERVAL, OPENMETRICS_CONTENT_TYPE, PROMETHEUS_TEXT_CONTENT_TYPE,
 };
 pub use otlp::{OtlpError, OtlpExporter, OTLP_ENDPOINT_ENV};
 pub use sampling::{SampledTrace, SamplerConfig, TailSampler};
@@ -56,7 +59,9 @@ pub use trace_context::{
     Extractor, Injector, TraceContext, TraceContextError, TraceState, TRACEPARENT_BINARY_LEN,
     TRACEPARENT_LEN,
 };
-pub use values::{encode_hex, tensor_shape_2d, AttrValue, CompactStr, SharedStr};
+pub use values::{
+    encode_hex, tensor_shape_2d, AttrValue, CompactStr, SharedStr, SHARED_INLINE_BYTES,
+};
 
 /// Filter used when `RUST_LOG` is unset: `info`.
 pub const DEFAULT_LOG_FILTER: &str = "info";

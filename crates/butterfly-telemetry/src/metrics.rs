@@ -6,16 +6,17 @@
 //! Traces are linked through OpenMetrics exemplars (`trace_id`, `span_id`) on the request and
 //! layer duration histograms, never through labels.
 
-use std::sync::atomic::AtomicU64;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime};
 
-use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::encoding::{EncodeLabelSet, EncodeMetric, MetricEncoder};
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::exemplar::HistogramWithExemplars;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::Histogram;
+use prometheus_client::metrics::{MetricType, TypedMetric};
 use prometheus_client::registry::Registry;
 
 use crate::cardinality::{
@@ -121,11 +122,79 @@ struct NodeFault {
     fault_type: String,
 }
 
-type ExemplarHistogram = HistogramWithExemplars<TraceExemplar>;
+/// Shortest time between two exemplars of one bucket of one series: a bucket's exemplar is
+/// replaced by a traced observation at most this often (the first one always lands). Prometheus
+/// keeps one exemplar per bucket per scrape (every 15 s by default), so replacing it more often
+/// only costs the hot path (a clock read, a hash and a map insert per observation); the Prometheus
+/// Java client samples exemplars the same way. Rarely hit buckets (the slow requests) keep
+/// getting fresh exemplars.
+pub const EXEMPLAR_MIN_INTERVAL: Duration = Duration::from_secs(1);
+
+/// A duration histogram with exemplars, replaced at most once per [`EXEMPLAR_MIN_INTERVAL`] per
+/// bucket. Clones share the series.
+#[derive(Debug, Clone)]
+struct ExemplarHistogram {
+    histogram: HistogramWithExemplars<TraceExemplar>,
+    /// When each bucket's exemplar (+Inf last) was last replaced, nanoseconds on the monotonic
+    /// clock ([`crate::clock::monotonic_nanos`]); 0 = never.
+    replaced: Arc<[AtomicU64; DURATION_BUCKETS_SECONDS.len() + 1]>,
+}
+
+impl ExemplarHistogram {
+    fn new() -> Self {
+        Self {
+            histogram: HistogramWithExemplars::new(DURATION_BUCKETS_SECONDS.into_iter()),
+            replaced: Arc::new(std::array::from_fn(|_| AtomicU64::new(0))),
+        }
+    }
+
+    /// Observes `seconds`; `trace` becomes the bucket's exemplar when the bucket is due one.
+    fn observe(&self, seconds: f64, trace: Option<&TraceContext>) {
+        let exemplar = trace
+            .filter(|_| self.exemplar_due(seconds))
+            .map(TraceExemplar::from);
+        let at = exemplar.map(|_| SystemTime::now());
+        self.histogram.observe(seconds, exemplar, at);
+    }
+
+    /// Whether the bucket of `seconds` takes a new exemplar now (and if so, claims it).
+    fn exemplar_due(&self, seconds: f64) -> bool {
+        // The bucket prometheus-client puts it in: the first bound at or above it, else +Inf.
+        let bucket = DURATION_BUCKETS_SECONDS
+            .iter()
+            .position(|bound| seconds <= *bound)
+            .unwrap_or(DURATION_BUCKETS_SECONDS.len());
+        let Some(slot) = self.replaced.get(bucket) else {
+            return true;
+        };
+        let now = crate::clock::monotonic_nanos().max(1);
+        let last = slot.load(Ordering::Relaxed);
+        if last != 0 && now.saturating_sub(last) < crate::clock::nanos(EXEMPLAR_MIN_INTERVAL) {
+            return false;
+        }
+        slot.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+            .is_ok()
+    }
+}
+
+impl TypedMetric for ExemplarHistogram {
+    const TYPE: MetricType = MetricType::Histogram;
+}
+
+impl EncodeMetric for ExemplarHistogram {
+    fn encode(&self, encoder: MetricEncoder) -> Result<(), std::fmt::Error> {
+        self.histogram.encode(encoder)
+    }
+
+    fn metric_type(&self) -> MetricType {
+        MetricType::Histogram
+    }
+}
+
 type GaugeF64 = Gauge<f64, AtomicU64>;
 
 fn exemplar_histogram() -> ExemplarHistogram {
-    HistogramWithExemplars::new(DURATION_BUCKETS_SECONDS.into_iter())
+    ExemplarHistogram::new()
 }
 
 fn histogram() -> Histogram {
@@ -255,7 +324,8 @@ pub struct LayerHandle {
 }
 
 impl LayerHandle {
-    /// Observes one layer execution; `trace` becomes the exemplar (same series and exemplar as
+    /// Observes one layer execution; `trace` becomes the bucket's exemplar when due (see
+    /// [`EXEMPLAR_MIN_INTERVAL`]; same series and exemplar as
     /// [`Metrics::record_layer_execution`]).
     pub fn record_execution(&self, m: &Metrics, duration: Duration, trace: Option<&TraceContext>) {
         self.duration
@@ -266,11 +336,7 @@ impl LayerHandle {
                     .get_or_create(&LayerNode { layer_id, node_id })
                     .clone()
             })
-            .observe(
-                duration.as_secs_f64(),
-                trace.map(TraceExemplar::from),
-                trace.map(|_| SystemTime::now()),
-            );
+            .observe(duration.as_secs_f64(), trace);
     }
 }
 
@@ -425,7 +491,8 @@ impl Metrics {
         m
     }
 
-    /// Counts a finished request and observes its duration; `trace` becomes the exemplar.
+    /// Counts a finished request and observes its duration; `trace` becomes the bucket's
+    /// exemplar when due (see [`EXEMPLAR_MIN_INTERVAL`]).
     pub fn record_request(
         &self,
         model: &str,
@@ -444,11 +511,7 @@ impl Metrics {
         let model = self.request_duration_caps.cap(model);
         self.request_duration
             .get_or_create(&ModelLabel { model })
-            .observe(
-                duration.as_secs_f64(),
-                trace.map(TraceExemplar::from),
-                trace.map(|_| SystemTime::now()),
-            );
+            .observe(duration.as_secs_f64(), trace);
     }
 
     /// Counts a failed request by error type (capped at [`MAX_ERROR_TYPES`]).
@@ -489,7 +552,8 @@ impl Metrics {
             .inc();
     }
 
-    /// Observes one layer execution; `trace` becomes the exemplar.
+    /// Observes one layer execution; `trace` becomes the bucket's exemplar when due (see
+    /// [`EXEMPLAR_MIN_INTERVAL`]).
     pub fn record_layer_execution(
         &self,
         layer_id: &str,
@@ -501,11 +565,7 @@ impl Metrics {
         let node_id = self.layer_duration_caps.1.cap(node_id);
         self.layer_duration
             .get_or_create(&LayerNode { layer_id, node_id })
-            .observe(
-                duration.as_secs_f64(),
-                trace.map(TraceExemplar::from),
-                trace.map(|_| SystemTime::now()),
-            );
+            .observe(duration.as_secs_f64(), trace);
     }
 
     /// Sets the memory a layer used, bytes (saturates at `i64::MAX`).
@@ -713,6 +773,34 @@ pub fn prefers_openmetrics(accept: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bucket's first traced observation becomes its exemplar; later ones within
+    /// EXEMPLAR_MIN_INTERVAL leave it in place; another bucket takes its own at once.
+    #[test]
+    fn exemplars_are_sampled_per_bucket() {
+        let h = ExemplarHistogram::new();
+        let (first, second, slow) = (
+            TraceContext::new_root(),
+            TraceContext::new_root(),
+            TraceContext::new_root(),
+        );
+        h.observe(0.002, Some(&first));
+        h.observe(0.003, Some(&second));
+        h.observe(0.004, None);
+        h.observe(2.0, Some(&slow));
+        let mut registry = Registry::default();
+        registry.register("x_seconds", "x", h.clone());
+        let text = encode_openmetrics(&registry).expect("encode");
+        let has = |ctx: &TraceContext| text.contains(&ctx.trace_id_hex());
+        assert!(has(&first) && !has(&second) && has(&slow), "{text}");
+        assert!(text.contains("x_seconds_count 4"), "{text}");
+        // Once the interval has passed, the bucket is due again (as for one never replaced;
+        // 0.003 s is in the second bucket, up to 0.005 s).
+        h.replaced[1].store(0, Ordering::Relaxed);
+        h.observe(0.003, Some(&second));
+        let text = encode_openmetrics(&registry).expect("encode");
+        assert!(text.contains(&second.trace_id_hex()), "{text}");
+    }
 
     #[test]
     fn accept_negotiation() {

@@ -163,9 +163,9 @@ fn run(
 /// Converts one recorded span to OpenTelemetry's `SpanData` (attributes plus `node.id` and
 /// `request.id`; status Error or Unset).
 pub fn to_span_data(s: &SpanRecord, scope: &InstrumentationScope) -> SpanData {
-    let start = UNIX_EPOCH + Duration::from_nanos(s.start_unix_nano);
+    let start = UNIX_EPOCH + Duration::from_nanos(s.start_unix_nano());
     let end = start
-        .checked_add(Duration::from_nanos(s.duration_ns))
+        .checked_add(Duration::from_nanos(s.duration_ns()))
         .unwrap_or_else(SystemTime::now);
     let mut attributes: Vec<KeyValue> = s
         .attributes

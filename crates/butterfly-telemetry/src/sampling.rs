@@ -221,7 +221,7 @@ impl TailSampler {
         let p = st.pending.remove(&root.trace_id).unwrap_or_default();
         let error = p.error || root.error;
         let byzantine = p.byzantine || root.byzantine;
-        let slow = root.duration_ns
+        let slow = root.duration_ns()
             >= u64::try_from(self.config.slow_threshold.as_nanos()).unwrap_or(u64::MAX);
         let decision = self.decide(&root.trace_id, error, byzantine, slow);
         if self.config.decision_memory > 0 {

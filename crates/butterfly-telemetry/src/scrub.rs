@@ -12,6 +12,8 @@ use std::net::Ipv6Addr;
 
 use sha2::{Digest, Sha256};
 
+use crate::values::{any_byte_in, word_has_byte};
+
 /// Field names holding user identifiers (hashed with the pepper).
 pub const USER_ID_FIELDS: &[&str] = &[
     "user_id",
@@ -104,7 +106,13 @@ impl Scrubber {
 
     /// Masks e-mail addresses and IP addresses anywhere in free text.
     pub fn scrub_text<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        // Fast path, one table-driven pass: nothing that can start an address.
+        // Fast path, 8 bytes at a time: no byte an address needs.
+        let address = |w| word_has_byte(w, b'@') | word_has_byte(w, b'.') | word_has_byte(w, b':');
+        if !any_byte_in(text.as_bytes(), address, |b| {
+            ADDRESS_BYTE[usize::from(b)] != 0
+        }) {
+            return Cow::Borrowed(text);
+        }
         let mut seen = 0u8;
         for &b in text.as_bytes() {
             seen |= ADDRESS_BYTE[usize::from(b)];

@@ -71,8 +71,20 @@ impl fmt::Display for TraceContextError {
 impl std::error::Error for TraceContextError {}
 
 /// Ordered `tracestate` list (leftmost = most recent vendor). Keys are unique.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct TraceState(Vec<(String, String)>);
+
+impl Clone for TraceState {
+    /// Every span clones its parent's state, which is almost always empty: that costs nothing.
+    #[inline]
+    fn clone(&self) -> Self {
+        if self.0.is_empty() {
+            Self(Vec::new())
+        } else {
+            Self(self.0.clone())
+        }
+    }
+}
 
 impl TraceState {
     /// Empty state.

@@ -7,43 +7,38 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// An immutable, cheaply cloned string (`Arc<str>`, or a `&'static str`; the empty string needs
-/// no allocation). Used for node ids, request ids and components, which every child span and log
-/// entry inherits. (Not inline: reading an inline string back as `&str` costs a UTF-8 check on
-/// every read, which is more than the allocation saves.)
-#[derive(Clone, Default)]
-pub struct SharedStr(SharedRepr);
+use smol_str::SmolStr;
 
+/// An immutable, cheaply cloned string ([`SmolStr`]): inline when it is at most
+/// [`SHARED_INLINE_BYTES`] bytes (request ids, node ids: cloning or dropping one touches no
+/// shared memory, and making one allocates nothing), else an `Arc<str>`, or a `&'static str`.
+/// Used for node ids, request ids and components, which every child span and log entry inherits.
 #[derive(Clone, Default)]
-enum SharedRepr {
-    #[default]
-    Empty,
-    Static(&'static str),
-    Shared(Arc<str>),
-}
+pub struct SharedStr(SmolStr);
+
+/// Bytes a [`SharedStr`] holds inline.
+pub const SHARED_INLINE_BYTES: usize = SmolStr::INLINE_CAP;
 
 impl SharedStr {
     /// The empty string.
     pub const fn empty() -> Self {
-        Self(SharedRepr::Empty)
+        Self(SmolStr::new_inline(""))
     }
 
     /// A static string, without an allocation (e.g. a component name).
     pub const fn from_static(s: &'static str) -> Self {
-        if s.is_empty() {
-            Self(SharedRepr::Empty)
-        } else {
-            Self(SharedRepr::Static(s))
-        }
+        Self(SmolStr::new_static(s))
     }
 
     /// The text.
+    #[inline]
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            SharedRepr::Empty => "",
-            SharedRepr::Static(s) => s,
-            SharedRepr::Shared(s) => s,
-        }
+        self.0.as_str()
+    }
+
+    /// True when the text is held inline or is static (no allocation).
+    pub fn is_inline(&self) -> bool {
+        !self.0.is_heap_allocated()
     }
 }
 
@@ -61,26 +56,20 @@ impl AsRef<str> for SharedStr {
 }
 
 impl From<&str> for SharedStr {
+    #[inline]
     fn from(s: &str) -> Self {
-        if s.is_empty() {
-            Self(SharedRepr::Empty)
-        } else {
-            Self(SharedRepr::Shared(Arc::from(s)))
-        }
+        Self(SmolStr::new(s))
     }
 }
 
 impl From<String> for SharedStr {
     fn from(s: String) -> Self {
-        if s.is_empty() {
-            Self(SharedRepr::Empty)
-        } else {
-            Self(SharedRepr::Shared(Arc::from(s)))
-        }
+        Self(SmolStr::from(s))
     }
 }
 
 impl From<Cow<'_, str>> for SharedStr {
+    #[inline]
     fn from(s: Cow<'_, str>) -> Self {
         match s {
             Cow::Borrowed(b) => Self::from(b),
@@ -91,11 +80,7 @@ impl From<Cow<'_, str>> for SharedStr {
 
 impl From<Arc<str>> for SharedStr {
     fn from(s: Arc<str>) -> Self {
-        if s.is_empty() {
-            Self(SharedRepr::Empty)
-        } else {
-            Self(SharedRepr::Shared(s))
-        }
+        Self(SmolStr::from(s))
     }
 }
 
@@ -425,21 +410,57 @@ pub(crate) fn hex_array<const N: usize, const M: usize>(bytes: &[u8; N]) -> [u8;
     out
 }
 
+/// 0x01 in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Non-zero when one of the 8 bytes of `w` is `b` (exact; "Bit Twiddling Hacks").
+#[inline]
+pub(crate) fn word_has_byte(w: u64, b: u8) -> u64 {
+    let x = w ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
+/// Non-zero when one of the 8 bytes of `w` is below `n` (exact for `n` <= 128).
+#[inline]
+pub(crate) fn word_has_below(w: u64, n: u8) -> u64 {
+    w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH
+}
+
+/// Whether any byte of `bytes` is in a set, 8 bytes at a time through `word` (non-zero exactly
+/// when a word holds a byte of the set); the last few bytes one by one through `byte`.
+#[inline]
+pub(crate) fn any_byte_in(
+    bytes: &[u8],
+    word: impl Fn(u64) -> u64,
+    byte: impl Fn(u8) -> bool,
+) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    let mut hit = 0;
+    for w in &mut words {
+        if let Ok(w) = <[u8; 8]>::try_from(w) {
+            hit |= word(u64::from_le_bytes(w));
+        }
+    }
+    hit != 0 || words.remainder().iter().any(|b| byte(*b))
+}
+
 /// Appends `bytes` as lowercase hex to `out`.
-pub(crate) fn push_hex(out: &mut String, bytes: &[u8]) {
+pub(crate) fn push_hex(out: &mut Vec<u8>, bytes: &[u8]) {
     out.reserve(bytes.len() * 2);
     for b in bytes {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 0x0f)]));
+        out.extend_from_slice(&HEX_PAIRS[usize::from(*b)]);
     }
 }
 
 /// `bytes` as a lowercase hex `String` (the same as `hex::encode`, without its per-character
 /// iterator).
 pub fn encode_hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
+    let mut s = Vec::with_capacity(bytes.len() * 2);
     push_hex(&mut s, bytes);
-    s
+    // ASCII by construction.
+    String::from_utf8(s).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -467,6 +488,19 @@ mod tests {
             assert_eq!(v.clone().as_str(), text);
             assert_eq!(v, SharedStr::from(text));
         }
+        // Up to SHARED_INLINE_BYTES inline (also multi-byte text), longer on the heap.
+        let fits = "ü".repeat(SHARED_INLINE_BYTES / 2);
+        for s in [
+            "req_0123456789ab",
+            fits.as_str(),
+            &"x".repeat(SHARED_INLINE_BYTES),
+        ] {
+            assert!(SharedStr::from(s).is_inline(), "{s}");
+            assert!(SharedStr::from(s.to_string()).is_inline(), "{s}");
+        }
+        let over = "x".repeat(SHARED_INLINE_BYTES + 1);
+        assert!(!SharedStr::from(over.as_str()).is_inline());
+        assert_eq!(SharedStr::from(over.as_str()), over.as_str());
     }
 
     #[test]

@@ -148,8 +148,10 @@ fn child_span_matches_the_layer_record() {
     assert_eq!(hot.parent_span_id, Some(root.span_id));
     assert_ne!(hot.span_id, layer.span_id);
     // The wall-clock start is derived from the parent's: within the root, after the layer's.
-    assert!(hot.start_unix_nano >= layer.start_unix_nano);
-    assert!(hot.start_unix_nano + hot.duration_ns <= root.start_unix_nano + root.duration_ns);
+    assert!(hot.start_unix_nano() >= layer.start_unix_nano());
+    assert!(
+        hot.start_unix_nano() + hot.duration_ns() <= root.start_unix_nano() + root.duration_ns()
+    );
     assert!(hot.byzantine);
     let mut layer_byz = layer.clone();
     layer_byz.byzantine = true;
@@ -250,9 +252,16 @@ fn remote_root_matches_the_layer_record_and_logs_keep_correlation() {
 fn remote_request_ids_are_scrubbed_every_time_and_never_mixed_up() {
     let t = telemetry(1.0);
     let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(t.clone(), None)));
-    // More distinct ids than the per-thread cache holds, each seen twice, in an interleaved order.
+    // Many distinct ids (some too long to be held inline), each seen twice, interleaved.
+    let tail = |i: usize| {
+        if i.is_multiple_of(3) {
+            " with a tail too long to inline"
+        } else {
+            ""
+        }
+    };
     let ids: Vec<String> = (0..20)
-        .map(|i| format!("req_{i} bob@example.com"))
+        .map(|i| format!("req_{i} bob@example.com{}", tail(i)))
         .collect();
     for _ in 0..2 {
         for id in &ids {
@@ -271,8 +280,12 @@ fn remote_request_ids_are_scrubbed_every_time_and_never_mixed_up() {
     assert_eq!(recorded.len(), 50);
     let mut want = Vec::new();
     for _ in 0..2 {
-        want.extend((0..20).map(|i| format!("req_{i} <email>")));
-        want.extend((15..20).rev().map(|i| format!("req_{i} <email>")));
+        want.extend((0..20).map(|i| format!("req_{i} <email>{}", tail(i))));
+        want.extend(
+            (15..20)
+                .rev()
+                .map(|i| format!("req_{i} <email>{}", tail(i))),
+        );
     }
     assert_eq!(recorded, want);
 }
