@@ -34,7 +34,7 @@ overhead:
 	bash scripts/install-deps.sh --bench
 	$(CARGO) build --release -p butterfly-node -p butterfly-cli
 	cp target/release/butterfly-node target/overhead-node
-	python3 benches/overhead.py --mode callgrind --pairs 3 --requests 200 --rate 8 --concurrency 4 \
+	python3 benches/overhead.py --mode callgrind --pairs 4 --requests 300 --rate 8 --concurrency 4 \
 	  --warmup 10 --shape "--coordinators 1 --compute 3 --observers 0 --checkpoint-interval 1h" \
 	  --node target/overhead-node
 	bash benches/request_path.sh

@@ -437,10 +437,15 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
     };
     // The span continues the coordinator's trace through the header's traceparent. It is a
     // `HotSpan`, recorded outside the `tracing` registry into the same span buffer, with the
-    // same name, fields and parent link an `info_span!` had; it records when dropped (also
-    // when this future is cancelled), and costs nothing when INFO spans are off. Attribute
-    // values are only computed for an enabled span.
+    // same name, fields and parent link an `info_span!` had; it records when finished or
+    // dropped, and costs nothing when INFO spans are off. Attribute values are only computed
+    // for an enabled span. It starts at `started`, so it covers an injected slow-fault delay,
+    // but it is made after that delay: it does not live across the await (and is not copied
+    // into this future's state). A node shutting down mid-delay records no span for the call.
     let started = Instant::now();
+    if let Some(d) = faults.slow() {
+        tokio::time::sleep(d).await;
+    }
     let mut span = butterfly_telemetry::HotSpan::remote(
         "layer.execute",
         header.traceparent,
@@ -463,9 +468,6 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
             "tensor.shape",
             &butterfly_telemetry::Shape::d2(1, input.len()),
         );
-    }
-    if let Some(d) = faults.slow() {
-        tokio::time::sleep(d).await;
     }
     let Some(mut output) = model.execute(header.layer, &input) else {
         let e = format!(
@@ -494,7 +496,8 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
             span.mark_byzantine();
         }
     }
-    let elapsed = started.elapsed();
+    let done = Instant::now();
+    let elapsed = done.saturating_duration_since(started);
     stats.record(header.layer, elapsed.as_secs_f64() * 1000.0);
     if let Some(m) = &stats.metrics {
         let trace = span.context();
@@ -512,7 +515,7 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
         },
         to_bytes(&output),
     );
-    span.finish(started + elapsed);
+    span.finish(done);
     reply
 }
 

@@ -223,9 +223,9 @@ pub(crate) fn event_ids() -> Option<LogIds> {
     })
 }
 
-/// A recording span: its record, built as the span runs and moved into the span buffer when it
-/// ends (no allocation: a heap record would be freed by whichever thread evicts it, which on a
-/// multi-threaded runtime defeats the allocator's per-thread cache).
+/// A recording span: its record, built as the span runs and swapped into the span buffer's
+/// oldest slot when it ends (no allocation: a heap record would be freed by whichever thread
+/// evicts it, which on a multi-threaded runtime defeats the allocator's per-thread cache).
 struct Live {
     sink: &'static HotSink,
     local_root: bool,
@@ -586,10 +586,28 @@ impl Live {
 }
 
 /// `raw` scrubbed as a request id (inline, no allocation, for an id of up to
-/// [`SHARED_INLINE_BYTES`](crate::SHARED_INLINE_BYTES) bytes).
+/// [`SHARED_INLINE_BYTES`](crate::SHARED_INLINE_BYTES) bytes). The thread remembers the last one:
+/// a request's layer calls reach a compute node one after another. (Text scrubbing does not
+/// depend on the sink: only user-id hashing uses its pepper.)
 #[inline]
 fn scrubbed_request_id(sink: &HotSink, raw: &str) -> SharedStr {
-    SharedStr::from(sink.t.scrubber.scrub_text(raw))
+    use std::cell::RefCell;
+    thread_local! {
+        /// The last request id scrubbed on this thread: raw, then scrubbed.
+        static LAST: RefCell<(SharedStr, SharedStr)> =
+            const { RefCell::new((SharedStr::empty(), SharedStr::empty())) };
+    }
+    LAST.with(|last| {
+        let Ok(mut last) = last.try_borrow_mut() else {
+            return SharedStr::from(sink.t.scrubber.scrub_text(raw));
+        };
+        if last.0.as_str() == raw {
+            return last.1.clone();
+        }
+        let clean = SharedStr::from(sink.t.scrubber.scrub_text(raw));
+        *last = (SharedStr::from(raw), clean.clone());
+        clean
+    })
 }
 
 impl HotSpan {

@@ -145,8 +145,43 @@ fn push_digits_var(out: &mut Vec<u8>, n: u64) {
 /// RFC 3339 UTC time of `ns` nanoseconds since the epoch, as the `time` crate's `Rfc3339`
 /// prints it: `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, the fraction without trailing zeros.
 fn push_rfc3339(out: &mut Vec<u8>, ns: u64) {
+    use std::cell::Cell;
+    /// `YYYY-MM-DDTHH:MM:SS`, bytes.
+    const PREFIX: usize = 19;
+    thread_local! {
+        /// The last whole second written on this thread, and its text: most lines repeat it.
+        static LAST: Cell<(u64, [u8; PREFIX])> = const { Cell::new((u64::MAX, [0; PREFIX])) };
+    }
     let secs = ns / 1_000_000_000;
     let nanos = ns % 1_000_000_000;
+    let (last, text) = LAST.get();
+    if last == secs {
+        out.extend_from_slice(&text);
+    } else {
+        let start = out.len();
+        push_date_time(out, secs);
+        if let Some(written) = out
+            .get(start..)
+            .and_then(|w| <[u8; PREFIX]>::try_from(w).ok())
+        {
+            LAST.set((secs, written));
+        }
+    }
+    if nanos > 0 {
+        let mut frac = nanos;
+        let mut width = 9;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            width -= 1;
+        }
+        out.push(b'.');
+        push_digits(out, frac, width);
+    }
+    out.push(b'Z');
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` (UTC) of `secs` seconds since the epoch (years up to 9999).
+fn push_date_time(out: &mut Vec<u8>, secs: u64) {
     let days = secs / 86_400;
     let rem = secs % 86_400;
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -170,17 +205,6 @@ fn push_rfc3339(out: &mut Vec<u8>, ns: u64) {
     push_digits(out, rem / 60 % 60, 2);
     out.push(b':');
     push_digits(out, rem % 60, 2);
-    if nanos > 0 {
-        let mut frac = nanos;
-        let mut width = 9;
-        while frac.is_multiple_of(10) {
-            frac /= 10;
-            width -= 1;
-        }
-        out.push(b'.');
-        push_digits(out, frac, width);
-    }
-    out.push(b'Z');
 }
 
 #[cfg(test)]
@@ -225,6 +249,12 @@ mod tests {
         }
         for ns in all {
             assert_eq!(text(|o| push_rfc3339(o, ns)), via_time(ns), "{ns}");
+            // Again within the same second: the date and time come from the thread's cache.
+            let same_second = ns - ns % 1_000_000_000 + 123_000;
+            assert_eq!(
+                text(|o| push_rfc3339(o, same_second)),
+                via_time(same_second)
+            );
         }
     }
 

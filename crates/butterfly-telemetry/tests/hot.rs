@@ -289,3 +289,55 @@ fn remote_request_ids_are_scrubbed_every_time_and_never_mixed_up() {
     }
     assert_eq!(recorded, want);
 }
+
+#[test]
+fn hot_log_ids_hold_for_their_event_only() {
+    let (t, _exporter, sink, subscriber) = recording();
+    let (hot_span, registry_span) = tracing::subscriber::with_default(subscriber, || {
+        let outer = tracing::info_span!("outer", request_id = "req_outer").entered();
+        let registry_span = outer.id();
+        let hot = HotSpan::remote_in(
+            sink,
+            "layer.execute",
+            b"",
+            "req_hot",
+            "compute",
+            Instant::now(),
+        );
+        let hot_span = hot.context().map(|c| c.span_id);
+        // Inside the registry span, the hot span's ids win for this event only.
+        butterfly_telemetry::event_in!(tracing::Level::INFO, hot.log_ids(), "in the hot span");
+        tracing::info!("in the registry span");
+        // A disabled span's ids change nothing.
+        butterfly_telemetry::event_in!(
+            tracing::Level::INFO,
+            HotSpan::disabled().log_ids(),
+            "no hot span"
+        );
+        drop(outer);
+        tracing::info!("in no span");
+        (hot_span, registry_span)
+    });
+    assert!(hot_span.is_some() && registry_span.is_some());
+    let logs = t.logs.query(&LogQuery {
+        limit: 10,
+        ..Default::default()
+    });
+    let by_message = |m: &str| {
+        logs.iter()
+            .find(|l| l.message == m)
+            .unwrap_or_else(|| panic!("no {m:?} in {logs:?}"))
+    };
+    let hot = by_message("in the hot span");
+    assert_eq!(hot.span_id, hot_span);
+    assert_eq!(hot.request_id, "req_hot");
+    assert_eq!(hot.component, "compute");
+    for m in ["in the registry span", "no hot span"] {
+        let l = by_message(m);
+        assert_eq!(l.request_id, "req_outer", "{m}");
+        assert!(l.span_id.is_some() && l.span_id != hot_span, "{m}");
+    }
+    let none = by_message("in no span");
+    assert_eq!((none.trace_id, none.span_id), (None, None));
+    assert_eq!(none.request_id, "");
+}
