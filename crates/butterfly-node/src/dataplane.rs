@@ -504,7 +504,7 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
         // Same series as record_layer_execution(layer, node_id, ..), without label lookups.
         stats
             .layer_handle(m, header.layer, node_id)
-            .record_execution(m, elapsed, trace.as_ref());
+            .record_execution(m, elapsed, trace.as_ref().map(|t| (t, done)));
     }
     let reply = (
         ExecReply {

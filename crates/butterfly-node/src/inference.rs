@@ -546,7 +546,9 @@ impl Engine {
         let trace = root.map(|r| r.context);
         if let Some(m) = &self.config.metrics {
             let status = if result.is_ok() { "ok" } else { "error" };
-            m.record_request(&req.model, status, started.elapsed(), trace.as_ref());
+            let done = Instant::now();
+            let took = done.saturating_duration_since(started);
+            m.record_request(&req.model, status, took, trace.as_ref().map(|t| (t, done)));
             if let Err(e) = &result {
                 m.record_request_error(&req.model, e.status.as_str());
             }

@@ -153,23 +153,40 @@ fn histograms(c: &mut Criterion) {
     let mut registry = Registry::default();
     let m = Metrics::register(&mut registry);
     let ctx = TraceContext::new_root();
-    g.bench_function("request_with_exemplar", |b| {
+    // The caller passes when the observation ended (a reading it has anyway). Repeated in one
+    // bucket, an observation takes the exemplar only once per EXEMPLAR_MIN_INTERVAL: the
+    // `gated` benches measure that common case, `layer_with_exemplar` one that always lands
+    // (its clock reading advances a second per call).
+    let at = Instant::now();
+    g.bench_function("request_with_exemplar_gated", |b| {
         b.iter(|| {
             m.record_request(
                 "llama-70b",
                 "ok",
                 black_box(Duration::from_millis(42)),
-                Some(&ctx),
+                Some((&ctx, at)),
             )
         })
     });
-    g.bench_function("layer_with_exemplar", |b| {
+    g.bench_function("layer_with_exemplar_gated", |b| {
         b.iter(|| {
             m.record_layer_execution(
                 "12",
                 "node-1",
                 black_box(Duration::from_micros(700)),
-                Some(&ctx),
+                Some((&ctx, at)),
+            )
+        })
+    });
+    let mut later = at;
+    g.bench_function("layer_with_exemplar", |b| {
+        b.iter(|| {
+            later += Duration::from_secs(1);
+            m.record_layer_execution(
+                "12",
+                "node-1",
+                black_box(Duration::from_micros(700)),
+                Some((&ctx, later)),
             )
         })
     });

@@ -12,11 +12,6 @@ pub(crate) fn process_base() -> Instant {
     *BASE.get_or_init(Instant::now)
 }
 
-/// Nanoseconds on the monotonic clock since [`process_base`].
-pub(crate) fn monotonic_nanos() -> u64 {
-    nanos(process_base().elapsed())
-}
-
 /// `d` in nanoseconds, saturating (cheaper than `u64::try_from(d.as_nanos())`).
 #[inline]
 pub(crate) fn nanos(d: Duration) -> u64 {

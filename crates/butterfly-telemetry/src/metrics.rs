@@ -8,7 +8,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use prometheus_client::encoding::{EncodeLabelSet, EncodeMetric, MetricEncoder};
 use prometheus_client::metrics::counter::Counter;
@@ -136,7 +136,7 @@ pub const EXEMPLAR_MIN_INTERVAL: Duration = Duration::from_secs(1);
 struct ExemplarHistogram {
     histogram: HistogramWithExemplars<TraceExemplar>,
     /// When each bucket's exemplar (+Inf last) was last replaced, nanoseconds on the monotonic
-    /// clock ([`crate::clock::monotonic_nanos`]); 0 = never.
+    /// clock since [`crate::clock::process_base`]; 0 = never.
     replaced: Arc<[AtomicU64; DURATION_BUCKETS_SECONDS.len() + 1]>,
 }
 
@@ -148,17 +148,18 @@ impl ExemplarHistogram {
         }
     }
 
-    /// Observes `seconds`; `trace` becomes the bucket's exemplar when the bucket is due one.
-    fn observe(&self, seconds: f64, trace: Option<&TraceContext>) {
+    /// Observes `seconds`; a traced observation (its trace, and when it ended) becomes the
+    /// bucket's exemplar when the bucket is due one.
+    fn observe(&self, seconds: f64, trace: Option<(&TraceContext, Instant)>) {
         let exemplar = trace
-            .filter(|_| self.exemplar_due(seconds))
-            .map(TraceExemplar::from);
+            .filter(|(_, ended)| self.exemplar_due(seconds, *ended))
+            .map(|(context, _)| TraceExemplar::from(context));
         let at = exemplar.map(|_| SystemTime::now());
         self.histogram.observe(seconds, exemplar, at);
     }
 
-    /// Whether the bucket of `seconds` takes a new exemplar now (and if so, claims it).
-    fn exemplar_due(&self, seconds: f64) -> bool {
+    /// Whether the bucket of `seconds` takes a new exemplar at `now` (and if so, claims it).
+    fn exemplar_due(&self, seconds: f64, now: Instant) -> bool {
         // The bucket prometheus-client puts it in: the first bound at or above it, else +Inf.
         let bucket = DURATION_BUCKETS_SECONDS
             .iter()
@@ -167,7 +168,8 @@ impl ExemplarHistogram {
         let Some(slot) = self.replaced.get(bucket) else {
             return true;
         };
-        let now = crate::clock::monotonic_nanos().max(1);
+        let now =
+            crate::clock::nanos(now.saturating_duration_since(crate::clock::process_base())).max(1);
         let last = slot.load(Ordering::Relaxed);
         if last != 0 && now.saturating_sub(last) < crate::clock::nanos(EXEMPLAR_MIN_INTERVAL) {
             return false;
@@ -324,10 +326,15 @@ pub struct LayerHandle {
 }
 
 impl LayerHandle {
-    /// Observes one layer execution; `trace` becomes the bucket's exemplar when due (see
-    /// [`EXEMPLAR_MIN_INTERVAL`]; same series and exemplar as
-    /// [`Metrics::record_layer_execution`]).
-    pub fn record_execution(&self, m: &Metrics, duration: Duration, trace: Option<&TraceContext>) {
+    /// Observes one layer execution; `trace` (the execution's trace, and when it ended: a clock
+    /// reading the caller has) becomes the bucket's exemplar when due (see
+    /// [`EXEMPLAR_MIN_INTERVAL`]; same series and exemplar as [`Metrics::record_layer_execution`]).
+    pub fn record_execution(
+        &self,
+        m: &Metrics,
+        duration: Duration,
+        trace: Option<(&TraceContext, Instant)>,
+    ) {
         self.duration
             .get_or_init(|| {
                 let layer_id = m.layer_duration_caps.0.cap(&self.layer_id);
@@ -491,14 +498,14 @@ impl Metrics {
         m
     }
 
-    /// Counts a finished request and observes its duration; `trace` becomes the bucket's
-    /// exemplar when due (see [`EXEMPLAR_MIN_INTERVAL`]).
+    /// Counts a finished request and observes its duration; `trace` (the request's trace, and
+    /// when it ended) becomes the bucket's exemplar when due (see [`EXEMPLAR_MIN_INTERVAL`]).
     pub fn record_request(
         &self,
         model: &str,
         status: &str,
         duration: Duration,
-        trace: Option<&TraceContext>,
+        trace: Option<(&TraceContext, Instant)>,
     ) {
         let model_l = self.requests_caps.0.cap(model);
         let status = self.requests_caps.1.cap(status);
@@ -552,14 +559,14 @@ impl Metrics {
             .inc();
     }
 
-    /// Observes one layer execution; `trace` becomes the bucket's exemplar when due (see
-    /// [`EXEMPLAR_MIN_INTERVAL`]).
+    /// Observes one layer execution; `trace` (its trace, and when it ended) becomes the
+    /// bucket's exemplar when due (see [`EXEMPLAR_MIN_INTERVAL`]).
     pub fn record_layer_execution(
         &self,
         layer_id: &str,
         node_id: &str,
         duration: Duration,
-        trace: Option<&TraceContext>,
+        trace: Option<(&TraceContext, Instant)>,
     ) {
         let layer_id = self.layer_duration_caps.0.cap(layer_id);
         let node_id = self.layer_duration_caps.1.cap(node_id);
@@ -784,10 +791,11 @@ mod tests {
             TraceContext::new_root(),
             TraceContext::new_root(),
         );
-        h.observe(0.002, Some(&first));
-        h.observe(0.003, Some(&second));
+        let now = Instant::now();
+        h.observe(0.002, Some((&first, now)));
+        h.observe(0.003, Some((&second, now)));
         h.observe(0.004, None);
-        h.observe(2.0, Some(&slow));
+        h.observe(2.0, Some((&slow, now)));
         let mut registry = Registry::default();
         registry.register("x_seconds", "x", h.clone());
         let text = encode_openmetrics(&registry).expect("encode");
@@ -797,7 +805,7 @@ mod tests {
         // Once the interval has passed, the bucket is due again (as for one never replaced;
         // 0.003 s is in the second bucket, up to 0.005 s).
         h.replaced[1].store(0, Ordering::Relaxed);
-        h.observe(0.003, Some(&second));
+        h.observe(0.003, Some((&second, now)));
         let text = encode_openmetrics(&registry).expect("encode");
         assert!(text.contains(&second.trace_id_hex()), "{text}");
     }
@@ -823,7 +831,7 @@ mod tests {
             "m",
             "ok",
             Duration::from_millis(3),
-            Some(&TraceContext::new_root()),
+            Some((&TraceContext::new_root(), Instant::now())),
         );
         let (ct, body) = encode_for_accept(&registry, None).expect("encode");
         assert_eq!(ct, PROMETHEUS_TEXT_CONTENT_TYPE);
@@ -877,7 +885,11 @@ mod tests {
                 }
             }
             let h = m.layer_handle("0", "compute-1");
-            h.record_execution(&m, Duration::from_millis(3), Some(&fixed_trace));
+            h.record_execution(
+                &m,
+                Duration::from_millis(3),
+                Some((&fixed_trace, Instant::now())),
+            );
             h.record_execution(&m, Duration::from_millis(4), None);
             encode_openmetrics(&registry)
                 .expect("encode")

@@ -1,7 +1,7 @@
 //! The metric catalog: doc/registry agreement, buckets, exemplars, cardinality caps.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use butterfly_telemetry::{
     encode_openmetrics, Metrics, TraceContext, DURATION_BUCKETS_SECONDS, OTHER_LABEL_VALUE,
@@ -12,14 +12,24 @@ fn exercised() -> (Registry, Metrics, TraceContext) {
     let mut registry = Registry::default();
     let m = Metrics::register(&mut registry);
     let ctx = TraceContext::new_root();
-    m.record_request("llama-70b", "ok", Duration::from_millis(42), Some(&ctx));
+    m.record_request(
+        "llama-70b",
+        "ok",
+        Duration::from_millis(42),
+        Some((&ctx, Instant::now())),
+    );
     m.record_request_error("llama-70b", "timeout");
     m.set_consensus_term(7);
     m.record_election();
     m.record_proposal();
     m.record_commits(3);
     m.record_heartbeat_failure("node-2");
-    m.record_layer_execution("12", "node-1", Duration::from_micros(700), Some(&ctx));
+    m.record_layer_execution(
+        "12",
+        "node-1",
+        Duration::from_micros(700),
+        Some((&ctx, Instant::now())),
+    );
     m.set_layer_memory("12", 1 << 20);
     m.record_bytes_sent("node-1", "node-2", 4096);
     m.record_bytes_received("node-2", "node-1", 4096);
