@@ -627,8 +627,9 @@ fn series_name(labels: &BTreeMap<String, String>) -> String {
     format!("{name}{{{}}}", rest.join(","))
 }
 
-/// Exemplars carrying `trace_id` in the nodes' own `/metrics` (an exemplar lasts until the next
-/// observation in its bucket, so this is best effort).
+/// Exemplars carrying `trace_id` in the nodes' own `/metrics` (best effort: a bucket keeps one
+/// exemplar, replaced by a later traced observation once it is a second old, and a request that
+/// lands within a second of an earlier one in the same bucket may have none).
 async fn node_exemplars(ctx: &Ctx<'_>, members: &[Member], trace_id: &str) -> Vec<LinkedMetric> {
     let timeout = ctx
         .settings()

@@ -168,6 +168,12 @@ impl AttrSet {
 /// [`LogIds`]. The layer takes the entry's `trace_id`, `span_id`, `request_id` and `component`
 /// from them, as it takes them from the current span for a plain event (they are handed over
 /// through the thread while the event is dispatched: nothing is formatted or parsed).
+///
+/// The event belongs to the hot span only: it does not mark an enclosing `tracing` span as an
+/// error or Byzantine (mark the hot span with [`HotSpan::record_error`] /
+/// [`HotSpan::mark_byzantine`]). Its field values are evaluated while the ids are handed over,
+/// inside a closure: compute anything that needs `.await` or `?` beforehand, and note that an
+/// event another value's `Display` emits meanwhile is logged with the same ids.
 #[macro_export]
 macro_rules! event_in {
     ($level:expr, $ids:expr, $($rest:tt)+) => {{
@@ -224,8 +230,9 @@ pub(crate) fn event_ids() -> Option<LogIds> {
 }
 
 /// A recording span: its record, built as the span runs and swapped into the span buffer's
-/// oldest slot when it ends (no allocation: a heap record would be freed by whichever thread
-/// evicts it, which on a multi-threaded runtime defeats the allocator's per-thread cache).
+/// oldest slot when it ends (without an exporter, no allocation: a heap record would be freed by
+/// whichever thread evicts it, which on a multi-threaded runtime defeats the allocator's
+/// per-thread cache; with one, the tail sampler gets a clone).
 struct Live {
     sink: &'static HotSink,
     local_root: bool,
