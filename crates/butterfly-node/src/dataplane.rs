@@ -310,20 +310,10 @@ impl DataServer {
     pub async fn serve(self, node_id: String, model: Model, faults: Faults, stats: LayerStats) {
         // Scrubbed once for every `layer.execute` span (`None` without telemetry).
         let node_attr = butterfly_telemetry::CleanStr::new("node.id", &node_id);
-        let layer_attrs = match &node_attr {
-            Some(node) => {
-                let shape = butterfly_telemetry::Shape::d2(1, model.spec.dim);
-                (0..model.spec.layers)
-                    .map(|layer| {
-                        butterfly_telemetry::AttrSet::new()
-                            .u64("layer.id", u64::from(layer))
-                            .clean("node.id", node)
-                            .shape("tensor.shape", &shape)
-                    })
-                    .collect()
-            }
-            None => Vec::new(),
-        };
+        let shape = butterfly_telemetry::Shape::d2(1, model.spec.dim);
+        let layer_attrs = (0..model.spec.layers)
+            .map_while(|layer| exec_attrs(node_attr.as_ref(), layer, &shape))
+            .collect();
         let executor = Arc::new(Executor {
             node_attr,
             layer_attrs,
@@ -359,6 +349,21 @@ impl DataServer {
             });
         }
     }
+}
+
+/// The attributes of a `layer.execute` span on `node` for `layer` and a tensor of `shape`; `None`
+/// without telemetry (no id scrubbed, so no span records them either).
+fn exec_attrs(
+    node: Option<&butterfly_telemetry::CleanStr>,
+    layer: u32,
+    shape: &butterfly_telemetry::Shape,
+) -> Option<butterfly_telemetry::AttrSet> {
+    Some(
+        butterfly_telemetry::AttrSet::new()
+            .u64("layer.id", u64::from(layer))
+            .clean("node.id", node?)
+            .shape("tensor.shape", shape),
+    )
 }
 
 /// What a compute node's data-plane server runs layers with.
@@ -459,15 +464,11 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
     if let Some(set) = cached {
         span.record_set(set);
     } else if span.is_enabled() {
-        span.record_u64("layer.id", u64::from(header.layer));
-        match node_attr {
-            Some(clean) => span.record_clean("node.id", clean),
-            None => span.record_str("node.id", node_id),
+        // Another width: the same attributes, prepared for this call.
+        let shape = butterfly_telemetry::Shape::d2(1, input.len());
+        if let Some(set) = exec_attrs(node_attr.as_ref(), header.layer, &shape) {
+            span.record_set(&set);
         }
-        span.record_shape(
-            "tensor.shape",
-            &butterfly_telemetry::Shape::d2(1, input.len()),
-        );
     }
     let Some(mut output) = model.execute(header.layer, &input) else {
         let e = format!(

@@ -286,6 +286,25 @@ impl Engine {
         )
     }
 
+    /// The attributes of a `comm.send_tensor` span to `to` for `layer` and a tensor of `shape`
+    /// and `bytes`; `None` without telemetry (no ids scrubbed, so no span records them either).
+    fn send_attrs(
+        &self,
+        to: Option<&butterfly_telemetry::CleanStr>,
+        layer: u32,
+        shape: &butterfly_telemetry::Shape,
+        bytes: usize,
+    ) -> Option<butterfly_telemetry::AttrSet> {
+        Some(
+            butterfly_telemetry::AttrSet::new()
+                .clean("from", self.from_attr.as_ref()?)
+                .clean("to", to?)
+                .u64("layer.id", u64::from(layer))
+                .shape("tensor.shape", shape)
+                .u64("tensor_size_bytes", bytes as u64),
+        )
+    }
+
     /// The cached values of `peer`, created on first use.
     fn peer_cache(&self, peer: &str) -> Arc<PeerCache> {
         if let Some(h) = self
@@ -298,23 +317,11 @@ impl Engine {
         }
         let make = || {
             let to_attr = butterfly_telemetry::CleanStr::new("to", peer);
-            let layer_attrs = match (&self.from_attr, &to_attr) {
-                (Some(from), Some(to)) => {
-                    let dim = self.model.spec.dim;
-                    let shape = butterfly_telemetry::Shape::d2(1, dim);
-                    (0..self.model.spec.layers)
-                        .map(|layer| {
-                            butterfly_telemetry::AttrSet::new()
-                                .clean("from", from)
-                                .clean("to", to)
-                                .u64("layer.id", u64::from(layer))
-                                .shape("tensor.shape", &shape)
-                                .u64("tensor_size_bytes", (dim * 4) as u64)
-                        })
-                        .collect()
-                }
-                _ => Vec::new(),
-            };
+            let dim = self.model.spec.dim;
+            let shape = butterfly_telemetry::Shape::d2(1, dim);
+            let layer_attrs = (0..self.model.spec.layers)
+                .map_while(|layer| self.send_attrs(to_attr.as_ref(), layer, &shape, dim * 4))
+                .collect();
             Arc::new(PeerCache {
                 link: self
                     .config
@@ -637,17 +644,12 @@ impl Engine {
                         if let Some(set) = cached {
                             span.record_set(set);
                         } else if span.is_enabled() {
-                            match &self.from_attr {
-                                Some(from) => span.record_clean("from", from),
-                                None => span.record_str("from", &self.node_id),
+                            // Another width: the same attributes, prepared for this call.
+                            let bytes = input.len() * 4;
+                            let to = peer.to_attr.as_ref();
+                            if let Some(set) = self.send_attrs(to, layer, shape, bytes) {
+                                span.record_set(&set);
                             }
-                            match &peer.to_attr {
-                                Some(to) => span.record_clean("to", to),
-                                None => span.record_str("to", id),
-                            }
-                            span.record_u64("layer.id", u64::from(layer));
-                            span.record_shape("tensor.shape", shape);
-                            span.record_u64("tensor_size_bytes", (input.len() * 4) as u64);
                         }
                         // Every hop carries this span's W3C traceparent (binary form).
                         let traceparent = span.traceparent_binary();

@@ -118,7 +118,7 @@ impl SpanAttributes {
     #[inline]
     pub fn set(&mut self, name: &'static str, value: AttrValue) {
         for slot in self.own.iter_mut() {
-            if slot.0.len() == name.len() && slot.0 == name {
+            if slot.0 == name {
                 slot.1 = value;
                 return;
             }
@@ -171,7 +171,10 @@ impl From<Attributes> for SpanAttributes {
 
 impl FromIterator<(&'static str, AttrValue)> for SpanAttributes {
     fn from_iter<I: IntoIterator<Item = (&'static str, AttrValue)>>(iter: I) -> Self {
-        Self::from(iter.into_iter().collect::<Attributes>())
+        Self {
+            shared: None,
+            own: iter.into_iter().collect(),
+        }
     }
 }
 

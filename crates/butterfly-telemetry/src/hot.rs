@@ -33,7 +33,7 @@ use crate::trace_context::{
     random_span_id, traceparent_binary, traceparent_bytes, TraceContext, TraceState,
     TRACEPARENT_BINARY_LEN, TRACEPARENT_LEN,
 };
-use crate::values::{encode_hex, AttrValue, CompactStr, SharedStr};
+use crate::values::{encode_hex, AttrValue, SharedStr};
 
 /// Where hot spans go: the node's [`Telemetry`] and its exporter, if any.
 pub struct HotSink {
@@ -101,7 +101,7 @@ impl CleanStr {
 
 /// A tensor shape attribute, formatted once to record on any number of hot spans.
 #[derive(Debug, Clone)]
-pub struct Shape(CompactStr);
+pub struct Shape(SharedStr);
 
 impl Shape {
     /// `[rows, cols]`, as [`crate::tensor_shape_2d`] writes it.
@@ -138,7 +138,7 @@ impl AttrSet {
         let (error, byzantine) = text_flags(name, value.as_str());
         self.error |= error;
         self.byzantine |= byzantine;
-        Arc::make_mut(&mut self.attributes).push((name, AttrValue::Shared(value.0.clone())));
+        Arc::make_mut(&mut self.attributes).push((name, AttrValue::Str(value.0.clone())));
         self
     }
 
@@ -460,7 +460,7 @@ impl HotSpan {
             return;
         };
         l.flag(name, value);
-        let v = CompactStr::from(
+        let v = SharedStr::from(
             l.sink
                 .t
                 .scrubber
@@ -477,7 +477,7 @@ impl HotSpan {
             return;
         };
         l.flag(name, value.as_str());
-        l.set(name, AttrValue::Shared(value.0.clone()));
+        l.set(name, AttrValue::Str(value.0.clone()));
     }
 
     /// Records every attribute of `set` (as recording each would; a name recorded before is

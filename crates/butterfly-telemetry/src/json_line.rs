@@ -1,10 +1,10 @@
 //! Log entries as JSON lines, written straight into a byte buffer (no `serde`, no `fmt` for the
 //! fixed fields): the node's log file format.
 
-use std::fmt::Write as _;
-
 use crate::buffers::LogRecord;
-use crate::values::{any_byte_in, push_hex, word_has_below, word_has_byte, AttrValue, CompactStr};
+use crate::values::{
+    any_byte_in, display_text, push_hex, word_has_below, word_has_byte, AttrValue,
+};
 
 /// One log entry as a JSON object plus `\n`: `ts` (RFC 3339 UTC), `level`, `message`, `target`,
 /// `trace_id`, `span_id`, `request_id`, `node_id`, `consensus_term`, `component`, `fields`.
@@ -58,11 +58,7 @@ pub fn write_json_line(out: &mut Vec<u8>, r: &LogRecord) {
             }
             _ => match v.text() {
                 Some(text) => push_json_str(out, text),
-                None => {
-                    let mut text = CompactStr::new();
-                    let _ = write!(text, "{v}");
-                    push_json_str(out, &text);
-                }
+                None => push_json_str(out, &display_text(v)),
             },
         }
     }

@@ -40,7 +40,7 @@ use crate::trace_context::{
     format_traceparent, parse_hex_id, random_span_id, random_trace_id, TraceContext, TraceState,
     FLAG_RANDOM, FLAG_SAMPLED,
 };
-use crate::values::{AttrValue, CompactStr, SharedStr};
+use crate::values::{display_text, AttrValue, SharedStr};
 
 /// Node id of a [`TelemetryConfig`] that names none.
 pub const DEFAULT_NODE_ID: &str = "unknown";
@@ -250,9 +250,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// A string field; `owned` is `value` already rendered into a [`CompactStr`] (by
+    /// A string field; `owned` is `value` already rendered into a [`SharedStr`] (by
     /// `record_debug`), reused when scrubbing leaves the text unchanged.
-    fn put(&mut self, name: &'static str, value: &str, owned: Option<CompactStr>) {
+    fn put(&mut self, name: &'static str, value: &str, owned: Option<SharedStr>) {
         match name {
             "message" => self.message = Some(self.scrubber.scrub_text(value).into_owned()),
             "request_id" => self.request_id = Some(self.scrubber.scrub_text(value).into()),
@@ -274,7 +274,7 @@ impl<'a> Fields<'a> {
                 let class = FieldClass::of_static(name);
                 let v = match (self.scrubber.scrub_as(class, value), owned) {
                     (Cow::Borrowed(_), Some(o)) => o,
-                    (scrubbed, _) => CompactStr::from(scrubbed),
+                    (scrubbed, _) => SharedStr::from(scrubbed),
                 };
                 self.fields.push((name, AttrValue::Str(v)));
             }
@@ -334,7 +334,7 @@ impl Visit for Fields<'_> {
     fn record_error(&mut self, field: &Field, value: &(dyn std::error::Error + 'static)) {
         self.error = true;
         let text = value.to_string();
-        let v = CompactStr::from(self.scrubber.scrub_text(&text));
+        let v = SharedStr::from(self.scrubber.scrub_text(&text));
         self.fields.push((field.name(), AttrValue::Str(v)));
     }
 
@@ -350,8 +350,7 @@ impl Visit for Fields<'_> {
             self.message = Some(scrubbed.unwrap_or(text));
             return;
         }
-        let mut s = CompactStr::new();
-        let _ = write!(s, "{value:?}");
+        let s = display_text(&format_args!("{value:?}"));
         let text = s.clone();
         self.put(field.name(), &text, Some(s));
     }

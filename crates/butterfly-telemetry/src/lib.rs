@@ -59,9 +59,7 @@ pub use trace_context::{
     Extractor, Injector, TraceContext, TraceContextError, TraceState, TRACEPARENT_BINARY_LEN,
     TRACEPARENT_LEN,
 };
-pub use values::{
-    encode_hex, tensor_shape_2d, AttrValue, CompactStr, SharedStr, SHARED_INLINE_BYTES,
-};
+pub use values::{encode_hex, tensor_shape_2d, AttrValue, SharedStr, SHARED_INLINE_BYTES};
 
 /// Filter used when `RUST_LOG` is unset: `info`.
 pub const DEFAULT_LOG_FILTER: &str = "info";

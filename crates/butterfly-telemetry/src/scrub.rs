@@ -113,12 +113,10 @@ impl Scrubber {
         }) {
             return Cow::Borrowed(text);
         }
+        // Which of them, for the passes below.
         let mut seen = 0u8;
         for &b in text.as_bytes() {
             seen |= ADDRESS_BYTE[usize::from(b)];
-        }
-        if seen == 0 {
-            return Cow::Borrowed(text);
         }
         let maybe_email = seen & AT != 0;
         let maybe_v4 = seen & DOT != 0;

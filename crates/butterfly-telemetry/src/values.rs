@@ -84,6 +84,17 @@ impl From<Arc<str>> for SharedStr {
     }
 }
 
+impl From<SmolStr> for SharedStr {
+    fn from(s: SmolStr) -> Self {
+        Self(s)
+    }
+}
+
+/// `value`'s `Display` text: inline (no allocation) when it fits.
+pub(crate) fn display_text(value: &impl fmt::Display) -> SharedStr {
+    SharedStr(smol_str::format_smolstr!("{value}"))
+}
+
 impl PartialEq for SharedStr {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
@@ -128,79 +139,20 @@ impl fmt::Debug for SharedStr {
     }
 }
 
-/// Bytes a [`CompactStr`] holds without a heap allocation.
-pub const COMPACT_INLINE_BYTES: usize = 22;
-
-#[derive(Clone)]
-enum Repr {
-    Inline(u8, [u8; COMPACT_INLINE_BYTES]),
-    Heap(String),
-}
-
-/// A string stored inline when it is at most [`COMPACT_INLINE_BYTES`] bytes (most attribute
-/// values: node ids, shapes, numbers), on the heap otherwise. Implements [`fmt::Write`], so a
-/// `Display` value is rendered into it without an intermediate `String`.
-#[derive(Clone)]
-pub struct CompactStr(Repr);
-
-impl CompactStr {
-    /// The empty string.
-    pub const fn new() -> Self {
-        Self(Repr::Inline(0, [0; COMPACT_INLINE_BYTES]))
-    }
-
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        match &self.0 {
-            Repr::Inline(len, buf) => {
-                // Only whole `&str`s are ever copied in, so this is always valid UTF-8.
-                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
-            }
-            Repr::Heap(s) => s,
-        }
-    }
-
-    /// True when the text is stored inline (no allocation).
-    pub fn is_inline(&self) -> bool {
-        matches!(self.0, Repr::Inline(..))
-    }
-
-    /// Appends `s`, moving to the heap when it no longer fits inline.
-    pub fn push_str(&mut self, s: &str) {
-        match &mut self.0 {
-            Repr::Inline(len, buf) => {
-                let l = usize::from(*len);
-                if l + s.len() <= COMPACT_INLINE_BYTES {
-                    buf[l..l + s.len()].copy_from_slice(s.as_bytes());
-                    // Fits in a u8: at most COMPACT_INLINE_BYTES.
-                    *len = (l + s.len()) as u8;
-                } else {
-                    let mut heap = String::with_capacity((l + s.len()).max(32));
-                    heap.push_str(std::str::from_utf8(&buf[..l]).unwrap_or(""));
-                    heap.push_str(s);
-                    self.0 = Repr::Heap(heap);
-                }
-            }
-            Repr::Heap(h) => h.push_str(s),
-        }
-    }
-}
-
 /// `[rows, cols]`: the `tensor.shape` text of a 2-D tensor, as `format!("[{rows}, {cols}]")` writes
 /// it, but without `fmt` and inline (no allocation). Record it as a `&str` field.
-pub fn tensor_shape_2d(rows: usize, cols: usize) -> CompactStr {
-    let mut buf = [0u8; COMPACT_INLINE_BYTES];
+pub fn tensor_shape_2d(rows: usize, cols: usize) -> SharedStr {
+    let mut buf = [0u8; SHARED_INLINE_BYTES];
     let mut len = 0;
     let fits = put_bytes(&mut buf, &mut len, b"[")
         && put_decimal(&mut buf, &mut len, rows)
         && put_bytes(&mut buf, &mut len, b", ")
         && put_decimal(&mut buf, &mut len, cols)
         && put_bytes(&mut buf, &mut len, b"]");
-    if fits {
-        // ASCII only, so valid UTF-8; at most COMPACT_INLINE_BYTES, so it fits in a u8.
-        CompactStr(Repr::Inline(len as u8, buf))
-    } else {
-        CompactStr::from(format!("[{rows}, {cols}]"))
+    match std::str::from_utf8(&buf[..len]) {
+        // ASCII only, at most SHARED_INLINE_BYTES: held inline.
+        Ok(text) if fits => SharedStr::from(text),
+        _ => SharedStr::from(format!("[{rows}, {cols}]")),
     }
 }
 
@@ -231,81 +183,13 @@ fn put_decimal(buf: &mut [u8], len: &mut usize, mut n: usize) -> bool {
     put_bytes(buf, len, &digits[i..])
 }
 
-impl Default for CompactStr {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl fmt::Write for CompactStr {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.push_str(s);
-        Ok(())
-    }
-}
-
-impl From<&str> for CompactStr {
-    fn from(s: &str) -> Self {
-        let mut c = Self::new();
-        c.push_str(s);
-        c
-    }
-}
-
-impl From<String> for CompactStr {
-    fn from(s: String) -> Self {
-        if s.len() <= COMPACT_INLINE_BYTES {
-            Self::from(s.as_str())
-        } else {
-            Self(Repr::Heap(s))
-        }
-    }
-}
-
-impl From<Cow<'_, str>> for CompactStr {
-    fn from(s: Cow<'_, str>) -> Self {
-        match s {
-            Cow::Borrowed(b) => Self::from(b),
-            Cow::Owned(o) => Self::from(o),
-        }
-    }
-}
-
-impl Deref for CompactStr {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq for CompactStr {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl fmt::Display for CompactStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Debug for CompactStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-
 /// A span attribute value, kept as recorded (numbers stay numbers) and rendered to text only
-/// when read. Its `Display` form is what the debug service and the exporters show. Two text
-/// values are equal when their text is, whichever variant holds it.
+/// when read. Its `Display` form is what the debug service and the exporters show.
 #[derive(Clone, Debug)]
 pub enum AttrValue {
-    /// Text, already scrubbed.
-    Str(CompactStr),
-    /// Text, already scrubbed, shared between many spans (e.g. a peer's node id, scrubbed once:
-    /// see [`crate::hot::CleanStr`]).
-    Shared(SharedStr),
+    /// Text, already scrubbed (inline when short; shared, not copied, when cloned: e.g. a peer's
+    /// node id, scrubbed once, see [`crate::hot::CleanStr`]).
+    Str(SharedStr),
     /// Signed integer.
     I64(i64),
     /// Unsigned integer.
@@ -321,7 +205,6 @@ impl AttrValue {
     pub fn text(&self) -> Option<&str> {
         match self {
             Self::Str(s) => Some(s.as_str()),
-            Self::Shared(s) => Some(s.as_str()),
             _ => None,
         }
     }
@@ -334,7 +217,8 @@ impl PartialEq for AttrValue {
             (Self::U64(a), Self::U64(b)) => a == b,
             (Self::F64(a), Self::F64(b)) => a == b,
             (Self::Bool(a), Self::Bool(b)) => a == b,
-            (a, b) => a.text().is_some() && a.text() == b.text(),
+            (Self::Str(a), Self::Str(b)) => a == b,
+            _ => false,
         }
     }
 }
@@ -343,7 +227,6 @@ impl fmt::Display for AttrValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Str(s) => f.write_str(s),
-            Self::Shared(s) => f.write_str(s),
             Self::I64(v) => fmt::Display::fmt(v, f),
             Self::U64(v) => fmt::Display::fmt(v, f),
             Self::F64(v) => fmt::Display::fmt(v, f),
@@ -354,13 +237,13 @@ impl fmt::Display for AttrValue {
 
 impl From<&str> for AttrValue {
     fn from(s: &str) -> Self {
-        Self::Str(CompactStr::from(s))
+        Self::Str(SharedStr::from(s))
     }
 }
 
 impl From<String> for AttrValue {
     fn from(s: String) -> Self {
-        Self::Str(CompactStr::from(s))
+        Self::Str(SharedStr::from(s))
     }
 }
 
@@ -369,12 +252,7 @@ impl PartialEq<&str> for AttrValue {
     fn eq(&self, other: &&str) -> bool {
         match self.text() {
             Some(s) => s == *other,
-            None => {
-                let v = self;
-                let mut text = CompactStr::new();
-                let _ = fmt::Write::write_fmt(&mut text, format_args!("{v}"));
-                text.as_str() == *other
-            }
+            None => display_text(self).as_str() == *other,
         }
     }
 }
@@ -393,6 +271,7 @@ static HEX_PAIRS: [[u8; 2]; 256] = {
 };
 
 /// Writes `bytes` as lowercase hex into `out` (which must hold `2 * bytes.len()` bytes).
+#[inline]
 pub(crate) fn hex_into(bytes: &[u8], out: &mut [u8]) {
     for (pair, b) in out.chunks_exact_mut(2).zip(bytes) {
         pair.copy_from_slice(&HEX_PAIRS[usize::from(*b)]);
@@ -402,11 +281,7 @@ pub(crate) fn hex_into(bytes: &[u8], out: &mut [u8]) {
 /// `N` bytes as `2 * N` lowercase hex digits (fixed sizes, so the loop unrolls).
 pub(crate) fn hex_array<const N: usize, const M: usize>(bytes: &[u8; N]) -> [u8; M] {
     let mut out = [0u8; M];
-    for (i, b) in bytes.iter().enumerate().take(M / 2) {
-        let [hi, lo] = HEX_PAIRS[usize::from(*b)];
-        out[2 * i] = hi;
-        out[2 * i + 1] = lo;
-    }
+    hex_into(bytes, &mut out);
     out
 }
 
@@ -466,11 +341,10 @@ pub fn encode_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fmt::Write as _;
 
     #[test]
     fn shared_str_every_form() {
-        let long = "x".repeat(COMPACT_INLINE_BYTES + 1);
+        let long = "x".repeat(SHARED_INLINE_BYTES + 1);
         for (v, text) in [
             (SharedStr::empty(), ""),
             (SharedStr::from(""), ""),
@@ -504,19 +378,14 @@ mod tests {
     }
 
     #[test]
-    fn compact_inline_then_heap() {
-        let mut c = CompactStr::new();
-        write!(c, "[1, {}]", 64).expect("write");
-        assert_eq!(c.as_str(), "[1, 64]");
-        assert!(c.is_inline());
-        c.push_str(" and a much longer tail that spills");
-        assert_eq!(c.as_str(), "[1, 64] and a much longer tail that spills");
-        assert!(!c.is_inline());
-        let exact = "x".repeat(COMPACT_INLINE_BYTES);
-        assert!(CompactStr::from(exact.as_str()).is_inline());
-        let mut multi = CompactStr::from("héllo wörld ✓ ✓ ✓");
-        multi.push_str("ü");
-        assert_eq!(multi.as_str(), "héllo wörld ✓ ✓ ✓ü");
+    fn display_text_inline_then_heap() {
+        let short = display_text(&format_args!("[1, {}]", 64));
+        assert_eq!(short.as_str(), "[1, 64]");
+        assert!(short.is_inline());
+        let long = display_text(&format_args!("[1, 64] and a much longer tail that spills"));
+        assert_eq!(long.as_str(), "[1, 64] and a much longer tail that spills");
+        assert!(!long.is_inline());
+        assert_eq!(display_text(&"héllo wörld ✓ü").as_str(), "héllo wörld ✓ü");
     }
 
     #[test]
