@@ -451,13 +451,13 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
     if let Some(d) = faults.slow() {
         tokio::time::sleep(d).await;
     }
-    let mut span = butterfly_telemetry::HotSpan::remote(
+    let mut span = butterfly_telemetry::hot_span!(remote(
         "layer.execute",
         header.traceparent,
         header.request_id,
         "compute",
         started,
-    );
+    ));
     let cached = layer_attrs
         .get(header.layer as usize)
         .filter(|_| input.len() == model.spec.dim);

@@ -529,13 +529,13 @@ impl Engine {
         // The root span continues the caller's trace (traceparent) or starts one. Like its
         // `comm.send_tensor` children it is a `HotSpan` (outside the `tracing` registry: no
         // registry entry, nothing on each poll); its log events carry its ids explicitly.
-        let mut span = butterfly_telemetry::HotSpan::root(
+        let mut span = butterfly_telemetry::hot_span!(root(
             "inference.request",
             parent.as_ref(),
             &request_id,
             "inference",
             started,
-        );
+        ));
         if span.is_enabled() {
             span.record_str("model.name", &req.model);
             match &self.node_attr {
@@ -636,7 +636,7 @@ impl Engine {
                         // starts and ends with the transfer-latency clock readings.
                         let sent = Instant::now();
                         let mut span =
-                            butterfly_telemetry::HotSpan::child("comm.send_tensor", parent, sent);
+                            butterfly_telemetry::hot_span!(child("comm.send_tensor", parent, sent));
                         let cached = peer
                             .layer_attrs
                             .get(layer as usize)

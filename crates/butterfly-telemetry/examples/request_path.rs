@@ -16,7 +16,7 @@ use std::hint::black_box;
 
 use std::time::Instant;
 
-use butterfly_telemetry::{AttrSet, CleanStr, HotSpan, Shape, TelemetryConfig, TraceContext};
+use butterfly_telemetry::{hot_span, AttrSet, CleanStr, Shape, TelemetryConfig, TraceContext};
 
 fn main() {
     let requests: usize = std::env::args()
@@ -79,13 +79,13 @@ fn main() {
     for r in 0..requests {
         let request_id = format!("req_{r:012x}");
         // As the engine: the root is a hot span; its log events carry its ids explicitly.
-        let mut span = HotSpan::root(
+        let mut span = hot_span!(root(
             "inference.request",
             None,
             &request_id,
             "inference",
             Instant::now(),
-        );
+        ));
         if span.is_enabled() {
             span.record_str("model.name", "butterfly-demo");
             match &node_self {
@@ -106,7 +106,7 @@ fn main() {
             for (p, (id, to)) in peers.iter().enumerate() {
                 // As the engine: the span starts and ends with the transfer-latency readings.
                 let sent = Instant::now();
-                let mut s = HotSpan::child("comm.send_tensor", parent.as_ref(), sent);
+                let mut s = hot_span!(child("comm.send_tensor", parent.as_ref(), sent));
                 if let Some(set) = send_sets[p].get(layer as usize) {
                     s.record_set(set);
                 } else if s.is_enabled() {
@@ -139,7 +139,7 @@ fn main() {
         for (layer, tp) in headers {
             let tp = tp.as_ref().map_or(&[][..], |b| &b[..]);
             let started = Instant::now();
-            let mut s = HotSpan::remote("layer.execute", tp, &request_id, "compute", started);
+            let mut s = hot_span!(remote("layer.execute", tp, &request_id, "compute", started));
             if let Some(set) = exec_sets.get(layer as usize) {
                 s.record_set(set);
             } else if s.is_enabled() {

@@ -15,7 +15,10 @@
 //!
 //! A span is a no-op (nothing recorded, no ids drawn) when INFO is disabled
 //! (`tracing::level_enabled!`, e.g. `RUST_LOG=off`) or when no [`HotSink`] is installed
-//! ([`crate::init`] installs one for the node's [`Telemetry`]).
+//! ([`crate::init`] installs one for the node's [`Telemetry`]). Make spans with
+//! [`hot_span!`](crate::hot_span): it also applies the `RUST_LOG` directive for the calling
+//! module, as an `info_span!` there would be filtered (`RUST_LOG=info,butterfly_node::dataplane=warn`
+//! turns off the compute nodes' `layer.execute` spans and nothing else).
 //!
 //! Log events emitted while a hot span runs are not inside it for `tracing`; emit them with
 //! [`event_in!`](crate::event_in) and the span's [`HotSpan::log_ids`] (the layer takes those as
@@ -163,6 +166,52 @@ impl AttrSet {
     }
 }
 
+/// A [`HotSpan`] made by one of its constructors (`root`, `child`, `remote`, or an `_in` form)
+/// when an INFO span at the calling module would be enabled by the `tracing` filter
+/// (`RUST_LOG` directives by target, i.e. module path); otherwise [`HotSpan::disabled`], with
+/// the arguments not evaluated:
+/// `hot_span!(child("comm.send_tensor", parent, Instant::now()))`.
+/// The check is the one `info_span!` makes: the callsite's cached interest, and the
+/// subscriber asked only when that interest is "sometimes" (see [`callsite_enabled`]).
+#[macro_export]
+macro_rules! hot_span {
+    ($ctor:ident($($arg:expr),* $(,)?)) => {{
+        use $crate::__tracing_core as core_;
+        static CALLSITE: core_::callsite::DefaultCallsite =
+            core_::callsite::DefaultCallsite::new(&META);
+        static META: core_::Metadata<'static> = core_::Metadata::new(
+            "hot_span",
+            ::core::module_path!(),
+            core_::Level::INFO,
+            ::core::option::Option::Some(::core::file!()),
+            ::core::option::Option::Some(::core::line!()),
+            ::core::option::Option::Some(::core::module_path!()),
+            core_::field::FieldSet::new(&[], core_::identify_callsite!(&CALLSITE)),
+            core_::metadata::Kind::SPAN,
+        );
+        if ::tracing::level_enabled!(::tracing::Level::INFO)
+            && $crate::hot::callsite_enabled(&CALLSITE)
+        {
+            $crate::HotSpan::$ctor($($arg),*)
+        } else {
+            $crate::HotSpan::disabled()
+        }
+    }};
+}
+
+/// Whether the current subscriber takes a span at `callsite` ([`hot_span!`](crate::hot_span)'s
+/// check): its cached interest, asking the subscriber only when that is "sometimes" (as the
+/// `tracing` span macros do).
+#[doc(hidden)]
+#[inline]
+pub fn callsite_enabled(callsite: &'static tracing_core::callsite::DefaultCallsite) -> bool {
+    use tracing_core::Callsite as _;
+    let interest = callsite.interest();
+    interest.is_always()
+        || (!interest.is_never()
+            && tracing::dispatcher::get_default(|d| d.enabled(callsite.metadata())))
+}
+
 /// A `tracing` event at a level (e.g. `tracing::Level::INFO`) emitted inside a [`HotSpan`]:
 /// `event_in!(tracing::Level::INFO, ids, layer = 3, "done")`, where `ids` are the span's
 /// [`LogIds`]. The layer takes the entry's `trace_id`, `span_id`, `request_id` and `component`
@@ -268,7 +317,8 @@ impl HotSpan {
 
     /// A child of `parent` (e.g. from [`crate::current_span_parent`], taken once for many
     /// children): same trace, flags and state, the parent's request id and component. Disabled
-    /// without a parent, a sink, or INFO.
+    /// without a parent, a sink, or INFO (make it with [`hot_span!`](crate::hot_span) for the
+    /// caller's per-module `RUST_LOG` directive).
     /// `start` is when the span starts (usually `Instant::now()`, or a time the caller read for
     /// its own use, so the span costs no clock read of its own); see [`HotSpan::finish`].
     #[inline]
@@ -306,7 +356,8 @@ impl HotSpan {
     /// A local root continuing the remote caller's binary `traceparent` (see
     /// [`HotSpan::traceparent_binary`]; a new trace when empty or invalid), with its own
     /// `request_id` and `component`, as a span with `traceparent`, `request_id` and `component`
-    /// fields would. Disabled without a sink or INFO. `start` as for [`HotSpan::child`].
+    /// fields would. Disabled without a sink or INFO (see [`HotSpan::child`] for per-module
+    /// filtering). `start` as for [`HotSpan::child`].
     #[inline]
     pub fn remote(
         name: &'static str,
@@ -344,7 +395,8 @@ impl HotSpan {
 
     /// A local root continuing `remote` (the caller's context, e.g. an HTTP `traceparent`; a new
     /// trace when `None`), with its own `request_id` and `component`, as a root `info_span!` with
-    /// `traceparent`, `request_id` and `component` fields would. Disabled without a sink or INFO.
+    /// `traceparent`, `request_id` and `component` fields would. Disabled without a sink or INFO
+    /// (see [`HotSpan::child`] for per-module filtering).
     /// `start` as for [`HotSpan::child`]. Hand [`HotSpan::parent`] to its children.
     pub fn root(
         name: &'static str,

@@ -59,6 +59,8 @@ pub use trace_context::{
     Extractor, Injector, TraceContext, TraceContextError, TraceState, TRACEPARENT_BINARY_LEN,
     TRACEPARENT_LEN,
 };
+#[doc(hidden)]
+pub use tracing_core as __tracing_core;
 pub use values::{encode_hex, tensor_shape_2d, AttrValue, SharedStr, SHARED_INLINE_BYTES};
 
 /// Filter used when `RUST_LOG` is unset: `info`.

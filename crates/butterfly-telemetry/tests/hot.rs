@@ -341,3 +341,52 @@ fn hot_log_ids_hold_for_their_event_only() {
     assert_eq!((none.trace_id, none.span_id), (None, None));
     assert_eq!(none.request_id, "");
 }
+
+/// Hot spans made in this module's `quiet` submodule, as a node module would make them.
+mod quiet {
+    use super::*;
+
+    pub fn span(sink: &'static HotSink) -> HotSpan {
+        butterfly_telemetry::hot_span!(remote_in(
+            sink,
+            "layer.execute",
+            b"",
+            "req_quiet",
+            "compute",
+            Instant::now()
+        ))
+    }
+}
+
+#[test]
+fn hot_spans_follow_the_callers_rust_log_directive() {
+    let t = telemetry(1.0);
+    let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(t.clone(), None)));
+    let made = |filter: &str| {
+        let subscriber = tracing_subscriber::registry()
+            .with(tracing_subscriber::EnvFilter::new(filter))
+            .with(t.layer());
+        tracing::subscriber::with_default(subscriber, || {
+            let here = butterfly_telemetry::hot_span!(remote_in(
+                sink,
+                "layer.execute",
+                b"",
+                "req_here",
+                "compute",
+                Instant::now()
+            ));
+            (here.is_enabled(), quiet::span(sink).is_enabled())
+        })
+    };
+    // This test binary's module path is `hot`; its submodule is `hot::quiet`.
+    assert_eq!(made("info"), (true, true));
+    assert_eq!(made("info,hot::quiet=warn"), (true, false));
+    assert_eq!(made("warn,hot::quiet=info"), (false, true));
+    assert_eq!(made("off"), (false, false));
+    // The spans made under an enabled directive were recorded, the others were not.
+    let ids: Vec<String> = spans(&t, "layer.execute")
+        .iter()
+        .map(|s| s.request_id.to_string())
+        .collect();
+    assert_eq!(ids, ["req_here", "req_quiet", "req_here", "req_quiet"]);
+}
