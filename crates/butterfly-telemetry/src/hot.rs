@@ -189,7 +189,7 @@ macro_rules! hot_span {
             core_::field::FieldSet::new(&[], core_::identify_callsite!(&CALLSITE)),
             core_::metadata::Kind::SPAN,
         );
-        if ::tracing::level_enabled!(::tracing::Level::INFO)
+        if $crate::__tracing::level_enabled!(core_::Level::INFO)
             && $crate::hot::callsite_enabled(&CALLSITE)
         {
             $crate::HotSpan::$ctor($($arg),*)

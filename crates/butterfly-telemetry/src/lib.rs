@@ -60,6 +60,8 @@ pub use trace_context::{
     TRACEPARENT_LEN,
 };
 #[doc(hidden)]
+pub use tracing as __tracing;
+#[doc(hidden)]
 pub use tracing_core as __tracing_core;
 pub use values::{encode_hex, tensor_shape_2d, AttrValue, SharedStr, SHARED_INLINE_BYTES};
 
