@@ -166,21 +166,24 @@ impl AttrSet {
     }
 }
 
-/// A [`HotSpan`] made by one of its constructors (`root`, `child`, `remote`, or an `_in` form)
-/// when an INFO span at the calling module would be enabled by the `tracing` filter
-/// (`RUST_LOG` directives by target, i.e. module path); otherwise [`HotSpan::disabled`], with
-/// the arguments not evaluated:
-/// `hot_span!(child("comm.send_tensor", parent, Instant::now()))`.
-/// The check is the one `info_span!` makes: the callsite's cached interest, and the
+/// A [`HotSpan`] made by one of its constructors (`root`, `child`, `remote`, or an `_in` form,
+/// with the span name as a string literal) when an INFO span of that name at the calling module
+/// would be enabled by the `tracing` filter; otherwise [`HotSpan::disabled`], with the arguments
+/// not evaluated: `hot_span!(child("comm.send_tensor", parent, Instant::now()))`.
+///
+/// `RUST_LOG` directives by target (module path) and by span name (`[layer.execute]=info`) apply
+/// as they do to an `info_span!` there. Directives on a span's field values, or on the spans it
+/// runs inside (`[inference.request]=info` for its children), do not: a hot span has no registry
+/// entry. The check is the one `info_span!` makes: the callsite's cached interest, and the
 /// subscriber asked only when that interest is "sometimes" (see [`callsite_enabled`]).
 #[macro_export]
 macro_rules! hot_span {
-    ($ctor:ident($($arg:expr),* $(,)?)) => {{
+    (@gate $name:literal, $ctor:ident($($arg:expr),*)) => {{
         use $crate::__tracing_core as core_;
         static CALLSITE: core_::callsite::DefaultCallsite =
             core_::callsite::DefaultCallsite::new(&META);
         static META: core_::Metadata<'static> = core_::Metadata::new(
-            "hot_span",
+            $name,
             ::core::module_path!(),
             core_::Level::INFO,
             ::core::option::Option::Some(::core::file!()),
@@ -197,6 +200,12 @@ macro_rules! hot_span {
             $crate::HotSpan::disabled()
         }
     }};
+    ($ctor:ident($name:literal $(, $arg:expr)* $(,)?)) => {
+        $crate::hot_span!(@gate $name, $ctor($name $(, $arg)*))
+    };
+    ($ctor:ident($sink:expr, $name:literal $(, $arg:expr)* $(,)?)) => {
+        $crate::hot_span!(@gate $name, $ctor($sink, $name $(, $arg)*))
+    };
 }
 
 /// Whether the current subscriber takes a span at `callsite` ([`hot_span!`](crate::hot_span)'s

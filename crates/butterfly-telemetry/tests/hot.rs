@@ -383,10 +383,23 @@ fn hot_spans_follow_the_callers_rust_log_directive() {
     assert_eq!(made("info,hot::quiet=warn"), (true, false));
     assert_eq!(made("warn,hot::quiet=info"), (false, true));
     assert_eq!(made("off"), (false, false));
+    // By span name, as for an `info_span!("layer.execute")`.
+    assert_eq!(made("warn,[layer.execute]=info"), (true, true));
+    assert_eq!(made("warn,[other.span]=info"), (false, false));
     // The spans made under an enabled directive were recorded, the others were not.
     let ids: Vec<String> = spans(&t, "layer.execute")
         .iter()
         .map(|s| s.request_id.to_string())
         .collect();
-    assert_eq!(ids, ["req_here", "req_quiet", "req_here", "req_quiet"]);
+    assert_eq!(
+        ids,
+        [
+            "req_here",
+            "req_quiet",
+            "req_here",
+            "req_quiet",
+            "req_here",
+            "req_quiet"
+        ]
+    );
 }
