@@ -14,7 +14,7 @@
 //! parsing, a JSON escape pass and a `String` per hop.
 
 use crate::faults::Faults;
-use crate::layers::{from_bytes, tensor_hash, to_bytes, Model};
+use crate::layers::{append_bytes, from_bytes, tensor_hash, to_bytes, Model};
 use butterfly_proto::auth::{identity_from_der, Role};
 use butterfly_proto::debug::{LayerLatency, PeerState};
 use quinn::crypto::rustls::{QuicClientConfig, QuicServerConfig};
@@ -86,7 +86,7 @@ impl<'a> ExecHeader<'a> {
             out.extend_from_slice(&(b.len() as u16).to_be_bytes());
             out.extend_from_slice(b);
         }
-        out.extend_from_slice(&to_bytes(tensor));
+        append_bytes(&mut out, tensor);
         out
     }
 

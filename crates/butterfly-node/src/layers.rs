@@ -163,7 +163,14 @@ pub fn tensor_hash(t: &[f32]) -> String {
 
 /// A tensor as little-endian bytes.
 pub fn to_bytes(t: &[f32]) -> Vec<u8> {
-    t.iter().flat_map(|v| v.to_le_bytes()).collect()
+    let mut out = Vec::with_capacity(t.len() * 4);
+    append_bytes(&mut out, t);
+    out
+}
+
+/// Appends a tensor's little-endian bytes to `out` (as [`to_bytes`] writes them).
+pub fn append_bytes(out: &mut Vec<u8>, t: &[f32]) {
+    out.extend(t.iter().flat_map(|v| v.to_le_bytes()));
 }
 
 /// Little-endian bytes back to a tensor; `None` when the length is not a multiple of 4.

@@ -256,7 +256,7 @@ pub struct LogIds {
 
 thread_local! {
     /// The ids of the hot span whose event [`in_span`] is dispatching on this thread.
-    static EVENT_IDS: std::cell::Cell<Option<LogIds>> = const { std::cell::Cell::new(None) };
+    static EVENT_IDS: std::cell::RefCell<Option<LogIds>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Runs `emit` (a `tracing` event) with `ids` as the ids of the entries it logs (see
@@ -279,12 +279,7 @@ pub fn in_span<R>(ids: &LogIds, emit: impl FnOnce() -> R) -> R {
 
 /// The ids [`in_span`] set for the event being dispatched on this thread, if any.
 pub(crate) fn event_ids() -> Option<LogIds> {
-    EVENT_IDS.with(|cell| {
-        let ids = cell.take();
-        let copy = ids.clone();
-        cell.set(ids);
-        copy
-    })
+    EVENT_IDS.with_borrow(Clone::clone)
 }
 
 /// A recording span: its record, built as the span runs and swapped into the span buffer's
@@ -636,14 +631,9 @@ impl Live {
     /// Sets the error and Byzantine flags as the layer does for a text field `name = value`.
     #[inline]
     fn flag(&mut self, name: &str, value: &str) {
-        match name {
-            "error" | "exception" => self.record.error = true,
-            "status" | "otel.status_code" if value.eq_ignore_ascii_case("error") => {
-                self.record.error = true
-            }
-            "byzantine" if value == "true" => self.record.byzantine = true,
-            _ => {}
-        }
+        let (error, byzantine) = text_flags(name, value);
+        self.record.error |= error;
+        self.record.byzantine |= byzantine;
     }
 
     /// Sets an attribute; a name recorded again replaces its value in place (as `on_record`).

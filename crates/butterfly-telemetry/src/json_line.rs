@@ -129,13 +129,7 @@ fn push_digits(out: &mut Vec<u8>, mut n: u64, width: usize) {
 
 /// Appends `n` in decimal.
 fn push_digits_var(out: &mut Vec<u8>, n: u64) {
-    let mut width = 1;
-    let mut m = n / 10;
-    while m > 0 {
-        width += 1;
-        m /= 10;
-    }
-    push_digits(out, n, width);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// RFC 3339 UTC time of `ns` nanoseconds since the epoch, as the `time` crate's `Rfc3339`

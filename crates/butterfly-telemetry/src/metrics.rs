@@ -195,10 +195,6 @@ impl EncodeMetric for ExemplarHistogram {
 
 type GaugeF64 = Gauge<f64, AtomicU64>;
 
-fn exemplar_histogram() -> ExemplarHistogram {
-    ExemplarHistogram::new()
-}
-
 fn histogram() -> Histogram {
     Histogram::new(DURATION_BUCKETS_SECONDS)
 }
@@ -354,7 +350,7 @@ impl Metrics {
         let m = Self {
             requests: Family::default(),
             requests_caps: Caps2(LabelCapper::new(MAX_MODELS), LabelCapper::new(MAX_STATUSES)),
-            request_duration: Family::new_with_constructor(exemplar_histogram),
+            request_duration: Family::new_with_constructor(ExemplarHistogram::new),
             request_duration_caps: LabelCapper::new(MAX_MODELS),
             request_errors: Family::default(),
             request_errors_caps: Caps2(
@@ -367,7 +363,7 @@ impl Metrics {
             commits: Counter::default(),
             heartbeat_failures: Family::default(),
             heartbeat_caps: LabelCapper::new(MAX_NODE_IDS),
-            layer_duration: Family::new_with_constructor(exemplar_histogram),
+            layer_duration: Family::new_with_constructor(ExemplarHistogram::new),
             layer_duration_caps: Caps2(
                 LabelCapper::new(MAX_LAYER_IDS),
                 LabelCapper::new(MAX_NODE_IDS),

@@ -75,7 +75,8 @@ impl std::error::Error for TraceContextError {}
 pub struct TraceState(Vec<(String, String)>);
 
 impl Clone for TraceState {
-    /// Every span clones its parent's state, which is almost always empty: that costs nothing.
+    /// Every span clones its parent's state, which is almost always empty: that costs nothing
+    /// (a derived clone of an empty `Vec` still runs its copy path: about 10 instructions).
     #[inline]
     fn clone(&self) -> Self {
         if self.0.is_empty() {
@@ -373,10 +374,11 @@ impl TraceContext {
     }
 }
 
-/// An id written as `2 * N` hex digits, either case (lowercase needs no copy); `None` for
-/// anything else. For ids in queries and log fields, which need not be W3C-strict.
+/// An id written as `2 * N` hex digits, either case; `None` for anything else. For ids in
+/// queries and log fields, which need not be W3C-strict.
 pub(crate) fn parse_hex_id<const N: usize>(s: &str) -> Option<[u8; N]> {
-    parse_hex_lower(s.as_bytes()).or_else(|| parse_hex_lower(s.to_ascii_lowercase().as_bytes()))
+    let mut id = [0u8; N];
+    hex::decode_to_slice(s, &mut id).ok().map(|()| id)
 }
 
 /// `2 * N` lowercase hex digits as `N` bytes; `None` for any other input.

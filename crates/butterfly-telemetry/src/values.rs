@@ -140,47 +140,9 @@ impl fmt::Debug for SharedStr {
 }
 
 /// `[rows, cols]`: the `tensor.shape` text of a 2-D tensor, as `format!("[{rows}, {cols}]")` writes
-/// it, but without `fmt` and inline (no allocation). Record it as a `&str` field.
+/// it, but inline (no allocation). Record it as a `&str` field.
 pub fn tensor_shape_2d(rows: usize, cols: usize) -> SharedStr {
-    let mut buf = [0u8; SHARED_INLINE_BYTES];
-    let mut len = 0;
-    let fits = put_bytes(&mut buf, &mut len, b"[")
-        && put_decimal(&mut buf, &mut len, rows)
-        && put_bytes(&mut buf, &mut len, b", ")
-        && put_decimal(&mut buf, &mut len, cols)
-        && put_bytes(&mut buf, &mut len, b"]");
-    match std::str::from_utf8(&buf[..len]) {
-        // ASCII only, at most SHARED_INLINE_BYTES: held inline.
-        Ok(text) if fits => SharedStr::from(text),
-        _ => SharedStr::from(format!("[{rows}, {cols}]")),
-    }
-}
-
-/// Appends `bytes` at `*len` when they fit.
-fn put_bytes(buf: &mut [u8], len: &mut usize, bytes: &[u8]) -> bool {
-    match buf.get_mut(*len..*len + bytes.len()) {
-        Some(dst) => {
-            dst.copy_from_slice(bytes);
-            *len += bytes.len();
-            true
-        }
-        None => false,
-    }
-}
-
-/// Appends `n` in decimal at `*len` when it fits.
-fn put_decimal(buf: &mut [u8], len: &mut usize, mut n: usize) -> bool {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    put_bytes(buf, len, &digits[i..])
+    display_text(&format_args!("[{rows}, {cols}]"))
 }
 
 /// A span attribute value, kept as recorded (numbers stay numbers) and rendered to text only
@@ -323,10 +285,9 @@ pub(crate) fn any_byte_in(
 
 /// Appends `bytes` as lowercase hex to `out`.
 pub(crate) fn push_hex(out: &mut Vec<u8>, bytes: &[u8]) {
-    out.reserve(bytes.len() * 2);
-    for b in bytes {
-        out.extend_from_slice(&HEX_PAIRS[usize::from(*b)]);
-    }
+    let at = out.len();
+    out.resize(at + bytes.len() * 2, 0);
+    hex_into(bytes, &mut out[at..]);
 }
 
 /// `bytes` as a lowercase hex `String` (the same as `hex::encode`, without its per-character
