@@ -48,6 +48,8 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Query the cluster''s Prometheus (PromQL): instant tables, range sparklines')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Follow one request across the cluster; replay a recorded one')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Query log lines (Loki, or the nodes'' buffers)')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role')
+            [CompletionResult]::new('flamegraph', 'flamegraph', [CompletionResultType]::ParameterValue, 'Render the nodes'' profiles (merged, folded, pprof, top) or diff two saved ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -709,6 +711,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find traces: the slowest (or failed) recent requests, slowest first, with the slowest node on each one''s critical path')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Run a recorded request again and compare the two runs stage by stage (admin role)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -737,6 +740,31 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'butterfly-cli;request;search' {
+            [CompletionResult]::new('--min-duration', '--min-duration', [CompletionResultType]::ParameterName, 'Only traces at least this long (measured on `--operation`''s span when given, else the whole trace), e.g. `100ms`')
+            [CompletionResult]::new('--operation', '--operation', [CompletionResultType]::ParameterName, 'Only traces with a span of this name (e.g. `inference.request`); its longest span is the trace''s duration')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Only traces with a span recorded by this node')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only traces with this outcome')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back to search')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most traces listed')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Where the spans come from')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'butterfly-cli;request;replay' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
@@ -757,11 +785,15 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         }
         'butterfly-cli;request;help' {
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find traces: the slowest (or failed) recent requests, slowest first, with the slowest node on each one''s critical path')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Run a recorded request again and compare the two runs stage by stage (admin role)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'butterfly-cli;request;help;trace' {
+            break
+        }
+        'butterfly-cli;request;help;search' {
             break
         }
         'butterfly-cli;request;help;replay' {
@@ -824,6 +856,219 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         'butterfly-cli;logs;help;help' {
             break
         }
+        'butterfly-cli;profile' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start profile sessions on nodes (admin role); they stop themselves at --max-duration')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop running sessions; their profiles stay on the nodes for `flamegraph generate`')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Sessions running or finished on every node: who started them, elapsed, samples')
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;profile;start' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'What to sample')
+            [CompletionResult]::new('--frequency', '--frequency', [CompletionResultType]::ParameterName, 'CPU samples a second (at most 1000)')
+            [CompletionResult]::new('--max-duration', '--max-duration', [CompletionResultType]::ParameterName, 'The node stops the session by itself after this long (at most 10m)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every member')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;profile;stop' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Which session')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;profile;status' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;profile;cpu' {
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long to sample (at most 10m)')
+            [CompletionResult]::new('--frequency', '--frequency', [CompletionResultType]::ParameterName, 'CPU samples a second (at most 1000)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'With several nodes: each node a root frame (`nodes`), or the same functions summed (`functions`)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Functions listed by `--format top`')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every member')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;profile;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start profile sessions on nodes (admin role); they stop themselves at --max-duration')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop running sessions; their profiles stay on the nodes for `flamegraph generate`')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Sessions running or finished on every node: who started them, elapsed, samples')
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;profile;help;start' {
+            break
+        }
+        'butterfly-cli;profile;help;stop' {
+            break
+        }
+        'butterfly-cli;profile;help;status' {
+            break
+        }
+        'butterfly-cli;profile;help;cpu' {
+            break
+        }
+        'butterfly-cli;profile;help;help' {
+            break
+        }
+        'butterfly-cli;flamegraph' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;flamegraph;generate' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Profile kind')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'With several nodes: each node a root frame (`nodes`), or the same functions summed (`functions`)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Functions listed by `--format top`')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every member')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;flamegraph;diff' {
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Output SVG [default: a new file in the current directory]')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Output SVG [default: a new file in the current directory]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-normalize', '--no-normalize', [CompletionResultType]::ParameterName, 'Compare raw counts instead of scaling both profiles to the same total first')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;flamegraph;help' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;flamegraph;help;generate' {
+            break
+        }
+        'butterfly-cli;flamegraph;help;diff' {
+            break
+        }
+        'butterfly-cli;flamegraph;help;help' {
+            break
+        }
         'butterfly-cli;help' {
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Open the interactive console (REPL)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a script of console commands, one a line')
@@ -837,6 +1082,8 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Query the cluster''s Prometheus (PromQL): instant tables, range sparklines')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Follow one request across the cluster; replay a recorded one')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Query log lines (Loki, or the nodes'' buffers)')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role')
+            [CompletionResult]::new('flamegraph', 'flamegraph', [CompletionResultType]::ParameterValue, 'Render the nodes'' profiles (merged, folded, pprof, top) or diff two saved ones')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -936,10 +1183,14 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         }
         'butterfly-cli;help;request' {
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Find traces: the slowest (or failed) recent requests, slowest first, with the slowest node on each one''s critical path')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Run a recorded request again and compare the two runs stage by stage (admin role)')
             break
         }
         'butterfly-cli;help;request;trace' {
+            break
+        }
+        'butterfly-cli;help;request;search' {
             break
         }
         'butterfly-cli;help;request;replay' {
@@ -950,6 +1201,36 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             break
         }
         'butterfly-cli;help;logs;query' {
+            break
+        }
+        'butterfly-cli;help;profile' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start profile sessions on nodes (admin role); they stop themselves at --max-duration')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop running sessions; their profiles stay on the nodes for `flamegraph generate`')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Sessions running or finished on every node: who started them, elapsed, samples')
+            [CompletionResult]::new('cpu', 'cpu', [CompletionResultType]::ParameterValue, 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)')
+            break
+        }
+        'butterfly-cli;help;profile;start' {
+            break
+        }
+        'butterfly-cli;help;profile;stop' {
+            break
+        }
+        'butterfly-cli;help;profile;status' {
+            break
+        }
+        'butterfly-cli;help;profile;cpu' {
+            break
+        }
+        'butterfly-cli;help;flamegraph' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank')
+            break
+        }
+        'butterfly-cli;help;flamegraph;generate' {
+            break
+        }
+        'butterfly-cli;help;flamegraph;diff' {
             break
         }
         'butterfly-cli;help;help' {

@@ -37,6 +37,9 @@ _butterfly__cli() {
             butterfly__cli,fault)
                 cmd="butterfly__cli__subcmd__fault"
                 ;;
+            butterfly__cli,flamegraph)
+                cmd="butterfly__cli__subcmd__flamegraph"
+                ;;
             butterfly__cli,help)
                 cmd="butterfly__cli__subcmd__help"
                 ;;
@@ -48,6 +51,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli,node)
                 cmd="butterfly__cli__subcmd__node"
+                ;;
+            butterfly__cli,profile)
+                cmd="butterfly__cli__subcmd__profile"
                 ;;
             butterfly__cli,request)
                 cmd="butterfly__cli__subcmd__request"
@@ -151,6 +157,24 @@ _butterfly__cli() {
             butterfly__cli__subcmd__fault__subcmd__help,list)
                 cmd="butterfly__cli__subcmd__fault__subcmd__help__subcmd__list"
                 ;;
+            butterfly__cli__subcmd__flamegraph,diff)
+                cmd="butterfly__cli__subcmd__flamegraph__subcmd__diff"
+                ;;
+            butterfly__cli__subcmd__flamegraph,generate)
+                cmd="butterfly__cli__subcmd__flamegraph__subcmd__generate"
+                ;;
+            butterfly__cli__subcmd__flamegraph,help)
+                cmd="butterfly__cli__subcmd__flamegraph__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__flamegraph__subcmd__help,diff)
+                cmd="butterfly__cli__subcmd__flamegraph__subcmd__help__subcmd__diff"
+                ;;
+            butterfly__cli__subcmd__flamegraph__subcmd__help,generate)
+                cmd="butterfly__cli__subcmd__flamegraph__subcmd__help__subcmd__generate"
+                ;;
+            butterfly__cli__subcmd__flamegraph__subcmd__help,help)
+                cmd="butterfly__cli__subcmd__flamegraph__subcmd__help__subcmd__help"
+                ;;
             butterfly__cli__subcmd__help,audit)
                 cmd="butterfly__cli__subcmd__help__subcmd__audit"
                 ;;
@@ -172,6 +196,9 @@ _butterfly__cli() {
             butterfly__cli__subcmd__help,fault)
                 cmd="butterfly__cli__subcmd__help__subcmd__fault"
                 ;;
+            butterfly__cli__subcmd__help,flamegraph)
+                cmd="butterfly__cli__subcmd__help__subcmd__flamegraph"
+                ;;
             butterfly__cli__subcmd__help,help)
                 cmd="butterfly__cli__subcmd__help__subcmd__help"
                 ;;
@@ -183,6 +210,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__help,node)
                 cmd="butterfly__cli__subcmd__help__subcmd__node"
+                ;;
+            butterfly__cli__subcmd__help,profile)
+                cmd="butterfly__cli__subcmd__help__subcmd__profile"
                 ;;
             butterfly__cli__subcmd__help,request)
                 cmd="butterfly__cli__subcmd__help__subcmd__request"
@@ -223,6 +253,12 @@ _butterfly__cli() {
             butterfly__cli__subcmd__help__subcmd__fault,list)
                 cmd="butterfly__cli__subcmd__help__subcmd__fault__subcmd__list"
                 ;;
+            butterfly__cli__subcmd__help__subcmd__flamegraph,diff)
+                cmd="butterfly__cli__subcmd__help__subcmd__flamegraph__subcmd__diff"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__flamegraph,generate)
+                cmd="butterfly__cli__subcmd__help__subcmd__flamegraph__subcmd__generate"
+                ;;
             butterfly__cli__subcmd__help__subcmd__logs,query)
                 cmd="butterfly__cli__subcmd__help__subcmd__logs__subcmd__query"
                 ;;
@@ -241,8 +277,23 @@ _butterfly__cli() {
             butterfly__cli__subcmd__help__subcmd__node,status)
                 cmd="butterfly__cli__subcmd__help__subcmd__node__subcmd__status"
                 ;;
+            butterfly__cli__subcmd__help__subcmd__profile,cpu)
+                cmd="butterfly__cli__subcmd__help__subcmd__profile__subcmd__cpu"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__profile,start)
+                cmd="butterfly__cli__subcmd__help__subcmd__profile__subcmd__start"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__profile,status)
+                cmd="butterfly__cli__subcmd__help__subcmd__profile__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__profile,stop)
+                cmd="butterfly__cli__subcmd__help__subcmd__profile__subcmd__stop"
+                ;;
             butterfly__cli__subcmd__help__subcmd__request,replay)
                 cmd="butterfly__cli__subcmd__help__subcmd__request__subcmd__replay"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__request,search)
+                cmd="butterfly__cli__subcmd__help__subcmd__request__subcmd__search"
                 ;;
             butterfly__cli__subcmd__help__subcmd__request,trace)
                 cmd="butterfly__cli__subcmd__help__subcmd__request__subcmd__trace"
@@ -301,11 +352,44 @@ _butterfly__cli() {
             butterfly__cli__subcmd__node__subcmd__help,status)
                 cmd="butterfly__cli__subcmd__node__subcmd__help__subcmd__status"
                 ;;
+            butterfly__cli__subcmd__profile,cpu)
+                cmd="butterfly__cli__subcmd__profile__subcmd__cpu"
+                ;;
+            butterfly__cli__subcmd__profile,help)
+                cmd="butterfly__cli__subcmd__profile__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__profile,start)
+                cmd="butterfly__cli__subcmd__profile__subcmd__start"
+                ;;
+            butterfly__cli__subcmd__profile,status)
+                cmd="butterfly__cli__subcmd__profile__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__profile,stop)
+                cmd="butterfly__cli__subcmd__profile__subcmd__stop"
+                ;;
+            butterfly__cli__subcmd__profile__subcmd__help,cpu)
+                cmd="butterfly__cli__subcmd__profile__subcmd__help__subcmd__cpu"
+                ;;
+            butterfly__cli__subcmd__profile__subcmd__help,help)
+                cmd="butterfly__cli__subcmd__profile__subcmd__help__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__profile__subcmd__help,start)
+                cmd="butterfly__cli__subcmd__profile__subcmd__help__subcmd__start"
+                ;;
+            butterfly__cli__subcmd__profile__subcmd__help,status)
+                cmd="butterfly__cli__subcmd__profile__subcmd__help__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__profile__subcmd__help,stop)
+                cmd="butterfly__cli__subcmd__profile__subcmd__help__subcmd__stop"
+                ;;
             butterfly__cli__subcmd__request,help)
                 cmd="butterfly__cli__subcmd__request__subcmd__help"
                 ;;
             butterfly__cli__subcmd__request,replay)
                 cmd="butterfly__cli__subcmd__request__subcmd__replay"
+                ;;
+            butterfly__cli__subcmd__request,search)
+                cmd="butterfly__cli__subcmd__request__subcmd__search"
                 ;;
             butterfly__cli__subcmd__request,trace)
                 cmd="butterfly__cli__subcmd__request__subcmd__trace"
@@ -315,6 +399,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__request__subcmd__help,replay)
                 cmd="butterfly__cli__subcmd__request__subcmd__help__subcmd__replay"
+                ;;
+            butterfly__cli__subcmd__request__subcmd__help,search)
+                cmd="butterfly__cli__subcmd__request__subcmd__help__subcmd__search"
                 ;;
             butterfly__cli__subcmd__request__subcmd__help,trace)
                 cmd="butterfly__cli__subcmd__request__subcmd__help__subcmd__trace"
@@ -326,7 +413,7 @@ _butterfly__cli() {
 
     case "${cmd}" in
         butterfly__cli)
-            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version debug run demo certs completions cluster node audit fault metrics request logs help"
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1741,8 +1828,258 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__flamegraph)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version generate diff help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__flamegraph__subcmd__diff)
+            opts="-w -p -o -h -V --write --no-normalize --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --write)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__flamegraph__subcmd__generate)
+            opts="-w -p -o -h -V --all --kind --write --format --merge --top --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "cpu heap gpu" -- "${cur}"))
+                    return 0
+                    ;;
+                --write)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "svg folded pprof top" -- "${cur}"))
+                    return 0
+                    ;;
+                --merge)
+                    COMPREPLY=($(compgen -W "nodes functions" -- "${cur}"))
+                    return 0
+                    ;;
+                --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__flamegraph__subcmd__help)
+            opts="generate diff help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__flamegraph__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__flamegraph__subcmd__help__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__flamegraph__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__help)
-            opts="debug run demo certs completions cluster node audit fault metrics request logs help"
+            opts="debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2007,6 +2344,48 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__flamegraph)
+            opts="generate diff"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__flamegraph__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__flamegraph__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2147,8 +2526,78 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__profile)
+            opts="start stop status cpu"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__profile__subcmd__cpu)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__profile__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__profile__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__profile__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__request)
-            opts="trace replay"
+            opts="trace search replay"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2162,6 +2611,20 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__request__subcmd__replay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__request__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2885,8 +3348,406 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__profile)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version start stop status cpu help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__cpu)
+            opts="-w -p -o -h -V --all --duration --frequency --write --format --merge --top --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --frequency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --write)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "svg folded pprof top" -- "${cur}"))
+                    return 0
+                    ;;
+                --merge)
+                    COMPREPLY=($(compgen -W "nodes functions" -- "${cur}"))
+                    return 0
+                    ;;
+                --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__help)
+            opts="start stop status cpu help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__help__subcmd__cpu)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__start)
+            opts="-p -o -h -V --all --kind --frequency --max-duration --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "cpu heap gpu" -- "${cur}"))
+                    return 0
+                    ;;
+                --frequency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__status)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__profile__subcmd__stop)
+            opts="-p -o -h -V --kind --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "cpu heap gpu" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__request)
-            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version trace replay help"
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version trace search replay help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2940,7 +3801,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__request__subcmd__help)
-            opts="trace replay help"
+            opts="trace search replay help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2981,6 +3842,20 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__request__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__request__subcmd__help__subcmd__trace)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3002,6 +3877,88 @@ _butterfly__cli() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__request__subcmd__search)
+            opts="-p -o -h -V --min-duration --operation --node --status --since --limit --source --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --min-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "error ok" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "auto jaeger nodes" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -45,6 +45,8 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand metrics 'Query the cluster''s Prometheus (PromQL): instant tables, range sparklines'
             cand request 'Follow one request across the cluster; replay a recorded one'
             cand logs 'Query log lines (Loki, or the nodes'' buffers)'
+            cand profile 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role'
+            cand flamegraph 'Render the nodes'' profiles (merged, folded, pprof, top) or diff two saved ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;debug'= {
@@ -649,6 +651,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand trace 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+            cand search 'Find traces: the slowest (or failed) recent requests, slowest first, with the slowest node on each one''s critical path'
             cand replay 'Run a recorded request again and compare the two runs stage by stage (admin role)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -675,6 +678,30 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'butterfly-cli;request;search'= {
+            cand --min-duration 'Only traces at least this long (measured on `--operation`''s span when given, else the whole trace), e.g. `100ms`'
+            cand --operation 'Only traces with a span of this name (e.g. `inference.request`); its longest span is the trace''s duration'
+            cand --node 'Only traces with a span recorded by this node'
+            cand --status 'Only traces with this outcome'
+            cand --since 'How far back to search'
+            cand --limit 'Most traces listed'
+            cand --source 'Where the spans come from'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'butterfly-cli;request;replay'= {
             cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
@@ -694,10 +721,13 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;request;help'= {
             cand trace 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+            cand search 'Find traces: the slowest (or failed) recent requests, slowest first, with the slowest node on each one''s critical path'
             cand replay 'Run a recorded request again and compare the two runs stage by stage (admin role)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;request;help;trace'= {
+        }
+        &'butterfly-cli;request;help;search'= {
         }
         &'butterfly-cli;request;help;replay'= {
         }
@@ -752,6 +782,201 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;logs;help;help'= {
         }
+        &'butterfly-cli;profile'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Start profile sessions on nodes (admin role); they stop themselves at --max-duration'
+            cand stop 'Stop running sessions; their profiles stay on the nodes for `flamegraph generate`'
+            cand status 'Sessions running or finished on every node: who started them, elapsed, samples'
+            cand cpu 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;profile;start'= {
+            cand --kind 'What to sample'
+            cand --frequency 'CPU samples a second (at most 1000)'
+            cand --max-duration 'The node stops the session by itself after this long (at most 10m)'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --all 'Every member'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;profile;stop'= {
+            cand --kind 'Which session'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;profile;status'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;profile;cpu'= {
+            cand --duration 'How long to sample (at most 10m)'
+            cand --frequency 'CPU samples a second (at most 1000)'
+            cand -w 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output'
+            cand --write 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output'
+            cand --format 'Output format'
+            cand --merge 'With several nodes: each node a root frame (`nodes`), or the same functions summed (`functions`)'
+            cand --top 'Functions listed by `--format top`'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --all 'Every member'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;profile;help'= {
+            cand start 'Start profile sessions on nodes (admin role); they stop themselves at --max-duration'
+            cand stop 'Stop running sessions; their profiles stay on the nodes for `flamegraph generate`'
+            cand status 'Sessions running or finished on every node: who started them, elapsed, samples'
+            cand cpu 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;profile;help;start'= {
+        }
+        &'butterfly-cli;profile;help;stop'= {
+        }
+        &'butterfly-cli;profile;help;status'= {
+        }
+        &'butterfly-cli;profile;help;cpu'= {
+        }
+        &'butterfly-cli;profile;help;help'= {
+        }
+        &'butterfly-cli;flamegraph'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand generate 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)'
+            cand diff 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;flamegraph;generate'= {
+            cand --kind 'Profile kind'
+            cand -w 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output'
+            cand --write 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output'
+            cand --format 'Output format'
+            cand --merge 'With several nodes: each node a root frame (`nodes`), or the same functions summed (`functions`)'
+            cand --top 'Functions listed by `--format top`'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --all 'Every member'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;flamegraph;diff'= {
+            cand -w 'Output SVG [default: a new file in the current directory]'
+            cand --write 'Output SVG [default: a new file in the current directory]'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-normalize 'Compare raw counts instead of scaling both profiles to the same total first'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;flamegraph;help'= {
+            cand generate 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)'
+            cand diff 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;flamegraph;help;generate'= {
+        }
+        &'butterfly-cli;flamegraph;help;diff'= {
+        }
+        &'butterfly-cli;flamegraph;help;help'= {
+        }
         &'butterfly-cli;help'= {
             cand debug 'Open the interactive console (REPL)'
             cand run 'Run a script of console commands, one a line'
@@ -765,6 +990,8 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand metrics 'Query the cluster''s Prometheus (PromQL): instant tables, range sparklines'
             cand request 'Follow one request across the cluster; replay a recorded one'
             cand logs 'Query log lines (Loki, or the nodes'' buffers)'
+            cand profile 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role'
+            cand flamegraph 'Render the nodes'' profiles (merged, folded, pprof, top) or diff two saved ones'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;help;debug'= {
@@ -837,9 +1064,12 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;help;request'= {
             cand trace 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+            cand search 'Find traces: the slowest (or failed) recent requests, slowest first, with the slowest node on each one''s critical path'
             cand replay 'Run a recorded request again and compare the two runs stage by stage (admin role)'
         }
         &'butterfly-cli;help;request;trace'= {
+        }
+        &'butterfly-cli;help;request;search'= {
         }
         &'butterfly-cli;help;request;replay'= {
         }
@@ -847,6 +1077,28 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand query 'Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes'' buffers: `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`'
         }
         &'butterfly-cli;help;logs;query'= {
+        }
+        &'butterfly-cli;help;profile'= {
+            cand start 'Start profile sessions on nodes (admin role); they stop themselves at --max-duration'
+            cand stop 'Stop running sessions; their profiles stay on the nodes for `flamegraph generate`'
+            cand status 'Sessions running or finished on every node: who started them, elapsed, samples'
+            cand cpu 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)'
+        }
+        &'butterfly-cli;help;profile;start'= {
+        }
+        &'butterfly-cli;help;profile;stop'= {
+        }
+        &'butterfly-cli;help;profile;status'= {
+        }
+        &'butterfly-cli;help;profile;cpu'= {
+        }
+        &'butterfly-cli;help;flamegraph'= {
+            cand generate 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)'
+            cand diff 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+        }
+        &'butterfly-cli;help;flamegraph;generate'= {
+        }
+        &'butterfly-cli;help;flamegraph;diff'= {
         }
         &'butterfly-cli;help;help'= {
         }

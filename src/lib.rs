@@ -15,6 +15,7 @@ pub mod embedded;
 pub mod error;
 pub mod exec;
 pub mod fanout;
+pub mod flame;
 pub mod logs;
 pub mod output;
 pub mod repl;

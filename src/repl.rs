@@ -255,6 +255,9 @@ pub fn run(rt: &tokio::runtime::Runtime, session: Arc<Session>) -> i32 {
         }
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for line in rt.block_on(session.stop_started_profiles()) {
+        eprintln!("{line}");
+    }
     crate::error::EXIT_OK
 }
 

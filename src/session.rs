@@ -59,6 +59,9 @@ pub struct Session {
     pools: Mutex<BTreeMap<String, Arc<Pool>>>,
     /// Last known membership (REPL completion, id resolution).
     pub members: Arc<Mutex<MemberCache>>,
+    /// Profile sessions this console started and has not stopped: `(node, kind)`. A REPL stops
+    /// them when it leaves.
+    profiles: Mutex<Vec<(Target, i32)>>,
 }
 
 impl Session {
@@ -70,6 +73,7 @@ impl Session {
             via,
             pools: Mutex::new(BTreeMap::new()),
             members: Arc::new(Mutex::new(MemberCache::default())),
+            profiles: Mutex::new(Vec::new()),
         }
     }
 
@@ -83,7 +87,64 @@ impl Session {
             via: self.via,
             pools: Mutex::new(BTreeMap::new()),
             members: self.members.clone(),
+            profiles: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Remembers a profile session this console started on `target` (`kind` as in the proto).
+    pub fn remember_profile(&self, target: Target, kind: i32) {
+        if let Ok(mut p) = self.profiles.lock() {
+            if !p.iter().any(|(t, k)| *t == target && *k == kind) {
+                p.push((target, kind));
+            }
+        }
+    }
+
+    /// Forgets a profile session (it was stopped or fetched).
+    pub fn forget_profile(&self, target: &Target, kind: i32) {
+        if let Ok(mut p) = self.profiles.lock() {
+            p.retain(|(t, k)| !(t.addr == target.addr && *k == kind));
+        }
+    }
+
+    /// Stops every profile session this console started and did not stop (a REPL leaving):
+    /// their profiles stay on the nodes. Returns one line per node, for the operator.
+    pub async fn stop_started_profiles(&self) -> Vec<String> {
+        let started = match self.profiles.lock() {
+            Ok(mut p) => std::mem::take(&mut *p),
+            Err(_) => return Vec::new(),
+        };
+        if started.is_empty() {
+            return Vec::new();
+        }
+        let ctx = self.context(&GlobalOpts::default());
+        let (Ok(pool), Ok(fan)) = (ctx.pool(), ctx.fanout()) else {
+            return vec!["could not stop this console's profile sessions: no settings".into()];
+        };
+        let mut lines = Vec::new();
+        for (target, kind) in started {
+            let r = fan
+                .one(&pool, &target, |mut c| async move {
+                    c.stop_profile(butterfly_proto::debug::StopProfileRequest {
+                        kind,
+                        discard: false,
+                    })
+                    .await
+                })
+                .await;
+            lines.push(match r {
+                Ok(_) => format!(
+                    "stopped the profile session this console started on {}",
+                    target.label()
+                ),
+                Err(Error::Remote { message, .. }) if message.contains("NotFound") => continue,
+                Err(e) => format!(
+                    "could not stop the profile session on {}: {e}",
+                    target.label()
+                ),
+            });
+        }
+        lines
     }
 
     /// The context for one command with the line's own option overrides.

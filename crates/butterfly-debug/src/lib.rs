@@ -23,6 +23,7 @@ mod builder;
 mod error;
 mod http;
 mod metrics;
+mod profile;
 mod service;
 mod tls;
 
@@ -34,6 +35,10 @@ pub use builder::{
 pub use error::Error;
 pub use http::http_router;
 pub use metrics::{Metrics, SharedRegistry};
+pub use profile::{
+    Caller, Profiler, DEFAULT_FREQUENCY_HZ, DEFAULT_MAX_DURATION, MAX_FREQUENCY_HZ,
+    MAX_MAX_DURATION,
+};
 pub use service::{
     DebugServer, Method, NodeHandle, AUDIT_READ_DEFAULT_LIMIT, AUDIT_READ_MAX_LIMIT,
 };

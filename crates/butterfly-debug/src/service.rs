@@ -1,15 +1,17 @@
 use crate::audit::AuditLog;
 use crate::metrics::Metrics;
+use crate::profile::{Caller, Profiler};
 use butterfly_proto::auth::{identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
 use butterfly_proto::debug::{
     AuditRecord, ByzantineFault, CheckpointManifest, ClearFaultsRequest, CommitCheckpointResponse,
-    DeepHealthRequest, DeepHealthResponse, FaultState, GetNodeInfoRequest, GetStatusRequest,
-    InjectFaultRequest, JoinRequest, JoinResponse, ListByzantineFaultsRequest,
-    ListByzantineFaultsResponse, ListMembersRequest, ListMembersResponse, Member, NodeInfo,
-    NodeStatus, QueryLogsRequest, QueryLogsResponse, QuerySpansRequest, QuerySpansResponse,
+    DeepHealthRequest, DeepHealthResponse, FaultState, GetNodeInfoRequest, GetProfileRequest,
+    GetStatusRequest, InjectFaultRequest, JoinRequest, JoinResponse, ListByzantineFaultsRequest,
+    ListByzantineFaultsResponse, ListMembersRequest, ListMembersResponse, ListProfilesRequest,
+    ListProfilesResponse, Member, NodeInfo, NodeStatus, ProfileData, ProfileFormat, ProfileKind,
+    ProfileSession, QueryLogsRequest, QueryLogsResponse, QuerySpansRequest, QuerySpansResponse,
     RaftRequest, RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse, ReplayRequest,
-    ReplayResponse,
+    ReplayResponse, StartProfileRequest, StopProfileRequest,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -140,11 +142,19 @@ pub enum Method {
     CommitCheckpoint,
     /// `Replay`: admin.
     Replay,
+    /// `StartProfile`: admin.
+    StartProfile,
+    /// `StopProfile`: admin.
+    StopProfile,
+    /// `GetProfile`: admin.
+    GetProfile,
+    /// `ListProfiles`: viewer.
+    ListProfiles,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 14] = [
+    pub const ALL: [Method; 18] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -159,6 +169,10 @@ impl Method {
         Method::QueryLogs,
         Method::CommitCheckpoint,
         Method::Replay,
+        Method::StartProfile,
+        Method::StopProfile,
+        Method::GetProfile,
+        Method::ListProfiles,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -178,6 +192,10 @@ impl Method {
             Method::QueryLogs => "QueryLogs",
             Method::CommitCheckpoint => "CommitCheckpoint",
             Method::Replay => "Replay",
+            Method::StartProfile => "StartProfile",
+            Method::StopProfile => "StopProfile",
+            Method::GetProfile => "GetProfile",
+            Method::ListProfiles => "ListProfiles",
         }
     }
 
@@ -195,11 +213,16 @@ impl Method {
             | Method::DeepHealth
             | Method::ListByzantineFaults
             | Method::QuerySpans
-            | Method::QueryLogs => Role::Viewer,
+            | Method::QueryLogs
+            | Method::ListProfiles => Role::Viewer,
             Method::Join | Method::Raft | Method::CommitCheckpoint => Role::Node,
-            Method::ReadAuditLog | Method::InjectFault | Method::ClearFaults | Method::Replay => {
-                Role::Admin
-            }
+            Method::ReadAuditLog
+            | Method::InjectFault
+            | Method::ClearFaults
+            | Method::Replay
+            | Method::StartProfile
+            | Method::StopProfile
+            | Method::GetProfile => Role::Admin,
         }
     }
 }
@@ -209,15 +232,19 @@ pub struct DebugServer<H> {
     handle: Arc<H>,
     audit: AuditLog,
     metrics: Metrics,
+    profiler: Profiler,
 }
 
 impl<H: NodeHandle> DebugServer<H> {
     /// A server answering from `handle`, auditing into `audit` and counting into `metrics`.
     pub fn new(handle: Arc<H>, audit: AuditLog, metrics: Metrics) -> Self {
+        let profiler = Profiler::new();
+        profiler.set_node_id(&handle.info().id);
         Self {
             handle,
             audit,
             metrics,
+            profiler,
         }
     }
 
@@ -307,6 +334,14 @@ struct Call {
 }
 
 impl Call {
+    /// Who is calling, from the verified certificate.
+    fn caller(&self) -> Caller {
+        Caller {
+            name: self.peer_name.clone(),
+            role: self.peer_role.clone(),
+        }
+    }
+
     fn finish<T>(mut self, result: Result<T, Status>) -> Result<Response<T>, Status> {
         match &result {
             Ok(_) => self.finish_with("ok", "OK"),
@@ -480,5 +515,56 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     ) -> Result<Response<ReplayResponse>, Status> {
         let call = self.authorize(&request, Method::Replay)?;
         call.finish(self.handle.replay(request.into_inner()).await)
+    }
+
+    async fn start_profile(
+        &self,
+        request: Request<StartProfileRequest>,
+    ) -> Result<Response<ProfileSession>, Status> {
+        let call = self.authorize(&request, Method::StartProfile)?;
+        let r = request.into_inner();
+        let result = self
+            .profiler
+            .start(
+                r.kind(),
+                r.frequency_hz,
+                std::time::Duration::from_millis(r.max_duration_ms),
+                &call.caller(),
+            )
+            .await;
+        call.finish(result)
+    }
+
+    async fn stop_profile(
+        &self,
+        request: Request<StopProfileRequest>,
+    ) -> Result<Response<ProfileSession>, Status> {
+        let call = self.authorize(&request, Method::StopProfile)?;
+        let r = request.into_inner();
+        let reason = format!("stopped by {}", call.caller().name);
+        let result = self.profiler.stop(r.kind(), reason, r.discard).await;
+        call.finish(result)
+    }
+
+    async fn get_profile(
+        &self,
+        request: Request<GetProfileRequest>,
+    ) -> Result<Response<ProfileData>, Status> {
+        let call = self.authorize(&request, Method::GetProfile)?;
+        let r = request.into_inner();
+        let format = ProfileFormat::try_from(r.format).unwrap_or(ProfileFormat::Pprof);
+        let kind = ProfileKind::try_from(r.kind).unwrap_or(ProfileKind::Cpu);
+        let result = self.profiler.fetch(kind, format, &call.caller()).await;
+        call.finish(result)
+    }
+
+    async fn list_profiles(
+        &self,
+        request: Request<ListProfilesRequest>,
+    ) -> Result<Response<ListProfilesResponse>, Status> {
+        let call = self.authorize(&request, Method::ListProfiles)?;
+        call.finish(Ok(ListProfilesResponse {
+            sessions: self.profiler.list(),
+        }))
     }
 }

@@ -470,6 +470,9 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
             span.record_set(&set);
         }
     }
+    if let Some(d) = faults.hot() {
+        crate::faults::burn_cpu(d);
+    }
     let Some(mut output) = model.execute(header.layer, &input) else {
         let e = format!(
             "layer {} does not exist or input width {} is wrong",

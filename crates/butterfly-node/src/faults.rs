@@ -1,17 +1,24 @@
-//! Fault injection: `slow:<duration>`, `byzantine:<probability>`, `crash`,
-//! `partition:<peer>[,<peer>]`, `corrupt-checkpoint`. Only a node started with
+//! Fault injection: `slow:<duration>`, `hot:<duration>`, `leak:<bytes>`,
+//! `byzantine:<probability>`, `crash`, `partition:<peer>[,<peer>]`, `corrupt-checkpoint`. Only a node started with
 //! `--allow-faults` accepts them (at start with `--fault`, or at run time by the admin-only
 //! `InjectFault` RPC).
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, RwLock};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+/// The largest `leak:` fault accepted: 1 GiB.
+pub const MAX_LEAK_BYTES: u64 = 1 << 30;
 
 /// One injected fault.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Fault {
-    /// Added latency per layer execution.
+    /// Added latency per layer execution (sleeping: invisible to a CPU profile).
     Slow(Duration),
+    /// Added CPU work per layer execution, spent in [`burn_cpu`] (a CPU profile's hotspot).
+    Hot(Duration),
+    /// Memory allocated once in [`hold_memory`] and held until cleared (a heap profile's find).
+    Leak(u64),
     /// Corrupt each layer output with this probability (0..=1).
     Byzantine(f64),
     /// Exit the process at once.
@@ -33,6 +40,15 @@ impl Fault {
             ("slow", Some(d)) => humantime::parse_duration(d)
                 .map(Fault::Slow)
                 .map_err(|e| format!("slow:{d}: {e} (e.g. slow:200ms)")),
+            ("hot", Some(d)) => humantime::parse_duration(d)
+                .map(Fault::Hot)
+                .map_err(|e| format!("hot:{d}: {e} (e.g. hot:20ms)")),
+            ("leak", Some(b)) => match parse_bytes(b) {
+                Some(n) if n > 0 && n <= MAX_LEAK_BYTES => Ok(Fault::Leak(n)),
+                _ => Err(format!(
+                    "leak:{b}: give a size from 1 byte to 1GiB (e.g. leak:64MiB)"
+                )),
+            },
             ("byzantine", Some(p)) => match p.parse::<f64>() {
                 Ok(p) if (0.0..=1.0).contains(&p) => Ok(Fault::Byzantine(p)),
                 _ => Err(format!("byzantine:{p}: the probability must be in 0..=1")),
@@ -53,7 +69,8 @@ impl Fault {
             }
             ("corrupt-checkpoint", None) => Ok(Fault::CorruptCheckpoint),
             _ => Err(format!(
-                "unknown fault '{spec}': use slow:<duration>, byzantine:<probability>, crash, \
+                "unknown fault '{spec}': use slow:<duration>, hot:<duration>, leak:<bytes>, \
+                 byzantine:<probability>, crash, \
                  partition:<peer>[,<peer>] or corrupt-checkpoint"
             )),
         }
@@ -63,6 +80,8 @@ impl Fault {
     pub fn spec(&self) -> String {
         match self {
             Fault::Slow(d) => format!("slow:{}", humantime::format_duration(*d)),
+            Fault::Hot(d) => format!("hot:{}", humantime::format_duration(*d)),
+            Fault::Leak(n) => format!("leak:{n}B"),
             Fault::Byzantine(p) => format!("byzantine:{p}"),
             Fault::Crash => "crash".into(),
             Fault::Partition(peers) => format!(
@@ -80,6 +99,8 @@ impl Fault {
             Fault::Crash => 2,
             Fault::Partition(_) => 3,
             Fault::CorruptCheckpoint => 4,
+            Fault::Hot(_) => 5,
+            Fault::Leak(_) => 6,
         }
     }
 }
@@ -89,6 +110,8 @@ impl Fault {
 pub struct Faults {
     allowed: bool,
     active: Arc<RwLock<Vec<Fault>>>,
+    /// What a `leak:` fault holds.
+    held: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Faults {
@@ -97,6 +120,7 @@ impl Faults {
         Faults {
             allowed,
             active: Arc::default(),
+            held: Arc::default(),
         }
     }
 
@@ -116,6 +140,10 @@ impl Faults {
             tracing::error!("injected fault: crash");
             std::process::exit(101);
         }
+        if let Fault::Leak(n) = fault {
+            let mut held = self.held.lock().unwrap_or_else(|p| p.into_inner());
+            *held = hold_memory(usize::try_from(n).unwrap_or(usize::MAX));
+        }
         if let Ok(mut a) = self.active.write() {
             a.retain(|f| f.kind() != fault.kind());
             a.push(fault);
@@ -123,11 +151,12 @@ impl Faults {
         Ok(())
     }
 
-    /// Clears every fault.
+    /// Clears every fault (and frees what a `leak:` fault held).
     pub fn clear(&self) {
         if let Ok(mut a) = self.active.write() {
             a.clear();
         }
+        *self.held.lock().unwrap_or_else(|p| p.into_inner()) = Vec::new();
     }
 
     /// Active faults as specs.
@@ -142,6 +171,14 @@ impl Faults {
     pub fn slow(&self) -> Option<Duration> {
         self.find(|f| match f {
             Fault::Slow(d) => Some(*d),
+            _ => None,
+        })
+    }
+
+    /// Added CPU work per layer, if any.
+    pub fn hot(&self) -> Option<Duration> {
+        self.find(|f| match f {
+            Fault::Hot(d) => Some(*d),
             _ => None,
         })
     }
@@ -174,6 +211,52 @@ impl Faults {
     }
 }
 
+/// Parses `64MiB`, `512KiB`, `1GiB`, `1000B` or a plain byte count.
+fn parse_bytes(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (digits, unit) = s.split_at(split);
+    let n: u64 = digits.parse().ok()?;
+    let scale: u64 = match unit.trim() {
+        "" | "B" => 1,
+        "KiB" | "K" | "KB" => 1 << 10,
+        "MiB" | "M" | "MB" => 1 << 20,
+        "GiB" | "G" | "GB" => 1 << 30,
+        _ => return None,
+    };
+    n.checked_mul(scale)
+}
+
+/// Spends `d` of CPU time in this function (the `hot:` fault), so a CPU profile finds it.
+///
+/// The work is done in small steps by [`burn_step`], which is never inlined: the node's
+/// frame-pointer sampler records the interrupted function's *caller* as the innermost frame, so
+/// samples taken in `burn_step` land on `burn_cpu` — the function a reader looks for.
+#[inline(never)]
+pub fn burn_cpu(d: Duration) -> u64 {
+    let end = Instant::now() + d;
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    while Instant::now() < end {
+        x = burn_step(x);
+    }
+    x
+}
+
+#[inline(never)]
+fn burn_step(mut x: u64) -> u64 {
+    for i in 0..20_000u64 {
+        x = std::hint::black_box(x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i));
+    }
+    x
+}
+
+/// Allocates `bytes` and touches every page (the `leak:` fault), so a heap profile finds this
+/// function and the process's resident memory grows.
+#[inline(never)]
+pub fn hold_memory(bytes: usize) -> Vec<u8> {
+    std::hint::black_box(vec![1u8; bytes])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +286,26 @@ mod tests {
         f.clear();
         assert!(f.specs().is_empty());
         assert!(Faults::new(false).inject(Fault::CorruptCheckpoint).is_err());
+    }
+
+    #[test]
+    fn hot_and_leak_parse_and_round_trip() {
+        assert_eq!(
+            Fault::parse("hot:20ms").unwrap(),
+            Fault::Hot(Duration::from_millis(20))
+        );
+        assert_eq!(Fault::parse("leak:64MiB").unwrap(), Fault::Leak(64 << 20));
+        assert_eq!(Fault::parse("leak:1000").unwrap(), Fault::Leak(1000));
+        assert!(Fault::parse("leak:2GiB").is_err());
+        assert!(Fault::parse("leak:0").is_err());
+        assert!(Fault::parse("leak:12parsecs").is_err());
+        let leak = Fault::parse("leak:4KiB").unwrap();
+        assert_eq!(Fault::parse(&leak.spec()).unwrap(), leak);
+        let f = Faults::new(true);
+        f.inject(leak).unwrap();
+        assert_eq!(f.held.lock().unwrap().len(), 4096);
+        f.clear();
+        assert!(f.held.lock().unwrap().is_empty());
+        assert!(burn_cpu(Duration::from_millis(2)) != 0);
     }
 }

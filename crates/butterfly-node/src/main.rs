@@ -3,6 +3,19 @@
 use clap::Parser;
 use std::process::ExitCode;
 
+/// jemalloc, so the debug service can take heap profiles (`profile start --kind heap`).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's options: the heap profiler is compiled in and ready (`prof:true`) but samples
+/// nothing until a heap profile session activates it (`prof_active:false`); then one
+/// allocation is sampled every 2^19 bytes (512 KiB) on average.
+#[cfg(not(target_env = "msvc"))]
+#[allow(non_upper_case_globals)]
+#[export_name = "malloc_conf"]
+pub static malloc_conf: &[u8] = b"prof:true,prof_active:false,lg_prof_sample:19\0";
+
 fn main() -> ExitCode {
     let cli = butterfly_node::Cli::parse();
     let node_id = cli.node.id.clone().unwrap_or_else(|| "swarm".to_string());

@@ -5,6 +5,7 @@
 //!   `codegen_drift` test fails when they drift).
 //! * [`FILE_DESCRIPTOR_SET`]: the encoded descriptor set, for gRPC server reflection.
 //! * [`auth`]: the role contract: how a certificate names its operator and role.
+//! * [`pprof`]: the pprof `profile.proto` format of CPU and heap profiles, and folding it.
 
 #![forbid(unsafe_code)]
 
@@ -15,6 +16,7 @@ pub mod debug {
 }
 
 pub mod auth;
+pub mod pprof;
 
 /// Encoded `FileDescriptorSet` of `debug.proto`, for `tonic-reflection`.
 pub const FILE_DESCRIPTOR_SET: &[u8] = include_bytes!("generated/descriptor.bin");

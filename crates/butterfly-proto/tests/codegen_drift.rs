@@ -44,6 +44,32 @@ fn generated_code_matches_proto() {
     );
 }
 
+#[test]
+fn pprof_code_matches_proto() {
+    let dir = crate_dir();
+    let fds = protox::compile(["perftools/profiles/profile.proto"], [dir.join("proto")])
+        .expect("profile.proto compiles");
+    let out = tempfile::tempdir().expect("tempdir");
+    tonic_prost_build::configure()
+        .build_client(false)
+        .build_server(false)
+        .out_dir(out.path())
+        .compile_fds(fds)
+        .expect("codegen runs");
+    let fresh = std::fs::read_to_string(out.path().join("perftools.profiles.rs"))
+        .expect("generated file exists");
+    let committed_path = dir.join("src/generated/perftools.profiles.rs");
+    if std::env::var_os("BUTTERFLY_BLESS").is_some() {
+        write(&committed_path, fresh.as_bytes());
+        return;
+    }
+    let committed = std::fs::read_to_string(&committed_path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "src/generated/perftools.profiles.rs is stale: run BUTTERFLY_BLESS=1 cargo test -p butterfly-proto --test codegen_drift"
+    );
+}
+
 fn write(path: &Path, bytes: &[u8]) {
     std::fs::write(path, bytes).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
 }

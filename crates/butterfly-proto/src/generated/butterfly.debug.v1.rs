@@ -483,6 +483,102 @@ pub struct ReplayResponse {
     #[prost(uint64, tag = "4")]
     pub input_len: u64,
 }
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct StartProfileRequest {
+    #[prost(enumeration = "ProfileKind", tag = "1")]
+    pub kind: i32,
+    /// CPU sampling frequency, Hz; 0 means 99. At most 1000.
+    #[prost(uint32, tag = "2")]
+    pub frequency_hz: u32,
+    /// The session stops itself after this long, milliseconds; 0 means 30 s. At most 10 min.
+    #[prost(uint64, tag = "3")]
+    pub max_duration_ms: u64,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct StopProfileRequest {
+    #[prost(enumeration = "ProfileKind", tag = "1")]
+    pub kind: i32,
+    /// Drop the result instead of keeping it for GetProfile (a console leaving stops this way).
+    #[prost(bool, tag = "2")]
+    pub discard: bool,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetProfileRequest {
+    #[prost(enumeration = "ProfileKind", tag = "1")]
+    pub kind: i32,
+    #[prost(enumeration = "ProfileFormat", tag = "2")]
+    pub format: i32,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ListProfilesRequest {}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ProfileSession {
+    #[prost(enumeration = "ProfileKind", tag = "1")]
+    pub kind: i32,
+    #[prost(enumeration = "ProfileState", tag = "2")]
+    pub state: i32,
+    /// Who started it: the caller's certificate CN and role.
+    #[prost(string, tag = "3")]
+    pub holder: ::prost::alloc::string::String,
+    #[prost(string, tag = "4")]
+    pub holder_role: ::prost::alloc::string::String,
+    #[prost(int64, tag = "5")]
+    pub started_at_unix_ms: i64,
+    /// Time sampled so far (running) or in all (finished), milliseconds.
+    #[prost(uint64, tag = "6")]
+    pub elapsed_ms: u64,
+    #[prost(uint64, tag = "7")]
+    pub max_duration_ms: u64,
+    /// CPU sampling frequency, Hz (0 for heap).
+    #[prost(uint32, tag = "8")]
+    pub frequency_hz: u32,
+    /// Samples taken so far (CPU) or stacks in the heap profile (heap, once finished).
+    #[prost(uint64, tag = "9")]
+    pub samples: u64,
+    /// Why it stopped: "stopped by <name>", "max duration reached", "fetched by <name>"; empty
+    /// while running.
+    #[prost(string, tag = "10")]
+    pub stop_reason: ::prost::alloc::string::String,
+    /// Why it failed; empty unless state is FAILED.
+    #[prost(string, tag = "11")]
+    pub error: ::prost::alloc::string::String,
+    /// Node id.
+    #[prost(string, tag = "12")]
+    pub node_id: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ProfileData {
+    #[prost(message, optional, tag = "1")]
+    pub session: ::core::option::Option<ProfileSession>,
+    #[prost(enumeration = "ProfileFormat", tag = "2")]
+    pub format: i32,
+    /// The profile in `format`.
+    #[prost(bytes = "vec", tag = "3")]
+    pub data: ::prost::alloc::vec::Vec<u8>,
+    /// GNU build id (hex) of the node's binary, and its path: what the symbols were read from.
+    #[prost(string, tag = "4")]
+    pub build_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "5")]
+    pub binary: ::prost::alloc::string::String,
+    /// Sample count unit: "samples" (CPU) or "bytes" (heap).
+    #[prost(string, tag = "6")]
+    pub unit: ::prost::alloc::string::String,
+    /// CPU: nanoseconds of CPU time one sample stands for (1e9 / frequency).
+    #[prost(uint64, tag = "7")]
+    pub period_ns: u64,
+    /// CPU: CPU time the whole process used during the session, nanoseconds.
+    #[prost(uint64, tag = "8")]
+    pub cpu_time_ns: u64,
+    /// CPU: samples x period / cpu_time: below 1 means samples were lost (a frequency above the
+    /// kernel's timer tick, or threads blocked in the kernel). 0 when unknown.
+    #[prost(double, tag = "9")]
+    pub capture_ratio: f64,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ListProfilesResponse {
+    #[prost(message, repeated, tag = "1")]
+    pub sessions: ::prost::alloc::vec::Vec<ProfileSession>,
+}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
 pub enum NodeRole {
@@ -579,6 +675,108 @@ impl RaftKind {
             "RAFT_KIND_VOTE" => Some(Self::Vote),
             "RAFT_KIND_INSTALL_SNAPSHOT" => Some(Self::InstallSnapshot),
             "RAFT_KIND_FORWARD" => Some(Self::Forward),
+            _ => None,
+        }
+    }
+}
+/// What a profile session samples.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum ProfileKind {
+    /// Treated as CPU.
+    Unspecified = 0,
+    /// On-CPU stacks sampled by SIGPROF (pprof-rs), every thread of the process.
+    Cpu = 1,
+    /// Live heap allocations sampled by jemalloc (bytes in use, by allocating stack).
+    Heap = 2,
+    /// GPU kernels; nodes without a GPU answer UNIMPLEMENTED.
+    Gpu = 3,
+}
+impl ProfileKind {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "PROFILE_KIND_UNSPECIFIED",
+            Self::Cpu => "PROFILE_KIND_CPU",
+            Self::Heap => "PROFILE_KIND_HEAP",
+            Self::Gpu => "PROFILE_KIND_GPU",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "PROFILE_KIND_UNSPECIFIED" => Some(Self::Unspecified),
+            "PROFILE_KIND_CPU" => Some(Self::Cpu),
+            "PROFILE_KIND_HEAP" => Some(Self::Heap),
+            "PROFILE_KIND_GPU" => Some(Self::Gpu),
+            _ => None,
+        }
+    }
+}
+/// How GetProfile encodes a profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum ProfileFormat {
+    /// Treated as PPROF.
+    Unspecified = 0,
+    /// Gzipped `perftools.profiles.Profile` (what `go tool pprof`, Pyroscope, Speedscope read).
+    Pprof = 1,
+    /// Folded stacks, one `root;...;leaf COUNT` a line (inferno, flamegraph.pl).
+    Folded = 2,
+}
+impl ProfileFormat {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "PROFILE_FORMAT_UNSPECIFIED",
+            Self::Pprof => "PROFILE_FORMAT_PPROF",
+            Self::Folded => "PROFILE_FORMAT_FOLDED",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "PROFILE_FORMAT_UNSPECIFIED" => Some(Self::Unspecified),
+            "PROFILE_FORMAT_PPROF" => Some(Self::Pprof),
+            "PROFILE_FORMAT_FOLDED" => Some(Self::Folded),
+            _ => None,
+        }
+    }
+}
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
+#[repr(i32)]
+pub enum ProfileState {
+    Unspecified = 0,
+    Running = 1,
+    Finished = 2,
+    Failed = 3,
+}
+impl ProfileState {
+    /// String value of the enum field names used in the ProtoBuf definition.
+    ///
+    /// The values are not transformed in any way and thus are considered stable
+    /// (if the ProtoBuf definition does not change) and safe for programmatic use.
+    pub fn as_str_name(&self) -> &'static str {
+        match self {
+            Self::Unspecified => "PROFILE_STATE_UNSPECIFIED",
+            Self::Running => "PROFILE_STATE_RUNNING",
+            Self::Finished => "PROFILE_STATE_FINISHED",
+            Self::Failed => "PROFILE_STATE_FAILED",
+        }
+    }
+    /// Creates an enum from field names used in the ProtoBuf definition.
+    pub fn from_str_name(value: &str) -> ::core::option::Option<Self> {
+        match value {
+            "PROFILE_STATE_UNSPECIFIED" => Some(Self::Unspecified),
+            "PROFILE_STATE_RUNNING" => Some(Self::Running),
+            "PROFILE_STATE_FINISHED" => Some(Self::Finished),
+            "PROFILE_STATE_FAILED" => Some(Self::Failed),
             _ => None,
         }
     }
@@ -1035,6 +1233,110 @@ pub mod debug_service_client {
                 .insert(GrpcMethod::new("butterfly.debug.v1.DebugService", "Replay"));
             self.inner.unary(req, path, codec).await
         }
+        /// Starts a profile session held by this node: CPU (a SIGPROF sampler, frame-pointer
+        /// unwinding) or heap (jemalloc's sampling profiler). One session of each kind at a time: a
+        /// second caller gets FAILED_PRECONDITION naming the holder and since when. Every session stops
+        /// itself at its maximum duration. GPU answers UNIMPLEMENTED on a node without one. Role: admin.
+        pub async fn start_profile(
+            &mut self,
+            request: impl tonic::IntoRequest<super::StartProfileRequest>,
+        ) -> std::result::Result<tonic::Response<super::ProfileSession>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/StartProfile",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "StartProfile"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Stops a running session; its result stays on the node for GetProfile (or is dropped with
+        /// `discard`). Role: admin.
+        pub async fn stop_profile(
+            &mut self,
+            request: impl tonic::IntoRequest<super::StopProfileRequest>,
+        ) -> std::result::Result<tonic::Response<super::ProfileSession>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/StopProfile",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "StopProfile"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// The result of the newest session of a kind, stopping it first if it still runs:
+        /// symbolized on the node, as gzipped pprof `profile.proto` or folded stacks. Role: admin.
+        pub async fn get_profile(
+            &mut self,
+            request: impl tonic::IntoRequest<super::GetProfileRequest>,
+        ) -> std::result::Result<tonic::Response<super::ProfileData>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/GetProfile",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "GetProfile"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Profile sessions running, or finished and not yet replaced, on this node. Role: viewer.
+        pub async fn list_profiles(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ListProfilesRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListProfilesResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/ListProfiles",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "ListProfiles"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -1149,6 +1451,34 @@ pub mod debug_service_server {
             &self,
             request: tonic::Request<super::ReplayRequest>,
         ) -> std::result::Result<tonic::Response<super::ReplayResponse>, tonic::Status>;
+        /// Starts a profile session held by this node: CPU (a SIGPROF sampler, frame-pointer
+        /// unwinding) or heap (jemalloc's sampling profiler). One session of each kind at a time: a
+        /// second caller gets FAILED_PRECONDITION naming the holder and since when. Every session stops
+        /// itself at its maximum duration. GPU answers UNIMPLEMENTED on a node without one. Role: admin.
+        async fn start_profile(
+            &self,
+            request: tonic::Request<super::StartProfileRequest>,
+        ) -> std::result::Result<tonic::Response<super::ProfileSession>, tonic::Status>;
+        /// Stops a running session; its result stays on the node for GetProfile (or is dropped with
+        /// `discard`). Role: admin.
+        async fn stop_profile(
+            &self,
+            request: tonic::Request<super::StopProfileRequest>,
+        ) -> std::result::Result<tonic::Response<super::ProfileSession>, tonic::Status>;
+        /// The result of the newest session of a kind, stopping it first if it still runs:
+        /// symbolized on the node, as gzipped pprof `profile.proto` or folded stacks. Role: admin.
+        async fn get_profile(
+            &self,
+            request: tonic::Request<super::GetProfileRequest>,
+        ) -> std::result::Result<tonic::Response<super::ProfileData>, tonic::Status>;
+        /// Profile sessions running, or finished and not yet replaced, on this node. Role: viewer.
+        async fn list_profiles(
+            &self,
+            request: tonic::Request<super::ListProfilesRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListProfilesResponse>,
+            tonic::Status,
+        >;
     }
     #[derive(Debug)]
     pub struct DebugServiceServer<T> {
@@ -1839,6 +2169,186 @@ pub mod debug_service_server {
                     let inner = self.inner.clone();
                     let fut = async move {
                         let method = ReplaySvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/StartProfile" => {
+                    #[allow(non_camel_case_types)]
+                    struct StartProfileSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::StartProfileRequest>
+                    for StartProfileSvc<T> {
+                        type Response = super::ProfileSession;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::StartProfileRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::start_profile(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = StartProfileSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/StopProfile" => {
+                    #[allow(non_camel_case_types)]
+                    struct StopProfileSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::StopProfileRequest>
+                    for StopProfileSvc<T> {
+                        type Response = super::ProfileSession;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::StopProfileRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::stop_profile(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = StopProfileSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/GetProfile" => {
+                    #[allow(non_camel_case_types)]
+                    struct GetProfileSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::GetProfileRequest>
+                    for GetProfileSvc<T> {
+                        type Response = super::ProfileData;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::GetProfileRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::get_profile(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = GetProfileSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/ListProfiles" => {
+                    #[allow(non_camel_case_types)]
+                    struct ListProfilesSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::ListProfilesRequest>
+                    for ListProfilesSvc<T> {
+                        type Response = super::ListProfilesResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::ListProfilesRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::list_profiles(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = ListProfilesSvc(inner);
                         let codec = tonic_prost::ProstCodec::default();
                         let mut grpc = tonic::server::Grpc::new(codec)
                             .apply_compression_config(

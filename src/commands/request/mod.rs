@@ -6,6 +6,8 @@
 //! buffers (the embedded default); Prometheus exemplars when configured, otherwise the nodes'
 //! `/metrics`.
 
+pub mod search;
+
 use crate::cli::parse_duration;
 use crate::embedded::{self, Found};
 use crate::error::{Error, Result};
@@ -43,6 +45,9 @@ pub enum RequestCommand {
     /// Follow one request: waterfall of its spans on every node with the critical path, its
     /// log lines, and its exemplar-linked metrics.
     Trace(TraceArgs),
+    /// Find traces: the slowest (or failed) recent requests, slowest first, with the slowest
+    /// node on each one's critical path.
+    Search(search::SearchArgs),
     /// Run a recorded request again and compare the two runs stage by stage (admin role).
     Replay {
         /// Request id (`req_…`), as in `request trace` or the node's response.
@@ -55,6 +60,7 @@ impl RequestCommand {
     pub fn id(&self) -> &str {
         match self {
             RequestCommand::Trace(a) => &a.id,
+            RequestCommand::Search(_) => "",
             RequestCommand::Replay { request_id } => request_id,
         }
     }
@@ -75,7 +81,8 @@ pub enum SpanSource {
 /// `request trace` options.
 #[derive(Debug, Args)]
 pub struct TraceArgs {
-    /// Request id (`req_…`) or W3C trace id (32 hex characters).
+    /// Request id (`req_…`), W3C trace id (32 hex characters), or `@slowest` (the slowest
+    /// trace of the last `--since`).
     pub id: String,
     /// Show the trace's log lines [default].
     #[arg(long, overrides_with = "no_logs")]
@@ -276,6 +283,7 @@ fn hot_spot(a: &Assembled) -> Option<String> {
 pub async fn exec(cmd: RequestCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
         RequestCommand::Trace(args) => Ok(Box::new(trace(args, ctx).await?)),
+        RequestCommand::Search(args) => Ok(Box::new(search::exec(args, ctx).await?)),
         RequestCommand::Replay { request_id } => Ok(Box::new(replay(&request_id, ctx).await?)),
     }
 }
@@ -289,7 +297,15 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
     };
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let id = args.id.trim().to_string();
+    let mut id = args.id.trim().to_string();
+    if id == "@slowest" {
+        let (node, trace_id) = search::slowest_node(ctx, args.since).await?;
+        warnings.push(format!(
+            "@slowest: trace {trace_id}, the slowest of the last {}; its slowest node is {node}",
+            humantime::format_duration(args.since)
+        ));
+        id = trace_id;
+    }
     let (mut request_id, given_trace) = if is_trace_id(&id) {
         (None, Some(id.to_ascii_lowercase()))
     } else if id.is_empty() || id.len() > 256 {

@@ -1,0 +1,635 @@
+//! `flamegraph generate|diff`: fetch the profiles the nodes hold (stopping sessions that still
+//! run), merge them, and render them with inferno: an SVG flamegraph (the node as the root frame
+//! when several are merged), folded stacks, the raw pprof, or the hottest functions as a table
+//! for a terminal without a browser. `diff` renders a differential flamegraph of two saved
+//! profiles.
+
+use crate::error::{Error, Result};
+use crate::fanout::{FanOut, Target};
+use crate::flame::{self, Merge, Stacks, TopRow};
+use crate::output::{json_of, Report, Style};
+use crate::session::Ctx;
+use butterfly_proto::debug::{GetProfileRequest, ProfileFormat, ProfileKind};
+use clap::{Args, Subcommand, ValueEnum};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A profile answer is accepted up to this size: 256 MiB.
+pub const MAX_PROFILE_MESSAGE: usize = 256 * 1024 * 1024;
+/// Starting or fetching a profile (the node loads its symbols, stops, symbolizes, encodes) may
+/// take this long per node at least: 60 s.
+pub const PROFILE_DEADLINE: Duration = Duration::from_secs(60);
+/// Functions listed by `--format top` by default.
+pub const DEFAULT_TOP: usize = 15;
+
+/// `flamegraph ...`
+#[derive(Debug, Subcommand)]
+pub enum FlamegraphCommand {
+    /// Fetch the nodes' profiles (stopping running sessions) and render them (admin role).
+    Generate(GenerateArgs),
+    /// A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank.
+    Diff(DiffArgs),
+}
+
+/// Profile kind, as the commands spell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// On-CPU stacks sampled by SIGPROF [default].
+    #[default]
+    Cpu,
+    /// Live heap allocations sampled by jemalloc.
+    Heap,
+    /// GPU kernels (nodes without a GPU refuse).
+    Gpu,
+}
+
+impl Kind {
+    /// The protocol's kind.
+    pub fn proto(self) -> ProfileKind {
+        match self {
+            Kind::Cpu => ProfileKind::Cpu,
+            Kind::Heap => ProfileKind::Heap,
+            Kind::Gpu => ProfileKind::Gpu,
+        }
+    }
+
+    /// `cpu`, `heap` or `gpu`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Cpu => "cpu",
+            Kind::Heap => "heap",
+            Kind::Gpu => "gpu",
+        }
+    }
+}
+
+/// Output format of a rendered profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// An inferno flamegraph SVG [default].
+    #[default]
+    Svg,
+    /// Folded stacks (`root;...;leaf COUNT`), printed when no file is given.
+    Folded,
+    /// Gzipped pprof `profile.proto`, one file per node.
+    Pprof,
+    /// The hottest functions as a table (self and total %), like `pprof -top`.
+    Top,
+}
+
+/// Where and how a profile is rendered (shared by `flamegraph generate` and `profile cpu`).
+#[derive(Debug, Args, Clone)]
+pub struct RenderArgs {
+    /// Output file; without it an SVG or pprof goes to a new file in the current directory
+    /// (its path is printed) and folded stacks go to standard output.
+    #[arg(short = 'w', long = "write", value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Svg)]
+    pub format: Format,
+    /// With several nodes: each node a root frame (`nodes`), or the same functions summed
+    /// (`functions`).
+    #[arg(long, value_enum, default_value_t = Merge::Nodes)]
+    pub merge: Merge,
+    /// Functions listed by `--format top`.
+    #[arg(long, default_value_t = DEFAULT_TOP)]
+    pub top: usize,
+}
+
+/// `flamegraph generate` arguments.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Nodes (ids or HOST:PORT, comma-separated or repeated); `@slowest` picks the slowest node
+    /// of the slowest recent trace.
+    #[arg(value_delimiter = ',', required_unless_present = "all")]
+    pub nodes: Vec<String>,
+    /// Every member.
+    #[arg(long, conflicts_with = "nodes")]
+    pub all: bool,
+    /// Profile kind.
+    #[arg(long, value_enum, default_value_t = Kind::Cpu)]
+    pub kind: Kind,
+    /// Rendering.
+    #[command(flatten)]
+    pub render: RenderArgs,
+}
+
+/// `flamegraph diff` arguments.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The profile before (folded text or pprof, gzipped or not).
+    pub before: PathBuf,
+    /// The profile after.
+    pub after: PathBuf,
+    /// Output SVG [default: a new file in the current directory].
+    #[arg(short = 'w', long = "write", value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// Compare raw counts instead of scaling both profiles to the same total first.
+    #[arg(long)]
+    pub no_normalize: bool,
+}
+
+impl FlamegraphCommand {
+    /// The nodes the command acts on, for the audit trail.
+    pub fn targets(&self) -> Vec<String> {
+        match self {
+            FlamegraphCommand::Generate(a) if a.all => vec!["all".into()],
+            FlamegraphCommand::Generate(a) => a.nodes.clone(),
+            FlamegraphCommand::Diff(_) => Vec::new(),
+        }
+    }
+}
+
+/// One node's profile, as fetched.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NodeProfile {
+    /// Node id (or address).
+    pub node: String,
+    /// Samples (CPU) or stacks (heap).
+    pub samples: u64,
+    /// `samples` or `bytes`.
+    pub unit: String,
+    /// Time profiled, milliseconds.
+    pub duration_ms: u64,
+    /// CPU sampling frequency, Hz (0 for heap).
+    pub frequency_hz: u32,
+    /// CPU time the node's process used meanwhile, milliseconds.
+    pub cpu_time_ms: f64,
+    /// samples × period ÷ CPU time; below 1 means samples were lost (0 when unknown).
+    pub capture_ratio: f64,
+    /// GNU build id of the node's binary.
+    pub build_id: String,
+    /// The node's binary.
+    pub binary: String,
+    /// Why the session stopped.
+    pub stop_reason: String,
+}
+
+/// `flamegraph generate`, `profile cpu`, `flamegraph diff` `-o json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProfileFiles {
+    /// `cpu` or `heap` (empty for a diff).
+    pub kind: String,
+    /// `svg`, `folded`, `pprof` or `top`.
+    pub format: String,
+    /// Files written.
+    pub files: Vec<String>,
+    /// Each node's profile.
+    pub nodes: Vec<NodeProfile>,
+    /// The hottest functions of the (merged) profile, hottest first.
+    pub top: Vec<TopRow>,
+    /// Folded stacks, when they were printed rather than written.
+    pub folded: Option<String>,
+    /// Nodes that gave no profile, with why.
+    pub errors: Vec<String>,
+}
+
+impl ProfileFiles {
+    /// The closing line: who is hottest in what.
+    fn verdict(&self) -> Option<String> {
+        let hottest = self.top.first()?;
+        let who = match self.nodes.as_slice() {
+            [one] => one.node.clone(),
+            many => many
+                .iter()
+                .map(|n| n.node.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        };
+        let rest: Vec<String> = self
+            .top
+            .iter()
+            .skip(1)
+            .take(2)
+            .map(|r| format!("{} ({:.1}%)", r.function, r.self_pct))
+            .collect();
+        Some(format!(
+            "{who}: hottest function {} ({:.1}% self){}",
+            hottest.function,
+            hottest.self_pct,
+            if rest.is_empty() {
+                String::new()
+            } else {
+                format!(", then {}", rest.join(", "))
+            }
+        ))
+    }
+}
+
+impl Report for ProfileFiles {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+    fn exit_code(&self) -> i32 {
+        crate::output::partial_if(&self.errors)
+    }
+    fn render(&self, style: &Style) -> String {
+        let mut out = String::new();
+        if let Some(folded) = &self.folded {
+            out.push_str(folded.trim_end());
+            return out;
+        }
+        for n in &self.nodes {
+            let mut line = format!(
+                "{}: {} {} over {:.1}s",
+                n.node,
+                n.samples,
+                if n.unit == "bytes" {
+                    "stacks"
+                } else {
+                    "samples"
+                },
+                n.duration_ms as f64 / 1000.0
+            );
+            if n.frequency_hz > 0 {
+                line.push_str(&format!(" at {} Hz", n.frequency_hz));
+            }
+            if n.capture_ratio > 0.0 {
+                let pct = format!("capture {:.0}%", n.capture_ratio * 100.0);
+                line.push_str(", ");
+                line.push_str(&if n.capture_ratio < 0.8 {
+                    style.warn(&format!(
+                        "{pct}: part of the CPU time went unsampled (bursts shorter than the kernel's timer tick, or a frequency above it)"
+                    ))
+                } else {
+                    pct
+                });
+            }
+            if !n.stop_reason.is_empty() {
+                line.push_str(&style.dim(&format!(" ({})", n.stop_reason)));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+        if self.format == "top" && !self.top.is_empty() {
+            let mut t = style.table(&["SELF", "SELF%", "TOTAL", "TOTAL%", "FUNCTION"]);
+            for r in &self.top {
+                t.add_row(vec![
+                    r.self_count.to_string(),
+                    format!("{:.1}%", r.self_pct),
+                    r.total_count.to_string(),
+                    format!("{:.1}%", r.total_pct),
+                    r.function.chars().take(100).collect(),
+                ]);
+            }
+            out.push_str(&t.to_string());
+            out.push('\n');
+        }
+        for f in &self.files {
+            out.push_str(&format!("wrote {f}\n"));
+        }
+        for e in &self.errors {
+            out.push_str(&format!("{} {e}\n", style.warn("no profile:")));
+        }
+        if let Some(v) = self.verdict() {
+            out.push_str(&style.bold(&v));
+        }
+        out.trim_end().to_string()
+    }
+}
+
+/// Runs a `flamegraph` command.
+pub async fn exec(cmd: FlamegraphCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+    match cmd {
+        FlamegraphCommand::Generate(args) => {
+            let targets = resolve_targets(ctx, &args.nodes, args.all).await?;
+            Ok(Box::new(
+                generate(ctx, &targets, args.kind, &args.render).await?,
+            ))
+        }
+        FlamegraphCommand::Diff(args) => Ok(Box::new(diff(&args)?)),
+    }
+}
+
+/// The fan-out for profile calls: the session's, with at least [`PROFILE_DEADLINE`] per node.
+pub fn profile_fanout(ctx: &Ctx<'_>) -> Result<FanOut> {
+    let base = ctx.fanout()?;
+    Ok(FanOut {
+        concurrency: base.concurrency,
+        deadline: base.deadline.max(PROFILE_DEADLINE),
+    })
+}
+
+/// Resolves node arguments (ids, addresses, `@slowest`) or every member.
+pub async fn resolve_targets(ctx: &Ctx<'_>, nodes: &[String], all: bool) -> Result<Vec<Target>> {
+    if all {
+        return crate::embedded::targets(ctx).await;
+    }
+    let mut out: Vec<Target> = Vec::new();
+    for n in nodes.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        let t = if n == "@slowest" {
+            let (node, trace) =
+                super::request::search::slowest_node(ctx, Duration::from_secs(600)).await?;
+            eprintln!("@slowest = {node} (slowest node of trace {trace})");
+            ctx.resolve_node(&node).await?
+        } else {
+            ctx.resolve_node(n).await?
+        };
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::Usage("name at least one node, or --all".into()));
+    }
+    Ok(out)
+}
+
+/// Fetches every target's profile of `kind` and renders it as `render` says.
+pub async fn generate(
+    ctx: &Ctx<'_>,
+    targets: &[Target],
+    kind: Kind,
+    render: &RenderArgs,
+) -> Result<ProfileFiles> {
+    let pool = ctx.pool()?;
+    let results = profile_fanout(ctx)?
+        .run(&pool, targets, |c| async move {
+            c.max_decoding_message_size(MAX_PROFILE_MESSAGE)
+                .get_profile(GetProfileRequest {
+                    kind: kind.proto() as i32,
+                    format: ProfileFormat::Pprof as i32,
+                })
+                .await
+                .map(tonic::Response::into_inner)
+        })
+        .await;
+    let mut nodes = Vec::new();
+    let mut raw: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut per_node: Vec<(String, Stacks)> = Vec::new();
+    let mut errors = Vec::new();
+    let mut first_error = None;
+    for (t, r) in targets.iter().zip(results) {
+        let data = match r {
+            Ok(d) => d,
+            Err(e) => {
+                errors.push(e.to_string());
+                first_error.get_or_insert(e);
+                continue;
+            }
+        };
+        let stacks = match flame::from_pprof(&data.data) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.push(format!("{}: {e}", t.label()));
+                continue;
+            }
+        };
+        let s = data.session.unwrap_or_default();
+        nodes.push(NodeProfile {
+            node: t.label().to_string(),
+            samples: s.samples,
+            unit: data.unit.clone(),
+            duration_ms: s.elapsed_ms,
+            frequency_hz: s.frequency_hz,
+            cpu_time_ms: data.cpu_time_ns as f64 / 1e6,
+            capture_ratio: data.capture_ratio,
+            build_id: data.build_id,
+            binary: data.binary,
+            stop_reason: s.stop_reason,
+        });
+        raw.push((t.label().to_string(), data.data));
+        per_node.push((t.label().to_string(), stacks));
+    }
+    if nodes.is_empty() {
+        // Nothing to render: the one error (or the first) is the command's error and exit code.
+        return Err(first_error
+            .unwrap_or_else(|| Error::Other(format!("no profile: {}", errors.join("; ")))));
+    }
+    if per_node.iter().all(|(_, s)| s.is_empty()) {
+        return Err(Error::Other(format!(
+            "no samples in the {} profile of {}: the process used no {} while it ran ({}); \
+             profile for longer, or under load",
+            kind.as_str(),
+            nodes.iter().map(|n| n.node.as_str()).collect::<Vec<_>>().join(", "),
+            if kind == Kind::Heap { "new memory that is still held" } else { "CPU" },
+            nodes
+                .iter()
+                .map(|n| format!("{}: {} ms", n.node, n.duration_ms))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let several = per_node.len() > 1;
+    let merged = if several {
+        flame::merge(&per_node, render.merge)
+    } else {
+        per_node.pop().map(|(_, s)| s).unwrap_or_default()
+    };
+    // Root frames that are not functions: the node (merged by node) and the thread (CPU).
+    let roots =
+        usize::from(several && render.merge == Merge::Nodes) + usize::from(kind == Kind::Cpu);
+    let top = flame::top(&merged, render.top.max(1), roots);
+    let label = if several {
+        "cluster".to_string()
+    } else {
+        nodes.first().map(|n| n.node.clone()).unwrap_or_default()
+    };
+    let unit = if kind == Kind::Heap {
+        "bytes"
+    } else {
+        "samples"
+    };
+    let mut files = Vec::new();
+    let mut folded = None;
+    match render.format {
+        Format::Svg => {
+            let title = format!(
+                "{} profile: {}",
+                kind.as_str(),
+                nodes
+                    .iter()
+                    .map(|n| n.node.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let subtitle = nodes
+                .first()
+                .map(|n| format!("build {} · {}", short(&n.build_id), n.stop_reason))
+                .unwrap_or_default();
+            let svg = flame::svg(&merged, &title, &subtitle, unit)?;
+            let path = render
+                .write
+                .clone()
+                .unwrap_or_else(|| default_path("flamegraph", &label, kind, "svg"));
+            write_file(&path, &svg)?;
+            files.push(path.display().to_string());
+        }
+        Format::Folded => {
+            let text = flame::to_text(&merged);
+            match &render.write {
+                Some(p) => {
+                    write_file(p, text.as_bytes())?;
+                    files.push(p.display().to_string());
+                }
+                None => folded = Some(text),
+            }
+        }
+        Format::Pprof => {
+            for (node, bytes) in &raw {
+                let path = match (&render.write, raw.len()) {
+                    (Some(p), 1) => p.clone(),
+                    (Some(p), _) => with_node(p, node),
+                    (None, _) => default_path("profile", node, kind, "pb.gz"),
+                };
+                write_file(&path, bytes)?;
+                files.push(path.display().to_string());
+            }
+        }
+        Format::Top => {
+            if let Some(p) = &render.write {
+                write_file(p, flame::to_text(&merged).as_bytes())?;
+                files.push(p.display().to_string());
+            }
+        }
+    }
+    Ok(ProfileFiles {
+        kind: kind.as_str().to_string(),
+        format: format!("{:?}", render.format).to_lowercase(),
+        files,
+        nodes,
+        top,
+        folded,
+        errors,
+    })
+}
+
+fn diff(args: &DiffArgs) -> Result<ProfileFiles> {
+    let before = flame::read_any(
+        &read_file(&args.before)?,
+        &args.before.display().to_string(),
+    )?;
+    let after = flame::read_any(&read_file(&args.after)?, &args.after.display().to_string())?;
+    let title = format!(
+        "differential: {} → {}",
+        args.before.display(),
+        args.after.display()
+    );
+    let svg = flame::diff_svg(&before, &after, !args.no_normalize, &title)?;
+    let path = args
+        .write
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(format!("flamegraph-diff-{}.svg", timestamp())));
+    write_file(&path, &svg)?;
+    Ok(ProfileFiles {
+        kind: String::new(),
+        format: "svg".into(),
+        files: vec![path.display().to_string()],
+        nodes: Vec::new(),
+        top: flame::top(&after, DEFAULT_TOP, 0),
+        folded: None,
+        errors: Vec::new(),
+    })
+}
+
+fn short(build_id: &str) -> &str {
+    build_id.get(..12).unwrap_or(build_id)
+}
+
+fn timestamp() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(time::macros::format_description!(
+            "[year][month][day]T[hour][minute][second]Z"
+        ))
+        .unwrap_or_default()
+}
+
+fn default_path(what: &str, label: &str, kind: Kind, ext: &str) -> PathBuf {
+    let safe: String = label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    PathBuf::from(format!(
+        "{what}-{safe}-{}-{}.{ext}",
+        kind.as_str(),
+        timestamp()
+    ))
+}
+
+/// `out.pb.gz` for node `compute-1` → `out-compute-1.pb.gz`.
+fn with_node(path: &Path, node: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let (stem, ext) = match name.find('.') {
+        Some(i) => (&name[..i], &name[i..]),
+        None => (name.as_str(), ""),
+    };
+    path.with_file_name(format!("{stem}-{node}{ext}"))
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > flame::MAX_PROFILE_FILE {
+        return Err(Error::Usage(format!(
+            "{}: {len} bytes is more than the {} a profile may have",
+            path.display(),
+            flame::MAX_PROFILE_FILE
+        )));
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory, so a full disk or
+/// an interrupted write never leaves a half file under the final name.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = dir.join(format!(
+        ".{}.partial",
+        path.file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "profile".into())
+    ));
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pprof_files_per_node_keep_the_extension() {
+        assert_eq!(
+            with_node(Path::new("/tmp/out.pb.gz"), "compute-1"),
+            PathBuf::from("/tmp/out-compute-1.pb.gz")
+        );
+        assert_eq!(with_node(Path::new("p"), "n"), PathBuf::from("p-n"));
+    }
+
+    #[test]
+    fn write_file_replaces_atomically_and_names_the_path_on_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f.svg");
+        write_file(&p, b"one").unwrap();
+        write_file(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        let bad = dir.path().join("missing-dir").join("f.svg");
+        let e = write_file(&bad, b"x").unwrap_err();
+        assert!(e.to_string().contains("missing-dir"), "{e}");
+    }
+}
