@@ -30,6 +30,24 @@ pub enum FlamegraphCommand {
     Generate(GenerateArgs),
     /// A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank.
     Diff(DiffArgs),
+    /// Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool).
+    Render(RenderFileArgs),
+}
+
+/// `flamegraph render` arguments.
+#[derive(Debug, Args)]
+pub struct RenderFileArgs {
+    /// The profile (folded text or pprof, gzipped or not).
+    pub file: PathBuf,
+    /// Output file [default: a new SVG in the current directory; folded and top print].
+    #[arg(short = 'w', long = "write", value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// Output format (svg, folded or top).
+    #[arg(long, value_enum, default_value_t = Format::Svg)]
+    pub format: Format,
+    /// Functions listed by `--format top`.
+    #[arg(long, default_value_t = DEFAULT_TOP)]
+    pub top: usize,
 }
 
 /// Profile kind, as the commands spell it.
@@ -138,7 +156,7 @@ impl FlamegraphCommand {
         match self {
             FlamegraphCommand::Generate(a) if a.all => vec!["all".into()],
             FlamegraphCommand::Generate(a) => a.nodes.clone(),
-            FlamegraphCommand::Diff(_) => Vec::new(),
+            FlamegraphCommand::Diff(_) | FlamegraphCommand::Render(_) => Vec::new(),
         }
     }
 }
@@ -192,6 +210,7 @@ impl ProfileFiles {
     fn verdict(&self) -> Option<String> {
         let hottest = self.top.first()?;
         let who = match self.nodes.as_slice() {
+            [] => "profile".to_string(),
             [one] => one.node.clone(),
             many => many
                 .iter()
@@ -301,6 +320,7 @@ pub async fn exec(cmd: FlamegraphCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Repor
             ))
         }
         FlamegraphCommand::Diff(args) => Ok(Box::new(diff(&args)?)),
+        FlamegraphCommand::Render(args) => Ok(Box::new(render_file(&args)?)),
     }
 }
 
@@ -523,6 +543,45 @@ fn diff(args: &DiffArgs) -> Result<ProfileFiles> {
         folded: None,
         errors: Vec::new(),
     })
+}
+
+fn render_file(args: &RenderFileArgs) -> Result<ProfileFiles> {
+    let name = args.file.display().to_string();
+    let stacks = flame::read_any(&read_file(&args.file)?, &name)?;
+    let mut out = ProfileFiles {
+        kind: String::new(),
+        format: format!("{:?}", args.format).to_lowercase(),
+        files: Vec::new(),
+        nodes: Vec::new(),
+        top: flame::top(&stacks, args.top.max(1), 0),
+        folded: None,
+        errors: Vec::new(),
+    };
+    match args.format {
+        Format::Svg => {
+            let svg = flame::svg(&stacks, &name, "", "samples")?;
+            let path = args
+                .write
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("flamegraph-{}.svg", timestamp())));
+            write_file(&path, &svg)?;
+            out.files.push(path.display().to_string());
+        }
+        Format::Folded => match &args.write {
+            Some(p) => {
+                write_file(p, flame::to_text(&stacks).as_bytes())?;
+                out.files.push(p.display().to_string());
+            }
+            None => out.folded = Some(flame::to_text(&stacks)),
+        },
+        Format::Top => {}
+        Format::Pprof => {
+            return Err(Error::Usage(
+                "render writes svg, folded or top; the pprof is the file you have".into(),
+            ))
+        }
+    }
+    Ok(out)
 }
 
 fn short(build_id: &str) -> &str {

@@ -217,9 +217,8 @@ pub async fn exec(cmd: ProfileCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>>
     match cmd {
         ProfileCommand::Start(a) => {
             let targets = flamegraph::resolve_targets(ctx, &a.nodes, a.all).await?;
-            Ok(Box::new(
-                start(ctx, &targets, a.kind, a.frequency, a.max_duration).await?,
-            ))
+            let (report, _) = start(ctx, &targets, a.kind, a.frequency, a.max_duration).await?;
+            Ok(Box::new(report))
         }
         ProfileCommand::Stop(a) => Ok(Box::new(stop(ctx, &a.nodes, a.kind).await?)),
         ProfileCommand::Status => Ok(Box::new(status(ctx).await?)),
@@ -256,7 +255,7 @@ async fn start(
     kind: Kind,
     frequency: u32,
     max_duration: Duration,
-) -> Result<SessionsReport> {
+) -> Result<(SessionsReport, Vec<Target>)> {
     if max_duration.is_zero() {
         return Err(Error::Usage("--max-duration must be above zero".into()));
     }
@@ -273,15 +272,19 @@ async fn start(
             .map(|r| vec![r.into_inner()])
         })
         .await;
+    let started: Vec<Target> = targets
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| r.is_ok())
+        .map(|(t, _)| t.clone())
+        .collect();
     // Remember what this REPL started, so leaving it stops them.
     if ctx.session.via == Via::Repl {
-        for (t, r) in targets.iter().zip(&results) {
-            if r.is_ok() {
-                ctx.session.remember_profile(t.clone(), kind.proto() as i32);
-            }
+        for t in &started {
+            ctx.session.remember_profile(t.clone(), kind.proto() as i32);
         }
     }
-    collect(targets, results)
+    Ok((collect(targets, results)?, started))
 }
 
 async fn stop(ctx: &Ctx<'_>, nodes: &[String], kind: Kind) -> Result<SessionsReport> {
@@ -348,18 +351,7 @@ async fn status(ctx: &Ctx<'_>) -> Result<SessionsReport> {
 
 async fn cpu(ctx: &Ctx<'_>, a: CpuArgs) -> Result<ProfileFiles> {
     let targets = flamegraph::resolve_targets(ctx, &a.nodes, a.all).await?;
-    let started = start(ctx, &targets, Kind::Cpu, a.frequency, a.duration).await?;
-    // Go on with the nodes that started; the others are reported with the result.
-    let running: Vec<Target> = targets
-        .iter()
-        .filter(|t| {
-            started
-                .sessions
-                .iter()
-                .any(|s| s.node == t.label() || s.node == t.id)
-        })
-        .cloned()
-        .collect();
+    let (started, running) = start(ctx, &targets, Kind::Cpu, a.frequency, a.duration).await?;
     wait_with_progress(a.duration).await;
     let mut files = flamegraph::generate(ctx, &running, Kind::Cpu, &a.render).await?;
     for t in &running {
