@@ -38,7 +38,9 @@ fn fixture(rel: &str) -> Vec<u8> {
 
 /// One of the project's own Loki answers (`tests/fixtures/loki/`).
 fn loki_fixture(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loki").join(name);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/loki")
+        .join(name);
     std::fs::read(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
 }
 
@@ -1207,7 +1209,8 @@ async fn loki_streams_all_encodings() {
     ])
     .await;
     let l = LokiClient::new(&s.config()).unwrap();
-    let logql = r#"{job="butterfly", level=~"info|warn"} |= "a+b c" | json | line_format "{{.msg}}""#;
+    let logql =
+        r#"{job="butterfly", level=~"info|warn"} |= "a+b c" | json | line_format "{{.msg}}""#;
     let lines = l
         .query_range(
             logql,
@@ -1219,10 +1222,16 @@ async fn loki_streams_all_encodings() {
         .await
         .unwrap();
     assert_eq!(lines.len(), 2);
-    assert_eq!(lines[0].ts_unix_nano, 1_795_570_347_900_000_000, "oldest first");
+    assert_eq!(
+        lines[0].ts_unix_nano, 1_795_570_347_900_000_000,
+        "oldest first"
+    );
     assert_eq!(lines[0].message, "slow layer execution");
     assert_eq!(lines[0].level, "WARN", "from the `level` stream label");
-    assert_eq!(lines[0].node_id, "compute-3", "from the `node_id` stream label");
+    assert_eq!(
+        lines[0].node_id, "compute-3",
+        "from the `node_id` stream label"
+    );
     assert_eq!(lines[1].message, "checkpoint 41 created");
     assert_eq!(lines[1].level, "INFO");
     assert_eq!(
@@ -1247,7 +1256,10 @@ async fn loki_streams_all_encodings() {
         panic!()
     };
     assert_eq!(lines.len(), 3);
-    assert_eq!(lines[0].ts_unix_nano, 1_795_570_350_000_000_002, "newest first");
+    assert_eq!(
+        lines[0].ts_unix_nano, 1_795_570_350_000_000_002,
+        "newest first"
+    );
     assert_eq!(lines[2].ts_unix_nano, 1_795_570_350_000_000_000);
     let with_meta = lines
         .iter()
@@ -1284,12 +1296,18 @@ async fn loki_streams_all_encodings() {
         if file == "streams_categorized.json" || file == "streams_merged_labels.json" {
             // The same three entries either way: metadata, parsed and stream labels all land
             // in the fields.
-            let l4 = lines.iter().find(|l| l.message == "layer=4 status=ok").unwrap();
+            let l4 = lines
+                .iter()
+                .find(|l| l.message == "layer=4 status=ok")
+                .unwrap();
             assert_eq!(l4.trace_id, "0af7651916cd43dd8448eb211c80319c", "{file}");
             assert_eq!(l4.fields["layer"], "4", "{file}: parsed");
             assert_eq!(l4.fields["status"], "ok", "{file}: parsed");
             assert_eq!(l4.fields["job"], "butterfly", "{file}: stream label");
-            let l3 = lines.iter().find(|l| l.message == "layer=3 status=ok").unwrap();
+            let l3 = lines
+                .iter()
+                .find(|l| l.message == "layer=3 status=ok")
+                .unwrap();
             assert_eq!(l3.trace_id, "0af7651916cd43dd8448eb211c80319c", "{file}");
             assert!(!l3.fields.contains_key("layer"), "{file}: {l3:?}");
             let started = lines.iter().find(|l| l.message == "started").unwrap();
@@ -1326,8 +1344,8 @@ fn loki_tail_messages_decode_as_streams() {
     ] {
         let frame: serde_json::Value = serde_json::from_slice(&loki_fixture(file)).unwrap();
         let data = serde_json::json!({"resultType": "streams", "result": frame["streams"]});
-        let LokiData::Streams(lines) =
-            decode_query(&data.to_string(), Direction::Forward).unwrap_or_else(|e| panic!("{file}: {e}"))
+        let LokiData::Streams(lines) = decode_query(&data.to_string(), Direction::Forward)
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
         else {
             panic!("{file}")
         };
@@ -1336,7 +1354,10 @@ fn loki_tail_messages_decode_as_streams() {
         assert_eq!(lines[0].node_id, "compute-4", "{file}");
         assert_eq!(lines[0].fields[field.0], field.1, "{file}");
         if file == "tail.json" {
-            assert_eq!(frame["dropped_entries"][0]["labels"]["node_id"], "compute-4");
+            assert_eq!(
+                frame["dropped_entries"][0]["labels"]["node_id"],
+                "compute-4"
+            );
         } else {
             assert_eq!(lines[0].trace_id, "5b8efff798038103d269b633813fc60c");
         }
@@ -1395,10 +1416,7 @@ async fn loki_metric_queries_labels_series() {
             "/loki/api/v1/query_range",
             json(200, loki_fixture("matrix.json")),
         ),
-        (
-            "/loki/api/v1/query",
-            json(200, loki_fixture("vector.json")),
-        ),
+        ("/loki/api/v1/query", json(200, loki_fixture("vector.json"))),
         (
             "/loki/api/v1/labels",
             json(200, loki_fixture("labels.json")),
@@ -1436,7 +1454,10 @@ async fn loki_metric_queries_labels_series() {
             .collect::<Vec<_>>(),
         vec![(1_795_570_390_125, 1.5), (1_795_570_391_250, 2.75)]
     );
-    assert_eq!(m[0].values[0].t_ms, 1_795_570_390_500, "trailing zeros trimmed");
+    assert_eq!(
+        m[0].values[0].t_ms, 1_795_570_390_500,
+        "trailing zeros trimmed"
+    );
     assert_eq!(m[0].values[1].t_ms, 1_795_570_391_000, "whole seconds");
     // A metric query through the log-line API is a clear error.
     let e = l
@@ -1452,7 +1473,12 @@ async fn loki_metric_queries_labels_series() {
     assert!(e.to_string().contains("metric query"), "{e}");
 
     let r = l
-        .query("sum by (node_id) (rate({a=\"b\"}[1m]))", None, 100, Direction::Backward)
+        .query(
+            "sum by (node_id) (rate({a=\"b\"}[1m]))",
+            None,
+            100,
+            Direction::Backward,
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -1479,7 +1505,10 @@ async fn loki_metric_queries_labels_series() {
         .await
         .unwrap();
     assert_eq!(series.len(), 2);
-    assert_eq!(series[1]["filename"], "/var/log/butterfly/coordinator-1.log");
+    assert_eq!(
+        series[1]["filename"],
+        "/var/log/butterfly/coordinator-1.log"
+    );
     assert_eq!(
         s.last().param("match[]").as_deref(),
         Some("{job=\"butterfly\"}")
