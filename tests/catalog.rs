@@ -422,6 +422,23 @@ fn every_catalog_family_is_alive_on_its_roles_and_moves_on_its_event() {
         let failed = total(&s[&new_leader], &hb, &format!("node_id=\"{leader_id}\""));
         (failed > 0.0).then_some(s)
     });
+    // The runbook's LogQL (`component="consensus"`, message =~ "heartbeat.*failed") finds the
+    // new leader's line naming the dead peer.
+    let log = env
+        .state_dir()
+        .join("demo")
+        .join("logs")
+        .join(format!("{new_leader}.log"));
+    let line = wait_for(Duration::from_secs(10), "the heartbeat log line", || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .find(|l| l["message"] == format!("heartbeat to {leader_id} failed").as_str())
+    });
+    assert_eq!(line["component"], "consensus", "{line}");
+    assert_eq!(line["level"], "WARN", "{line}");
+    assert_eq!(line["fields"]["peer"], leader_id.as_str(), "{line}");
     let survivors: Vec<&Node> = of_role("coordinator")
         .filter(|c| c.id != leader_id)
         .collect();
