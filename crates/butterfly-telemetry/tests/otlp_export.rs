@@ -161,4 +161,8 @@ async fn kept_traces_reach_the_collector() {
     assert!(local
         .iter()
         .any(|s| s.trace_id.as_slice() == root.trace_id.as_slice()));
+    assert!(local.iter().all(|s| {
+        s.trace_id.as_slice() == root.trace_id.as_slice()
+            || s.trace_id.as_slice() == byzantine.trace_id.as_slice()
+    }));
 }
