@@ -1,7 +1,8 @@
 //! The metric catalog on a live demo: every family of `docs/metrics.md` is present on the roles
 //! its "exported by" column names, and moves on its event (a request, a fault, a checkpoint,
 //! time passing, a failover). The demo's Prometheus (which loads `deploy/prometheus/rules/`)
-//! holds every family, and the Byzantine-fault alert fires once a fault is injected.
+//! holds every family; the Byzantine-fault alert fires once a fault is injected, the no-leader
+//! alert once two of three coordinators are gone.
 
 mod common;
 
@@ -520,4 +521,24 @@ fn every_catalog_family_is_alive_on_its_roles_and_moves_on_its_event() {
         !pending
     });
     assert!(missing.is_empty(), "missing families: {missing:?}");
+
+    // Without a quorum no leader comes back: the no-leader alert fires once its `for:` (30 s)
+    // has passed, in the demo's Prometheus.
+    wait_for(
+        Duration::from_secs(90),
+        "the ButterflyNoLeader alert",
+        || {
+            let r = env.run(&[
+                "-p",
+                "demo",
+                "-o",
+                "json",
+                "metrics",
+                "query",
+                "ALERTS{alertname=\"ButterflyNoLeader\",alertstate=\"firing\"}",
+            ]);
+            let v: Value = serde_json::from_str(&r.stdout).ok()?;
+            (!v["series"].as_array()?.is_empty()).then_some(())
+        },
+    );
 }
