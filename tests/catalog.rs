@@ -439,6 +439,26 @@ fn every_catalog_family_is_alive_on_its_roles_and_moves_on_its_event() {
     assert_eq!(line["component"], "consensus", "{line}");
     assert_eq!(line["level"], "WARN", "{line}");
     assert_eq!(line["fields"]["peer"], leader_id.as_str(), "{line}");
+    // The seed's query itself, through the console (the nodes' log buffers; the dead leader
+    // does not answer: a partial result).
+    let r = env.run(&[
+        "-p",
+        "demo",
+        "-o",
+        "json",
+        "logs",
+        "query",
+        r#"{job="butterfly"} | json | component="consensus" | message=~".*heartbeat.*failed.*""#,
+        "--since",
+        "5m",
+    ]);
+    assert!(r.code == 0 || r.code == 3, "{}\n{}", r.stdout, r.stderr);
+    let found = r.json()["lines"].as_array().cloned().unwrap_or_default();
+    assert!(
+        found.iter().any(|l| l["node_id"] == new_leader.as_str()
+            && l["message"] == format!("heartbeat to {leader_id} failed").as_str()),
+        "{found:?}"
+    );
     let survivors: Vec<&Node> = of_role("coordinator")
         .filter(|c| c.id != leader_id)
         .collect();
