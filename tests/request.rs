@@ -315,9 +315,7 @@ fn jaeger_server(routes: Vec<(String, u16, &'static str, Vec<u8>)>) -> String {
 }
 
 fn fixtures() -> PathBuf {
-    std::env::var_os("BUTTERFLY_FIXTURES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/upstream")
 }
 
 #[test]
@@ -325,7 +323,7 @@ fn jaeger_traces_are_assembled_even_when_damaged() {
     let petclinic = fixtures().join("jaeger/legacy_ui_trace_petclinic.json");
     let trace = std::fs::read(&petclinic).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}; the upstream fixture corpus must sit at ../shared/fixtures (or set BUTTERFLY_FIXTURES)",
+            "{}: {e} (the fixtures live in the repository, under tests/fixtures/upstream)",
             petclinic.display()
         )
     });

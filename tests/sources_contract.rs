@@ -1,10 +1,13 @@
-//! Contract tests of the Prometheus, Jaeger and Loki clients against the upstream corpus in
-//! `../shared/fixtures` (override with `BUTTERFLY_FIXTURES`): a local HTTP server serves each
-//! fixture byte for byte, with the recorded status and `Content-Type` where a capture has them
-//! (`prometheus/captured_v2.42.0_debian/headers/`), `text/plain` for Jaeger and Loki errors as
-//! their servers send them. The server records every request so the query encoding is checked
-//! too. Hostile answers (truncated JSON, HTML 500s, a 100 MB body streamed on the fly, a server
-//! slower than the deadline) must give clear errors, never a panic.
+//! Contract tests of the Prometheus, Jaeger and Loki clients against fixtures kept in the
+//! repository: `tests/fixtures/upstream/` holds upstream files under permissive licenses
+//! (Prometheus, Jaeger, OpenTelemetry, W3C; see its README for each file's origin and license)
+//! and `tests/fixtures/loki/` the project's own Loki answers, written from Loki's documented HTTP
+//! API format. A local HTTP server serves each fixture byte for byte, with the recorded status
+//! and `Content-Type` where a capture has them (`prometheus/captured_v2.42.0_debian/headers/`),
+//! `text/plain` for Jaeger and Loki errors as their servers send them. The server records every
+//! request so the query encoding is checked too. Hostile answers (truncated JSON, HTML 500s, a
+//! 100 MB body streamed on the fly, a server slower than the deadline) must give clear errors,
+//! never a panic.
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -25,20 +28,19 @@ use std::time::{Duration, Instant};
 // ---- fixtures ----------------------------------------------------------------------------
 
 fn fixtures_dir() -> PathBuf {
-    let dir = std::env::var_os("BUTTERFLY_FIXTURES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"));
-    assert!(
-        dir.join("README.md").exists(),
-        "the upstream fixture corpus is missing at {}: check out ../shared/fixtures next to the \
-         workspace or point BUTTERFLY_FIXTURES at it",
-        dir.display()
-    );
-    dir
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/upstream")
 }
 
 fn fixture(rel: &str) -> Vec<u8> {
     let p = fixtures_dir().join(rel);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
+}
+
+/// One of the project's own Loki answers (`tests/fixtures/loki/`).
+fn loki_fixture(name: &str) -> Vec<u8> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/loki")
+        .join(name);
     std::fs::read(&p).unwrap_or_else(|e| panic!("fixture {}: {e}", p.display()))
 }
 
@@ -1198,68 +1200,89 @@ async fn loki_streams_all_encodings() {
     let s = serve(vec![
         (
             "/loki/api/v1/query_range",
-            json(200, fixture("loki/docs_query_range_streams.json")),
+            json(200, loki_fixture("streams.json")),
         ),
         (
             "/loki/api/v1/query",
-            json(
-                200,
-                fixture("loki/query_range_streams_structured_metadata.json"),
-            ),
+            json(200, loki_fixture("streams_structured_metadata.json")),
         ),
     ])
     .await;
     let l = LokiClient::new(&s.config()).unwrap();
-    let logql = r#"{job="varlogs", level=~"info|warn"} |= "a+b c" | json | line_format "{{.msg}}""#;
+    let logql =
+        r#"{job="butterfly", level=~"info|warn"} |= "a+b c" | json | line_format "{{.msg}}""#;
     let lines = l
         .query_range(
             logql,
-            1_569_266_490_000_000_000,
-            1_569_266_500_000_000_000,
+            1_795_570_340_000_000_000,
+            1_795_570_350_000_000_000,
             100,
             Direction::Forward,
         )
         .await
         .unwrap();
     assert_eq!(lines.len(), 2);
-    assert_eq!(lines[0].ts_unix_nano, 1_569_266_492_548_155_000);
-    assert_eq!(lines[0].message, "bar");
-    assert_eq!(lines[1].message, "foo");
-    assert_eq!(lines[1].level, "INFO", "from the `level` stream label");
-    assert_eq!(lines[1].fields["filename"], "/var/log/myproject.log");
+    assert_eq!(
+        lines[0].ts_unix_nano, 1_795_570_347_900_000_000,
+        "oldest first"
+    );
+    assert_eq!(lines[0].message, "slow layer execution");
+    assert_eq!(lines[0].level, "WARN", "from the `level` stream label");
+    assert_eq!(
+        lines[0].node_id, "compute-3",
+        "from the `node_id` stream label"
+    );
+    assert_eq!(lines[1].message, "checkpoint 41 created");
+    assert_eq!(lines[1].level, "INFO");
+    assert_eq!(
+        lines[1].fields["filename"],
+        "/var/log/butterfly/compute-2.log"
+    );
     let seen = s.last();
     assert_eq!(seen.path, "/loki/api/v1/query_range");
     assert_eq!(seen.param("query").as_deref(), Some(logql));
     assert!(seen.query.contains("%2B"), "{}", seen.query);
-    assert_eq!(seen.param("start").as_deref(), Some("1569266490000000000"));
-    assert_eq!(seen.param("end").as_deref(), Some("1569266500000000000"));
+    assert_eq!(seen.param("start").as_deref(), Some("1795570340000000000"));
+    assert_eq!(seen.param("end").as_deref(), Some("1795570350000000000"));
     assert_eq!(seen.param("limit").as_deref(), Some("100"));
     assert_eq!(seen.param("direction").as_deref(), Some("forward"));
 
+    // Structured metadata as a flat third element of an entry.
     let r = l
-        .query("{test=\"test\"}", Some(5), 10, Direction::Backward)
+        .query("{job=\"butterfly\"}", Some(5), 10, Direction::Backward)
         .await
         .unwrap();
     let LokiData::Streams(lines) = r.data else {
         panic!()
     };
     assert_eq!(lines.len(), 3);
-    assert_eq!(lines[0].ts_unix_nano, 123_456_789_012_346, "newest first");
-    assert_eq!(lines[2].ts_unix_nano, 123_456_789_012_345);
-    let with_meta = lines.iter().find(|l| l.message == "super line2").unwrap();
-    assert_eq!(with_meta.fields["x"], "a");
-    assert_eq!(with_meta.fields["y"], "b");
+    assert_eq!(
+        lines[0].ts_unix_nano, 1_795_570_350_000_000_002,
+        "newest first"
+    );
+    assert_eq!(lines[2].ts_unix_nano, 1_795_570_350_000_000_000);
+    let with_meta = lines
+        .iter()
+        .find(|l| l.message == "replica answered late")
+        .unwrap();
+    assert_eq!(with_meta.trace_id, "4bf92f3577b34da6a3ce929d0e0e4736");
+    assert_eq!(with_meta.fields["layer"], "5");
+    assert_eq!(with_meta.node_id, "coordinator-1");
+    assert_eq!(lines[1].fields["leader"], "coordinator-1");
     assert_eq!(s.last().param("time").as_deref(), Some("5"));
 
-    for (file, expect) in [
-        ("loki/query_range_streams_categorize_labels.json", 3usize),
-        ("loki/query_streams_categorized_split_labels.json", 3),
-        ("loki/query_streams_categorize_labels_with_warnings.json", 0),
-        ("loki/query_streams_uncategorized_merged_labels.json", 3),
-        ("loki/query_range_streams.json", 0),
-        ("loki/query_streams_with_warnings.json", 0),
+    // Every encoding: (file, entries, warnings expected).
+    for (file, expect, warned) in [
+        ("streams_categorized.json", 3usize, false),
+        ("streams_merged_labels.json", 3, false),
+        ("streams_categorized_warnings.json", 1, true),
+        ("streams_warnings.json", 2, true),
     ] {
-        let s = serve(vec![("/loki/api/v1/query_range", json(200, fixture(file)))]).await;
+        let s = serve(vec![(
+            "/loki/api/v1/query_range",
+            json(200, loki_fixture(file)),
+        )])
+        .await;
         let l = LokiClient::new(&s.config()).unwrap();
         let r = l
             .query_range_data("{a=\"b\"}", 0, 1, 100, Direction::Backward)
@@ -1268,29 +1291,75 @@ async fn loki_streams_all_encodings() {
         let LokiData::Streams(lines) = r.data else {
             panic!("{file}")
         };
-        assert!(!lines.is_empty(), "{file}");
-        if expect > 0 {
-            assert_eq!(lines.len(), expect, "{file}");
-        }
-        if file.ends_with("with_warnings.json") {
-            assert!(!r.warnings.is_empty(), "{file}");
-        }
-        if file.contains("categorize_labels.json") {
+        assert_eq!(lines.len(), expect, "{file}");
+        assert_eq!(!r.warnings.is_empty(), warned, "{file}: {:?}", r.warnings);
+        if file == "streams_categorized.json" || file == "streams_merged_labels.json" {
+            // The same three entries either way: metadata, parsed and stream labels all land
+            // in the fields.
+            let l4 = lines
+                .iter()
+                .find(|l| l.message == "layer=4 status=ok")
+                .unwrap();
+            assert_eq!(l4.trace_id, "0af7651916cd43dd8448eb211c80319c", "{file}");
+            assert_eq!(l4.fields["layer"], "4", "{file}: parsed");
+            assert_eq!(l4.fields["status"], "ok", "{file}: parsed");
+            assert_eq!(l4.fields["job"], "butterfly", "{file}: stream label");
             let l3 = lines
                 .iter()
-                .find(|l| l.message == "super line3 z=text")
+                .find(|l| l.message == "layer=3 status=ok")
                 .unwrap();
-            assert_eq!(l3.fields["x"], "a", "structuredMetadata");
-            assert_eq!(l3.fields["z"], "text", "parsed");
-            assert_eq!(l3.fields["test"], "test", "stream label");
+            assert_eq!(l3.trace_id, "0af7651916cd43dd8448eb211c80319c", "{file}");
+            assert!(!l3.fields.contains_key("layer"), "{file}: {l3:?}");
+            let started = lines.iter().find(|l| l.message == "started").unwrap();
+            assert_eq!(started.node_id, "compute-1", "{file}");
+            assert!(started.trace_id.is_empty(), "{file}");
         }
-        if file.contains("split_labels") {
-            let l3 = lines
-                .iter()
-                .find(|l| l.message.ends_with("msg=baz"))
-                .unwrap();
-            assert_eq!(l3.fields["msg"], "baz");
-            assert_eq!(l3.fields["foo"], "a");
+        if file == "streams_categorized_warnings.json" {
+            assert_eq!(lines[0].fields["members"], "8");
+            assert_eq!(r.warnings.len(), 2);
+        }
+        if file == "streams_warnings.json" {
+            assert!(lines.iter().all(|l| l.level == "ERROR"));
+            assert_eq!(r.warnings, vec!["some ingesters did not answer"]);
+        }
+    }
+}
+
+/// A `/loki/api/v1/tail` message carries the same `streams` array as a query answer (plus
+/// `dropped_entries`): the streams decoder reads it, with or without categorized labels.
+#[test]
+fn loki_tail_messages_decode_as_streams() {
+    use butterfly_cli::sources::loki::decode_query;
+    for (file, message, field) in [
+        (
+            "tail.json",
+            "injected byzantine fault: corrupted output",
+            ("level", "warn"),
+        ),
+        (
+            "tail_categorized.json",
+            "layer=2 byzantine=true",
+            ("byzantine", "true"),
+        ),
+    ] {
+        let frame: serde_json::Value = serde_json::from_slice(&loki_fixture(file)).unwrap();
+        let data = serde_json::json!({"resultType": "streams", "result": frame["streams"]});
+        let LokiData::Streams(lines) = decode_query(&data.to_string(), Direction::Forward)
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+        else {
+            panic!("{file}")
+        };
+        assert_eq!(lines.len(), 1, "{file}");
+        assert_eq!(lines[0].message, message, "{file}");
+        assert_eq!(lines[0].node_id, "compute-4", "{file}");
+        assert_eq!(lines[0].fields[field.0], field.1, "{file}");
+        if file == "tail.json" {
+            assert_eq!(
+                frame["dropped_entries"][0]["labels"]["node_id"],
+                "compute-4"
+            );
+        } else {
+            assert_eq!(lines[0].trace_id, "5b8efff798038103d269b633813fc60c");
         }
     }
 }
@@ -1345,30 +1414,27 @@ async fn loki_metric_queries_labels_series() {
     let s = serve(vec![
         (
             "/loki/api/v1/query_range",
-            json(200, fixture("loki/query_range_matrix.json")),
+            json(200, loki_fixture("matrix.json")),
         ),
-        (
-            "/loki/api/v1/query",
-            json(200, fixture("loki/query_vector.json")),
-        ),
+        ("/loki/api/v1/query", json(200, loki_fixture("vector.json"))),
         (
             "/loki/api/v1/labels",
-            json(200, fixture("loki/labels.json")),
+            json(200, loki_fixture("labels.json")),
         ),
         (
-            "/loki/api/v1/label/foo/values",
-            json(200, fixture("loki/docs_label_values.json")),
+            "/loki/api/v1/label/node_id/values",
+            json(200, loki_fixture("label_values.json")),
         ),
         (
             "/loki/api/v1/series",
-            json(200, fixture("loki/series.json")),
+            json(200, loki_fixture("series.json")),
         ),
     ])
     .await;
     let l = LokiClient::new(&s.config()).unwrap();
     let r = l
         .query_range_data(
-            "rate({job=\"varlogs\"}[1m])",
+            "sum by (node_id, level) (rate({job=\"butterfly\"}[1m]))",
             0,
             1,
             100,
@@ -1380,18 +1446,23 @@ async fn loki_metric_queries_labels_series() {
         panic!()
     };
     assert_eq!(m.len(), 2);
-    assert_eq!(m[1].metric["filename"], "/var/hostlog/syslog");
+    assert_eq!(m[1].metric["node_id"], "compute-2");
     assert_eq!(
         m[1].values
             .iter()
             .map(|p| (p.t_ms, p.value))
             .collect::<Vec<_>>(),
-        vec![(1_568_404_331_324, 3.45), (1_568_404_331_339, 4.45)]
+        vec![(1_795_570_390_125, 1.5), (1_795_570_391_250, 2.75)]
     );
+    assert_eq!(
+        m[0].values[0].t_ms, 1_795_570_390_500,
+        "trailing zeros trimmed"
+    );
+    assert_eq!(m[0].values[1].t_ms, 1_795_570_391_000, "whole seconds");
     // A metric query through the log-line API is a clear error.
     let e = l
         .query_range(
-            "rate({job=\"varlogs\"}[1m])",
+            "rate({job=\"butterfly\"}[1m])",
             0,
             1,
             100,
@@ -1402,43 +1473,76 @@ async fn loki_metric_queries_labels_series() {
     assert!(e.to_string().contains("metric query"), "{e}");
 
     let r = l
-        .query("sum(rate({a=\"b\"}[1m]))", None, 100, Direction::Backward)
+        .query(
+            "sum by (node_id) (rate({a=\"b\"}[1m]))",
+            None,
+            100,
+            Direction::Backward,
+        )
         .await
         .unwrap();
-    assert_eq!(r.warnings, vec!["this is a warning"]);
+    assert_eq!(
+        r.warnings,
+        vec!["metric query over a 5m range hit the series limit"]
+    );
     let LokiData::Vector(v) = r.data else {
         panic!()
     };
-    assert_eq!(v[0].value.as_ref().unwrap().value, 0.013333333333333334);
-    assert_eq!(v[0].value.as_ref().unwrap().t_ms, 1_568_404_331_324);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0].value.as_ref().unwrap().value, 0.016666666666666666);
+    assert_eq!(v[0].value.as_ref().unwrap().t_ms, 1_795_570_410_750);
+    assert_eq!(v[1].value.as_ref().unwrap().value, 0.0);
 
     assert_eq!(
         l.labels(Some(1), Some(2)).await.unwrap(),
-        vec!["foo", "bar"]
+        vec!["job", "node_id", "level", "filename"]
     );
     assert_eq!(s.last().param("start").as_deref(), Some("1"));
-    let values = l.label_values("foo", None, None).await.unwrap();
-    assert_eq!(values, vec!["cat", "dog", "axolotl"]);
-    let series = l.series(&["{job=\"varlogs\"}"], None, None).await.unwrap();
+    let values = l.label_values("node_id", None, None).await.unwrap();
+    assert_eq!(values, vec!["compute-1", "compute-2", "coordinator-1"]);
+    let series = l
+        .series(&["{job=\"butterfly\"}"], None, None)
+        .await
+        .unwrap();
     assert_eq!(series.len(), 2);
-    assert_eq!(series[1]["filename"], "/var/hostlog/test.log");
+    assert_eq!(
+        series[1]["filename"],
+        "/var/log/butterfly/coordinator-1.log"
+    );
     assert_eq!(
         s.last().param("match[]").as_deref(),
-        Some("{job=\"varlogs\"}")
+        Some("{job=\"butterfly\"}")
     );
 
-    for file in [
-        "loki/query_range_matrix_empty.json",
-        "loki/query_vector_empty.json",
-        "loki/docs_query_range_matrix.json",
-        "loki/docs_query_vector.json",
-        "loki/query_matrix.json",
+    for (file, n) in [
+        ("matrix_empty.json", 0usize),
+        ("vector_empty.json", 0),
+        ("matrix_integer_timestamps.json", 1),
+        ("vector_integer_timestamps.json", 1),
     ] {
-        let s = serve(vec![("/loki/api/v1/query", json(200, fixture(file)))]).await;
+        let s = serve(vec![("/loki/api/v1/query", json(200, loki_fixture(file)))]).await;
         let l = LokiClient::new(&s.config()).unwrap();
-        l.query("x", None, 1, Direction::Backward)
+        let r = l
+            .query("x", None, 1, Direction::Backward)
             .await
             .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let got = match r.data {
+            LokiData::Matrix(m) => {
+                if n > 0 {
+                    assert_eq!(m[0].values[1].t_ms, 1_795_570_460_000, "{file}");
+                }
+                m.len()
+            }
+            LokiData::Vector(v) => {
+                if n > 0 {
+                    let p = v[0].value.as_ref().unwrap();
+                    assert_eq!((p.t_ms, p.value), (1_795_570_420_000, 42.0), "{file}");
+                }
+                v.len()
+            }
+            other => panic!("{file}: {other:?}"),
+        };
+        assert_eq!(got, n, "{file}");
     }
 }
 

@@ -331,6 +331,8 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
         for s in batch {
             nodes.extend(wait_ready(s, &mut children, &mut groups).await?);
         }
+        // Listening is not formed: wait for voters, one leader and every node joined.
+        super::demo_form::wait_formed(&dir, &nodes, DEMO_OPERATOR).await?;
         if shape.load > 0.0 {
             let targets: Vec<String> = nodes
                 .iter()
@@ -537,23 +539,8 @@ async fn start_prometheus(
     let pdir = dir.join("prometheus");
     let _ = std::fs::remove_dir_all(&pdir);
     std::fs::create_dir_all(&pdir).map_err(|e| Error::io(&pdir, e))?;
-    let mut scrape = String::from(
-        "global:\n  scrape_interval: 5s\n  evaluation_interval: 5s\nscrape_configs:\n  - job_name: butterfly\n    static_configs:\n",
-    );
-    let mut seen = std::collections::BTreeSet::new();
-    for n in nodes.iter().filter(|n| !n.http_addr.is_empty()) {
-        if seen.insert(n.http_addr.clone()) {
-            let id = if n.id.starts_with("swarm-") {
-                "swarm"
-            } else {
-                n.id.as_str()
-            };
-            scrape.push_str(&format!(
-                "      - targets: ['{}']\n        labels: {{node_id: '{}', role: '{}'}}\n",
-                n.http_addr, id, n.role
-            ));
-        }
-    }
+    let rules = super::demo_form::write_rules(&pdir)?;
+    let scrape = super::demo_form::prometheus_config(nodes, &rules);
     let cfg = pdir.join("prometheus.yml");
     std::fs::write(&cfg, scrape).map_err(|e| Error::io(&cfg, e))?;
     let port = free_port()?;

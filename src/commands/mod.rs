@@ -5,6 +5,7 @@ pub mod certs;
 pub mod cluster;
 pub mod completions;
 pub mod demo;
+pub mod demo_form;
 pub mod fault;
 pub mod flamegraph;
 pub mod logs;

@@ -65,6 +65,7 @@ pub struct Cluster {
     tls: ClientTls,
     clients: Mutex<HashMap<String, DebugServiceClient<Channel>>>,
     faults: OnceLock<crate::faults::Faults>,
+    metrics: OnceLock<Arc<butterfly_telemetry::Metrics>>,
 }
 
 impl Cluster {
@@ -85,12 +86,23 @@ impl Cluster {
             tls,
             clients: Mutex::new(HashMap::new()),
             faults: OnceLock::new(),
+            metrics: OnceLock::new(),
         })
     }
 
     /// The node's injected faults, so consensus traffic honours `partition:` too.
     pub fn set_faults(&self, faults: crate::faults::Faults) {
         let _ = self.faults.set(faults);
+    }
+
+    /// The node's metric catalog, so the consensus network can count heartbeat failures.
+    pub fn set_metrics(&self, metrics: Arc<butterfly_telemetry::Metrics>) {
+        let _ = self.metrics.set(metrics);
+    }
+
+    /// The metric catalog, once set.
+    pub(crate) fn metrics(&self) -> Option<&Arc<butterfly_telemetry::Metrics>> {
+        self.metrics.get()
     }
 
     /// Whether traffic with the member `peer_id` is dropped by an injected partition.

@@ -506,9 +506,11 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
     if let Some(m) = &stats.metrics {
         let trace = span.context();
         // Same series as record_layer_execution(layer, node_id, ..), without label lookups.
-        stats
-            .layer_handle(m, header.layer, node_id)
-            .record_execution(m, elapsed, trace.as_ref().map(|t| (t, done)));
+        let handle = stats.layer_handle(m, header.layer, node_id);
+        handle.record_execution(m, elapsed, trace.as_ref().map(|t| (t, done)));
+        // The execution's memory: the layer's parameters plus its input and output tensors.
+        let params = model.layer_param_bytes(header.layer).unwrap_or(0);
+        handle.set_memory(m, params + ((input.len() + output.len()) * 4) as u64);
     }
     let reply = (
         ExecReply {

@@ -816,7 +816,7 @@ impl Engine {
             - crate::state::REPUTATION_PENALTY)
             .max(0.0);
         if let Some(m) = &self.config.metrics {
-            m.record_byzantine_fault(&f.node_id, "output_mismatch");
+            m.record_byzantine_fault(&f.node_id, crate::node_metrics::FAULT_OUTPUT_MISMATCH);
             m.set_reputation(&f.node_id, reputation_after);
         }
         if let Ok(mut log) = self.fault_log.lock() {

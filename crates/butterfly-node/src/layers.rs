@@ -109,6 +109,12 @@ impl Model {
         )
     }
 
+    /// Bytes of a layer's parameters (weights and bias, `f32`); `None` when it does not exist.
+    pub fn layer_param_bytes(&self, layer: u32) -> Option<u64> {
+        let l = self.layers.get(layer as usize)?;
+        Some(((l.weights.len() + l.bias.len()) * 4) as u64)
+    }
+
     /// A layer's state (weights then bias, `f32` little-endian), as checkpointed.
     pub fn layer_state(&self, layer: u32) -> Option<Vec<u8>> {
         let l = self.layers.get(layer as usize)?;

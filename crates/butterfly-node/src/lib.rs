@@ -12,6 +12,7 @@ pub mod faults;
 pub mod inference;
 pub mod layers;
 pub mod load;
+pub mod node_metrics;
 mod procinfo;
 pub mod raft;
 pub mod replay;

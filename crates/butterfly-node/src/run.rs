@@ -342,6 +342,7 @@ async fn run_node(
     let debug_metrics = Metrics::with_registry(registry);
     let common = &args.common;
     let (cluster, shutdown) = join_cluster(common)?;
+    cluster.set_metrics(metrics.clone());
     let view = Arc::new(NodeView::new(cluster.clone(), id.clone(), role, false));
     let raft = match role {
         NodeRole::Coordinator => {
@@ -356,6 +357,19 @@ async fn run_node(
         Some(r) => Arc::new(r.clone()),
         None => Arc::new(LocalState::default()),
     };
+    // Resource gauges on every node; on coordinators, every known member's reputation and
+    // fault series (src/node_metrics.rs).
+    let resources = tokio::spawn(crate::node_metrics::sample_resources(
+        metrics.clone(),
+        args.data_dir.clone(),
+    ));
+    let members = (role == NodeRole::Coordinator).then(|| {
+        tokio::spawn(crate::node_metrics::export_members(
+            metrics.clone(),
+            store.clone(),
+            cluster.clone(),
+        ))
+    });
     let obs = (telemetry, metrics);
     let services = start_services(role, &id, args, &cluster, store, obs).await?;
     view.set_services(services.clone());
@@ -388,19 +402,19 @@ async fn run_node(
     let heartbeat = tokio::spawn(cluster.clone().heartbeat_loop());
     let raft_task = raft.clone().map(|r| tokio::spawn(r.run()));
     if let Some(r) = raft.clone() {
-        // Logs and metrics carry the current consensus term.
-        let services = services.clone();
-        tokio::spawn(async move {
-            loop {
-                let term = r.status().term;
-                services.telemetry.node.set_consensus_term(term);
-                services.metrics.set_consensus_term(term);
-                tokio::time::sleep(Duration::from_millis(500)).await;
-            }
-        });
+        // Logs carry the current consensus term; the catalog gets term, leader, elections,
+        // proposals and commits (raft/metrics.rs).
+        let node = services.telemetry.node.clone();
+        tokio::spawn(r.export_metrics(services.metrics.clone(), move |term| {
+            node.set_consensus_term(term)
+        }));
     }
     stopped(shutdown).await;
     heartbeat.abort();
+    resources.abort();
+    if let Some(task) = members {
+        task.abort();
+    }
     if let Some(task) = raft_task {
         task.abort();
     }

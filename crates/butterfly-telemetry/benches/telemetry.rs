@@ -195,6 +195,18 @@ fn histograms(c: &mut Criterion) {
             m.record_layer_execution("12", "node-1", black_box(Duration::from_micros(700)), None)
         })
     });
+    // What a compute node does per layer execution: the handle's observation, and since the
+    // whole catalog is recorded, the layer's memory gauge too (one more atomic store).
+    let handle = m.layer_handle("12", "node-1");
+    g.bench_function("layer_handle_no_exemplar", |b| {
+        b.iter(|| handle.record_execution(&m, black_box(Duration::from_micros(700)), None))
+    });
+    g.bench_function("layer_handle_with_memory", |b| {
+        b.iter(|| {
+            handle.record_execution(&m, black_box(Duration::from_micros(700)), None);
+            handle.set_memory(&m, black_box(16_896));
+        })
+    });
     g.bench_function("encode_openmetrics", |b| {
         b.iter(|| black_box(encode_openmetrics(&registry).map(|s| s.len())))
     });

@@ -215,6 +215,7 @@ pub struct Metrics {
     request_errors_caps: Caps2,
 
     consensus_term: Gauge,
+    has_leader: Gauge,
     elections: Counter,
     proposals: Counter,
     commits: Counter,
@@ -319,6 +320,7 @@ pub struct LayerHandle {
     layer_id: String,
     node_id: String,
     duration: OnceLock<ExemplarHistogram>,
+    memory: OnceLock<Gauge>,
 }
 
 impl LayerHandle {
@@ -341,6 +343,18 @@ impl LayerHandle {
             })
             .observe(duration.as_secs_f64(), trace);
     }
+
+    /// Sets the layer's memory gauge (same series as [`Metrics::set_layer_memory`]), bytes.
+    pub fn set_memory(&self, m: &Metrics, bytes: u64) {
+        self.memory
+            .get_or_init(|| {
+                let layer_id = m.layer_memory_caps.cap(&self.layer_id);
+                m.layer_memory
+                    .get_or_create(&LayerLabel { layer_id })
+                    .clone()
+            })
+            .set(sat(bytes));
+    }
 }
 
 impl Metrics {
@@ -358,6 +372,7 @@ impl Metrics {
                 LabelCapper::new(MAX_ERROR_TYPES),
             ),
             consensus_term: Gauge::default(),
+            has_leader: Gauge::default(),
             elections: Counter::default(),
             proposals: Counter::default(),
             commits: Counter::default(),
@@ -410,6 +425,11 @@ impl Metrics {
             "butterfly_consensus_term",
             "Current Raft term seen by this node",
             m.consensus_term.clone(),
+        );
+        r.register(
+            "butterfly_consensus_has_leader",
+            "1 while this coordinator knows the leader of its current term, else 0",
+            m.has_leader.clone(),
         );
         r.register(
             "butterfly_consensus_elections",
@@ -532,6 +552,11 @@ impl Metrics {
             .set(i64::try_from(term).unwrap_or(i64::MAX));
     }
 
+    /// Sets whether this coordinator knows a leader (1) or not (0).
+    pub fn set_consensus_has_leader(&self, known: bool) {
+        self.has_leader.set(i64::from(known));
+    }
+
     /// Counts a leader election started by this node.
     pub fn record_election(&self) {
         self.elections.inc();
@@ -545,6 +570,14 @@ impl Metrics {
     /// Counts committed log entries.
     pub fn record_commits(&self, entries: u64) {
         self.commits.inc_by(entries);
+    }
+
+    /// Creates the heartbeat-failure series of `peer` at 0 (a known peer reads 0, not absent).
+    pub fn init_heartbeat_peer(&self, peer: &str) {
+        let node_id = self.heartbeat_caps.cap(peer);
+        let _ = self
+            .heartbeat_failures
+            .get_or_create(&NodeLabel { node_id });
     }
 
     /// Counts a heartbeat to `peer` that failed.
@@ -598,6 +631,7 @@ impl Metrics {
             layer_id: layer_id.to_owned(),
             node_id: node_id.to_owned(),
             duration: OnceLock::new(),
+            memory: OnceLock::new(),
         }
     }
 
@@ -667,6 +701,17 @@ impl Metrics {
                 fault_type,
             })
             .inc();
+    }
+
+    /// Creates the fault series of `(node_id, fault_type)` at 0 (a known node reads 0 faults,
+    /// not absent).
+    pub fn init_byzantine_node(&self, node_id: &str, fault_type: &str) {
+        let node_id = self.byzantine_caps.0.cap(node_id);
+        let fault_type = self.byzantine_caps.1.cap(fault_type);
+        let _ = self.byzantine_faults.get_or_create(&NodeFault {
+            node_id,
+            fault_type,
+        });
     }
 
     /// Sets a node's reputation score.

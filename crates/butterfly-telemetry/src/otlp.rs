@@ -160,8 +160,9 @@ fn run(
     let _ = exporter.shutdown();
 }
 
-/// Converts one recorded span to OpenTelemetry's `SpanData` (attributes plus `node.id` and
-/// `request.id`; status Error or Unset).
+/// Converts one recorded span to OpenTelemetry's `SpanData` (attributes plus `node.id`,
+/// `request.id` and, on a span that recorded a Byzantine event, `byzantine = true`; status Error
+/// or Unset).
 pub fn to_span_data(s: &SpanRecord, scope: &InstrumentationScope) -> SpanData {
     let start = UNIX_EPOCH + Duration::from_nanos(s.start_unix_nano());
     let end = start
@@ -175,6 +176,10 @@ pub fn to_span_data(s: &SpanRecord, scope: &InstrumentationScope) -> SpanData {
     attributes.push(KeyValue::new("node.id", s.node_id.to_string()));
     if !s.request_id.is_empty() {
         attributes.push(KeyValue::new("request.id", s.request_id.to_string()));
+    }
+    if s.byzantine {
+        // What the collector's tail sampling keys on (deploy/otel-collector/config.yaml).
+        attributes.push(KeyValue::new("byzantine", true));
     }
     SpanData {
         span_context: SpanContext::new(

@@ -75,6 +75,10 @@ async fn kept_traces_reach_the_collector() {
             );
             child.in_scope(|| tracing::error!("layer failed"));
         });
+        // Another trace, kept because it recorded a Byzantine event: its span carries
+        // `byzantine = true`, what the Collector's tail sampling keys on.
+        let other = tracing::info_span!("layer.execute", layer.id = 3_u64);
+        other.in_scope(|| tracing::warn!(byzantine = true, "corrupted output"));
     });
 
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -97,15 +101,15 @@ async fn kept_traces_reach_the_collector() {
                 })
             })
             .collect();
-        if spans.len() >= 2 || Instant::now() > deadline {
+        if spans.len() >= 3 || Instant::now() > deadline {
             break spans;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert_eq!(
         spans.len(),
-        2,
-        "both spans of the error trace exported (failed: {})",
+        3,
+        "both spans of the error trace and the Byzantine span exported (failed: {})",
         exporter.failed_spans()
     );
     let (res, root) = spans
@@ -114,8 +118,19 @@ async fn kept_traces_reach_the_collector() {
         .expect("root");
     let (_, child) = spans
         .iter()
-        .find(|(_, s)| s.name == "layer.execute")
+        .find(|(_, s)| s.name == "layer.execute" && s.trace_id == root.trace_id)
         .expect("child");
+    let (_, byzantine) = spans
+        .iter()
+        .find(|(_, s)| s.trace_id != root.trace_id)
+        .expect("the Byzantine span");
+    let flag = byzantine
+        .attributes
+        .iter()
+        .find(|kv| kv.key == "byzantine")
+        .and_then(|kv| kv.value.as_ref()?.value.clone());
+    assert_eq!(flag, Some(Value::BoolValue(true)), "{byzantine:?}");
+    assert!(attr(&child.attributes, "byzantine").is_none());
     assert_eq!(attr(res, "service.name").as_deref(), Some("butterfly-test"));
     assert_eq!(attr(res, "node.id").as_deref(), Some("compute-7"));
     assert_eq!(root.trace_id, child.trace_id);
@@ -145,5 +160,9 @@ async fn kept_traces_reach_the_collector() {
     let local = t.spans.query(&Default::default());
     assert!(local
         .iter()
-        .all(|s| s.trace_id.as_slice() == root.trace_id.as_slice()));
+        .any(|s| s.trace_id.as_slice() == root.trace_id.as_slice()));
+    assert!(local.iter().all(|s| {
+        s.trace_id.as_slice() == root.trace_id.as_slice()
+            || s.trace_id.as_slice() == byzantine.trace_id.as_slice()
+    }));
 }

@@ -3,8 +3,8 @@
 //! extract the incoming headers, continue (new span id) or restart the trace, inject outgoing
 //! headers — then evaluates the upstream assertion lines against those outgoing headers.
 //!
-//! Fixtures: `$BUTTERFLY_FIXTURES`, else `<crate>/../../../shared/fixtures` (works in
-//! `/work/main` and in a CI clone with `shared/` beside the repository root).
+//! Fixture: the workspace's `tests/fixtures/upstream/w3c/` (origin and license in that folder's
+//! README).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -13,10 +13,7 @@ use butterfly_telemetry::{TraceContext, TraceState};
 use serde_json::Value;
 
 fn fixtures_dir() -> PathBuf {
-    match std::env::var_os("BUTTERFLY_FIXTURES") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures"),
-    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/upstream")
 }
 
 /// What the simulated service sent on its outgoing call.
@@ -224,8 +221,8 @@ fn w3c_trace_context_vectors() {
     let path = fixtures_dir().join("w3c/trace_context_test_vectors.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "W3C fixtures missing at {} ({e}). Set BUTTERFLY_FIXTURES to the fixtures directory, \
-             or check out `shared/` beside the repository root.",
+            "W3C fixture missing at {} ({e}); it is part of the repository \
+             (tests/fixtures/upstream/w3c/)",
             path.display()
         )
     });

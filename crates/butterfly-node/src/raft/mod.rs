@@ -18,6 +18,7 @@
 //! **Membership.** The leader proposes `UpsertMember` for every Join member whose record (role,
 //! addresses) is missing from or differs in the replicated state.
 
+mod metrics;
 mod network;
 mod store;
 mod types;
@@ -183,6 +184,7 @@ impl RaftHandle {
         let network = Network {
             cluster: cluster.clone(),
             from: id.clone(),
+            heartbeats: Default::default(),
         };
         let raft = openraft::Raft::new(
             raft_id(&id),

@@ -1,5 +1,6 @@
 //! Openraft's network over the `Raft` RPC of the debug service (mTLS, node certificate).
 
+use super::metrics::Heartbeats;
 use super::types::{RaftNode, TypeConfig};
 use crate::cluster::Cluster;
 use butterfly_debug::proto::debug::{RaftKind, RaftRequest};
@@ -52,6 +53,8 @@ pub(crate) async fn send(
 pub(crate) struct Network {
     pub(crate) cluster: Arc<Cluster>,
     pub(crate) from: String,
+    /// Heartbeat outcomes per peer (failure counter, `heartbeat to <peer> failed` log).
+    pub(crate) heartbeats: Arc<Heartbeats>,
 }
 
 impl RaftNetworkFactory<TypeConfig> for Network {
@@ -63,6 +66,7 @@ impl RaftNetworkFactory<TypeConfig> for Network {
             from: self.from.clone(),
             target,
             node: node.clone(),
+            heartbeats: self.heartbeats.clone(),
         }
     }
 }
@@ -73,6 +77,7 @@ pub(crate) struct Peer {
     from: String,
     target: NodeId,
     node: RaftNode,
+    heartbeats: Arc<Heartbeats>,
 }
 
 impl Peer {
@@ -129,7 +134,16 @@ impl RaftNetwork<TypeConfig> for Peer {
         rpc: AppendEntriesRequest<TypeConfig>,
         option: RPCOption,
     ) -> Result<AppendEntriesResponse<NodeId>, RPCError<NodeId, RaftNode, RaftError<NodeId>>> {
-        self.call(RaftKind::AppendEntries, &rpc, &option).await
+        // AppendEntries is also the leader's heartbeat: a call without an answer is a failed
+        // heartbeat to that peer; a Raft-level refusal is an answer.
+        let result = self.call(RaftKind::AppendEntries, &rpc, &option).await;
+        match &result {
+            Err(e @ (RPCError::Unreachable(_) | RPCError::Network(_) | RPCError::Timeout(_))) => {
+                self.heartbeats.failed(&self.cluster, &self.node.id, e)
+            }
+            _ => self.heartbeats.answered(&self.node.id),
+        }
+        result
     }
 
     async fn install_snapshot(
