@@ -1,5 +1,6 @@
 //! `cluster status`: every member, reachable or not, with health, consensus position and load.
 
+use crate::commands::replicated::ReplicatedView;
 use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
 use crate::fanout::Target;
 use crate::output::{json_of, short_duration, Report, Style};
@@ -41,6 +42,10 @@ pub async fn exec(cmd: ClusterCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>>
 pub struct ClusterStatus {
     /// Every member, sorted by id.
     pub nodes: Vec<NodeRow>,
+    /// Every layer's replicas and how many of them are healthy (from the replicated state).
+    pub layers: Vec<LayerCoverage>,
+    /// Replicas each layer should have; null when no coordinator answered.
+    pub redundancy: Option<u32>,
     /// Counts.
     pub summary: Summary,
     /// Seeds that did not answer the membership query.
@@ -86,6 +91,54 @@ pub struct Summary {
     pub unhealthy: usize,
     /// Leader as reported by the coordinators (majority), if any.
     pub leader: Option<String>,
+    /// Layers with fewer healthy replicas than the configured redundancy.
+    pub layers_below_redundancy: usize,
+    /// The coordinator whose applied state gave reputations, faults and the assignment; null
+    /// when no coordinator answered.
+    pub state_source: Option<String>,
+}
+
+/// One layer's replica coverage in `cluster status`.
+#[derive(Debug, Serialize)]
+pub struct LayerCoverage {
+    /// Layer id.
+    pub layer: u32,
+    /// Replicas the replicated state assigns to it.
+    pub replicas: Vec<String>,
+    /// Those that are healthy: reachable, `healthy`, reputation at or above the threshold.
+    pub healthy: Vec<String>,
+    /// Replicas it should have.
+    pub redundancy: u32,
+    /// Fewer healthy replicas than `redundancy`.
+    pub below_redundancy: bool,
+}
+
+/// Each layer's coverage: its assigned replicas that are healthy now.
+fn coverage(view: &ReplicatedView, rows: &[NodeRow]) -> Vec<LayerCoverage> {
+    view.layers
+        .iter()
+        .map(|(layer, replicas)| {
+            let healthy: Vec<String> = replicas
+                .iter()
+                .filter(|id| {
+                    rows.iter().any(|r| {
+                        &r.id == *id
+                            && r.reachable
+                            && r.health == "healthy"
+                            && view.distrust(id).is_none()
+                    })
+                })
+                .cloned()
+                .collect();
+            LayerCoverage {
+                layer: *layer,
+                replicas: replicas.clone(),
+                below_redundancy: (healthy.len() as u32) < view.redundancy,
+                healthy,
+                redundancy: view.redundancy,
+            }
+        })
+        .collect()
 }
 
 /// One member in `cluster status`.
@@ -121,8 +174,11 @@ pub struct NodeRow {
     pub cpu_percent: Option<f64>,
     /// Round-trip time of the status call, milliseconds.
     pub rtt_ms: Option<f64>,
-    /// Reputation in [0, 1] (as the node knows it).
+    /// Reputation in [0, 1] from the replicated state (`summary.state_source`); null when no
+    /// coordinator answered.
     pub reputation: Option<f64>,
+    /// Byzantine faults the replicated state records against the node.
+    pub byzantine_faults: Option<u64>,
     /// Faults injected on the node.
     pub active_faults: Vec<String>,
     /// Slowest layer p99 on the node (compute), milliseconds.
@@ -183,6 +239,11 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
         Ok((s, t.elapsed()))
     });
     let (results, red) = tokio::join!(statuses, red_metrics(ctx));
+    let view = ReplicatedView::freshest(
+        results
+            .iter()
+            .filter_map(|r| r.as_ref().ok().map(|(s, _)| s)),
+    );
     let mut rows = Vec::with_capacity(targets.len());
     let mut summary = Summary::default();
     for (member, result) in discovery.members.iter().zip(results) {
@@ -205,13 +266,15 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
             cpu_percent: None,
             rtt_ms: None,
             reputation: None,
+            byzantine_faults: None,
             active_faults: Vec::new(),
             layer_p99_ms: None,
             request_rate: None,
             error_ratio: None,
             p99_seconds: None,
         };
-        if let Some(Ok(m)) = red.as_ref().map(|(_, r)| r) {
+        // A node that does not answer gets no rates: Prometheus' last minute is not its present.
+        if let (true, Some(Ok(m))) = (result.is_ok(), red.as_ref().map(|(_, r)| r)) {
             if let Some(rate) = m.rate.get(&member.id) {
                 row.request_rate = Some(*rate);
                 let errors = m.errors.get(&member.id).copied().unwrap_or(0.0);
@@ -223,6 +286,15 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
             Ok((s, rtt)) => {
                 fill(&mut row, s);
                 row.rtt_ms = Some(rtt.as_secs_f64() * 1000.0);
+                if let Some(why) = view.as_ref().and_then(|v| v.distrust(&row.id)) {
+                    if row.health == "healthy" {
+                        row.health = "degraded".into();
+                    }
+                    row.summary = Some(match row.summary.take() {
+                        Some(s) if s != "ok" => format!("{s}; {why}"),
+                        _ => why,
+                    });
+                }
                 summary.reachable += 1;
                 match row.health.as_str() {
                     "healthy" => summary.healthy += 1,
@@ -238,11 +310,23 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
                 });
             }
         }
+        if let Some(v) = &view {
+            row.reputation = Some(v.reputation_of(&row.id));
+            row.byzantine_faults = Some(v.faults.get(&row.id).copied().unwrap_or(0));
+        }
         rows.push(row);
     }
     summary.leader = majority_leader(&rows);
+    let layers = view
+        .as_ref()
+        .map(|v| coverage(v, &rows))
+        .unwrap_or_default();
+    summary.layers_below_redundancy = layers.iter().filter(|l| l.below_redundancy).count();
+    summary.state_source = view.as_ref().map(|v| v.source.clone());
     Ok(ClusterStatus {
         nodes: rows,
+        layers,
+        redundancy: view.as_ref().map(|v| v.redundancy),
         summary,
         red: red.map(|(url, r)| RedSource {
             prometheus: url,
@@ -324,7 +408,6 @@ fn fill(row: &mut NodeRow, s: NodeStatus) {
         row.cpu_percent = Some(load.cpu_percent);
     }
     row.consensus = s.consensus.map(Consensus::from);
-    row.reputation = Some(s.reputation);
     row.active_faults = s.active_faults;
     row.layer_p99_ms = s.layer_latency.iter().map(|l| l.p99_ms).reduce(f64::max);
 }
@@ -362,6 +445,7 @@ impl Report for ClusterStatus {
             "ROLE",
             "ADDRESS",
             "HEALTH",
+            "REP",
             "CONSENSUS",
             "UPTIME",
             "VERSION",
@@ -405,6 +489,11 @@ impl Report for ClusterStatus {
                 r.role.clone(),
                 r.address.clone(),
                 health,
+                match r.reputation {
+                    Some(v) if r.byzantine_faults.unwrap_or(0) > 0 => style.bad(&format!("{v:.2}")),
+                    Some(v) => format!("{v:.2}"),
+                    None => "-".into(),
+                },
                 consensus,
                 r.uptime_seconds
                     .map(short_duration)
@@ -451,6 +540,41 @@ impl Report for ClusterStatus {
         ));
         if let Some(l) = &s.leader {
             out.push_str(&format!("; leader {l}"));
+        }
+        if let Some(red) = self.redundancy {
+            let below: Vec<&LayerCoverage> =
+                self.layers.iter().filter(|l| l.below_redundancy).collect();
+            if below.is_empty() {
+                out.push_str(&format!(
+                    "\n{} layers, each with {red} healthy replicas",
+                    self.layers.len()
+                ));
+            } else {
+                out.push_str(&format!(
+                    "\n{} of {} layers below redundancy {red}:",
+                    style.bad(&below.len().to_string()),
+                    self.layers.len()
+                ));
+                for l in below {
+                    let lost: Vec<&str> = l
+                        .replicas
+                        .iter()
+                        .filter(|r| !l.healthy.contains(r))
+                        .map(String::as_str)
+                        .collect();
+                    out.push_str(&format!(
+                        "\n  layer {}: {}/{red} healthy (not: {})",
+                        l.layer,
+                        l.healthy.len(),
+                        lost.join(", ")
+                    ));
+                }
+            }
+        } else {
+            out.push_str(&format!(
+                "\n{} no coordinator answered: reputations and layer coverage unknown",
+                style.warn("warning:")
+            ));
         }
         if let Some(RedSource { error: Some(e), .. }) = &self.red {
             out.push_str(&format!(

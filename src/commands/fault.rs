@@ -2,7 +2,7 @@
 //! started with `--allow-faults` (the demo's are); `list` shows the Byzantine faults the
 //! coordinators detected, with their evidence.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::fanout::Target;
 use crate::output::{json_of, Report, Style};
 use crate::session::Ctx;
@@ -31,7 +31,7 @@ pub enum FaultCommand {
         /// Only faults against this node.
         #[arg(long = "node")]
         node: Option<String>,
-        /// Newest N per coordinator.
+        /// Newest N.
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
@@ -47,13 +47,19 @@ impl FaultCommand {
     }
 }
 
-/// `fault inject|clear -o json`: `{"node_id","active":[...]}`.
+/// What `fault inject crash` says once the node took it.
+pub const CRASH_NOTE: &str =
+    "crash injected: the node exits now (its connections drop; that is expected)";
+
+/// `fault inject|clear -o json`: `{"node_id","active":[...],"note":...}`.
 #[derive(Debug, Serialize)]
 pub struct FaultStateReport {
     /// Node.
     pub node_id: String,
     /// Faults active after the call.
     pub active: Vec<String>,
+    /// What happens next (`crash`: the node is exiting); null otherwise.
+    pub note: Option<String>,
 }
 
 impl From<butterfly_proto::debug::FaultState> for FaultStateReport {
@@ -61,6 +67,7 @@ impl From<butterfly_proto::debug::FaultState> for FaultStateReport {
         FaultStateReport {
             node_id: s.node_id,
             active: s.active,
+            note: None,
         }
     }
 }
@@ -70,7 +77,9 @@ impl Report for FaultStateReport {
         json_of(self)
     }
     fn render(&self, style: &Style) -> String {
-        if self.active.is_empty() {
+        if let Some(note) = &self.note {
+            format!("{}: {}", self.node_id, style.warn(note))
+        } else if self.active.is_empty() {
             format!("{}: no faults active", self.node_id)
         } else {
             format!("{}: {}", self.node_id, style.warn(&self.active.join(", ")))
@@ -103,11 +112,19 @@ pub struct Evidence {
     pub reputation_after: f64,
 }
 
-/// `fault list -o json`: `{"faults":[...],"errors":[...]}`.
+/// `fault list -o json`: `{"faults":[...],"total","truncated","limit","source","errors":[...]}`.
 #[derive(Debug, Serialize)]
 pub struct FaultList {
-    /// Newest last.
+    /// Newest last, from the replicated state.
     pub faults: Vec<Evidence>,
+    /// The coordinator whose applied state answered (the freshest); null when none answered.
+    pub source: Option<String>,
+    /// Faults matching the filter in the replicated state.
+    pub total: u64,
+    /// Fewer shown than `total` (raise `--limit`).
+    pub truncated: bool,
+    /// The limit asked for.
+    pub limit: u32,
     /// Coordinators that did not answer.
     pub errors: Vec<String>,
 }
@@ -147,6 +164,13 @@ impl Report for FaultList {
         } else {
             t.to_string()
         };
+        if self.truncated {
+            out.push_str(&format!(
+                "\nshowing {} of {} (--limit)",
+                self.faults.len(),
+                self.total
+            ));
+        }
         for e in &self.errors {
             out.push_str(&format!("\n{} {e}", style.warn("warning:")));
         }
@@ -158,12 +182,46 @@ impl Report for FaultList {
 pub async fn exec(cmd: FaultCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
         FaultCommand::Inject { node, spec } => {
-            let (_, s) = ctx
+            let target = ctx.resolve_node(&node).await?;
+            if let Some(peers) = spec.trim().strip_prefix("partition:") {
+                let d = ctx.discover().await?;
+                for p in peers.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    if !d.members.iter().any(|m| m.id == p) {
+                        let known: Vec<&str> = d.members.iter().map(|m| m.id.as_str()).collect();
+                        return Err(Error::NotFound(format!(
+                            "partition:{p}: no such member (known: {})",
+                            known.join(", ")
+                        )));
+                    }
+                    if p == target.id {
+                        return Err(Error::Usage(format!(
+                            "partition:{p}: a node cannot be partitioned from itself"
+                        )));
+                    }
+                }
+            }
+            let crash = spec.trim() == "crash";
+            let answer = ctx
                 .call_node(&node, |mut c| async move {
                     c.inject_fault(InjectFaultRequest { spec }).await
                 })
-                .await?;
-            Ok(Box::new(FaultStateReport::from(s)))
+                .await;
+            match answer {
+                Ok((_, s)) => {
+                    let mut r = FaultStateReport::from(s);
+                    if crash {
+                        r.note = Some(CRASH_NOTE.into());
+                    }
+                    Ok(Box::new(r))
+                }
+                // The node exits as asked; a dropped connection is the expected end of the call.
+                Err(Error::Unreachable { .. }) if crash => Ok(Box::new(FaultStateReport {
+                    node_id: target.label().to_string(),
+                    active: vec!["crash".into()],
+                    note: Some(CRASH_NOTE.into()),
+                })),
+                Err(e) => Err(e),
+            }
         }
         FaultCommand::Clear { node } => {
             let (_, s) = ctx
@@ -189,28 +247,51 @@ pub async fn exec(cmd: FaultCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                     }
                 })
                 .await;
+            // Every coordinator holds the same replicated records; the freshest answer (most
+            // commands applied) is the truth, whichever coordinator leads now.
             let mut list = FaultList {
                 faults: Vec::new(),
                 errors: Vec::new(),
+                source: None,
+                total: 0,
+                truncated: false,
+                limit,
             };
+            let mut best: Option<(
+                u64,
+                String,
+                butterfly_proto::debug::ListByzantineFaultsResponse,
+            )> = None;
             for (coord, r) in coords.iter().zip(results) {
                 match r {
-                    Ok(resp) => list
-                        .faults
-                        .extend(resp.faults.into_iter().map(|f| Evidence {
-                            detected_by: coord.id.clone(),
-                            at_unix_ms: f.at_unix_ms,
-                            request_id: f.request_id,
-                            trace_id: f.trace_id,
-                            layer: f.layer,
-                            node_id: f.node_id,
-                            expected_hash: f.expected_hash,
-                            received_hash: f.received_hash,
-                            majority: f.majority,
-                            reputation_after: f.reputation_after,
-                        })),
+                    Ok(resp) => {
+                        if best.as_ref().is_none_or(|(a, _, _)| resp.applied > *a) {
+                            best = Some((resp.applied, coord.id.clone(), resp));
+                        }
+                    }
                     Err(e) => list.errors.push(e.to_string()),
                 }
+            }
+            if let Some((_, source, resp)) = best {
+                list.source = Some(source);
+                list.total = resp.total;
+                list.faults = resp
+                    .faults
+                    .into_iter()
+                    .map(|f| Evidence {
+                        detected_by: f.detected_by,
+                        at_unix_ms: f.at_unix_ms,
+                        request_id: f.request_id,
+                        trace_id: f.trace_id,
+                        layer: f.layer,
+                        node_id: f.node_id,
+                        expected_hash: f.expected_hash,
+                        received_hash: f.received_hash,
+                        majority: f.majority,
+                        reputation_after: f.reputation_after,
+                    })
+                    .collect();
+                list.truncated = (list.faults.len() as u64) < list.total;
             }
             list.faults.sort_by_key(|f| f.at_unix_ms);
             Ok(Box::new(list))

@@ -12,5 +12,6 @@ pub mod logs;
 pub mod metrics;
 pub mod node;
 pub mod profile;
+pub mod replicated;
 pub mod request;
 pub mod run;

@@ -1,5 +1,6 @@
 //! `node info|health|audit <node>`: one node's identity, health and debug-RPC audit trail.
 
+use crate::commands::replicated;
 use crate::error::Result;
 use crate::output::{json_of, short_duration, Report, Style};
 use crate::session::Ctx;
@@ -85,7 +86,10 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                     c.get_status(GetStatusRequest {}).await
                 })
                 .await?;
-            Ok(Box::new(StatusReport::from(s)))
+            let mut report = StatusReport::from(s);
+            let (view, _) = replicated::fetch(ctx).await.unwrap_or_default();
+            report.apply_replicated(view.as_ref());
+            Ok(Box::new(report))
         }
         NodeCommand::Health { deep: false, .. } => {
             let (_, s) = ctx
@@ -93,12 +97,17 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                     c.get_status(GetStatusRequest {}).await
                 })
                 .await?;
-            Ok(Box::new(HealthReport {
+            let (view, _) = replicated::fetch(ctx).await.unwrap_or_default();
+            let mut report = HealthReport {
                 id: s.id,
                 health: health_name(s.health),
                 summary: s.summary,
                 components: Vec::new(),
-            }))
+            };
+            if let Some(why) = view.as_ref().and_then(|v| v.distrust(&report.id)) {
+                report.degrade(&why);
+            }
+            Ok(Box::new(report))
         }
         NodeCommand::Health { deep: true, .. } => {
             let (target, d) = ctx
@@ -106,10 +115,10 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                     c.deep_health(DeepHealthRequest {}).await
                 })
                 .await?;
-            Ok(Box::new(HealthReport {
+            let mut report = HealthReport {
                 id: target.label().to_string(),
                 health: health_name(d.overall),
-                summary: format!("{} components", d.components.len()),
+                summary: String::new(),
                 components: d
                     .components
                     .into_iter()
@@ -119,7 +128,49 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                         detail: c.detail,
                     })
                     .collect(),
-            }))
+            };
+            // One more check than the node can make alone: its standing in the replicated state.
+            let (view, errors) = replicated::fetch(ctx).await.unwrap_or_default();
+            report.components.push(match &view {
+                Some(v) => match v.distrust(&report.id) {
+                    Some(why) => Component {
+                        name: "reputation".into(),
+                        health: "degraded".into(),
+                        detail: why,
+                    },
+                    None => Component {
+                        name: "reputation".into(),
+                        health: "healthy".into(),
+                        detail: format!(
+                            "{:.2} in {}'s applied state",
+                            v.reputation_of(&report.id),
+                            v.source
+                        ),
+                    },
+                },
+                None => Component {
+                    name: "reputation".into(),
+                    health: "unknown".into(),
+                    detail: format!("no coordinator answered: {}", errors.join("; ")),
+                },
+            });
+            if report.health == "healthy"
+                && report.components.iter().any(|c| c.health == "degraded")
+            {
+                report.health = "degraded".into();
+            }
+            let bad: Vec<String> = report
+                .components
+                .iter()
+                .filter(|c| c.health != "healthy")
+                .map(|c| format!("{}: {}", c.name, c.detail))
+                .collect();
+            report.summary = if bad.is_empty() {
+                format!("{} components healthy", report.components.len())
+            } else {
+                bad.join("; ")
+            };
+            Ok(Box::new(report))
         }
         NodeCommand::Audit { limit, .. } => {
             let (target, r) = ctx
@@ -234,6 +285,20 @@ pub struct HealthReport {
     pub summary: String,
     /// Components (with `--deep`).
     pub components: Vec<Component>,
+}
+
+impl HealthReport {
+    /// Marks the report degraded (unless already worse) and adds `why` to its summary.
+    fn degrade(&mut self, why: &str) {
+        if self.health == "healthy" {
+            self.health = "degraded".into();
+        }
+        self.summary = if self.summary == "ok" {
+            why.to_string()
+        } else {
+            format!("{}; {why}", self.summary)
+        };
+    }
 }
 
 /// One component of deep health.
@@ -371,8 +436,11 @@ pub struct StatusReport {
     pub memory_rss_bytes: u64,
     /// CPU, percent of one core.
     pub cpu_percent: f64,
-    /// Reputation in [0, 1].
+    /// Reputation in [0, 1] from the replicated state (see `reputation_source`).
     pub reputation: f64,
+    /// The coordinator whose applied state gave `reputation` and `byzantine_faults`; null when
+    /// no coordinator answered (the node's own figure is shown).
+    pub reputation_source: Option<String>,
     /// Byzantine faults recorded against the node.
     pub byzantine_faults: u64,
     /// Injected faults.
@@ -426,6 +494,7 @@ impl From<butterfly_proto::debug::NodeStatus> for StatusReport {
             memory_rss_bytes: load.memory_rss_bytes,
             cpu_percent: load.cpu_percent,
             reputation: s.reputation,
+            reputation_source: None,
             byzantine_faults: s.byzantine_faults,
             active_faults: s.active_faults,
             layers: s
@@ -450,6 +519,27 @@ impl From<butterfly_proto::debug::NodeStatus> for StatusReport {
                 .collect(),
             uptime_seconds: s.uptime_seconds,
             id: s.id,
+        }
+    }
+}
+
+impl StatusReport {
+    /// Takes reputation and fault count from the replicated state, and marks the node degraded
+    /// when that state routes no work to it.
+    pub fn apply_replicated(&mut self, view: Option<&replicated::ReplicatedView>) {
+        let Some(v) = view else { return };
+        self.reputation = v.reputation_of(&self.id);
+        self.byzantine_faults = v.faults.get(&self.id).copied().unwrap_or(0);
+        self.reputation_source = Some(v.source.clone());
+        if let Some(why) = v.distrust(&self.id) {
+            if self.health == "healthy" {
+                self.health = "degraded".into();
+            }
+            self.summary = if self.summary == "ok" {
+                why
+            } else {
+                format!("{}; {why}", self.summary)
+            };
         }
     }
 }

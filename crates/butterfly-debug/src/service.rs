@@ -4,7 +4,7 @@ use crate::profile::{Caller, Profiler};
 use butterfly_proto::auth::{identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
 use butterfly_proto::debug::{
-    AuditRecord, ByzantineFault, CheckpointManifest, ClearFaultsRequest, CommitCheckpointResponse,
+    AuditRecord, CheckpointManifest, ClearFaultsRequest, CommitCheckpointResponse,
     DeepHealthRequest, DeepHealthResponse, FaultState, GetNodeInfoRequest, GetProfileRequest,
     GetStatusRequest, InjectFaultRequest, JoinRequest, JoinResponse, ListByzantineFaultsRequest,
     ListByzantineFaultsResponse, ListMembersRequest, ListMembersResponse, ListProfilesRequest,
@@ -73,10 +73,11 @@ pub trait NodeHandle: Send + Sync + 'static {
             ))
         }
     }
-    /// Byzantine faults this node detected, newest last (`ListByzantineFaults`). Default: none.
-    fn byzantine_faults(&self, request: ListByzantineFaultsRequest) -> Vec<ByzantineFault> {
+    /// Byzantine faults recorded in the replicated state this node applied, newest last, with
+    /// the total matching and the applied count (`ListByzantineFaults`). Default: none.
+    fn byzantine_faults(&self, request: ListByzantineFaultsRequest) -> ListByzantineFaultsResponse {
         let _ = request;
-        Vec::new()
+        ListByzantineFaultsResponse::default()
     }
     /// Spans from the node's ring buffer (`QuerySpans`). Default: none kept.
     fn query_spans(&self, request: QuerySpansRequest) -> QuerySpansResponse {
@@ -481,8 +482,7 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
         request: Request<ListByzantineFaultsRequest>,
     ) -> Result<Response<ListByzantineFaultsResponse>, Status> {
         let call = self.authorize(&request, Method::ListByzantineFaults)?;
-        let faults = self.handle.byzantine_faults(request.into_inner());
-        call.finish(Ok(ListByzantineFaultsResponse { faults }))
+        call.finish(Ok(self.handle.byzantine_faults(request.into_inner())))
     }
 
     async fn query_spans(

@@ -570,6 +570,16 @@ impl NodeHandle for NodeView {
                 detail,
             });
         }
+        // Every check the plain status folds into its health, each as a component.
+        if let Some(services) = self.services.get() {
+            for (name, state, detail) in services.checks() {
+                components.push(ComponentHealth {
+                    name: name.into(),
+                    state: state as i32,
+                    detail,
+                });
+            }
+        }
         let overall = worst(components.iter().map(|c| c.state()));
         DeepHealthResponse {
             overall: overall as i32,
@@ -618,8 +628,9 @@ impl NodeHandle for NodeView {
         request: butterfly_proto::debug::InjectFaultRequest,
     ) -> impl std::future::Future<Output = Result<butterfly_proto::debug::FaultState, tonic::Status>>
            + Send {
+        let members: Vec<String> = self.cluster.members().into_iter().map(|m| m.id).collect();
         let result = match self.services.get() {
-            Some(s) => s.inject(&request.spec),
+            Some(s) => s.inject(&request.spec, &members),
             None => Err(tonic::Status::failed_precondition(
                 "this node does not support fault injection",
             )),
@@ -707,7 +718,7 @@ impl NodeHandle for NodeView {
     fn byzantine_faults(
         &self,
         request: butterfly_proto::debug::ListByzantineFaultsRequest,
-    ) -> Vec<butterfly_proto::debug::ByzantineFault> {
+    ) -> butterfly_proto::debug::ListByzantineFaultsResponse {
         self.services
             .get()
             .map(|s| s.byzantine_faults(&request))

@@ -22,10 +22,10 @@ use butterfly_proto::debug::{
 use butterfly_telemetry::TraceContext;
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Most compute peers whose link metric handles an engine keeps.
 const MAX_CACHED_PEERS: usize = 4096;
@@ -36,8 +36,9 @@ pub const DEFAULT_REPLICAS: usize = 3;
 pub const MAX_INPUT_BYTES: usize = 64 * 1024;
 /// Largest accepted request body, bytes.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
-/// Byzantine faults kept in memory for `ListByzantineFaults`.
-pub const FAULT_LOG: usize = 1000;
+/// How long a request that detected Byzantine faults waits for their records to commit before
+/// it answers anyway: 2 s.
+pub const FAULT_COMMIT_WAIT: Duration = Duration::from_secs(2);
 /// Once a majority of replicas agree, how long the stragglers still get to answer (their
 /// outputs are checked too) before the layer moves on without them.
 pub const STRAGGLER_GRACE: std::time::Duration = std::time::Duration::from_millis(250);
@@ -128,7 +129,6 @@ pub struct Engine {
     total: AtomicU64,
     failed: AtomicU64,
     in_flight: AtomicU32,
-    fault_log: Mutex<VecDeque<ByzantineFault>>,
     replays: ReplayBuffer,
     /// This node's id scrubbed once for the `from` span attribute (`None` without telemetry).
     from_attr: Option<butterfly_telemetry::CleanStr>,
@@ -271,7 +271,6 @@ impl Engine {
             total: AtomicU64::new(0),
             failed: AtomicU64::new(0),
             in_flight: AtomicU32::new(0),
-            fault_log: Mutex::new(VecDeque::new()),
             replays: ReplayBuffer::default(),
             peers: Default::default(),
         }
@@ -345,6 +344,15 @@ impl Engine {
         self.data.peers()
     }
 
+    /// Data-plane peers whose last call failed within [`crate::dataplane::SUSPECT_FOR`].
+    pub fn disconnected_peers(&self) -> Vec<butterfly_proto::debug::PeerState> {
+        self.data
+            .peers()
+            .into_iter()
+            .filter(|p| !p.connected && self.data.suspect(&p.id))
+            .collect()
+    }
+
     /// The leader's HTTP address when another coordinator leads.
     fn leader_http(&self) -> Option<String> {
         let leader = self.store.other_leader()?;
@@ -360,24 +368,76 @@ impl Engine {
         &self.store
     }
 
-    /// Byzantine faults this coordinator detected, newest last.
-    pub fn faults_detected(&self, req: &ListByzantineFaultsRequest) -> Vec<ByzantineFault> {
+    /// Byzantine faults recorded in the replicated state as this coordinator applied it (newest
+    /// last, at most `req.limit`, 0 meaning 100), the number matching the filter before the
+    /// limit, and the commands applied. Any coordinator answers the same once it caught up, so a
+    /// leader change loses nothing.
+    pub fn faults_detected(
+        &self,
+        req: &ListByzantineFaultsRequest,
+    ) -> (Vec<ByzantineFault>, u64, u64) {
         let limit = if req.limit == 0 {
             100
         } else {
             req.limit as usize
         };
-        let Ok(log) = self.fault_log.lock() else {
-            return Vec::new();
-        };
-        let matching: Vec<&ByzantineFault> = log
+        let state = self.store.state();
+        let matching: Vec<&FaultRecord> = state
+            .faults
             .iter()
             .filter(|f| req.node_id.is_empty() || f.node_id == req.node_id)
             .collect();
-        matching[matching.len().saturating_sub(limit)..]
+        let faults = matching[matching.len().saturating_sub(limit)..]
             .iter()
-            .map(|f| (*f).clone())
-            .collect()
+            .map(|f| ByzantineFault {
+                at_unix_ms: f.at_unix_ms,
+                request_id: f.request_id.clone(),
+                trace_id: f.trace_id.clone(),
+                layer: f.layer,
+                node_id: f.node_id.clone(),
+                expected_hash: f.expected_hash.clone(),
+                received_hash: f.received_hash.clone(),
+                majority: f.majority.clone(),
+                reputation_after: f.reputation_after,
+                detected_by: f.detected_by.clone(),
+            })
+            .collect();
+        (faults, matching.len() as u64, state.applied)
+    }
+
+    /// The replicated state's summary for `NodeStatus.replicated`: every member's reputation,
+    /// faults per node, the layer assignment, the configured redundancy and threshold.
+    pub fn replicated_summary(&self) -> butterfly_proto::debug::ReplicatedSummary {
+        let state = self.store.state();
+        let mut reputation: std::collections::HashMap<String, f64> = self
+            .cluster
+            .members()
+            .into_iter()
+            .map(|m| (m.id.clone(), state.reputation_of(&m.id)))
+            .collect();
+        for id in state.members.keys().chain(state.reputation.keys()) {
+            reputation.insert(id.clone(), state.reputation_of(id));
+        }
+        let mut faults: std::collections::HashMap<String, u64> = Default::default();
+        for f in &state.faults {
+            *faults.entry(f.node_id.clone()).or_default() += 1;
+        }
+        let assignment = if state.assignment.is_empty() {
+            self.planned_assignment()
+        } else {
+            state.assignment.clone()
+        };
+        butterfly_proto::debug::ReplicatedSummary {
+            applied: state.applied,
+            reputation,
+            faults,
+            layers: assignment
+                .into_iter()
+                .map(|(layer, replicas)| butterfly_proto::debug::LayerReplicas { layer, replicas })
+                .collect(),
+            redundancy: u32::try_from(self.config.replicas.max(1)).unwrap_or(u32::MAX),
+            reputation_threshold: self.config.reputation_threshold,
+        }
     }
 
     /// The `POST /v1/infer` route (with a body limit), to mount on the node's HTTP server.
@@ -613,6 +673,9 @@ impl Engine {
         let state = self.store.state();
         let mut tensor = self.model.encode(&req.input);
         let mut layers = Vec::with_capacity(self.model.spec.layers as usize);
+        // Fault records proposed by this request: awaited (bounded) before it answers, so a
+        // caller that saw the disagreement finds the fault in the replicated state.
+        let mut recorded: Vec<tokio::task::JoinHandle<()>> = Vec::new();
         for layer in 0..self.model.spec.layers {
             let layer_started = Instant::now();
             let replicas = self.replicas_for(layer, &state);
@@ -635,8 +698,15 @@ impl Engine {
                         // with these fields); it records when the call ends or is cancelled. It
                         // starts and ends with the transfer-latency clock readings.
                         let sent = Instant::now();
-                        let mut span =
-                            butterfly_telemetry::hot_span!(child("comm.send_tensor", parent, sent));
+                        let mut span = SendSpan {
+                            span: butterfly_telemetry::hot_span!(child(
+                                "comm.send_tensor",
+                                parent,
+                                sent
+                            )),
+                            peer: id,
+                            ended: false,
+                        };
                         let cached = peer
                             .layer_attrs
                             .get(layer as usize)
@@ -670,6 +740,9 @@ impl Engine {
                             if let Ok((out, _)) = &r {
                                 link.record_bytes_received_back(m, (out.len() * 4) as u64);
                             }
+                        }
+                        if let Err(e) = &r {
+                            span.record_error(&format!("send to {id} failed: {e}"));
                         }
                         span.finish(done);
                         (id.clone(), r)
@@ -770,8 +843,10 @@ impl Engine {
                         expected_hash: winner.clone(),
                         received_hash: hash.clone(),
                         majority: agreed.clone(),
+                        detected_by: self.node_id.clone(),
+                        reputation_after: 0.0,
                     };
-                    self.record_fault(fault, ids);
+                    recorded.push(self.record_fault(fault, ids));
                 }
             }
             tensor = output;
@@ -792,6 +867,15 @@ impl Engine {
             latency_ms,
             "inference completed"
         );
+        if !recorded.is_empty()
+            && tokio::time::timeout(FAULT_COMMIT_WAIT, futures::future::join_all(recorded))
+                .await
+                .is_err()
+        {
+            tracing::warn!(
+                "Byzantine fault records not committed within {FAULT_COMMIT_WAIT:?}: answering anyway"
+            );
+        }
         Ok(InferResponse {
             request_id: request_id.to_string(),
             trace_id,
@@ -803,8 +887,13 @@ impl Engine {
         })
     }
 
-    /// Records a Byzantine fault; `ids` are the request's root span's, for the log event.
-    fn record_fault(&self, f: FaultRecord, ids: &butterfly_telemetry::LogIds) {
+    /// Records a Byzantine fault through Raft; `ids` are the request's root span's, for the log
+    /// event. The proposal runs in its own task (it completes even if the request fails later).
+    fn record_fault(
+        &self,
+        f: FaultRecord,
+        ids: &butterfly_telemetry::LogIds,
+    ) -> tokio::task::JoinHandle<()> {
         butterfly_telemetry::event_in!(
             tracing::Level::WARN,
             ids,
@@ -819,28 +908,52 @@ impl Engine {
             m.record_byzantine_fault(&f.node_id, crate::node_metrics::FAULT_OUTPUT_MISMATCH);
             m.set_reputation(&f.node_id, reputation_after);
         }
-        if let Ok(mut log) = self.fault_log.lock() {
-            log.push_back(ByzantineFault {
-                at_unix_ms: f.at_unix_ms,
-                request_id: f.request_id.clone(),
-                trace_id: f.trace_id.clone(),
-                layer: f.layer,
-                node_id: f.node_id.clone(),
-                expected_hash: f.expected_hash.clone(),
-                received_hash: f.received_hash.clone(),
-                majority: f.majority.clone(),
-                reputation_after,
-            });
-            if log.len() > FAULT_LOG {
-                log.pop_front();
-            }
-        }
         let proposal = self.store.propose(Command::RecordFault(f));
         tokio::spawn(async move {
             if let Err(e) = proposal.await {
                 tracing::warn!(error = %e, "could not record the fault in the replicated state");
             }
-        });
+        })
+    }
+}
+
+/// A `comm.send_tensor` span that ends as an error naming the peer when its call is dropped
+/// before it ended (a straggler cancelled once the majority moved on).
+struct SendSpan<'a> {
+    span: butterfly_telemetry::HotSpan,
+    peer: &'a str,
+    ended: bool,
+}
+
+impl std::ops::Deref for SendSpan<'_> {
+    type Target = butterfly_telemetry::HotSpan;
+    fn deref(&self) -> &Self::Target {
+        &self.span
+    }
+}
+
+impl std::ops::DerefMut for SendSpan<'_> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.span
+    }
+}
+
+impl SendSpan<'_> {
+    fn finish(&mut self, end: Instant) {
+        self.ended = true;
+        self.span.finish(end);
+    }
+}
+
+impl Drop for SendSpan<'_> {
+    fn drop(&mut self) {
+        if !self.ended {
+            let msg = format!(
+                "send to {} cancelled: no answer before the majority moved on",
+                self.peer
+            );
+            self.span.record_error(&msg);
+        }
     }
 }
 

@@ -6,8 +6,15 @@ use crate::dataplane::LayerStats;
 use crate::faults::{Fault, Faults};
 use crate::inference::Engine;
 use crate::layers::Model;
-use butterfly_proto::debug::{ByzantineFault, FaultState, ListByzantineFaultsRequest, NodeStatus};
+use butterfly_proto::debug::{
+    FaultState, HealthState, ListByzantineFaultsRequest, ListByzantineFaultsResponse, NodeStatus,
+    PeerState,
+};
 use std::sync::{Arc, OnceLock};
+
+/// How long after answering a `crash` fault the process exits: 200 ms (the answer and the
+/// node's audit record go out first).
+pub const CRASH_DELAY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// A node's services.
 pub struct Services {
@@ -97,18 +104,114 @@ impl Services {
                 .iter()
                 .filter(|f| f.node_id == self.node_id)
                 .count() as u64;
+            status.replicated = Some(engine.replicated_summary());
         }
-        if let Some(problem) = self.checkpoint_problem() {
-            status.health = butterfly_proto::debug::HealthState::Degraded as i32;
-            status.summary = problem;
-        } else if !status.active_faults.is_empty() && status.summary == "ok" {
-            status.summary = format!("faults injected: {}", status.active_faults.join(", "));
+        // Health from what this node sees: the worst of its own checks, each reason named.
+        let mut reasons: Vec<String> = Vec::new();
+        let mut health = HealthState::try_from(status.health).unwrap_or(HealthState::Healthy);
+        if health != HealthState::Healthy && status.summary != "ok" {
+            reasons.push(status.summary.clone());
         }
+        for (_, state, detail) in self.checks() {
+            if state != HealthState::Healthy {
+                health = worse(health, state);
+                reasons.push(detail);
+            }
+        }
+        status.health = health as i32;
+        status.summary = if reasons.is_empty() {
+            "ok".to_string()
+        } else {
+            reasons.join("; ")
+        };
     }
 
-    /// Injects a fault from its spec.
-    pub fn inject(&self, spec: &str) -> Result<FaultState, tonic::Status> {
+    /// The checks behind this node's health, each `(name, state, detail)`: `checkpoint` (the
+    /// newest checkpoint's problem), `faults` (faults injected), and on coordinators `peers`
+    /// (data-plane peers whose last call failed within [`crate::dataplane::SUSPECT_FOR`]).
+    /// `GetStatus` folds them into its health and summary; `DeepHealth` lists them.
+    pub fn checks(&self) -> Vec<(&'static str, HealthState, String)> {
+        let mut out = Vec::with_capacity(3);
+        out.push(match self.checkpoint_problem() {
+            Some(p) => ("checkpoint", HealthState::Degraded, p),
+            None => (
+                "checkpoint",
+                HealthState::Healthy,
+                "no checkpoint problem known".to_string(),
+            ),
+        });
+        let faults = self.faults.specs();
+        out.push(if faults.is_empty() {
+            (
+                "faults",
+                HealthState::Healthy,
+                "no faults injected".to_string(),
+            )
+        } else {
+            (
+                "faults",
+                HealthState::Degraded,
+                format!("faults injected: {}", faults.join(", ")),
+            )
+        });
+        if let Some(engine) = self.engine.get() {
+            let down: Vec<PeerState> = engine.disconnected_peers();
+            out.push(if down.is_empty() {
+                (
+                    "peers",
+                    HealthState::Healthy,
+                    format!("{} data-plane peers, none failing", engine.peers().len()),
+                )
+            } else {
+                (
+                    "peers",
+                    HealthState::Degraded,
+                    down.iter()
+                        .map(|p| format!("peer {} disconnected ({}): {}", p.id, p.link, p.error))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+            });
+        }
+        out
+    }
+
+    /// Injects a fault from its spec. A `partition:` names only known `members` (not this node);
+    /// `crash` answers first and exits [`CRASH_DELAY`] later, so the caller and the audit trail
+    /// see it done.
+    pub fn inject(&self, spec: &str, members: &[String]) -> Result<FaultState, tonic::Status> {
         let fault = Fault::parse(spec).map_err(tonic::Status::invalid_argument)?;
+        if let Fault::Partition(peers) = &fault {
+            for p in peers {
+                if p == &self.node_id {
+                    return Err(tonic::Status::invalid_argument(format!(
+                        "partition:{p}: a node cannot be partitioned from itself"
+                    )));
+                }
+                if !members.iter().any(|m| m == p) {
+                    return Err(tonic::Status::invalid_argument(format!(
+                        "partition:{p}: no such member (known: {})",
+                        members.join(", ")
+                    )));
+                }
+            }
+        }
+        if fault == Fault::Crash {
+            if !self.faults.allowed() {
+                return Err(tonic::Status::failed_precondition(
+                    "fault injection is disabled on this node (start it with --allow-faults)",
+                ));
+            }
+            let faults = self.faults.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(CRASH_DELAY);
+                let _ = faults.inject(Fault::Crash);
+            });
+            return Ok(FaultState {
+                node_id: self.node_id.clone(),
+                active: vec![Fault::Crash.spec()],
+            });
+        }
         self.faults
             .inject(fault)
             .map_err(tonic::Status::failed_precondition)?;
@@ -133,11 +236,36 @@ impl Services {
         }
     }
 
-    /// Byzantine faults this node detected (coordinators).
-    pub fn byzantine_faults(&self, req: &ListByzantineFaultsRequest) -> Vec<ByzantineFault> {
+    /// Byzantine faults in the replicated state this coordinator applied (none elsewhere).
+    pub fn byzantine_faults(
+        &self,
+        req: &ListByzantineFaultsRequest,
+    ) -> ListByzantineFaultsResponse {
         self.engine
             .get()
-            .map(|e| e.faults_detected(req))
+            .map(|e| {
+                let (faults, total, applied) = e.faults_detected(req);
+                ListByzantineFaultsResponse {
+                    faults,
+                    total,
+                    applied,
+                }
+            })
             .unwrap_or_default()
+    }
+}
+
+/// The worse of two health states (unhealthy > degraded > healthy).
+pub fn worse(a: HealthState, b: HealthState) -> HealthState {
+    let rank = |h: HealthState| match h {
+        HealthState::Unhealthy => 3,
+        HealthState::Degraded => 2,
+        HealthState::Healthy => 1,
+        _ => 0,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
     }
 }

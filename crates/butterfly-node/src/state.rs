@@ -50,6 +50,13 @@ pub struct FaultRecord {
     pub received_hash: String,
     /// Replicas in the majority.
     pub majority: Vec<String>,
+    /// Coordinator that detected it (empty in records written before this field existed).
+    #[serde(default)]
+    pub detected_by: String,
+    /// The node's reputation once this fault was applied; set by [`ReplicatedState::apply`]
+    /// (whatever the proposer put here is replaced).
+    #[serde(default)]
+    pub reputation_after: f64,
 }
 
 /// A committed checkpoint: content hashes of every layer's state and a root over them.
@@ -130,10 +137,14 @@ impl ReplicatedState {
             }
             Command::AssignLayers(a) => self.assignment = a.clone(),
             Command::RecordFault(f) => {
-                let score = self.reputation_of(&f.node_id);
-                self.reputation
-                    .insert(f.node_id.clone(), (score - REPUTATION_PENALTY).max(0.0));
-                self.faults.push(f.clone());
+                // Rounded to 1e-9 so repeated penalties read 0.4, not 0.40000000000000013.
+                let score = (((self.reputation_of(&f.node_id) - REPUTATION_PENALTY) * 1e9).round()
+                    / 1e9)
+                    .max(0.0);
+                self.reputation.insert(f.node_id.clone(), score);
+                let mut f = f.clone();
+                f.reputation_after = score;
+                self.faults.push(f);
                 if self.faults.len() > MAX_FAULTS {
                     let excess = self.faults.len() - MAX_FAULTS;
                     self.faults.drain(..excess);
@@ -175,11 +186,14 @@ mod tests {
             expected_hash: "aa".into(),
             received_hash: "bb".into(),
             majority: vec!["compute-1".into(), "compute-2".into()],
+            detected_by: "coordinator-1".into(),
+            reputation_after: 0.0,
         };
         for _ in 0..3 {
             s.apply(&Command::RecordFault(f.clone()));
         }
         assert!((s.reputation_of("compute-4") - 0.7).abs() < 1e-9);
+        assert!((s.faults[2].reputation_after - 0.7).abs() < 1e-9);
         assert_eq!(s.reputation_of("compute-1"), INITIAL_REPUTATION);
         for _ in 0..MAX_FAULTS + 5 {
             s.apply(&Command::RecordFault(f.clone()));

@@ -115,6 +115,38 @@ pub struct NodeStatus {
     pub requests_total: u64,
     #[prost(uint64, tag = "17")]
     pub requests_failed: u64,
+    /// Coordinators: the replicated state as this coordinator has applied it.
+    #[prost(message, optional, tag = "18")]
+    pub replicated: ::core::option::Option<ReplicatedSummary>,
+}
+/// What the replicated state says about the cluster, from one coordinator's applied copy.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ReplicatedSummary {
+    /// Commands this coordinator has applied (compare coordinators: the highest is the freshest).
+    #[prost(uint64, tag = "1")]
+    pub applied: u64,
+    /// Reputation in \[0, 1\] of every member the state knows (1 when none was recorded).
+    #[prost(map = "string, double", tag = "2")]
+    pub reputation: ::std::collections::HashMap<::prost::alloc::string::String, f64>,
+    /// Byzantine faults recorded per node.
+    #[prost(map = "string, uint64", tag = "3")]
+    pub faults: ::std::collections::HashMap<::prost::alloc::string::String, u64>,
+    /// The layer -> replicas assignment.
+    #[prost(message, repeated, tag = "4")]
+    pub layers: ::prost::alloc::vec::Vec<LayerReplicas>,
+    /// Replicas each layer should have (the coordinators' configured redundancy).
+    #[prost(uint32, tag = "5")]
+    pub redundancy: u32,
+    /// Reputation below which a node gets no work.
+    #[prost(double, tag = "6")]
+    pub reputation_threshold: f64,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct LayerReplicas {
+    #[prost(uint32, tag = "1")]
+    pub layer: u32,
+    #[prost(string, repeated, tag = "2")]
+    pub replicas: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
 }
 #[derive(Clone, Copy, PartialEq, ::prost::Message)]
 pub struct LayerLatency {
@@ -308,11 +340,20 @@ pub struct ByzantineFault {
     /// Reputation after the fault was recorded.
     #[prost(double, tag = "9")]
     pub reputation_after: f64,
+    /// The coordinator that detected it.
+    #[prost(string, tag = "10")]
+    pub detected_by: ::prost::alloc::string::String,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct ListByzantineFaultsResponse {
     #[prost(message, repeated, tag = "1")]
     pub faults: ::prost::alloc::vec::Vec<ByzantineFault>,
+    /// Faults matching the filter in the replicated state (before the limit).
+    #[prost(uint64, tag = "2")]
+    pub total: u64,
+    /// Commands the answering coordinator has applied (the highest answer is the freshest).
+    #[prost(uint64, tag = "3")]
+    pub applied: u64,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct Span {
