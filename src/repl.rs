@@ -213,6 +213,7 @@ pub fn run(rt: &tokio::runtime::Runtime, session: Arc<Session>) -> i32 {
         }
     };
     rl.set_helper(Some(ReplHelper::new(session.members.clone())));
+    bind_keys(&mut rl);
     let history = state_dir().ok().map(|d| d.join("history"));
     if let Some(h) = &history {
         if let Some(dir) = h.parent() {
@@ -259,6 +260,36 @@ pub fn run(rt: &tokio::runtime::Runtime, session: Arc<Session>) -> i32 {
         eprintln!("{line}");
     }
     crate::error::EXIT_OK
+}
+
+/// The REPL runs only what was typed: Tab completes from the grammar (never a history hint);
+/// a dimmed hint is taken only with → (rustyline's default) or End, at the end of the line.
+fn bind_keys(rl: &mut Editor<ReplHelper, DefaultHistory>) {
+    use rustyline::{Cmd, EventHandler, KeyCode, KeyEvent, Modifiers};
+    rl.bind_sequence(
+        KeyEvent(KeyCode::Tab, Modifiers::NONE),
+        EventHandler::Simple(Cmd::Complete),
+    );
+    rl.bind_sequence(
+        KeyEvent(KeyCode::End, Modifiers::NONE),
+        EventHandler::Conditional(Box::new(AcceptHintAtEnd)),
+    );
+}
+
+/// End with a hint shown and the cursor at the end of the line: take the hint; otherwise the
+/// default (move to the end).
+struct AcceptHintAtEnd;
+
+impl rustyline::ConditionalEventHandler for AcceptHintAtEnd {
+    fn handle(
+        &self,
+        _: &rustyline::Event,
+        _: rustyline::RepeatCount,
+        _: bool,
+        ctx: &rustyline::EventContext,
+    ) -> Option<rustyline::Cmd> {
+        (ctx.has_hint() && ctx.pos() == ctx.line().len()).then_some(rustyline::Cmd::CompleteHint)
+    }
 }
 
 /// Refreshes the member cache every [`CACHE_REFRESH`] on a thread of its own, so completion never

@@ -1,0 +1,108 @@
+//! End-to-end (issue 17 §3): the REPL runs only what was typed. Tab never takes a history hint
+//! (End and → do); lines typed while a command runs are run in order and audited.
+
+mod common;
+
+use common::{blackhole, Env};
+use serde_json::Value;
+use std::time::Duration;
+
+const PROMPT: &str = "butterfly> ";
+
+fn prompt(p: &mut rexpect::session::PtySession, what: &str) {
+    p.exp_string(PROMPT).expect(what);
+    std::thread::sleep(Duration::from_millis(250));
+}
+
+fn repl(env: &Env) -> rexpect::session::PtySession {
+    let mut cmd = env.cmd(&["debug"]);
+    cmd.env("TERM", "xterm")
+        .stdin(std::process::Stdio::inherit());
+    rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn the REPL in a pty")
+}
+
+fn faults_on(env: &Env, node: &str) -> Vec<Value> {
+    let r = env.run(&["-o", "json", "node", "status", node]);
+    let v: Value = serde_json::from_str(&r.stdout).expect("node status json");
+    v["active_faults"].as_array().cloned().unwrap_or_default()
+}
+
+/// Command lines of the console's audit records, oldest first.
+fn audited(env: &Env) -> Vec<String> {
+    std::fs::read_to_string(env.audit_log())
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| v["command"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn tab_never_takes_a_hint_and_type_ahead_runs_in_order() {
+    let mut env = Env::new();
+    env.demo(1, 2, 0, 0);
+    let mut p = repl(&env);
+    prompt(&mut p, "prompt");
+
+    // An intrusive line in the history, then cleared.
+    p.send_line("fault inject compute-2 slow:5ms")
+        .expect("send");
+    p.exp_string("slow:5ms").expect("injected");
+    prompt(&mut p, "prompt");
+    p.send_line("fault clear compute-2").expect("send");
+    p.exp_string("no faults active").expect("cleared");
+    prompt(&mut p, "prompt");
+
+    // The prefix shows the old line as a hint; Tab completes the word from the grammar only,
+    // so Enter runs `fault inject compute-2 ` (a usage error), not the hinted fault.
+    p.send("fault inject compute-2").expect("send");
+    p.flush().expect("flush");
+    p.exp_string("slow:5ms").expect("the hint is shown");
+    p.send("\t").expect("tab");
+    p.flush().expect("flush");
+    std::thread::sleep(Duration::from_millis(200));
+    p.send_line("").expect("enter");
+    p.exp_string("try `help`")
+        .expect("usage error: the spec is missing");
+    prompt(&mut p, "prompt");
+    assert!(faults_on(&env, "compute-2").is_empty(), "Tab took the hint");
+
+    // End takes the hint (the operator asked for it). The line just run is the newest history
+    // entry now, so a longer prefix picks the old one.
+    p.send("fault inject compute-2 s").expect("send");
+    p.flush().expect("flush");
+    p.exp_string("low:5ms").expect("hint");
+    p.send("\x1b[F").expect("End");
+    p.flush().expect("flush");
+    std::thread::sleep(Duration::from_millis(200));
+    p.send_line("").expect("enter");
+    p.exp_string("compute-2: slow:5ms")
+        .expect("End took the hint");
+    prompt(&mut p, "prompt");
+    assert_eq!(faults_on(&env, "compute-2").len(), 1);
+
+    // Type-ahead while a command runs (a seed that never answers, 2 s): both later lines run,
+    // in order, and are audited.
+    let hole = blackhole();
+    p.send_line(&format!(
+        "cluster status --seeds {} --timeout 2s",
+        hole.addr
+    ))
+    .expect("send");
+    std::thread::sleep(Duration::from_millis(300));
+    p.send_line("fault clear compute-2").expect("type ahead 1");
+    p.send_line("node info compute-1").expect("type ahead 2");
+    p.exp_string("no faults active")
+        .expect("first typed-ahead line ran");
+    p.exp_string("compute-1")
+        .expect("second typed-ahead line ran");
+    prompt(&mut p, "prompt");
+    p.send_line("exit").expect("exit");
+    p.exp_eof().expect("leaves");
+    let lines = audited(&env);
+    let pos = |c: &str| lines.iter().rposition(|l| l == c);
+    let a = pos("fault clear compute-2").expect("audited");
+    let b = pos("node info compute-1").expect("audited");
+    assert!(a < b, "{lines:?}");
+    assert!(faults_on(&env, "compute-2").is_empty());
+}
