@@ -160,13 +160,25 @@ impl Session {
         }
     }
 
+    /// The pool for these settings. The key includes each credential file's size and
+    /// modification time, so a CA, certificate or key rewritten on disk (`demo down`/`demo up`,
+    /// a renewed certificate) is read again by a running REPL; the stale pool is dropped.
     fn pool_for(&self, settings: &Settings) -> Result<Arc<Pool>> {
-        let key = format!(
-            "{:?}|{:?}|{:?}|{:?}",
-            settings.ca, settings.cert, settings.key, settings.timeout
-        );
+        let files = [&settings.ca, &settings.cert, &settings.key];
+        let paths = format!("{files:?}|{:?}", settings.timeout);
+        let stamp: Vec<Option<(u64, std::time::SystemTime)>> = files
+            .iter()
+            .map(|f| {
+                let m = std::fs::metadata(f.as_ref()?).ok()?;
+                Some((m.len(), m.modified().ok()?))
+            })
+            .collect();
+        let key = format!("{paths}|{stamp:?}");
         if let Some(p) = self.pools.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(p);
+        }
+        if let Ok(mut m) = self.pools.lock() {
+            m.retain(|k, _| !k.starts_with(&format!("{paths}|")));
         }
         let pool = Arc::new(Pool::new(TlsMaterial::load(settings)?, settings.timeout));
         if let Ok(mut m) = self.pools.lock() {

@@ -106,3 +106,29 @@ fn tab_never_takes_a_hint_and_type_ahead_runs_in_order() {
     assert!(a < b, "{lines:?}");
     assert!(faults_on(&env, "compute-2").is_empty());
 }
+
+#[test]
+fn a_running_repl_reads_new_credentials_after_the_demo_is_recreated() {
+    let mut env = Env::new();
+    env.demo(1, 1, 0, 0);
+    let mut p = repl(&env);
+    prompt(&mut p, "prompt");
+    p.send_line("cluster status").expect("send");
+    p.exp_string("0 unreachable").expect("first cluster");
+    prompt(&mut p, "prompt");
+
+    // A new demo: new CA, new certificates, new ports.
+    let down = env.run(&["demo", "down"]);
+    assert_eq!(down.code, 0, "{}", down.stderr);
+    env.demo(1, 1, 0, 0);
+    p.send_line("cluster status").expect("send");
+    p.exp_string("0 unreachable")
+        .expect("the REPL trusts the new CA without a restart");
+    prompt(&mut p, "prompt");
+    p.send_line("node status compute-1").expect("send");
+    p.exp_string("compute-1 (compute)")
+        .expect("a node by id after the restart");
+    prompt(&mut p, "prompt");
+    p.send_line("exit").expect("exit");
+    p.exp_eof().expect("leaves");
+}
