@@ -84,6 +84,29 @@ impl Error {
         }
     }
 
+    /// The one reading of a command-line parse error for every front door (one-shot, REPL,
+    /// scripts): a [`Error::Usage`] with clap's first line and a pointer to `help`; `None` when
+    /// clap is displaying help or the version (print it as is, exit 0).
+    pub fn from_clap(e: &clap::Error) -> Option<Error> {
+        use clap::error::ErrorKind;
+        if matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ) {
+            return None;
+        }
+        let text = e.to_string();
+        let first = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or(&text)
+            .trim();
+        let first = first.strip_prefix("error: ").unwrap_or(first);
+        Some(Error::Usage(format!("{first} (try `help`)")))
+    }
+
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: &Path, source: std::io::Error) -> Error {
         Error::Io {

@@ -16,11 +16,12 @@ fn real_main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                butterfly_cli::error::EXIT_USAGE
-            } else {
-                EXIT_OK
+            return match butterfly_cli::error::Error::from_clap(&e) {
+                Some(err) => exec::report_error(&err),
+                None => {
+                    let _ = e.print();
+                    EXIT_OK
+                }
             };
         }
     };

@@ -3,7 +3,6 @@
 //! background task refreshes (never a network call inside the completer).
 
 use crate::cli::{line_command, GlobalOpts, Line};
-use crate::commands::run::first_line;
 use crate::config::state_dir;
 use crate::session::{MemberCache, Session};
 use rustyline::completion::{Completer, Pair};
@@ -385,8 +384,9 @@ pub fn run_line(rt: &tokio::runtime::Runtime, session: &Session, line: &str) -> 
     let words = match shell_words::split(line) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: {e}");
-            return crate::error::EXIT_USAGE;
+            return crate::exec::report_error(&crate::error::Error::Usage(format!(
+                "{e} (check the quotes)"
+            )))
         }
     };
     let parsed = line_command()
@@ -399,21 +399,13 @@ pub fn run_line(rt: &tokio::runtime::Runtime, session: &Session, line: &str) -> 
             &parsed.global,
             parsed.command,
         )),
-        Err(e) => {
-            use clap::error::ErrorKind;
-            match e.kind() {
-                ErrorKind::DisplayHelp
-                | ErrorKind::DisplayVersion
-                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-                    print!("{e}");
-                    crate::error::EXIT_OK
-                }
-                _ => {
-                    eprintln!("{} (try `help`)", first_line(&e.to_string()));
-                    crate::error::EXIT_USAGE
-                }
+        Err(e) => match crate::error::Error::from_clap(&e) {
+            Some(err) => crate::exec::report_error(&err),
+            None => {
+                print!("{e}");
+                crate::error::EXIT_OK
             }
-        }
+        },
     }
 }
 

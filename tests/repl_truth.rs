@@ -132,3 +132,71 @@ fn a_running_repl_reads_new_credentials_after_the_demo_is_recreated() {
     p.send_line("exit").expect("exit");
     p.exp_eof().expect("leaves");
 }
+
+/// Bad inputs of each kind: (line, exit status of the one-shot).
+const BAD: [(&str, i32); 5] = [
+    ("cluster frobnicate", 2),
+    ("node info --bogus-flag compute-1", 2),
+    ("node info compute-99", 1),
+    ("fault inject compute-1 partition:compute-99", 1),
+    ("fault inject compute-1 nonsense:1", 1),
+];
+
+#[test]
+fn the_repl_and_the_one_shot_print_the_same_error_with_the_same_status() {
+    let mut env = Env::new();
+    env.demo(1, 1, 0, 0);
+    let mut one_shot = Vec::new();
+    for (line, code) in BAD {
+        let args = shell_words_split(line);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = env.run(&args);
+        assert_eq!(r.code, code, "{line}: {}", r.stderr);
+        let lines: Vec<&str> = r.stderr.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 1, "{line}: one line: {}", r.stderr);
+        assert!(lines[0].starts_with("error: "), "{line}: {}", r.stderr);
+        one_shot.push(lines[0].to_string());
+    }
+    let mut p = repl(&env);
+    prompt(&mut p, "prompt");
+    for ((line, _), expected) in BAD.iter().zip(&one_shot) {
+        p.send_line(line).expect("send");
+        p.exp_string(expected)
+            .unwrap_or_else(|e| panic!("REPL said otherwise for `{line}` ({expected}): {e}"));
+        prompt(&mut p, "prompt");
+    }
+    p.send_line("exit").expect("exit");
+    p.exp_eof().expect("leaves");
+    // Lines that ran are audited with the one-shot's exit status, from both front doors.
+    let records: Vec<Value> = std::fs::read_to_string(env.audit_log())
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let command_of = |seq: &Value| {
+        records
+            .iter()
+            .find(|r| r["kind"] == "intent" && r["seq"] == *seq)
+            .and_then(|r| r["command"].as_str())
+    };
+    for (line, code) in BAD.iter().filter(|(_, c)| *c != 2) {
+        let codes: Vec<i64> = records
+            .iter()
+            .filter(|r| r["kind"] == "result" && command_of(&r["intent_seq"]) == Some(*line))
+            .filter_map(|r| r["exit_code"].as_i64())
+            .collect();
+        assert_eq!(
+            codes.len(),
+            2,
+            "{line}: one-shot and REPL audited: {codes:?}"
+        );
+        assert!(
+            codes.iter().all(|c| *c == i64::from(*code)),
+            "{line}: {codes:?}"
+        );
+    }
+}
+
+fn shell_words_split(line: &str) -> Vec<String> {
+    line.split_whitespace().map(str::to_string).collect()
+}

@@ -228,6 +228,12 @@ impl From<SourceError> for crate::error::Error {
             },
             SourceError::NotFound { .. } => Error::NotFound(e.to_string()),
             SourceError::InvalidArgument { .. } => Error::Usage(e.to_string()),
+            // The back end could not parse what was asked (PromQL `bad_data`, LogQL's HTTP 400):
+            // a usage error, as the console's own query checks are.
+            SourceError::Api { error_type, .. } if error_type == "bad_data" => {
+                Error::Usage(e.to_string())
+            }
+            SourceError::Http { status: 400, .. } => Error::Usage(e.to_string()),
             SourceError::Http { source_name, .. }
             | SourceError::Api { source_name, .. }
             | SourceError::TooLarge { source_name, .. }
