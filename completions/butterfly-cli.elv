@@ -68,6 +68,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;run'= {
             cand --set 'Variables for `${name}`, as name=value (repeatable)'
+            cand --stop-on 'Stop at the first step that fails (`error`, the default: partial results go on) or that is not fully ok (`partial`)'
             cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
@@ -78,7 +79,8 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
             cand --key 'Private key (PEM) of the operator certificate'
             cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
-            cand --keep-going 'Run every line even after a failure'
+            cand --keep-going 'Run every line whatever the earlier ones returned'
+            cand --stream 'With `-o json`: one JSON line per step as it ends, then the summary line (NDJSON)'
             cand --check 'Only parse every line (variables included) and report problems; run nothing'
             cand --no-color 'Disable colours (also when NO_COLOR is set)'
             cand -h 'Print help (see more with ''--help'')'

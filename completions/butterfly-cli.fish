@@ -66,6 +66,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l no
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l set -d 'Variables for `${name}`, as name=value (repeatable)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l stop-on -d 'Stop at the first step that fails (`error`, the default: partial results go on) or that is not fully ok (`partial`)' -r -f -a "error\t'At the first step that fails (exit 1, 2, 4): partial results (exit 3) go on [default]'
+partial\t'At the first step that is not fully ok (partial included)'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
@@ -76,7 +78,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l ca -
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l key -d 'Private key (PEM) of the operator certificate' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l keep-going -d 'Run every line even after a failure'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l keep-going -d 'Run every line whatever the earlier ones returned'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l stream -d 'With `-o json`: one JSON line per step as it ends, then the summary line (NDJSON)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l check -d 'Only parse every line (variables included) and report problems; run nothing'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'

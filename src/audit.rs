@@ -42,6 +42,8 @@ pub struct Intent<'a> {
     pub command: &'a str,
     /// Nodes the command acts on.
     pub targets: &'a [String],
+    /// For a script's step: `FILE sha256:HEX` of the script it came from.
+    pub script: Option<&'a str>,
 }
 
 /// How a command ended, for the result record.
@@ -114,6 +116,9 @@ impl AuditLog {
         m.insert("profile".into(), i.profile.into());
         m.insert("command".into(), command.into());
         m.insert("targets".into(), i.targets.into());
+        if let Some(script) = i.script {
+            m.insert("script".into(), script.into());
+        }
         m.insert("pid".into(), std::process::id().into());
         self.append(m)
     }
@@ -345,6 +350,7 @@ mod tests {
             profile: "demo",
             command: cmd,
             targets,
+            script: None,
         }
     }
 

@@ -12,65 +12,7 @@ use std::time::Instant;
 /// Runs `cmd` (typed as `line`) in `session`, prints its result, and returns the exit code.
 pub async fn run(session: &Session, line: &str, global: &GlobalOpts, cmd: Command) -> i32 {
     let ctx = session.context(global);
-    let audit = match AuditLog::default_location() {
-        Ok(a) => a,
-        Err(e) => return report_error(&e),
-    };
-    let (operator, role) = operator_of(&ctx);
-    let targets = cmd.targets();
-    let profile = ctx
-        .settings
-        .as_ref()
-        .map(|s| s.profile.clone())
-        .unwrap_or_default();
-    let intent = Intent {
-        operator: &operator,
-        role: role.as_deref(),
-        session: &session.id,
-        via: session.via.as_str(),
-        profile: &profile,
-        command: line,
-        targets: &targets,
-    };
-    let seq = match audit.intent(&intent) {
-        Ok(seq) => seq,
-        Err(e) => {
-            // Refuse to act unaudited.
-            return report_error(&Error::Audit(format!(
-                "{} (the command was not run)",
-                e.to_string().trim_start_matches("audit: ")
-            )));
-        }
-    };
-    let started = Instant::now();
-    let result = tokio::select! {
-        r = dispatch(cmd, &ctx) => r,
-        _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
-    };
-    let duration_ms = started.elapsed().as_millis() as u64;
-    let (code, outcome_word, error_text) = match &result {
-        Ok(report) => match report.exit_code() {
-            EXIT_OK => (EXIT_OK, "ok", None),
-            EXIT_PARTIAL => (EXIT_PARTIAL, "partial", None),
-            other => (other, "error", None),
-        },
-        Err(e) => (
-            e.exit_code(),
-            match e {
-                Error::PermissionDenied { .. } => "denied",
-                Error::Interrupted => "interrupted",
-                _ => "error",
-            },
-            Some(e.to_string()),
-        ),
-    };
-    let outcome = Outcome {
-        outcome: outcome_word,
-        exit_code: code,
-        duration_ms,
-        error: error_text.as_deref(),
-    };
-    let audit_result = audit.result(seq, &session.id, &outcome);
+    let (code, result) = run_audited(session, &ctx, line, cmd).await;
     match result {
         Ok(report) => {
             let text = render(report.as_ref(), ctx.format, &ctx.style);
@@ -90,10 +32,82 @@ pub async fn run(session: &Session, line: &str, global: &GlobalOpts, cmd: Comman
             report_error(&e);
         }
     }
-    if let Err(e) = audit_result {
+    code
+}
+
+/// Runs `cmd` (typed as `line`) with its audit records around it (intent fsynced first) and
+/// returns the exit code and the result, unprinted (scripts collect them).
+pub async fn run_audited(
+    session: &Session,
+    ctx: &Ctx<'_>,
+    line: &str,
+    cmd: Command,
+) -> (i32, Result<Box<dyn Report>>) {
+    let audit = match AuditLog::default_location() {
+        Ok(a) => a,
+        Err(e) => return (e.exit_code(), Err(e)),
+    };
+    let (operator, role) = operator_of(ctx);
+    let targets = cmd.targets();
+    let profile = ctx
+        .settings
+        .as_ref()
+        .map(|s| s.profile.clone())
+        .unwrap_or_default();
+    let intent = Intent {
+        operator: &operator,
+        role: role.as_deref(),
+        session: &session.id,
+        via: session.via.as_str(),
+        profile: &profile,
+        command: line,
+        targets: &targets,
+        script: session.script.as_deref(),
+    };
+    let seq = match audit.intent(&intent) {
+        Ok(seq) => seq,
+        Err(e) => {
+            // Refuse to act unaudited.
+            let e = Error::Audit(format!(
+                "{} (the command was not run)",
+                e.to_string().trim_start_matches("audit: ")
+            ));
+            return (e.exit_code(), Err(e));
+        }
+    };
+    let started = Instant::now();
+    let result = tokio::select! {
+        r = dispatch(cmd, ctx) => r,
+        _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+    };
+    let duration_ms = started.elapsed().as_millis() as u64;
+    let (code, outcome_word, error_text) = match &result {
+        Ok(report) => match report.exit_code() {
+            EXIT_OK => (EXIT_OK, "ok", None),
+            EXIT_PARTIAL => (EXIT_PARTIAL, "partial", None),
+            other => (other, "error", None),
+        },
+        Err(e) => (e.exit_code(), outcome_of(e), Some(e.to_string())),
+    };
+    let outcome = Outcome {
+        outcome: outcome_word,
+        exit_code: code,
+        duration_ms,
+        error: error_text.as_deref(),
+    };
+    if let Err(e) = audit.result(seq, &session.id, &outcome) {
         eprintln!("warning: {e}");
     }
-    code
+    (code, result)
+}
+
+/// The audit outcome word of an error: `denied`, `interrupted` or `error`.
+pub fn outcome_of(e: &Error) -> &'static str {
+    match e {
+        Error::PermissionDenied { .. } => "denied",
+        Error::Interrupted => "interrupted",
+        _ => "error",
+    }
 }
 
 /// Prints a one-line error to stderr and returns its exit code.

@@ -62,6 +62,8 @@ pub struct Session {
     /// Profile sessions this console started and has not stopped: `(node, kind)`. A REPL stops
     /// them when it leaves.
     profiles: Mutex<Vec<(Target, i32)>>,
+    /// For a script's session: `FILE sha256:HEX`, written into each step's audit record.
+    pub script: Option<String>,
 }
 
 impl Session {
@@ -74,6 +76,7 @@ impl Session {
             pools: Mutex::new(BTreeMap::new()),
             members: Arc::new(Mutex::new(MemberCache::default())),
             profiles: Mutex::new(Vec::new()),
+            script: None,
         }
     }
 
@@ -88,6 +91,7 @@ impl Session {
             pools: Mutex::new(BTreeMap::new()),
             members: self.members.clone(),
             profiles: Mutex::new(Vec::new()),
+            script: self.script.clone(),
         }
     }
 

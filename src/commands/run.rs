@@ -1,9 +1,11 @@
 //! `run FILE [--set k=v] [--keep-going]`: a script of console commands, one a line.
 //!
 //! Blank lines and lines starting with `#` are skipped; `${name}` is replaced by the value given
-//! with `--set name=value` (an unknown name is an error naming the line). Each line is parsed by
-//! the same grammar as the REPL, audited, and run; the script stops at the first failing line
-//! unless `--keep-going`, and exits with the worst line's exit code.
+//! with `--set name=value` (an unknown name is an error naming the line). The whole script is
+//! parsed by the REPL's grammar before anything runs: one wrong line and nothing runs (exit 2).
+//! Each step is then audited (with the script's SHA-256) and run; partial results (exit 3) go on,
+//! failures stop the script unless `--keep-going` (`--stop-on partial` stops at partial too);
+//! the exit code is the worst step's.
 
 use crate::cli::Line;
 use crate::error::{
@@ -24,9 +26,16 @@ pub struct RunArgs {
     /// Variables for `${name}`, as name=value (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE", value_parser = parse_kv)]
     pub vars: Vec<(String, String)>,
-    /// Run every line even after a failure.
+    /// Run every line whatever the earlier ones returned.
     #[arg(long)]
     pub keep_going: bool,
+    /// Stop at the first step that fails (`error`, the default: partial results go on) or that
+    /// is not fully ok (`partial`).
+    #[arg(long, value_enum, default_value_t = StopOn::Error)]
+    pub stop_on: StopOn,
+    /// With `-o json`: one JSON line per step as it ends, then the summary line (NDJSON).
+    #[arg(long)]
+    pub stream: bool,
     /// Only parse every line (variables included) and report problems; run nothing.
     #[arg(long)]
     pub check: bool,
@@ -91,19 +100,29 @@ pub struct Failure {
     pub exit_code: i32,
 }
 
-/// `run -o json`: `{"file","commands_run","failures":[...],"exit_code","stopped_early"}`.
+/// `run -o json`: `{"file","sha256","commands_run","steps":[{"line","command","status",
+/// "exit_code","result","error"}],"failures":[...],"exit_code","stopped_early"}`; with
+/// `--stream`, each step is a line of its own and the summary (without `steps`) the last line.
 #[derive(Debug, Serialize)]
 pub struct RunReport {
     /// Script file.
     pub file: PathBuf,
+    /// SHA-256 (hex) of the script's bytes (also in every step's audit record).
+    pub sha256: String,
     /// Commands run.
     pub commands_run: usize,
-    /// Lines that did not exit 0.
+    /// Each step run, in order (empty with `--stream`: they were printed as they ended).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+    /// Lines that did not exit 0 (or did not parse: then nothing ran).
     pub failures: Vec<Failure>,
     /// The worst exit code.
     pub exit_code: i32,
-    /// Whether lines were left unrun after a failure.
+    /// Whether lines were left unrun.
     pub stopped_early: bool,
+    /// NDJSON mode: the summary prints as one line.
+    #[serde(skip)]
+    pub stream: bool,
 }
 
 impl Report for RunReport {
@@ -113,7 +132,20 @@ impl Report for RunReport {
     fn exit_code(&self) -> i32 {
         self.exit_code
     }
+    fn raw(&self) -> bool {
+        self.stream
+    }
     fn render(&self, style: &Style) -> String {
+        if self.stream {
+            return serde_json::to_string(self).unwrap_or_default();
+        }
+        if self.commands_run == 0 && !self.failures.is_empty() {
+            return format!(
+                "{}: {} wrong lines: nothing was run",
+                self.file.display(),
+                self.failures.len()
+            );
+        }
         if self.failures.is_empty() {
             return style.dim(&format!(
                 "{}: {} commands ok",
@@ -122,83 +154,185 @@ impl Report for RunReport {
             ));
         }
         let mut out = format!(
-            "{}: {} commands, {} failed{}",
+            "{}: {} commands, {} not ok (worst exit {}){}",
             self.file.display(),
             self.commands_run,
             self.failures.len(),
+            self.exit_code,
             if self.stopped_early {
-                " (stopped at the first failure; --keep-going runs on)"
+                " (stopped; --keep-going runs on)"
             } else {
                 ""
             }
         );
         for f in &self.failures {
             out.push_str(&format!(
-                "\n  line {}: exit {}: {}",
-                f.line, f.exit_code, f.command
+                "\n  line {}: exit {} ({}): {}",
+                f.line,
+                f.exit_code,
+                status_of(f.exit_code),
+                f.command
             ));
         }
         out
     }
 }
 
-/// Runs a script.
+/// When a script stops (`--stop-on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum StopOn {
+    /// At the first step that fails (exit 1, 2, 4): partial results (exit 3) go on [default].
+    #[default]
+    Error,
+    /// At the first step that is not fully ok (partial included).
+    Partial,
+}
+
+/// Exit code → status word of a step: `ok`, `partial`, `error`, `usage`, `denied`,
+/// `interrupted`.
+pub fn status_of(code: i32) -> &'static str {
+    match code {
+        EXIT_OK => "ok",
+        EXIT_PARTIAL => "partial",
+        EXIT_USAGE => "usage",
+        EXIT_PERMISSION => "denied",
+        EXIT_INTERRUPTED => "interrupted",
+        _ => "error",
+    }
+}
+
+/// One step of a script as `run -o json` reports it.
+#[derive(Debug, Serialize)]
+pub struct Step {
+    /// 1-based line number in the script.
+    pub line: usize,
+    /// The command after substitution.
+    pub command: String,
+    /// `ok`, `partial`, `error`, `usage`, `denied` or `interrupted`.
+    pub status: &'static str,
+    /// Its exit code.
+    pub exit_code: i32,
+    /// The command's own JSON result; null when it failed.
+    pub result: Option<serde_json::Value>,
+    /// Why it failed; null when it did not.
+    pub error: Option<String>,
+}
+
+/// Runs a script: every line is parsed (variables substituted) before the first one runs; any
+/// wrong line means nothing runs (exit 2).
 pub async fn exec(args: RunArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
-    let text = std::fs::read_to_string(&args.file).map_err(|e| Error::io(&args.file, e))?;
+    let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, e))?;
+    let text = String::from_utf8(bytes.clone())
+        .map_err(|_| Error::Usage(format!("{}: not UTF-8 text", args.file.display())))?;
+    let sha256 = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes));
     let vars: BTreeMap<String, String> = args.vars.into_iter().collect();
-    let session = Session::new(ctx.opts.clone(), Via::Script);
     let mut report = RunReport {
         file: args.file.clone(),
+        sha256: sha256.clone(),
         commands_run: 0,
+        steps: Vec::new(),
         failures: Vec::new(),
         exit_code: EXIT_OK,
         stopped_early: false,
+        stream: args.stream && ctx.format == crate::cli::OutputFormat::Json,
     };
-    let lines: Vec<&str> = text.lines().collect();
-    for (i, raw) in lines.iter().enumerate() {
-        let line_no = i + 1;
+    // 1. Check the whole script.
+    let mut planned = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
         let trimmed = raw.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
         }
-        let code = match prepare(trimmed, &vars) {
-            Ok(_) if args.check => EXIT_OK,
-            Ok((line, parsed)) => {
-                report.commands_run += 1;
-                let code = Box::pin(crate::exec::run(
-                    &session,
-                    &line,
-                    &parsed.global,
-                    parsed.command,
-                ))
-                .await;
-                if code != EXIT_OK {
-                    report.failures.push(Failure {
-                        line: line_no,
-                        command: line,
-                        exit_code: code,
-                    });
-                }
-                code
-            }
+        match prepare(trimmed, &vars) {
+            Ok((line, parsed)) => planned.push((i + 1, line, parsed)),
             Err(message) => {
-                eprintln!("error: {}:{line_no}: {message}", args.file.display());
+                eprintln!("error: {}:{}: {message}", args.file.display(), i + 1);
                 report.failures.push(Failure {
-                    line: line_no,
+                    line: i + 1,
                     command: trimmed.to_string(),
                     exit_code: EXIT_USAGE,
                 });
-                EXIT_USAGE
             }
+        }
+    }
+    if !report.failures.is_empty() {
+        report.exit_code = EXIT_USAGE;
+        report.stopped_early = !planned.is_empty();
+        return Ok(Box::new(report));
+    }
+    if args.check {
+        return Ok(Box::new(report));
+    }
+    // 2. Run it.
+    let mut session = Session::new(ctx.opts.clone(), Via::Script);
+    session.script = Some(format!("{} sha256:{sha256}", args.file.display()));
+    let total = planned.len();
+    let json = ctx.format == crate::cli::OutputFormat::Json;
+    for (k, (line_no, line, parsed)) in planned.into_iter().enumerate() {
+        let step_ctx = session.context(&parsed.global);
+        if !json {
+            println!(
+                "{}",
+                ctx.style.dim(&format!(
+                    "── step {}/{total} (line {line_no}): {line}",
+                    k + 1
+                ))
+            );
+        }
+        report.commands_run += 1;
+        let (code, result) = Box::pin(crate::exec::run_audited(
+            &session,
+            &step_ctx,
+            &line,
+            parsed.command,
+        ))
+        .await;
+        let mut step = Step {
+            line: line_no,
+            command: line.clone(),
+            status: status_of(code),
+            exit_code: code,
+            result: None,
+            error: None,
         };
+        match result {
+            Ok(r) => {
+                if json {
+                    step.result = Some(r.to_json());
+                } else {
+                    let text = crate::output::render(r.as_ref(), step_ctx.format, &step_ctx.style);
+                    if !text.is_empty() {
+                        println!("{text}");
+                    }
+                }
+            }
+            Err(e) => {
+                crate::exec::report_error(&e);
+                step.error = Some(e.to_string());
+            }
+        }
+        if code != EXIT_OK {
+            report.failures.push(Failure {
+                line: line_no,
+                command: line,
+                exit_code: code,
+            });
+        }
         if severity(code) > severity(report.exit_code) {
             report.exit_code = code;
         }
-        let more = lines[i + 1..]
-            .iter()
-            .any(|l| !l.trim().is_empty() && !l.trim().starts_with('#'));
-        let keep_going = args.keep_going || args.check;
-        if code != EXIT_OK && more && (!keep_going || code == EXIT_INTERRUPTED) {
+        if report.stream {
+            println!("{}", serde_json::to_string(&step).unwrap_or_default());
+        } else {
+            report.steps.push(step);
+        }
+        let stop = code == EXIT_INTERRUPTED
+            || (!args.keep_going
+                && match args.stop_on {
+                    StopOn::Error => code != EXIT_OK && code != EXIT_PARTIAL,
+                    StopOn::Partial => code != EXIT_OK,
+                });
+        if stop && k + 1 < total {
             report.stopped_early = true;
             break;
         }
