@@ -1005,6 +1005,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1054,9 +1055,32 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'butterfly-cli;flamegraph;render' {
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Output file [default: a new SVG in the current directory; folded and top print]')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Output file [default: a new SVG in the current directory; folded and top print]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (svg, folded or top)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Functions listed by `--format top`')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'butterfly-cli;flamegraph;help' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1064,6 +1088,9 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             break
         }
         'butterfly-cli;flamegraph;help;diff' {
+            break
+        }
+        'butterfly-cli;flamegraph;help;render' {
             break
         }
         'butterfly-cli;flamegraph;help;help' {
@@ -1225,12 +1252,16 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         'butterfly-cli;help;flamegraph' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool)')
             break
         }
         'butterfly-cli;help;flamegraph;generate' {
             break
         }
         'butterfly-cli;help;flamegraph;diff' {
+            break
+        }
+        'butterfly-cli;help;flamegraph;render' {
             break
         }
         'butterfly-cli;help;help' {

@@ -166,6 +166,9 @@ _butterfly__cli() {
             butterfly__cli__subcmd__flamegraph,help)
                 cmd="butterfly__cli__subcmd__flamegraph__subcmd__help"
                 ;;
+            butterfly__cli__subcmd__flamegraph,render)
+                cmd="butterfly__cli__subcmd__flamegraph__subcmd__render"
+                ;;
             butterfly__cli__subcmd__flamegraph__subcmd__help,diff)
                 cmd="butterfly__cli__subcmd__flamegraph__subcmd__help__subcmd__diff"
                 ;;
@@ -174,6 +177,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__flamegraph__subcmd__help,help)
                 cmd="butterfly__cli__subcmd__flamegraph__subcmd__help__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__flamegraph__subcmd__help,render)
+                cmd="butterfly__cli__subcmd__flamegraph__subcmd__help__subcmd__render"
                 ;;
             butterfly__cli__subcmd__help,audit)
                 cmd="butterfly__cli__subcmd__help__subcmd__audit"
@@ -258,6 +264,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__help__subcmd__flamegraph,generate)
                 cmd="butterfly__cli__subcmd__help__subcmd__flamegraph__subcmd__generate"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__flamegraph,render)
+                cmd="butterfly__cli__subcmd__help__subcmd__flamegraph__subcmd__render"
                 ;;
             butterfly__cli__subcmd__help__subcmd__logs,query)
                 cmd="butterfly__cli__subcmd__help__subcmd__logs__subcmd__query"
@@ -1829,7 +1838,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__flamegraph)
-            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version generate diff help"
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version generate diff render help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2023,7 +2032,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__flamegraph__subcmd__help)
-            opts="generate diff help"
+            opts="generate diff render help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2071,6 +2080,90 @@ _butterfly__cli() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__flamegraph__subcmd__help__subcmd__render)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__flamegraph__subcmd__render)
+            opts="-w -p -o -h -V --write --format --top --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --write)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "svg folded pprof top" -- "${cur}"))
+                    return 0
+                    ;;
+                --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2345,7 +2438,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__flamegraph)
-            opts="generate diff"
+            opts="generate diff render"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2373,6 +2466,20 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__flamegraph__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__flamegraph__subcmd__render)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

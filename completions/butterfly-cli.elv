@@ -920,6 +920,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand --version 'Print version'
             cand generate 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)'
             cand diff 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+            cand render 'Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;flamegraph;generate'= {
@@ -966,14 +967,38 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'butterfly-cli;flamegraph;render'= {
+            cand -w 'Output file [default: a new SVG in the current directory; folded and top print]'
+            cand --write 'Output file [default: a new SVG in the current directory; folded and top print]'
+            cand --format 'Output format (svg, folded or top)'
+            cand --top 'Functions listed by `--format top`'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'butterfly-cli;flamegraph;help'= {
             cand generate 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)'
             cand diff 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+            cand render 'Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;flamegraph;help;generate'= {
         }
         &'butterfly-cli;flamegraph;help;diff'= {
+        }
+        &'butterfly-cli;flamegraph;help;render'= {
         }
         &'butterfly-cli;flamegraph;help;help'= {
         }
@@ -1095,10 +1120,13 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;help;flamegraph'= {
             cand generate 'Fetch the nodes'' profiles (stopping running sessions) and render them (admin role)'
             cand diff 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+            cand render 'Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool)'
         }
         &'butterfly-cli;help;flamegraph;generate'= {
         }
         &'butterfly-cli;help;flamegraph;diff'= {
+        }
+        &'butterfly-cli;help;flamegraph;render'= {
         }
         &'butterfly-cli;help;help'= {
         }

@@ -693,22 +693,23 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "status" -d 'Sessions running or finished on every node: who started them, elapsed, samples'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "cpu" -d 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
 table\t'Human-readable tables'
 json\t'One stable JSON document'"
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -s V -l version -d 'Print version'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -f -a "generate" -d 'Fetch the nodes\' profiles (stopping running sessions) and render them (admin role)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -f -a "diff" -d 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -f -a "generate" -d 'Fetch the nodes\' profiles (stopping running sessions) and render them (admin role)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -f -a "diff" -d 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -f -a "render" -d 'Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l kind -d 'Profile kind' -r -f -a "cpu\t'On-CPU stacks sampled by SIGPROF [default]'
 heap\t'Live heap allocations sampled by jemalloc'
 gpu\t'GPU kernels (nodes without a GPU refuse)'"
@@ -749,8 +750,28 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -s w -l write -d 'Output file [default: a new SVG in the current directory; folded and top print]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l format -d 'Output format (svg, folded or top)' -r -f -a "svg\t'An inferno flamegraph SVG [default]'
+folded\t'Folded stacks (`root;...;leaf COUNT`), printed when no file is given'
+pprof\t'Gzipped pprof `profile.proto`, one file per node'
+top\t'The hottest functions as a table (self and total %), like `pprof -top`'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l top -d 'Functions listed by `--format top`' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
+table\t'Human-readable tables'
+json\t'One stable JSON document'"
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l key -d 'Private key (PEM) of the operator certificate' -r -F
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Fetch the nodes\' profiles (stopping running sessions) and render them (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from help" -f -a "diff" -d 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from help" -f -a "render" -d 'Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "debug" -d 'Open the interactive console (REPL)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and not __fish_seen_subcommand_from debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help" -f -a "run" -d 'Run a script of console commands, one a line'
@@ -793,3 +814,4 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "cpu" -d 'Profile CPU for --duration, then fetch and render (start + wait + flamegraph)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from flamegraph" -f -a "generate" -d 'Fetch the nodes\' profiles (stopping running sessions) and render them (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from flamegraph" -f -a "diff" -d 'A differential flamegraph of two saved profiles (folded or pprof): what grew, what shrank'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from flamegraph" -f -a "render" -d 'Render a saved profile (folded or pprof, e.g. from `--format pprof` or another tool)'
