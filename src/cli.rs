@@ -2,7 +2,8 @@
 //! all parsed by (or generated from) the clap tree defined here.
 
 use crate::commands::{
-    audit, certs, cluster, completions, demo, fault, logs, metrics, node, request, run,
+    audit, capture, certs, cluster, completions, connections, demo, fault, latency, logs, metrics,
+    node, request, run,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -150,6 +151,15 @@ pub enum Command {
     /// Query log lines (Loki, or the nodes' buffers).
     #[command(subcommand)]
     Logs(logs::LogsCommand),
+    /// Every connection the nodes hold: data plane, probes, consensus, membership, debug clients.
+    #[command(subcommand)]
+    Connections(connections::ConnectionsCommand),
+    /// Round-trip times between the nodes, as an N×N matrix.
+    #[command(subcommand)]
+    Latency(latency::LatencyCommand),
+    /// Capture packets on nodes into one pcapng (admin role).
+    #[command(subcommand)]
+    Packet(capture::PacketCommand),
 }
 
 impl Command {
@@ -160,8 +170,21 @@ impl Command {
             Command::Node(cmd) => vec![cmd.node().to_string()],
             Command::Fault(cmd) => cmd.node().map(|n| vec![n.to_string()]).unwrap_or_default(),
             Command::Request(cmd) => vec![cmd.id().to_string()],
+            Command::Connections(cmd) => cluster_or(cmd.nodes()),
+            Command::Latency(cmd) => cluster_or(cmd.nodes()),
+            Command::Packet(cmd) => cluster_or(cmd.nodes()),
             _ => Vec::new(),
         }
+    }
+}
+
+/// `nodes` split at commas, or `cluster` when none is named.
+fn cluster_or(nodes: Vec<String>) -> Vec<String> {
+    let named = connections::split_nodes(&nodes);
+    if named.is_empty() {
+        vec!["cluster".into()]
+    } else {
+        named
     }
 }
 

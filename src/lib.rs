@@ -17,6 +17,7 @@ pub mod exec;
 pub mod fanout;
 pub mod logs;
 pub mod output;
+pub mod pcapng;
 pub mod repl;
 pub mod session;
 pub mod sources;

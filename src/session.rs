@@ -59,6 +59,9 @@ pub struct Session {
     pools: Mutex<BTreeMap<String, Arc<Pool>>>,
     /// Last known membership (REPL completion, id resolution).
     pub members: Arc<Mutex<MemberCache>>,
+    /// Nodes where this session started a packet capture not stopped yet (a REPL stops them
+    /// when it leaves).
+    captures: Mutex<Vec<Target>>,
 }
 
 impl Session {
@@ -70,6 +73,7 @@ impl Session {
             via,
             pools: Mutex::new(BTreeMap::new()),
             members: Arc::new(Mutex::new(MemberCache::default())),
+            captures: Mutex::new(Vec::new()),
         }
     }
 
@@ -83,7 +87,29 @@ impl Session {
             via: self.via,
             pools: Mutex::new(BTreeMap::new()),
             members: self.members.clone(),
+            captures: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Records a capture this session started on `target`.
+    pub fn capture_started(&self, target: Target) {
+        if let Ok(mut c) = self.captures.lock() {
+            if !c.contains(&target) {
+                c.push(target);
+            }
+        }
+    }
+
+    /// Forgets the capture on `target` (stopped).
+    pub fn capture_stopped(&self, target: &Target) {
+        if let Ok(mut c) = self.captures.lock() {
+            c.retain(|t| t.addr != target.addr);
+        }
+    }
+
+    /// The captures this session started and did not stop.
+    pub fn open_captures(&self) -> Vec<Target> {
+        self.captures.lock().map(|c| c.clone()).unwrap_or_default()
     }
 
     /// The context for one command with the line's own option overrides.
