@@ -126,8 +126,17 @@ fn a_partition_shows_in_connections_and_the_latency_matrix_and_heals() {
     let demo = env.demo(1, 3, 0, 0);
     let nodes = ["compute-1", "compute-2", "compute-3", "coordinator-1"];
 
-    // Healthy: every ordered pair measured once, all reachable, within the deadline.
-    let m = ok(&env.run(&["-o", "json", "latency", "matrix"]));
+    // Healthy: every ordered pair measured once, all reachable (once every node has learnt
+    // every peer from the coordinator's membership: a heartbeat or two after start).
+    let mut m = Value::Null;
+    eventually("every node reaches every peer", || {
+        m = ok(&env.run(&["-o", "json", "latency", "matrix"]));
+        if unreachable_pairs(&m).is_empty() {
+            Ok(())
+        } else {
+            Err(m.to_string())
+        }
+    });
     let ids: Vec<&str> = m["nodes"]
         .as_array()
         .expect("nodes")

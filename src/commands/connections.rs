@@ -271,12 +271,22 @@ impl Report for ConnectionsReport {
             let loss = match (c.loss_percent, c.calls) {
                 (Some(l), _) => format!("{l:.1}%"),
                 (None, 0) => "-".into(),
-                (None, calls) => format!("{}/{calls} failed", c.failures),
+                (None, calls) => format!("{:.0}% calls", c.failures as f64 * 100.0 / calls as f64),
+            };
+            // Both ends report a QUIC or debug connection: say which end this row is.
+            let seen = if c.reported_by == c.to {
+                format!("seen by {}", c.to)
+            } else {
+                String::new()
             };
             let note = match (&c.flag, &c.error) {
                 (Some(f), Some(e)) => style.bad(&format!("{f}: {e}")),
                 (Some(f), None) => style.warn(f),
-                (None, _) => c.peer_role.clone().unwrap_or_default(),
+                (None, _) => [c.peer_role.clone().unwrap_or_default(), seen]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             };
             t.add_row(vec![
                 format!("{} → {}", c.from, c.to),

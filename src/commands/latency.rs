@@ -15,10 +15,10 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// Two directions of a pair differ by more than this factor (and [`ASYMMETRY_MIN_MS`]) →
-/// asymmetric: 2.
-pub const ASYMMETRY_FACTOR: f64 = 2.0;
-/// ... and by at least this many milliseconds: 1.
-pub const ASYMMETRY_MIN_MS: f64 = 1.0;
+/// asymmetric: 3.
+pub const ASYMMETRY_FACTOR: f64 = 3.0;
+/// ... and by at least this many milliseconds: 5.
+pub const ASYMMETRY_MIN_MS: f64 = 5.0;
 
 /// `latency ...`
 #[derive(Debug, Subcommand)]

@@ -57,6 +57,10 @@ impl LinkTable {
     /// Records one call of `kind` to `peer` at `addr`: its round trip, or why it failed.
     pub fn record(&self, kind: &str, peer: &str, addr: &str, result: Result<Duration, &str>) {
         let mut rows = lock(&self.rows);
+        if peer != addr {
+            // Recorded under its address before the peer's id was known.
+            rows.remove(&(kind.to_string(), addr.to_string()));
+        }
         let row = rows
             .entry((kind.to_string(), peer.to_string()))
             .or_insert_with(|| LinkRow {

@@ -108,6 +108,11 @@ pub fn interface_for(ip: Option<IpAddr>) -> Result<String, String> {
     Err("this node was built without libpcap (feature `pcap`)".into())
 }
 
+/// How long the libpcap thread sleeps when the kernel buffer is empty: 5 ms (the buffer, 16 MiB,
+/// holds what arrives meanwhile).
+#[cfg(feature = "pcap")]
+pub const IDLE_POLL: std::time::Duration = std::time::Duration::from_millis(5);
+
 /// What the libpcap thread reports when it ends: packets the kernel received and dropped.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct KernelStats {
@@ -134,6 +139,7 @@ pub fn run_pcap(
         .map(|c| {
             c.snaplen(i32::try_from(snaplen).unwrap_or(i32::MAX))
                 .timeout(100)
+                .immediate_mode(false)
                 .buffer_size(16 << 20)
                 .precision(pcap::Precision::Nano)
         })
@@ -142,7 +148,9 @@ pub fn run_pcap(
             if !filter.is_empty() {
                 c.filter(filter, true)?;
             }
-            Ok(c)
+            // Non-blocking: with no packet matching, a blocking read may never return on
+            // Linux (the read timeout starts with the first packet), and stop must be prompt.
+            c.setnonblock()
         });
     let mut cap = match opened {
         Ok(c) => {
@@ -163,7 +171,7 @@ pub fn run_pcap(
                     break;
                 }
             }
-            Err(pcap::Error::TimeoutExpired) => {}
+            Err(pcap::Error::TimeoutExpired) => std::thread::sleep(IDLE_POLL),
             Err(e) => {
                 tracing::warn!(error = %e, iface, "packet capture stopped");
                 break;
