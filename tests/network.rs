@@ -597,6 +597,24 @@ fn capture_limits_hold_and_a_killed_node_is_a_partial_result() {
         "--discard",
     ]));
 
+    // A session started from the REPL stops when that REPL leaves.
+    let mut cmd = env.cmd(&["debug"]);
+    cmd.env("TERM", "xterm").stdin(Stdio::inherit());
+    let mut p = rexpect::session::spawn_command(cmd, Some(30_000)).expect("spawn the REPL");
+    p.exp_string("butterfly> ").expect("prompt");
+    std::thread::sleep(Duration::from_millis(250));
+    p.send_line("packet capture start compute-1 --source tap")
+        .expect("send");
+    p.exp_string("running").expect("the session runs");
+    p.exp_string("butterfly> ").expect("prompt");
+    std::thread::sleep(Duration::from_millis(250));
+    p.send_line("exit").expect("send");
+    p.exp_string("stopped the packet capture on compute-1")
+        .expect("the REPL stops its capture as it leaves");
+    p.exp_eof().expect("the REPL exits");
+    let st = ok(&env.run(&["-o", "json", "packet", "capture", "status", "compute-1"]));
+    assert_eq!(st["nodes"][0]["state"], "idle", "{st}");
+
     // A node killed mid-capture: its error, exit 3, and the other node's packets still written.
     ok(&env.run(&[
         "-o",

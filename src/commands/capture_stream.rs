@@ -13,7 +13,7 @@ use butterfly_proto::debug::{CaptureChunk, CaptureState, StartCaptureRequest};
 use tokio::sync::mpsc;
 
 enum Event {
-    Chunk(usize, CaptureChunk),
+    Chunk(usize, Box<CaptureChunk>),
     Failed(usize, Error),
     Ended(usize),
 }
@@ -74,7 +74,7 @@ pub async fn oneshot(
             loop {
                 match stream.message().await {
                     Ok(Some(chunk)) => {
-                        if tx.send(Event::Chunk(i, chunk)).is_err() {
+                        if tx.send(Event::Chunk(i, Box::new(chunk))).is_err() {
                             return;
                         }
                     }
@@ -166,6 +166,7 @@ pub async fn oneshot(
         };
         match ev {
             Event::Chunk(i, c) => {
+                let c = *c;
                 let Some(iface) = iface_of(i) else { continue };
                 let lane = &mut lanes[i];
                 for p in c.packets {

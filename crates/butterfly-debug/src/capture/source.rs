@@ -165,8 +165,9 @@ pub fn run_pcap(
     while !stop.load(Ordering::Relaxed) {
         match cap.next_packet() {
             Ok(p) => {
-                let ts = (p.header.ts.tv_sec as i64).max(0) as u64 * 1_000_000_000
-                    + (p.header.ts.tv_usec as i64).max(0) as u64;
+                // Nanosecond precision: tv_usec holds nanoseconds.
+                let ts = u64::try_from(p.header.ts.tv_sec).unwrap_or(0) * 1_000_000_000
+                    + u64::try_from(p.header.ts.tv_usec).unwrap_or(0);
                 if !sink(ts, p.header.len, p.data) {
                     break;
                 }
