@@ -612,7 +612,10 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
         let call = self.authorize(&request, Method::StartCapture)?;
         let (id, ip) = self.node_id_ip();
         let by = call.peer_name.clone();
-        let result = self.capture().start(&id, ip, &by, request.get_ref()).await;
+        let result = self
+            .capture()
+            .start(&id, ip, &by, request.get_ref(), None)
+            .await;
         call.finish(result)
     }
 
@@ -652,9 +655,10 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
         let call = self.authorize(&request, Method::StreamCapture)?;
         let (id, ip) = self.node_id_ip();
         let by = call.peer_name.clone();
+        let caller = request.remote_addr();
         let mut req = request.into_inner();
         req.dry_run = false;
-        let result = match self.capture().start(&id, ip, &by, &req).await {
+        let result = match self.capture().start(&id, ip, &by, &req, caller).await {
             Ok(state) => Ok(live_stream(self.capture().clone(), id, state)),
             Err(e) => Err(e),
         };

@@ -83,6 +83,8 @@ struct Inner {
     session: Mutex<Option<Session>>,
     ports: Mutex<Vec<u16>>,
     next_id: AtomicU64,
+    /// The peer a tap session streams to: its connection is not tapped.
+    excluded: Mutex<Option<SocketAddr>>,
 }
 
 struct Session {
@@ -140,6 +142,11 @@ impl Capture {
     pub fn tap(&self, src: SocketAddr, dst: SocketAddr, transport: Transport, payload: &[u8]) {
         if !self.is_tapping() {
             return;
+        }
+        if let Some(x) = *lock(&self.inner.excluded) {
+            if x == src || x == dst {
+                return;
+            }
         }
         let ts = unix_nanos();
         for frame in frames(src, dst, transport, payload) {
@@ -223,12 +230,15 @@ impl Capture {
 
     /// Checks a request and starts a session (unless `dry_run`). `node_ip` picks the libpcap
     /// interface.
+    /// `stream_to` is the caller of a streaming capture: the connection the packets go back
+    /// over is left out of the capture (else the capture would capture itself).
     pub(crate) async fn start(
         &self,
         node_id: &str,
         node_ip: Option<IpAddr>,
         started_by: &str,
         req: &StartCaptureRequest,
+        stream_to: Option<SocketAddr>,
     ) -> Result<CaptureState, Status> {
         let duration = match req.max_duration_ms {
             0 => DEFAULT_CAPTURE_DURATION,
@@ -299,11 +309,20 @@ impl Capture {
                 .map(|p| format!("port {p}"))
                 .collect::<Vec<_>>()
                 .join(" or ");
-            match (filter.is_empty(), own.is_empty()) {
+            let mut f = match (filter.is_empty(), own.is_empty()) {
                 (true, _) => own,
                 (false, true) => filter.clone(),
                 (false, false) => format!("({filter}) and ({own})"),
+            };
+            if let Some(to) = stream_to {
+                let not_stream = format!("not (host {} and tcp port {})", to.ip(), to.port());
+                f = if f.is_empty() {
+                    not_stream
+                } else {
+                    format!("({f}) and {not_stream}")
+                };
             }
+            f
         } else {
             filter.clone()
         };
@@ -355,6 +374,7 @@ impl Capture {
                     .await?,
             );
         }
+        *lock(&self.inner.excluded) = stream_to;
         {
             let mut guard = lock(&self.inner.session);
             if let Some(old) = guard.as_mut() {
@@ -561,14 +581,14 @@ mod tests {
             max_bytes: 200,
             ..Default::default()
         };
-        let st = c.start("n", None, "tester", &req).await.unwrap();
+        let st = c.start("n", None, "tester", &req, None).await.unwrap();
         assert_eq!(st.source, "tap");
         assert!(c.is_tapping());
         c.tap(a, b, Transport::Tcp { seq: 1, ack: 1 }, b"filtered out");
         c.tap(a, b, Transport::Udp, b"kept");
         assert_eq!(c.status("n").packets, 1);
         // A second start is refused while the first runs.
-        assert!(c.start("n", None, "other", &req).await.is_err());
+        assert!(c.start("n", None, "other", &req, None).await.is_err());
         // Over the byte limit: stops, naming the limit.
         c.tap(a, b, Transport::Udp, &[0u8; 300]);
         let st = c.status("n");
@@ -585,7 +605,7 @@ mod tests {
             source: "tap".into(),
             ..Default::default()
         };
-        let e = c.start("n", None, "t", &bad).await.unwrap_err();
+        let e = c.start("n", None, "t", &bad, None).await.unwrap_err();
         assert!(e.message().contains("port banana"), "{e:?}");
     }
 }
