@@ -416,3 +416,68 @@ pub async fn exec(cmd: LatencyCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>>
         tokio::time::sleep(interval).await;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use butterfly_proto::debug::LinkLatency;
+
+    fn path(ok: bool, p50: f64) -> PathLatency {
+        PathLatency {
+            via: "debug".into(),
+            reachable: ok,
+            sent: 10,
+            received: if ok { 10 } else { 0 },
+            rtt_p50_ms: p50,
+            rtt_p99_ms: p50 * 2.0,
+            error: if ok {
+                String::new()
+            } else {
+                "partitioned".into()
+            },
+        }
+    }
+
+    fn row(from: &str, links: &[(&str, bool, f64)]) -> MeasureLatencyResponse {
+        MeasureLatencyResponse {
+            node_id: from.into(),
+            links: links
+                .iter()
+                .map(|(to, ok, p50)| LinkLatency {
+                    to: (*to).into(),
+                    paths: vec![path(*ok, *p50)],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn verdict_names_the_broken_pair_and_asymmetry() {
+        let nodes = vec!["a".to_string(), "b".to_string(), "c".to_string()];
+        let m = build(
+            nodes.clone(),
+            vec![
+                row("a", &[("b", false, 0.0), ("c", true, 1.0)]),
+                row("b", &[("a", false, 0.0), ("c", true, 1.0)]),
+                row("c", &[("a", true, 1.0), ("b", true, 20.0)]),
+            ],
+            vec![],
+        );
+        assert_eq!(m.links.len(), 6);
+        assert!(
+            m.verdict.starts_with("2 of 6 links unreachable: a ↔ b"),
+            "{}",
+            m.verdict
+        );
+        assert_eq!(m.asymmetric.len(), 1, "{:?}", m.asymmetric);
+        assert!(m.asymmetric[0].starts_with("b ↔ c"));
+        let healthy = build(nodes, vec![row("a", &[("b", true, 1.0)])], vec![]);
+        assert!(
+            healthy.verdict.contains("slowest a → b"),
+            "{}",
+            healthy.verdict
+        );
+        let t = healthy.render(&Style { color: false });
+        assert!(t.contains("1.00/2.00") && t.contains('?'), "{t}");
+    }
+}
