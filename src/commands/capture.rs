@@ -340,7 +340,7 @@ pub async fn check(
                 )))
             }
             Err(Error::Remote { node, message })
-                if message.contains("InvalidArgument")
+                if message.contains("over the limit")
                     || message.contains("unknown capture source") =>
             {
                 return Err(Error::Usage(format!("{node}: {message}")))
