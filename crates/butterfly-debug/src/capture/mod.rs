@@ -94,13 +94,24 @@ struct Session {
     bpf: Option<Bpf>,
     stop: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<KernelStats>>,
+    /// When an explicit stop (or the duration limit) ended the session: libpcap packets
+    /// captured before it, still in the kernel buffer, are kept. 0 = not stopped that way.
+    drain_until_ns: u64,
 }
 
 impl Session {
     fn stop(&mut self, reason: &str, tapping: &AtomicBool) {
+        self.stop_as(reason, tapping, false);
+    }
+
+    /// Stops; `drain` keeps what libpcap captured before now.
+    fn stop_as(&mut self, reason: &str, tapping: &AtomicBool, drain: bool) {
         if self.state.state == "running" {
             self.state.state = "stopped".into();
             self.state.stop_reason = reason.to_string();
+            if drain {
+                self.drain_until_ns = unix_nanos();
+            }
         }
         self.stop.store(true, Ordering::Relaxed);
         tapping.store(false, Ordering::Relaxed);
@@ -174,13 +185,21 @@ impl Capture {
             }
             data.truncate(s.state.snaplen as usize);
         }
-        self.admit(s, ts, original_len, data)
+        self.admit(s, ts, original_len, data, false)
     }
 
     /// Applies the limits and keeps the packet; false when a limit stopped the session.
-    fn admit(&self, s: &mut Session, ts: u64, original_len: u32, data: Vec<u8>) -> bool {
+    /// `draining`: a packet libpcap captured before an explicit stop (no duration check).
+    fn admit(
+        &self,
+        s: &mut Session,
+        ts: u64,
+        original_len: u32,
+        data: Vec<u8>,
+        draining: bool,
+    ) -> bool {
         let tapping = &self.inner.tapping;
-        if Instant::now() >= s.deadline {
+        if !draining && Instant::now() >= s.deadline {
             let d = humantime::format_duration(Duration::from_millis(s.state.max_duration_ms));
             s.state.dropped += 1;
             s.stop(&format!("duration limit ({d}) reached"), tapping);
@@ -367,6 +386,7 @@ impl Capture {
             bpf,
             stop: stop.clone(),
             thread: None,
+            drain_until_ns: 0,
         };
         if source == "pcap" {
             session.thread = Some(
@@ -445,23 +465,35 @@ impl Capture {
         let Some(s) = guard.as_mut() else {
             return false;
         };
-        if s.state.state != "running" || s.state.source != "pcap" {
+        if s.state.source != "pcap" {
+            return false;
+        }
+        let draining = s.state.state != "running";
+        if draining && ts > s.drain_until_ns {
             return false;
         }
         s.state.received += 1;
-        self.admit(s, ts, original_len, data.to_vec())
+        let kept = self.admit(s, ts, original_len, data.to_vec(), draining);
+        // While draining, a refusal (a limit) ends the drain; otherwise the thread goes on
+        // until the session stops.
+        if draining {
+            kept
+        } else {
+            kept || s.state.state == "running"
+        }
     }
 
     /// Stops session `id` at its duration limit, if it still runs.
     fn expire(&self, id: &str, duration: Duration) {
         let mut guard = lock(&self.inner.session);
         if let Some(s) = guard.as_mut().filter(|s| s.state.session_id == id) {
-            s.stop(
+            s.stop_as(
                 &format!(
                     "duration limit ({}) reached",
                     humantime::format_duration(duration)
                 ),
                 &self.inner.tapping,
+                true,
             );
         }
     }
@@ -473,7 +505,7 @@ impl Capture {
             let mut guard = lock(&self.inner.session);
             match guard.as_mut() {
                 Some(s) => {
-                    s.stop(reason, &self.inner.tapping);
+                    s.stop_as(reason, &self.inner.tapping, true);
                     s.thread.take()
                 }
                 None => None,

@@ -162,7 +162,12 @@ pub fn run_pcap(
             return KernelStats::default();
         }
     };
-    while !stop.load(Ordering::Relaxed) {
+    // After `stop`, what the kernel already holds is still read (until the buffer is empty).
+    let mut draining = false;
+    loop {
+        if !draining && stop.load(Ordering::Relaxed) {
+            draining = true;
+        }
         match cap.next_packet() {
             Ok(p) => {
                 // Nanosecond precision: tv_usec holds nanoseconds.
@@ -172,6 +177,7 @@ pub fn run_pcap(
                     break;
                 }
             }
+            Err(pcap::Error::TimeoutExpired) if draining => break,
             Err(pcap::Error::TimeoutExpired) => std::thread::sleep(IDLE_POLL),
             Err(e) => {
                 tracing::warn!(error = %e, iface, "packet capture stopped");
