@@ -62,6 +62,9 @@ pub struct Session {
     /// Profile sessions this console started and has not stopped: `(node, kind)`. A REPL stops
     /// them when it leaves.
     profiles: Mutex<Vec<(Target, i32)>>,
+    /// Nodes where this session started a packet capture not stopped yet (a REPL stops them
+    /// when it leaves).
+    captures: Mutex<Vec<Target>>,
 }
 
 impl Session {
@@ -74,6 +77,7 @@ impl Session {
             pools: Mutex::new(BTreeMap::new()),
             members: Arc::new(Mutex::new(MemberCache::default())),
             profiles: Mutex::new(Vec::new()),
+            captures: Mutex::new(Vec::new()),
         }
     }
 
@@ -88,6 +92,7 @@ impl Session {
             pools: Mutex::new(BTreeMap::new()),
             members: self.members.clone(),
             profiles: Mutex::new(Vec::new()),
+            captures: Mutex::new(Vec::new()),
         }
     }
 
@@ -96,6 +101,15 @@ impl Session {
         if let Ok(mut p) = self.profiles.lock() {
             if !p.iter().any(|(t, k)| *t == target && *k == kind) {
                 p.push((target, kind));
+            }
+        }
+    }
+
+    /// Records a capture this session started on `target`.
+    pub fn capture_started(&self, target: Target) {
+        if let Ok(mut c) = self.captures.lock() {
+            if !c.contains(&target) {
+                c.push(target);
             }
         }
     }
@@ -145,6 +159,18 @@ impl Session {
             });
         }
         lines
+    }
+
+    /// Forgets the capture on `target` (stopped).
+    pub fn capture_stopped(&self, target: &Target) {
+        if let Ok(mut c) = self.captures.lock() {
+            c.retain(|t| t.addr != target.addr);
+        }
+    }
+
+    /// The captures this session started and did not stop.
+    pub fn open_captures(&self) -> Vec<Target> {
+        self.captures.lock().map(|c| c.clone()).unwrap_or_default()
     }
 
     /// The context for one command with the line's own option overrides.
