@@ -37,9 +37,10 @@ with open(sys.argv[1], "w") as f:
 print(f"{len(stacks)} unique stacks, {sum(stacks.values())} samples", file=sys.stderr)
 PY
 echo "## render a 1,000,000-sample folded profile to SVG"
-hyperfine -N --warmup 2 --runs 10 --export-markdown "$work/render.md" \
-  "$CLI -o json flamegraph render $work/big.folded -w $work/ours.svg" \
-  "$INFERNO $work/big.folded --output $work/theirs.svg" >/dev/null
+# Both through the same shell (inferno-flamegraph writes to standard output).
+hyperfine --warmup 2 --runs 10 --export-markdown "$work/render.md" \
+  "$CLI -o json flamegraph render $work/big.folded -w $work/ours.svg > /dev/null" \
+  "$INFERNO $work/big.folded > $work/theirs.svg" >/dev/null
 cat "$work/render.md"
 
 # 2. profile cpu on the 8-node demo.

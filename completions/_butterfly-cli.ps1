@@ -50,6 +50,9 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Query log lines (Loki, or the nodes'' buffers)')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role')
             [CompletionResult]::new('flamegraph', 'flamegraph', [CompletionResultType]::ParameterValue, 'Render the nodes'' profiles (merged, folded, pprof, top) or diff two saved ones')
+            [CompletionResult]::new('connections', 'connections', [CompletionResultType]::ParameterValue, 'Every connection the nodes hold: data plane, probes, consensus, membership, debug clients')
+            [CompletionResult]::new('latency', 'latency', [CompletionResultType]::ParameterValue, 'Round-trip times between the nodes, as an N×N matrix')
+            [CompletionResult]::new('packet', 'packet', [CompletionResultType]::ParameterValue, 'Capture packets on nodes into one pcapng (admin role)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1098,6 +1101,266 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         'butterfly-cli;flamegraph;help;help' {
             break
         }
+        'butterfly-cli;connections' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every connection the nodes hold (all members when none is named), flagging links that are down or lossy')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;connections;list' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only connections of this kind: data, probe, data-probe, consensus, membership, debug-client')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;connections;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every connection the nodes hold (all members when none is named), flagging links that are down or lossy')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;connections;help;list' {
+            break
+        }
+        'butterfly-cli;connections;help;help' {
+            break
+        }
+        'butterfly-cli;latency' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('matrix', 'matrix', [CompletionResultType]::ParameterValue, 'N×N matrix of round-trip times between the nodes (every member when none is named)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;latency;matrix' {
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Pings per link and path')
+            [CompletionResult]::new('--ping-timeout', '--ping-timeout', [CompletionResultType]::ParameterName, 'Deadline of one ping, e.g. `500ms`')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between refreshes with --watch')
+            [CompletionResult]::new('--iterations', '--iterations', [CompletionResultType]::ParameterName, 'With --watch, stop after this many matrices (0 = until Ctrl-C)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Refresh the matrix until Ctrl-C')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;latency;help' {
+            [CompletionResult]::new('matrix', 'matrix', [CompletionResultType]::ParameterValue, 'N×N matrix of round-trip times between the nodes (every member when none is named)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;latency;help;matrix' {
+            break
+        }
+        'butterfly-cli;latency;help;help' {
+            break
+        }
+        'butterfly-cli;packet' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('capture', 'capture', [CompletionResultType]::ParameterValue, 'Capture packets on nodes into one pcapng: `start`, `status`, `stop`, or one-shot `packet capture <nodes> --duration D -w FILE` (admin role)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;packet;capture' {
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long the one-shot capture runs')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Where to write the pcapng; `-` streams it to stdout as packets arrive [default: butterfly-capture-<time>.pcapng]')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Where to write the pcapng; `-` streams it to stdout as packets arrive [default: butterfly-capture-<time>.pcapng]')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'BPF filter (tcpdump syntax), applied in the kernel (libpcap) and to tapped packets alike')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Packet source on each node')
+            [CompletionResult]::new('--snaplen', '--snaplen', [CompletionResultType]::ParameterName, 'Bytes kept per packet [default: 65535]')
+            [CompletionResult]::new('--max-duration', '--max-duration', [CompletionResultType]::ParameterName, 'Session limit: duration [default: 30s; at most 10m]')
+            [CompletionResult]::new('--max-bytes', '--max-bytes', [CompletionResultType]::ParameterName, 'Session limit: bytes kept on each node, e.g. `64MiB` [default: 64MiB; at most 256MiB]')
+            [CompletionResult]::new('--max-packets', '--max-packets', [CompletionResultType]::ParameterName, 'Session limit: packets [default: none]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a capture session on each node (held by the node until `stop` or its limit)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The capture sessions of the nodes (every member when none is named)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the sessions and write every node''s packets into one pcapng')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;packet;capture;start' {
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'BPF filter (tcpdump syntax), applied in the kernel (libpcap) and to tapped packets alike')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Packet source on each node')
+            [CompletionResult]::new('--snaplen', '--snaplen', [CompletionResultType]::ParameterName, 'Bytes kept per packet [default: 65535]')
+            [CompletionResult]::new('--max-duration', '--max-duration', [CompletionResultType]::ParameterName, 'Session limit: duration [default: 30s; at most 10m]')
+            [CompletionResult]::new('--max-bytes', '--max-bytes', [CompletionResultType]::ParameterName, 'Session limit: bytes kept on each node, e.g. `64MiB` [default: 64MiB; at most 256MiB]')
+            [CompletionResult]::new('--max-packets', '--max-packets', [CompletionResultType]::ParameterName, 'Session limit: packets [default: none]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;packet;capture;status' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;packet;capture;stop' {
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Where to write the pcapng; `-` = stdout [default: butterfly-capture-<time>.pcapng]')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Where to write the pcapng; `-` = stdout [default: butterfly-capture-<time>.pcapng]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--discard', '--discard', [CompletionResultType]::ParameterName, 'Drop the packets instead of writing them')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'butterfly-cli;packet;capture;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a capture session on each node (held by the node until `stop` or its limit)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The capture sessions of the nodes (every member when none is named)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the sessions and write every node''s packets into one pcapng')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;packet;capture;help;start' {
+            break
+        }
+        'butterfly-cli;packet;capture;help;status' {
+            break
+        }
+        'butterfly-cli;packet;capture;help;stop' {
+            break
+        }
+        'butterfly-cli;packet;capture;help;help' {
+            break
+        }
+        'butterfly-cli;packet;help' {
+            [CompletionResult]::new('capture', 'capture', [CompletionResultType]::ParameterValue, 'Capture packets on nodes into one pcapng: `start`, `status`, `stop`, or one-shot `packet capture <nodes> --duration D -w FILE` (admin role)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'butterfly-cli;packet;help;capture' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a capture session on each node (held by the node until `stop` or its limit)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The capture sessions of the nodes (every member when none is named)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the sessions and write every node''s packets into one pcapng')
+            break
+        }
+        'butterfly-cli;packet;help;capture;start' {
+            break
+        }
+        'butterfly-cli;packet;help;capture;status' {
+            break
+        }
+        'butterfly-cli;packet;help;capture;stop' {
+            break
+        }
+        'butterfly-cli;packet;help;help' {
+            break
+        }
         'butterfly-cli;help' {
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Open the interactive console (REPL)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a script of console commands, one a line')
@@ -1113,6 +1376,9 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Query log lines (Loki, or the nodes'' buffers)')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role')
             [CompletionResult]::new('flamegraph', 'flamegraph', [CompletionResultType]::ParameterValue, 'Render the nodes'' profiles (merged, folded, pprof, top) or diff two saved ones')
+            [CompletionResult]::new('connections', 'connections', [CompletionResultType]::ParameterValue, 'Every connection the nodes hold: data plane, probes, consensus, membership, debug clients')
+            [CompletionResult]::new('latency', 'latency', [CompletionResultType]::ParameterValue, 'Round-trip times between the nodes, as an N×N matrix')
+            [CompletionResult]::new('packet', 'packet', [CompletionResultType]::ParameterValue, 'Capture packets on nodes into one pcapng (admin role)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1264,6 +1530,39 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             break
         }
         'butterfly-cli;help;flamegraph;render' {
+            break
+        }
+        'butterfly-cli;help;connections' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every connection the nodes hold (all members when none is named), flagging links that are down or lossy')
+            break
+        }
+        'butterfly-cli;help;connections;list' {
+            break
+        }
+        'butterfly-cli;help;latency' {
+            [CompletionResult]::new('matrix', 'matrix', [CompletionResultType]::ParameterValue, 'N×N matrix of round-trip times between the nodes (every member when none is named)')
+            break
+        }
+        'butterfly-cli;help;latency;matrix' {
+            break
+        }
+        'butterfly-cli;help;packet' {
+            [CompletionResult]::new('capture', 'capture', [CompletionResultType]::ParameterValue, 'Capture packets on nodes into one pcapng: `start`, `status`, `stop`, or one-shot `packet capture <nodes> --duration D -w FILE` (admin role)')
+            break
+        }
+        'butterfly-cli;help;packet;capture' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a capture session on each node (held by the node until `stop` or its limit)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The capture sessions of the nodes (every member when none is named)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the sessions and write every node''s packets into one pcapng')
+            break
+        }
+        'butterfly-cli;help;packet;capture;start' {
+            break
+        }
+        'butterfly-cli;help;packet;capture;status' {
+            break
+        }
+        'butterfly-cli;help;packet;capture;stop' {
             break
         }
         'butterfly-cli;help;help' {

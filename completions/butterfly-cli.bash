@@ -28,6 +28,9 @@ _butterfly__cli() {
             butterfly__cli,completions)
                 cmd="butterfly__cli__subcmd__completions"
                 ;;
+            butterfly__cli,connections)
+                cmd="butterfly__cli__subcmd__connections"
+                ;;
             butterfly__cli,debug)
                 cmd="butterfly__cli__subcmd__debug"
                 ;;
@@ -43,6 +46,9 @@ _butterfly__cli() {
             butterfly__cli,help)
                 cmd="butterfly__cli__subcmd__help"
                 ;;
+            butterfly__cli,latency)
+                cmd="butterfly__cli__subcmd__latency"
+                ;;
             butterfly__cli,logs)
                 cmd="butterfly__cli__subcmd__logs"
                 ;;
@@ -51,6 +57,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli,node)
                 cmd="butterfly__cli__subcmd__node"
+                ;;
+            butterfly__cli,packet)
+                cmd="butterfly__cli__subcmd__packet"
                 ;;
             butterfly__cli,profile)
                 cmd="butterfly__cli__subcmd__profile"
@@ -108,6 +117,18 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__cluster__subcmd__help,status)
                 cmd="butterfly__cli__subcmd__cluster__subcmd__help__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__connections,help)
+                cmd="butterfly__cli__subcmd__connections__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__connections,list)
+                cmd="butterfly__cli__subcmd__connections__subcmd__list"
+                ;;
+            butterfly__cli__subcmd__connections__subcmd__help,help)
+                cmd="butterfly__cli__subcmd__connections__subcmd__help__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__connections__subcmd__help,list)
+                cmd="butterfly__cli__subcmd__connections__subcmd__help__subcmd__list"
                 ;;
             butterfly__cli__subcmd__demo,down)
                 cmd="butterfly__cli__subcmd__demo__subcmd__down"
@@ -193,6 +214,9 @@ _butterfly__cli() {
             butterfly__cli__subcmd__help,completions)
                 cmd="butterfly__cli__subcmd__help__subcmd__completions"
                 ;;
+            butterfly__cli__subcmd__help,connections)
+                cmd="butterfly__cli__subcmd__help__subcmd__connections"
+                ;;
             butterfly__cli__subcmd__help,debug)
                 cmd="butterfly__cli__subcmd__help__subcmd__debug"
                 ;;
@@ -208,6 +232,9 @@ _butterfly__cli() {
             butterfly__cli__subcmd__help,help)
                 cmd="butterfly__cli__subcmd__help__subcmd__help"
                 ;;
+            butterfly__cli__subcmd__help,latency)
+                cmd="butterfly__cli__subcmd__help__subcmd__latency"
+                ;;
             butterfly__cli__subcmd__help,logs)
                 cmd="butterfly__cli__subcmd__help__subcmd__logs"
                 ;;
@@ -216,6 +243,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__help,node)
                 cmd="butterfly__cli__subcmd__help__subcmd__node"
+                ;;
+            butterfly__cli__subcmd__help,packet)
+                cmd="butterfly__cli__subcmd__help__subcmd__packet"
                 ;;
             butterfly__cli__subcmd__help,profile)
                 cmd="butterfly__cli__subcmd__help__subcmd__profile"
@@ -240,6 +270,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__help__subcmd__cluster,status)
                 cmd="butterfly__cli__subcmd__help__subcmd__cluster__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__connections,list)
+                cmd="butterfly__cli__subcmd__help__subcmd__connections__subcmd__list"
                 ;;
             butterfly__cli__subcmd__help__subcmd__demo,down)
                 cmd="butterfly__cli__subcmd__help__subcmd__demo__subcmd__down"
@@ -268,6 +301,9 @@ _butterfly__cli() {
             butterfly__cli__subcmd__help__subcmd__flamegraph,render)
                 cmd="butterfly__cli__subcmd__help__subcmd__flamegraph__subcmd__render"
                 ;;
+            butterfly__cli__subcmd__help__subcmd__latency,matrix)
+                cmd="butterfly__cli__subcmd__help__subcmd__latency__subcmd__matrix"
+                ;;
             butterfly__cli__subcmd__help__subcmd__logs,query)
                 cmd="butterfly__cli__subcmd__help__subcmd__logs__subcmd__query"
                 ;;
@@ -285,6 +321,18 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__help__subcmd__node,status)
                 cmd="butterfly__cli__subcmd__help__subcmd__node__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__packet,capture)
+                cmd="butterfly__cli__subcmd__help__subcmd__packet__subcmd__capture"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__packet__subcmd__capture,start)
+                cmd="butterfly__cli__subcmd__help__subcmd__packet__subcmd__capture__subcmd__start"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__packet__subcmd__capture,status)
+                cmd="butterfly__cli__subcmd__help__subcmd__packet__subcmd__capture__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__help__subcmd__packet__subcmd__capture,stop)
+                cmd="butterfly__cli__subcmd__help__subcmd__packet__subcmd__capture__subcmd__stop"
                 ;;
             butterfly__cli__subcmd__help__subcmd__profile,cpu)
                 cmd="butterfly__cli__subcmd__help__subcmd__profile__subcmd__cpu"
@@ -306,6 +354,18 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__help__subcmd__request,trace)
                 cmd="butterfly__cli__subcmd__help__subcmd__request__subcmd__trace"
+                ;;
+            butterfly__cli__subcmd__latency,help)
+                cmd="butterfly__cli__subcmd__latency__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__latency,matrix)
+                cmd="butterfly__cli__subcmd__latency__subcmd__matrix"
+                ;;
+            butterfly__cli__subcmd__latency__subcmd__help,help)
+                cmd="butterfly__cli__subcmd__latency__subcmd__help__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__latency__subcmd__help,matrix)
+                cmd="butterfly__cli__subcmd__latency__subcmd__help__subcmd__matrix"
                 ;;
             butterfly__cli__subcmd__logs,help)
                 cmd="butterfly__cli__subcmd__logs__subcmd__help"
@@ -360,6 +420,51 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__node__subcmd__help,status)
                 cmd="butterfly__cli__subcmd__node__subcmd__help__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__packet,capture)
+                cmd="butterfly__cli__subcmd__packet__subcmd__capture"
+                ;;
+            butterfly__cli__subcmd__packet,help)
+                cmd="butterfly__cli__subcmd__packet__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__capture,help)
+                cmd="butterfly__cli__subcmd__packet__subcmd__capture__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__capture,start)
+                cmd="butterfly__cli__subcmd__packet__subcmd__capture__subcmd__start"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__capture,status)
+                cmd="butterfly__cli__subcmd__packet__subcmd__capture__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__capture,stop)
+                cmd="butterfly__cli__subcmd__packet__subcmd__capture__subcmd__stop"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__capture__subcmd__help,help)
+                cmd="butterfly__cli__subcmd__packet__subcmd__capture__subcmd__help__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__capture__subcmd__help,start)
+                cmd="butterfly__cli__subcmd__packet__subcmd__capture__subcmd__help__subcmd__start"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__capture__subcmd__help,status)
+                cmd="butterfly__cli__subcmd__packet__subcmd__capture__subcmd__help__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__capture__subcmd__help,stop)
+                cmd="butterfly__cli__subcmd__packet__subcmd__capture__subcmd__help__subcmd__stop"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__help,capture)
+                cmd="butterfly__cli__subcmd__packet__subcmd__help__subcmd__capture"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__help,help)
+                cmd="butterfly__cli__subcmd__packet__subcmd__help__subcmd__help"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__help__subcmd__capture,start)
+                cmd="butterfly__cli__subcmd__packet__subcmd__help__subcmd__capture__subcmd__start"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__help__subcmd__capture,status)
+                cmd="butterfly__cli__subcmd__packet__subcmd__help__subcmd__capture__subcmd__status"
+                ;;
+            butterfly__cli__subcmd__packet__subcmd__help__subcmd__capture,stop)
+                cmd="butterfly__cli__subcmd__packet__subcmd__help__subcmd__capture__subcmd__stop"
                 ;;
             butterfly__cli__subcmd__profile,cpu)
                 cmd="butterfly__cli__subcmd__profile__subcmd__cpu"
@@ -422,7 +527,7 @@ _butterfly__cli() {
 
     case "${cmd}" in
         butterfly__cli)
-            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help"
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph connections latency packet help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1108,6 +1213,160 @@ _butterfly__cli() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__connections)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__connections__subcmd__help)
+            opts="list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__connections__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__connections__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__connections__subcmd__list)
+            opts="-p -o -h -V --kind --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2172,7 +2431,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__help)
-            opts="debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph help"
+            opts="debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph connections latency packet help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2300,6 +2559,34 @@ _butterfly__cli() {
         butterfly__subcmd__cli__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__connections)
+            opts="list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__connections__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2507,6 +2794,34 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__latency)
+            opts="matrix"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__latency__subcmd__matrix)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__logs)
             opts="query"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2622,6 +2937,76 @@ _butterfly__cli() {
         butterfly__subcmd__cli__subcmd__help__subcmd__node__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__packet)
+            opts="capture"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__packet__subcmd__capture)
+            opts="start status stop"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__packet__subcmd__capture__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__packet__subcmd__capture__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__packet__subcmd__capture__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2766,6 +3151,172 @@ _butterfly__cli() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__latency)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version matrix help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__latency__subcmd__help)
+            opts="matrix help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__latency__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__latency__subcmd__help__subcmd__matrix)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__latency__subcmd__matrix)
+            opts="-p -o -h -V --count --ping-timeout --watch --interval --iterations --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ping-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --iterations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3448,6 +3999,498 @@ _butterfly__cli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version capture help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__capture)
+            opts="-w -p -o -h -V --duration --write --filter --source --snaplen --max-duration --max-bytes --max-packets --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version start status stop help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --write)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "auto pcap tap" -- "${cur}"))
+                    return 0
+                    ;;
+                --snaplen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-packets)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__capture__subcmd__help)
+            opts="start status stop help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__capture__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__capture__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__capture__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__capture__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__capture__subcmd__start)
+            opts="-p -o -h -V --filter --source --snaplen --max-duration --max-bytes --max-packets --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "auto pcap tap" -- "${cur}"))
+                    return 0
+                    ;;
+                --snaplen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-packets)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__capture__subcmd__status)
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__capture__subcmd__stop)
+            opts="-w -p -o -h -V --write --discard --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --write)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__help)
+            opts="capture help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__help__subcmd__capture)
+            opts="start status stop"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__help__subcmd__capture__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__help__subcmd__capture__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__help__subcmd__capture__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__packet__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

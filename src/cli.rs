@@ -2,8 +2,8 @@
 //! all parsed by (or generated from) the clap tree defined here.
 
 use crate::commands::{
-    audit, certs, cluster, completions, demo, fault, flamegraph, logs, metrics, node, profile,
-    request, run,
+    audit, capture, certs, cluster, completions, connections, demo, fault, flamegraph, latency,
+    logs, metrics, node, profile, request, run,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -157,6 +157,15 @@ pub enum Command {
     /// Render the nodes' profiles (merged, folded, pprof, top) or diff two saved ones.
     #[command(subcommand)]
     Flamegraph(flamegraph::FlamegraphCommand),
+    /// Every connection the nodes hold: data plane, probes, consensus, membership, debug clients.
+    #[command(subcommand)]
+    Connections(connections::ConnectionsCommand),
+    /// Round-trip times between the nodes, as an N×N matrix.
+    #[command(subcommand)]
+    Latency(latency::LatencyCommand),
+    /// Capture packets on nodes into one pcapng (admin role).
+    #[command(subcommand)]
+    Packet(capture::PacketCommand),
 }
 
 impl Command {
@@ -173,8 +182,21 @@ impl Command {
                 .collect(),
             Command::Profile(cmd) => cmd.targets(),
             Command::Flamegraph(cmd) => cmd.targets(),
+            Command::Connections(cmd) => cluster_or(cmd.nodes()),
+            Command::Latency(cmd) => cluster_or(cmd.nodes()),
+            Command::Packet(cmd) => cluster_or(cmd.nodes()),
             _ => Vec::new(),
         }
+    }
+}
+
+/// `nodes` split at commas, or `cluster` when none is named.
+fn cluster_or(nodes: Vec<String>) -> Vec<String> {
+    let named = connections::split_nodes(&nodes);
+    if named.is_empty() {
+        vec!["cluster".into()]
+    } else {
+        named
     }
 }
 

@@ -16,7 +16,11 @@ pub async fn run(session: &Session, line: &str, global: &GlobalOpts, cmd: Comman
     match result {
         Ok(report) => {
             let text = render(report.as_ref(), ctx.format, &ctx.style);
-            if !text.is_empty() {
+            if report.to_stderr() {
+                if !text.is_empty() {
+                    eprintln!("{text}");
+                }
+            } else if !text.is_empty() {
                 // A closed pipe (`| head`) is the reader's choice, not an error; other write
                 // failures are reported.
                 use std::io::Write as _;
@@ -161,5 +165,8 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         Command::Logs(c) => commands::logs::exec(c, ctx).await,
         Command::Profile(c) => commands::profile::exec(c, ctx).await,
         Command::Flamegraph(c) => commands::flamegraph::exec(c, ctx).await,
+        Command::Connections(c) => commands::connections::exec(c, ctx).await,
+        Command::Latency(c) => commands::latency::exec(c, ctx).await,
+        Command::Packet(c) => commands::capture::exec(c, ctx).await,
     }
 }

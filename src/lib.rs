@@ -18,6 +18,7 @@ pub mod fanout;
 pub mod flame;
 pub mod logs;
 pub mod output;
+pub mod pcapng;
 pub mod repl;
 pub mod session;
 pub mod sources;

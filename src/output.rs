@@ -17,6 +17,11 @@ pub trait Report {
     fn raw(&self) -> bool {
         false
     }
+    /// True when the command wrote its product to stdout itself (`-w -`): the report then goes
+    /// to stderr.
+    fn to_stderr(&self) -> bool {
+        false
+    }
     /// Exit code the result maps to: 0, or 3 when some nodes did not answer.
     fn exit_code(&self) -> i32 {
         crate::error::EXIT_OK

@@ -258,6 +258,7 @@ pub fn run(rt: &tokio::runtime::Runtime, session: Arc<Session>) -> i32 {
     for line in rt.block_on(session.stop_started_profiles()) {
         eprintln!("{line}");
     }
+    stop_captures(rt, &session);
     crate::error::EXIT_OK
 }
 
@@ -288,6 +289,30 @@ impl rustyline::ConditionalEventHandler for AcceptHintAtEnd {
         ctx: &rustyline::EventContext,
     ) -> Option<rustyline::Cmd> {
         (ctx.has_hint() && ctx.pos() == ctx.line().len()).then_some(rustyline::Cmd::CompleteHint)
+    }
+}
+
+/// Stops (and discards) the packet captures this REPL started and did not stop: nothing keeps
+/// capturing on a node after the console that started it left.
+fn stop_captures(rt: &tokio::runtime::Runtime, session: &Session) {
+    let open = session.open_captures();
+    if open.is_empty() {
+        return;
+    }
+    let ctx = session.context(&GlobalOpts::default());
+    match rt.block_on(crate::commands::capture::collect(&ctx, &open, true)) {
+        Ok(results) => {
+            for (t, r) in open.iter().zip(results) {
+                match r {
+                    Ok(_) => eprintln!("stopped the packet capture on {}", t.label()),
+                    Err(e) => eprintln!(
+                        "warning: could not stop the packet capture on {}: {e}",
+                        t.label()
+                    ),
+                }
+            }
+        }
+        Err(e) => eprintln!("warning: could not stop the packet captures: {e}"),
     }
 }
 

@@ -64,6 +64,9 @@ pub struct Session {
     profiles: Mutex<Vec<(Target, i32)>>,
     /// For a script's session: `FILE sha256:HEX`, written into each step's audit record.
     pub script: Option<String>,
+    /// Nodes where this session started a packet capture not stopped yet (a REPL stops them
+    /// when it leaves).
+    captures: Mutex<Vec<Target>>,
 }
 
 impl Session {
@@ -77,6 +80,7 @@ impl Session {
             members: Arc::new(Mutex::new(MemberCache::default())),
             profiles: Mutex::new(Vec::new()),
             script: None,
+            captures: Mutex::new(Vec::new()),
         }
     }
 
@@ -92,6 +96,7 @@ impl Session {
             members: self.members.clone(),
             profiles: Mutex::new(Vec::new()),
             script: self.script.clone(),
+            captures: Mutex::new(Vec::new()),
         }
     }
 
@@ -100,6 +105,15 @@ impl Session {
         if let Ok(mut p) = self.profiles.lock() {
             if !p.iter().any(|(t, k)| *t == target && *k == kind) {
                 p.push((target, kind));
+            }
+        }
+    }
+
+    /// Records a capture this session started on `target`.
+    pub fn capture_started(&self, target: Target) {
+        if let Ok(mut c) = self.captures.lock() {
+            if !c.contains(&target) {
+                c.push(target);
             }
         }
     }
@@ -149,6 +163,18 @@ impl Session {
             });
         }
         lines
+    }
+
+    /// Forgets the capture on `target` (stopped).
+    pub fn capture_stopped(&self, target: &Target) {
+        if let Ok(mut c) = self.captures.lock() {
+            c.retain(|t| t.addr != target.addr);
+        }
+    }
+
+    /// The captures this session started and did not stop.
+    pub fn open_captures(&self) -> Vec<Target> {
+        self.captures.lock().map(|c| c.clone()).unwrap_or_default()
     }
 
     /// The context for one command with the line's own option overrides.

@@ -117,9 +117,9 @@ pub struct RenderArgs {
     pub top: usize,
 }
 
-/// `flamegraph generate` arguments.
-#[derive(Debug, Args)]
-pub struct GenerateArgs {
+/// Which nodes a profile command acts on (shared by `profile start|cpu`, `flamegraph generate`).
+#[derive(Debug, Args, Clone)]
+pub struct NodeSelection {
     /// Nodes (ids or HOST:PORT, comma-separated or repeated); `@slowest` picks the slowest node
     /// of the slowest recent trace.
     #[arg(value_delimiter = ',', required_unless_present = "all")]
@@ -127,6 +127,30 @@ pub struct GenerateArgs {
     /// Every member.
     #[arg(long, conflicts_with = "nodes")]
     pub all: bool,
+}
+
+impl NodeSelection {
+    /// The nodes as given, for the audit trail (`all` for `--all`).
+    pub fn targets(&self) -> Vec<String> {
+        if self.all {
+            vec!["all".into()]
+        } else {
+            self.nodes.clone()
+        }
+    }
+
+    /// Resolves the selection to fan-out targets.
+    pub async fn resolve(&self, ctx: &Ctx<'_>) -> Result<Vec<Target>> {
+        resolve_targets(ctx, &self.nodes, self.all).await
+    }
+}
+
+/// `flamegraph generate` arguments.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Which nodes.
+    #[command(flatten)]
+    pub select: NodeSelection,
     /// Profile kind.
     #[arg(long, value_enum, default_value_t = Kind::Cpu)]
     pub kind: Kind,
@@ -154,8 +178,7 @@ impl FlamegraphCommand {
     /// The nodes the command acts on, for the audit trail.
     pub fn targets(&self) -> Vec<String> {
         match self {
-            FlamegraphCommand::Generate(a) if a.all => vec!["all".into()],
-            FlamegraphCommand::Generate(a) => a.nodes.clone(),
+            FlamegraphCommand::Generate(a) => a.select.targets(),
             FlamegraphCommand::Diff(_) | FlamegraphCommand::Render(_) => Vec::new(),
         }
     }
@@ -314,7 +337,7 @@ impl Report for ProfileFiles {
 pub async fn exec(cmd: FlamegraphCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
         FlamegraphCommand::Generate(args) => {
-            let targets = resolve_targets(ctx, &args.nodes, args.all).await?;
+            let targets = args.select.resolve(ctx).await?;
             Ok(Box::new(
                 generate(ctx, &targets, args.kind, &args.render).await?,
             ))
@@ -424,8 +447,16 @@ pub async fn generate(
             "no samples in the {} profile of {}: the process used no {} while it ran ({}); \
              profile for longer, or under load",
             kind.as_str(),
-            nodes.iter().map(|n| n.node.as_str()).collect::<Vec<_>>().join(", "),
-            if kind == Kind::Heap { "new memory that is still held" } else { "CPU" },
+            nodes
+                .iter()
+                .map(|n| n.node.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if kind == Kind::Heap {
+                "new memory that is still held"
+            } else {
+                "CPU"
+            },
             nodes
                 .iter()
                 .map(|n| format!("{}: {} ms", n.node, n.duration_ms))

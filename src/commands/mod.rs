@@ -1,13 +1,17 @@
 //! One module per command area; each has its clap `Args`/subcommand type and an `exec`.
 
 pub mod audit;
+pub mod capture;
+pub mod capture_stream;
 pub mod certs;
 pub mod cluster;
 pub mod completions;
+pub mod connections;
 pub mod demo;
 pub mod demo_form;
 pub mod fault;
 pub mod flamegraph;
+pub mod latency;
 pub mod logs;
 pub mod metrics;
 pub mod node;

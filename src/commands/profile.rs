@@ -3,7 +3,7 @@
 //! stopped when it leaves. `flamegraph generate` fetches and renders what they sampled;
 //! `profile cpu` does start, wait and render in one command.
 
-use super::flamegraph::{self, Kind, ProfileFiles, RenderArgs};
+use super::flamegraph::{self, Kind, NodeSelection, ProfileFiles, RenderArgs};
 use crate::cli::parse_duration;
 use crate::error::{Error, Result};
 use crate::fanout::Target;
@@ -33,13 +33,9 @@ pub enum ProfileCommand {
 /// `profile start` arguments.
 #[derive(Debug, Args)]
 pub struct StartArgs {
-    /// Nodes (ids or HOST:PORT, comma-separated or repeated); `@slowest` picks the slowest node
-    /// of the slowest recent trace.
-    #[arg(value_delimiter = ',', required_unless_present = "all")]
-    pub nodes: Vec<String>,
-    /// Every member.
-    #[arg(long, conflicts_with = "nodes")]
-    pub all: bool,
+    /// Which nodes.
+    #[command(flatten)]
+    pub select: NodeSelection,
     /// What to sample.
     #[arg(long, value_enum, default_value_t = Kind::Cpu)]
     pub kind: Kind,
@@ -65,13 +61,9 @@ pub struct StopArgs {
 /// `profile cpu` arguments.
 #[derive(Debug, Args)]
 pub struct CpuArgs {
-    /// Nodes (ids or HOST:PORT, comma-separated or repeated); `@slowest` picks the slowest node
-    /// of the slowest recent trace.
-    #[arg(value_delimiter = ',', required_unless_present = "all")]
-    pub nodes: Vec<String>,
-    /// Every member.
-    #[arg(long, conflicts_with = "nodes")]
-    pub all: bool,
+    /// Which nodes.
+    #[command(flatten)]
+    pub select: NodeSelection,
     /// How long to sample (at most 10m).
     #[arg(long, value_parser = parse_duration, default_value = "10s", value_name = "DURATION")]
     pub duration: Duration,
@@ -87,10 +79,8 @@ impl ProfileCommand {
     /// The nodes the command acts on, for the audit trail.
     pub fn targets(&self) -> Vec<String> {
         match self {
-            ProfileCommand::Start(a) if a.all => vec!["all".into()],
-            ProfileCommand::Cpu(a) if a.all => vec!["all".into()],
-            ProfileCommand::Start(a) => a.nodes.clone(),
-            ProfileCommand::Cpu(a) => a.nodes.clone(),
+            ProfileCommand::Start(a) => a.select.targets(),
+            ProfileCommand::Cpu(a) => a.select.targets(),
             ProfileCommand::Stop(a) => a.nodes.clone(),
             ProfileCommand::Status => Vec::new(),
         }
@@ -216,7 +206,7 @@ impl Report for SessionsReport {
 pub async fn exec(cmd: ProfileCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
         ProfileCommand::Start(a) => {
-            let targets = flamegraph::resolve_targets(ctx, &a.nodes, a.all).await?;
+            let targets = a.select.resolve(ctx).await?;
             let (report, _) = start(ctx, &targets, a.kind, a.frequency, a.max_duration).await?;
             Ok(Box::new(report))
         }
@@ -350,7 +340,7 @@ async fn status(ctx: &Ctx<'_>) -> Result<SessionsReport> {
 }
 
 async fn cpu(ctx: &Ctx<'_>, a: CpuArgs) -> Result<ProfileFiles> {
-    let targets = flamegraph::resolve_targets(ctx, &a.nodes, a.all).await?;
+    let targets = a.select.resolve(ctx).await?;
     let (started, running) = start(ctx, &targets, Kind::Cpu, a.frequency, a.duration).await?;
     wait_with_progress(a.duration).await;
     let mut files = flamegraph::generate(ctx, &running, Kind::Cpu, &a.render).await?;

@@ -1,9 +1,11 @@
 use crate::audit::{AuditLog, AuditWriter, DEFAULT_AUDIT_CHANNEL, DEFAULT_AUDIT_MEMORY};
+use crate::capture::Capture;
 use crate::error::Error;
 use crate::http::http_router;
 use crate::metrics::Metrics;
+use crate::net::DebugConns;
 use crate::service::{DebugServer, NodeHandle};
-use crate::tls::{load_server_config, serve_mtls, TlsPaths, DEFAULT_HANDSHAKE_TIMEOUT};
+use crate::tls::{load_server_config, serve_mtls_with, TlsPaths, DEFAULT_HANDSHAKE_TIMEOUT};
 use butterfly_proto::debug::debug_service_server::DebugServiceServer;
 use rustls::ServerConfig;
 use std::future::Future;
@@ -42,6 +44,7 @@ pub struct Builder<H> {
     handshake_timeout: Duration,
     runtime_threads: usize,
     extra_http: Option<axum::Router>,
+    capture: Option<Capture>,
 }
 
 impl<H: NodeHandle> Builder<H> {
@@ -65,7 +68,15 @@ impl<H: NodeHandle> Builder<H> {
             handshake_timeout: DEFAULT_HANDSHAKE_TIMEOUT,
             runtime_threads: DEFAULT_RUNTIME_THREADS,
             extra_http: None,
+            capture: None,
         }
+    }
+
+    /// The packet-capture facility the service's capture RPCs drive and its connections tap;
+    /// default a fresh [`Capture`] (give the node's own to tap its data plane too).
+    pub fn capture(mut self, capture: Capture) -> Self {
+        self.capture = Some(capture);
+        self
     }
 
     /// Extra routes served on the HTTP address beside `/health/*` and `/metrics` (e.g. a
@@ -169,11 +180,11 @@ impl<H: NodeHandle> Builder<H> {
             Some(TlsSource::Config(c)) => Some(c),
             Some(TlsSource::Paths(p)) => Some(load_server_config(&p)?),
         };
-        let debug = DebugServiceServer::new(DebugServer::new(
-            self.handle.clone(),
-            audit.clone(),
-            metrics.clone(),
-        ));
+        let conns = DebugConns::new(self.capture.unwrap_or_default());
+        let debug = DebugServiceServer::new(
+            DebugServer::new(self.handle.clone(), audit.clone(), metrics.clone())
+                .with_conns(conns.clone()),
+        );
         let (reporter, health) = tonic_health::server::health_reporter();
         // Uncontended lock on a fresh reporter: completes at the first poll. `unconstrained`
         // keeps tokio's cooperative budget (when called inside a runtime task) from turning it
@@ -207,6 +218,7 @@ impl<H: NodeHandle> Builder<H> {
             audit,
             audit_writer,
             metrics,
+            conns,
             debug_addr: self.debug_addr,
             http_addr: self.http_addr,
             handshake_timeout: self.handshake_timeout,
@@ -295,6 +307,7 @@ pub struct Parts {
     audit: AuditLog,
     audit_writer: Option<AuditWriter>,
     metrics: Metrics,
+    conns: DebugConns,
     debug_addr: SocketAddr,
     http_addr: Option<SocketAddr>,
     handshake_timeout: Duration,
@@ -324,6 +337,11 @@ impl Parts {
     /// The metrics the service counts into.
     pub fn metrics(&self) -> &Metrics {
         &self.metrics
+    }
+
+    /// The debug-service connections (listed by `ListConnections`) and the capture they tap.
+    pub fn conns(&self) -> &DebugConns {
+        &self.conns
     }
 
     /// Binds the configured addresses on the current runtime.
@@ -362,6 +380,10 @@ impl Parts {
                 (Some(l), Some(bound))
             }
         };
+        self.conns.capture().add_port(debug_addr.port());
+        if let Some(a) = http_addr {
+            self.conns.capture().add_port(a.port());
+        }
         Ok(Bound {
             parts: self,
             debug_listener,
@@ -422,12 +444,13 @@ impl Bound {
         let wait = |mut rx: watch::Receiver<bool>| async move {
             let _ = rx.wait_for(|stop| *stop).await;
         };
-        let debug = serve_mtls(
+        let debug = serve_mtls_with(
             debug_listener,
             tls,
             parts.grpc,
             parts.metrics,
             parts.handshake_timeout,
+            parts.conns,
             wait(stop_rx.clone()),
         );
         let http_router = parts.http;

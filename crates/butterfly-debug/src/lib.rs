@@ -20,9 +20,11 @@
 
 mod audit;
 mod builder;
+pub mod capture;
 mod error;
 mod http;
 mod metrics;
+mod net;
 mod profile;
 mod service;
 mod tls;
@@ -32,9 +34,11 @@ pub use builder::{
     Bound, Builder, DebugHandle, Parts, DEFAULT_DEBUG_ADDR, DEFAULT_HTTP_ADDR,
     DEFAULT_RUNTIME_THREADS,
 };
+pub use capture::Capture;
 pub use error::Error;
 pub use http::http_router;
 pub use metrics::{Metrics, SharedRegistry};
+pub use net::DebugConns;
 pub use profile::{
     Caller, Profiler, DEFAULT_FREQUENCY_HZ, DEFAULT_MAX_DURATION, MAX_FREQUENCY_HZ,
     MAX_MAX_DURATION,
@@ -43,7 +47,8 @@ pub use service::{
     DebugServer, Method, NodeHandle, AUDIT_READ_DEFAULT_LIMIT, AUDIT_READ_MAX_LIMIT,
 };
 pub use tls::{
-    load_server_config, serve_mtls, TlsPaths, DEFAULT_CONNECTION_QUEUE, DEFAULT_HANDSHAKE_TIMEOUT,
+    load_server_config, serve_mtls, serve_mtls_with, TlsPaths, DEFAULT_CONNECTION_QUEUE,
+    DEFAULT_HANDSHAKE_TIMEOUT,
 };
 
 /// Re-exported protocol crate, so hosts need not depend on it directly.

@@ -1,5 +1,7 @@
 use crate::audit::AuditLog;
+use crate::capture::{live_stream, stop_stream, Capture, ChunkStream};
 use crate::metrics::Metrics;
+use crate::net::DebugConns;
 use crate::profile::{Caller, Profiler};
 use butterfly_proto::auth::{identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
@@ -12,6 +14,11 @@ use butterfly_proto::debug::{
     ProfileSession, QueryLogsRequest, QueryLogsResponse, QuerySpansRequest, QuerySpansResponse,
     RaftRequest, RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse, ReplayRequest,
     ReplayResponse, StartProfileRequest, StopProfileRequest,
+};
+use butterfly_proto::debug::{
+    CaptureState, Connection, GetCaptureStatusRequest, ListConnectionsRequest,
+    ListConnectionsResponse, MeasureLatencyRequest, MeasureLatencyResponse, PingRequest,
+    PingResponse, StartCaptureRequest, StopCaptureRequest,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -110,6 +117,30 @@ pub trait NodeHandle: Send + Sync + 'static {
             ))
         }
     }
+    /// Whether this node answers a `Ping` from `caller` (the CN of its certificate); an error
+    /// (e.g. an injected partition) is what the caller sees. Default: always answers.
+    fn ping(&self, caller: &str) -> Result<(), Status> {
+        let _ = caller;
+        Ok(())
+    }
+    /// The node's own connections and links (`ListConnections`; the debug service adds its
+    /// callers). Default: none.
+    fn connections(&self) -> impl Future<Output = Vec<Connection>> + Send {
+        async { Vec::new() }
+    }
+    /// Pings the peers and answers this node's row of the latency matrix (`MeasureLatency`).
+    /// Default: not available.
+    fn measure_latency(
+        &self,
+        request: MeasureLatencyRequest,
+    ) -> impl Future<Output = Result<MeasureLatencyResponse, Status>> + Send {
+        let _ = request;
+        async {
+            Err(Status::unimplemented(
+                "this node does not measure its links",
+            ))
+        }
+    }
 }
 
 /// The RPCs of `butterfly.debug.v1.DebugService` and the role each needs.
@@ -151,11 +182,25 @@ pub enum Method {
     GetProfile,
     /// `ListProfiles`: viewer.
     ListProfiles,
+    /// `Ping`: viewer.
+    Ping,
+    /// `ListConnections`: viewer.
+    ListConnections,
+    /// `MeasureLatency`: viewer.
+    MeasureLatency,
+    /// `StartCapture`: admin.
+    StartCapture,
+    /// `GetCaptureStatus`: admin.
+    GetCaptureStatus,
+    /// `StopCapture`: admin.
+    StopCapture,
+    /// `StreamCapture`: admin.
+    StreamCapture,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 18] = [
+    pub const ALL: [Method; 25] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -174,6 +219,13 @@ impl Method {
         Method::StopProfile,
         Method::GetProfile,
         Method::ListProfiles,
+        Method::Ping,
+        Method::ListConnections,
+        Method::MeasureLatency,
+        Method::StartCapture,
+        Method::GetCaptureStatus,
+        Method::StopCapture,
+        Method::StreamCapture,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -197,6 +249,13 @@ impl Method {
             Method::StopProfile => "StopProfile",
             Method::GetProfile => "GetProfile",
             Method::ListProfiles => "ListProfiles",
+            Method::Ping => "Ping",
+            Method::ListConnections => "ListConnections",
+            Method::MeasureLatency => "MeasureLatency",
+            Method::StartCapture => "StartCapture",
+            Method::GetCaptureStatus => "GetCaptureStatus",
+            Method::StopCapture => "StopCapture",
+            Method::StreamCapture => "StreamCapture",
         }
     }
 
@@ -216,6 +275,7 @@ impl Method {
             | Method::QuerySpans
             | Method::QueryLogs
             | Method::ListProfiles => Role::Viewer,
+            Method::Ping | Method::ListConnections | Method::MeasureLatency => Role::Viewer,
             Method::Join | Method::Raft | Method::CommitCheckpoint => Role::Node,
             Method::ReadAuditLog
             | Method::InjectFault
@@ -224,6 +284,10 @@ impl Method {
             | Method::StartProfile
             | Method::StopProfile
             | Method::GetProfile => Role::Admin,
+            Method::StartCapture
+            | Method::GetCaptureStatus
+            | Method::StopCapture
+            | Method::StreamCapture => Role::Admin,
         }
     }
 }
@@ -234,6 +298,7 @@ pub struct DebugServer<H> {
     audit: AuditLog,
     metrics: Metrics,
     profiler: Profiler,
+    conns: DebugConns,
 }
 
 impl<H: NodeHandle> DebugServer<H> {
@@ -246,7 +311,30 @@ impl<H: NodeHandle> DebugServer<H> {
             audit,
             metrics,
             profiler,
+            conns: DebugConns::default(),
         }
+    }
+
+    /// Lists `conns` in `ListConnections` and drives `conns`' capture from the capture RPCs
+    /// (default: connections of its own, a fresh capture).
+    pub fn with_conns(mut self, conns: DebugConns) -> Self {
+        self.conns = conns;
+        self
+    }
+
+    fn capture(&self) -> &Capture {
+        self.conns.capture()
+    }
+
+    /// The node id and the IP of its debug address (which picks the capture interface).
+    fn node_id_ip(&self) -> (String, Option<std::net::IpAddr>) {
+        let info = self.handle.info();
+        let ip = info
+            .debug_addr
+            .parse::<std::net::SocketAddr>()
+            .ok()
+            .map(|a| a.ip());
+        (info.id, ip)
     }
 
     /// Checks the caller's certificate against the method's role. On refusal the call is
@@ -357,9 +445,9 @@ impl Call {
     fn finish_with(&mut self, outcome: &str, code: &str) {
         self.done = true;
         self.metrics.rpc(self.method.name(), code);
-        // Consensus traffic between coordinators (several calls a second) is not an operator
-        // action: it is counted in the metrics, and audited only when it was refused.
-        if self.method == Method::Raft && outcome == "ok" {
+        // Consensus traffic between coordinators and link probes (several calls a second) are
+        // not operator actions: it is counted in the metrics, and audited only when it was refused.
+        if matches!(self.method, Method::Raft | Method::Ping) && outcome == "ok" {
             return;
         }
         self.audit.record(AuditRecord {
@@ -566,5 +654,97 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
         call.finish(Ok(ListProfilesResponse {
             sessions: self.profiler.list(),
         }))
+    }
+
+    async fn ping(&self, request: Request<PingRequest>) -> Result<Response<PingResponse>, Status> {
+        let call = self.authorize(&request, Method::Ping)?;
+        let caller = call.peer_name.clone();
+        let nonce = request.get_ref().nonce;
+        let result = self.handle.ping(&caller).map(|()| PingResponse {
+            node_id: self.handle.info().id,
+            nonce,
+        });
+        call.finish(result)
+    }
+
+    async fn list_connections(
+        &self,
+        request: Request<ListConnectionsRequest>,
+    ) -> Result<Response<ListConnectionsResponse>, Status> {
+        let call = self.authorize(&request, Method::ListConnections)?;
+        let mut connections = self.handle.connections().await;
+        connections.extend(self.conns.list());
+        call.finish(Ok(ListConnectionsResponse {
+            node_id: self.handle.info().id,
+            connections,
+        }))
+    }
+
+    async fn measure_latency(
+        &self,
+        request: Request<MeasureLatencyRequest>,
+    ) -> Result<Response<MeasureLatencyResponse>, Status> {
+        let call = self.authorize(&request, Method::MeasureLatency)?;
+        call.finish(self.handle.measure_latency(request.into_inner()).await)
+    }
+
+    async fn start_capture(
+        &self,
+        request: Request<StartCaptureRequest>,
+    ) -> Result<Response<CaptureState>, Status> {
+        let call = self.authorize(&request, Method::StartCapture)?;
+        let (id, ip) = self.node_id_ip();
+        let by = call.peer_name.clone();
+        let result = self
+            .capture()
+            .start(&id, ip, &by, request.get_ref(), None)
+            .await;
+        call.finish(result)
+    }
+
+    async fn get_capture_status(
+        &self,
+        request: Request<GetCaptureStatusRequest>,
+    ) -> Result<Response<CaptureState>, Status> {
+        let call = self.authorize(&request, Method::GetCaptureStatus)?;
+        let (id, _) = self.node_id_ip();
+        call.finish(Ok(self.capture().status(&id)))
+    }
+
+    type StopCaptureStream = ChunkStream;
+
+    async fn stop_capture(
+        &self,
+        request: Request<StopCaptureRequest>,
+    ) -> Result<Response<Self::StopCaptureStream>, Status> {
+        let call = self.authorize(&request, Method::StopCapture)?;
+        let (id, _) = self.node_id_ip();
+        let reason = format!("stopped by {}", call.peer_name);
+        let stream = stop_stream(
+            self.capture().clone(),
+            id,
+            reason,
+            request.get_ref().discard,
+        );
+        call.finish(Ok(stream))
+    }
+
+    type StreamCaptureStream = ChunkStream;
+
+    async fn stream_capture(
+        &self,
+        request: Request<StartCaptureRequest>,
+    ) -> Result<Response<Self::StreamCaptureStream>, Status> {
+        let call = self.authorize(&request, Method::StreamCapture)?;
+        let (id, ip) = self.node_id_ip();
+        let by = call.peer_name.clone();
+        let caller = request.remote_addr();
+        let mut req = request.into_inner();
+        req.dry_run = false;
+        let result = match self.capture().start(&id, ip, &by, &req, caller).await {
+            Ok(state) => Ok(live_stream(self.capture().clone(), id, state)),
+            Err(e) => Err(e),
+        };
+        call.finish(result)
     }
 }

@@ -1,5 +1,6 @@
 use crate::error::Error;
 use crate::metrics::Metrics;
+use crate::net::{ConnInfo, DebugConns};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use rustls::server::WebPkiClientVerifier;
 use rustls::{RootCertStore, ServerConfig};
@@ -106,15 +107,21 @@ pub fn load_server_config(paths: &TlsPaths) -> Result<Arc<ServerConfig>, Error> 
     Ok(Arc::new(config))
 }
 
-/// A TLS connection that keeps the open-connections gauge honest.
+/// A TLS connection that keeps the open-connections gauge honest, is listed by
+/// `ListConnections` and feeds the capture tap with its decrypted bytes.
 struct Conn {
     inner: TlsStream<TcpStream>,
     metrics: Metrics,
+    conns: DebugConns,
+    info: Arc<ConnInfo>,
+    /// TCP sequence numbers of the tap's synthetic segments: [outbound, inbound].
+    seq: [u32; 2],
 }
 
 impl Drop for Conn {
     fn drop(&mut self) {
         self.metrics.connection_closed();
+        self.conns.closed(&self.info);
     }
 }
 
@@ -134,7 +141,14 @@ impl AsyncRead for Conn {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.inner).poll_read(cx, buf)
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if let Poll::Ready(Ok(())) = polled {
+            let this = &mut *self;
+            this.conns
+                .traffic(&this.info, true, &buf.filled()[before..], &mut this.seq);
+        }
+        polled
     }
 }
 
@@ -144,7 +158,13 @@ impl AsyncWrite for Conn {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.inner).poll_write(cx, buf)
+        let polled = Pin::new(&mut self.inner).poll_write(cx, buf);
+        if let Poll::Ready(Ok(n)) = polled {
+            let this = &mut *self;
+            this.conns
+                .traffic(&this.info, false, &buf[..n.min(buf.len())], &mut this.seq);
+        }
+        polled
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
@@ -160,7 +180,35 @@ impl AsyncWrite for Conn {
         cx: &mut Context<'_>,
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.inner).poll_write_vectored(cx, bufs)
+        let polled = Pin::new(&mut self.inner).poll_write_vectored(cx, bufs);
+        if let Poll::Ready(Ok(n)) = polled {
+            let this = &mut *self;
+            if this.conns.capture().is_tapping() {
+                // One segment for what was written, as the kernel would send it.
+                let mut written = Vec::with_capacity(n);
+                for b in bufs {
+                    let take = (n - written.len()).min(b.len());
+                    written.extend_from_slice(&b[..take]);
+                    if written.len() == n {
+                        break;
+                    }
+                }
+                this.conns
+                    .traffic(&this.info, false, &written, &mut this.seq);
+            } else {
+                let mut left = n;
+                for b in bufs {
+                    let take = left.min(b.len());
+                    this.conns
+                        .traffic(&this.info, false, &b[..take], &mut this.seq);
+                    left -= take;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        polled
     }
 
     fn is_write_vectored(&self) -> bool {
@@ -180,6 +228,29 @@ pub async fn serve_mtls(
     routes: tonic::service::Routes,
     metrics: Metrics,
     handshake_timeout: Duration,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), Error> {
+    let conns = DebugConns::default();
+    serve_mtls_with(
+        listener,
+        tls,
+        routes,
+        metrics,
+        handshake_timeout,
+        conns,
+        shutdown,
+    )
+    .await
+}
+
+/// [`serve_mtls`], listing its connections in `conns` (and feeding `conns`' capture tap).
+pub async fn serve_mtls_with(
+    listener: TcpListener,
+    tls: Arc<ServerConfig>,
+    routes: tonic::service::Routes,
+    metrics: Metrics,
+    handshake_timeout: Duration,
+    conns: DebugConns,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), Error> {
     let (tx, rx) = mpsc::channel::<Conn>(DEFAULT_CONNECTION_QUEUE);
@@ -206,13 +277,25 @@ pub async fn serve_mtls(
             let acceptor = acceptor.clone();
             let tx = tx.clone();
             let metrics = accept_metrics.clone();
+            let conns = conns.clone();
+            let local = tcp.local_addr().ok();
             tokio::spawn(async move {
                 match tokio::time::timeout(handshake_timeout, acceptor.accept(tcp)).await {
                     Ok(Ok(stream)) => {
                         metrics.connection_opened();
+                        let cert = stream
+                            .get_ref()
+                            .1
+                            .peer_certificates()
+                            .and_then(|c| c.first())
+                            .map(|c| c.as_ref().to_vec());
+                        let info = conns.opened(local, Some(peer), cert.as_deref());
                         let conn = Conn {
                             inner: stream,
                             metrics,
+                            conns,
+                            info,
+                            seq: [1, 1],
                         };
                         // Closed only when the server stopped; the connection is then dropped.
                         let _ = tx.send(conn).await;

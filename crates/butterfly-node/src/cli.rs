@@ -113,6 +113,10 @@ pub struct NodeArgs {
     /// Time between checkpoints, e.g. `30s`.
     #[arg(long, default_value = "30s", value_parser = humantime::parse_duration)]
     pub checkpoint_interval: Duration,
+    /// Interval of the link monitor, which pings every peer (debug service, and the data plane
+    /// of compute peers) and keeps `butterfly_connection_active` current; `0s` turns it off.
+    #[arg(long, default_value = "1s", value_parser = humantime::parse_duration)]
+    pub probe_interval: Duration,
     /// Replicas per layer (coordinators).
     #[arg(long, default_value_t = crate::inference::DEFAULT_REPLICAS)]
     pub replicas: usize,

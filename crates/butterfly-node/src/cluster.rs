@@ -66,6 +66,8 @@ pub struct Cluster {
     clients: Mutex<HashMap<String, DebugServiceClient<Channel>>>,
     faults: OnceLock<crate::faults::Faults>,
     metrics: OnceLock<Arc<butterfly_telemetry::Metrics>>,
+    /// Consensus, membership and probe links as calls over them happen.
+    pub(crate) links: crate::links::LinkTable,
 }
 
 impl Cluster {
@@ -87,6 +89,7 @@ impl Cluster {
             clients: Mutex::new(HashMap::new()),
             faults: OnceLock::new(),
             metrics: OnceLock::new(),
+            links: crate::links::LinkTable::default(),
         })
     }
 
@@ -119,6 +122,15 @@ impl Cluster {
             .into_iter()
             .find(|m| m.debug_addr == addr && faults.partitioned_from(&m.id))
             .map(|m| m.id)
+    }
+
+    /// The id of the member at debug address `addr`, else the address itself.
+    pub(crate) fn id_at(&self, addr: &str) -> String {
+        lock(&self.members)
+            .values()
+            .find(|m| m.debug_addr == addr)
+            .map(|m| m.id.clone())
+            .unwrap_or_else(|| addr.to_string())
     }
 
     /// Registers a node hosted by this process (after its listener is bound).
@@ -287,12 +299,19 @@ impl Cluster {
         let Some(mut client) = self.client(addr) else {
             return false;
         };
-        match client.join(JoinRequest { members }).await {
+        let started = std::time::Instant::now();
+        let result = client.join(JoinRequest { members }).await;
+        let peer = self.id_at(addr);
+        match result {
             Ok(resp) => {
+                self.links
+                    .record("membership", &peer, addr, Ok(started.elapsed()));
                 self.merge(resp.into_inner().members);
                 true
             }
             Err(status) => {
+                let text = crate::links::status_text(&status);
+                self.links.record("membership", &peer, addr, Err(&text));
                 tracing::debug!(peer = addr, code = ?status.code(), error = %status.message(), "join failed");
                 false
             }
@@ -723,6 +742,42 @@ impl NodeHandle for NodeView {
             .get()
             .map(|s| s.byzantine_faults(&request))
             .unwrap_or_default()
+    }
+
+    fn ping(&self, caller: &str) -> Result<(), tonic::Status> {
+        if self.cluster.partitioned_from(caller) {
+            return Err(tonic::Status::unavailable(format!(
+                "partitioned from {caller} (injected fault)"
+            )));
+        }
+        Ok(())
+    }
+
+    fn connections(
+        &self,
+    ) -> impl std::future::Future<Output = Vec<butterfly_proto::debug::Connection>> + Send {
+        let mut rows = self.cluster.links.rows();
+        if let Some(s) = self.services.get() {
+            rows.extend(s.data_rows());
+        }
+        async move { rows }
+    }
+
+    fn measure_latency(
+        &self,
+        request: butterfly_proto::debug::MeasureLatencyRequest,
+    ) -> impl std::future::Future<
+        Output = Result<butterfly_proto::debug::MeasureLatencyResponse, tonic::Status>,
+    > + Send {
+        let monitor = self.services.get().and_then(|s| s.monitor.get().cloned());
+        async move {
+            match monitor {
+                Some(m) => Ok(m.measure(request).await),
+                None => Err(tonic::Status::unimplemented(
+                    "this node runs no link monitor",
+                )),
+            }
+        }
     }
 }
 

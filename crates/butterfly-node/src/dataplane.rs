@@ -46,6 +46,9 @@ fn transport() -> Arc<quinn::TransportConfig> {
     }
     Arc::new(t)
 }
+/// The layer number of a ping: the server answers at once, runs nothing (`latency matrix`, link
+/// monitor).
+pub const PING_LAYER: u32 = u32::MAX;
 /// Layer latencies kept per layer for mean/p99.
 pub const LATENCY_WINDOW: usize = 256;
 
@@ -284,6 +287,7 @@ impl LayerStats {
 /// A compute node's data-plane server.
 pub struct DataServer {
     endpoint: quinn::Endpoint,
+    conns: crate::datanet::DataConns,
 }
 
 impl DataServer {
@@ -298,7 +302,10 @@ impl DataServer {
         server.transport_config(transport());
         let endpoint = quinn::Endpoint::server(server, addr)
             .map_err(|e| DataError::Config(format!("bind {addr}: {e}")))?;
-        Ok(DataServer { endpoint })
+        Ok(DataServer {
+            endpoint,
+            conns: crate::datanet::DataConns::default(),
+        })
     }
 
     /// The bound address.
@@ -306,8 +313,21 @@ impl DataServer {
         self.endpoint.local_addr().ok()
     }
 
-    /// Serves layer executions until the endpoint closes.
-    pub async fn serve(self, node_id: String, model: Model, faults: Faults, stats: LayerStats) {
+    /// The accepted connections (for `ListConnections`).
+    pub fn conns(&self) -> crate::datanet::DataConns {
+        self.conns.clone()
+    }
+
+    /// Serves layer executions until the endpoint closes; frames are tapped into `capture`
+    /// while a tap session runs.
+    pub async fn serve(
+        self,
+        node_id: String,
+        model: Model,
+        faults: Faults,
+        stats: LayerStats,
+        capture: butterfly_debug::Capture,
+    ) {
         // Scrubbed once for every `layer.execute` span (`None` without telemetry).
         let node_attr = butterfly_telemetry::CleanStr::new("node.id", &node_id);
         let shape = butterfly_telemetry::Shape::d2(1, model.spec.dim);
@@ -315,6 +335,8 @@ impl DataServer {
             .map_while(|layer| exec_attrs(node_attr.as_ref(), layer, &shape))
             .collect();
         let executor = Arc::new(Executor {
+            local: self.endpoint.local_addr().ok(),
+            capture,
             node_attr,
             layer_attrs,
             node_id,
@@ -324,6 +346,7 @@ impl DataServer {
         });
         while let Some(incoming) = self.endpoint.accept().await {
             let executor = executor.clone();
+            let conns = self.conns.clone();
             tokio::spawn(async move {
                 let conn = match incoming.await {
                     Ok(c) => c,
@@ -339,13 +362,16 @@ impl DataServer {
                         return;
                     }
                 };
+                let entry = conns.accepted(&peer, &conn);
+                let remote = conn.remote_address();
                 while let Ok((send, recv)) = conn.accept_bi().await {
                     if executor.faults.partitioned_from(&peer) {
                         conn.close(2u32.into(), b"partitioned");
-                        return;
+                        break;
                     }
-                    tokio::spawn(handle_stream(executor.clone(), send, recv));
+                    tokio::spawn(handle_stream(executor.clone(), send, recv, remote));
                 }
+                conns.closed(entry);
             });
         }
     }
@@ -368,6 +394,9 @@ fn exec_attrs(
 
 /// What a compute node's data-plane server runs layers with.
 struct Executor {
+    /// The endpoint's address and the capture its frames are tapped into.
+    local: Option<SocketAddr>,
+    capture: butterfly_debug::Capture,
     node_id: String,
     /// `node_id` scrubbed once for the `node.id` span attribute.
     node_attr: Option<butterfly_telemetry::CleanStr>,
@@ -392,12 +421,22 @@ async fn handle_stream(
     ex: Arc<Executor>,
     mut send: quinn::SendStream,
     mut recv: quinn::RecvStream,
+    remote: SocketAddr,
 ) {
     let stats = &ex.stats;
     use std::sync::atomic::Ordering;
     stats.pending.fetch_add(1, Ordering::Relaxed);
+    let tap = |from: SocketAddr, to: SocketAddr, bytes: &[u8]| {
+        ex.capture
+            .tap(from, to, butterfly_debug::capture::Transport::Udp, bytes)
+    };
     let reply = match recv.read_to_end(MAX_MESSAGE_BYTES).await {
-        Ok(buf) => execute(&ex, &buf).await,
+        Ok(buf) => {
+            if let (true, Some(local)) = (ex.capture.is_tapping(), ex.local) {
+                tap(remote, local, &buf);
+            }
+            execute(&ex, &buf).await
+        }
         Err(e) => (
             ExecReply {
                 node_id: ex.node_id.clone(),
@@ -409,12 +448,18 @@ async fn handle_stream(
         ),
     };
     stats.pending.fetch_sub(1, Ordering::Relaxed);
-    let _ = send.write_all(&encode(&reply.0, &reply.1)).await;
+    let frame = encode(&reply.0, &reply.1);
+    if let (true, Some(local)) = (ex.capture.is_tapping(), ex.local) {
+        tap(local, remote, &frame);
+    }
+    let _ = send.write_all(&frame).await;
     let _ = send.finish();
 }
 
 async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
     let Executor {
+        local: _,
+        capture: _,
         node_id,
         node_attr,
         layer_attrs,
@@ -437,6 +482,15 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
         Ok(x) => x,
         Err(e) => return fail(e),
     };
+    if header.layer == PING_LAYER {
+        let pong = ExecReply {
+            node_id: node_id.to_string(),
+            hash: String::new(),
+            exec_us: 0,
+            error: None,
+        };
+        return (pong, Vec::new());
+    }
     let Some(input) = from_bytes(body) else {
         return fail("tensor length is not a multiple of 4".into());
     };
@@ -570,11 +624,14 @@ pub fn client_config(
 
 /// A coordinator's client side of the data plane: one QUIC connection per compute node.
 pub struct DataClient {
-    endpoint: quinn::Endpoint,
-    conns: Mutex<HashMap<String, quinn::Connection>>,
+    pub(crate) endpoint: quinn::Endpoint,
+    /// Open connections by peer id, with when each was opened.
+    pub(crate) conns: Mutex<HashMap<String, (quinn::Connection, Instant)>>,
     peers: Mutex<BTreeMap<String, PeerState>>,
     suspects: Mutex<HashMap<String, Instant>>,
     timeout: Duration,
+    /// Where frames are tapped while a tap session runs.
+    pub(crate) capture: butterfly_debug::Capture,
 }
 
 /// How long a peer that failed a call is skipped when others can take its work.
@@ -597,6 +654,7 @@ impl DataClient {
             peers: Mutex::default(),
             suspects: Mutex::default(),
             timeout,
+            capture: butterfly_debug::Capture::default(),
         })
     }
 
@@ -642,7 +700,9 @@ impl DataClient {
             .open_bi()
             .await
             .map_err(|e| format!("open stream: {e}"))?;
-        send.write_all(&header.frame(input))
+        let frame = header.frame(input);
+        self.tap(&conn, true, &frame);
+        send.write_all(&frame)
             .await
             .map_err(|e| format!("send: {e}"))?;
         send.finish().map_err(|e| format!("send: {e}"))?;
@@ -650,6 +710,7 @@ impl DataClient {
             .read_to_end(MAX_MESSAGE_BYTES)
             .await
             .map_err(|e| format!("receive: {e}"))?;
+        self.tap(&conn, false, &buf);
         let (reply, body) = decode::<ExecReply>(&buf)?;
         if let Some(e) = &reply.error {
             return Err(e.clone());
@@ -658,8 +719,12 @@ impl DataClient {
         Ok((output, reply))
     }
 
-    async fn connection(&self, peer: &str, addr: &str) -> Result<quinn::Connection, String> {
-        if let Some(c) = self.conns.lock().ok().and_then(|m| m.get(peer).cloned()) {
+    pub(crate) async fn connection(
+        &self,
+        peer: &str,
+        addr: &str,
+    ) -> Result<quinn::Connection, String> {
+        if let Some((c, _)) = self.conns.lock().ok().and_then(|m| m.get(peer).cloned()) {
             if c.close_reason().is_none() {
                 return Ok(c);
             }
@@ -681,7 +746,7 @@ impl DataClient {
         .await
         .map_err(|e| format!("connect: {e}"))??;
         if let Ok(mut m) = self.conns.lock() {
-            m.insert(peer.to_string(), conn.clone());
+            m.insert(peer.to_string(), (conn.clone(), Instant::now()));
         }
         Ok(conn)
     }

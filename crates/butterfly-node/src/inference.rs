@@ -276,6 +276,11 @@ impl Engine {
         }
     }
 
+    /// The engine's data-plane client (its connections are listed by `ListConnections`).
+    pub fn data(&self) -> &DataClient {
+        &self.data
+    }
+
     /// `(requests handled, failed, in flight)`.
     pub fn counters(&self) -> (u64, u64, u32) {
         (

@@ -7,10 +7,12 @@
 pub mod checkpoint;
 pub mod cli;
 pub mod cluster;
+pub mod datanet;
 pub mod dataplane;
 pub mod faults;
 pub mod inference;
 pub mod layers;
+pub mod links;
 pub mod load;
 pub mod node_metrics;
 mod procinfo;

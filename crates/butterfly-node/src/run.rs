@@ -99,6 +99,7 @@ async fn start_services(
     id: &str,
     args: &NodeArgs,
     cluster: &Arc<Cluster>,
+    capture: &butterfly_debug::Capture,
     store: Arc<dyn StateStore>,
     (telemetry, metrics): (
         butterfly_telemetry::Telemetry,
@@ -159,24 +160,38 @@ async fn start_services(
         NodeRole::Compute => {
             let tls = butterfly_debug::load_server_config(&tls_paths(&args.common)?)?;
             let server = DataServer::bind(args.data_addr, &tls)?;
-            let addr = server
-                .local_addr()
-                .map(|a| a.to_string())
-                .unwrap_or_default();
+            let local = server.local_addr();
+            if let Some(a) = local {
+                capture.add_port(a.port());
+            }
+            let addr = local.map(|a| a.to_string()).unwrap_or_default();
             let _ = services.data_addr.set(addr);
-            tokio::spawn(server.serve(id.to_string(), model, faults, services.layer_stats.clone()));
+            let conns = server.conns();
+            conns.set_local(local);
+            let _ = services.data_conns.set(conns);
+            tokio::spawn(server.serve(
+                id.to_string(),
+                model,
+                faults.clone(),
+                services.layer_stats.clone(),
+                capture.clone(),
+            ));
         }
         NodeRole::Coordinator => {
             let tls = client_tls(&args.common)?;
             let config = crate::dataplane::client_config(&tls.ca_pem, &tls.cert_pem, &tls.key_pem)?;
-            let data = DataClient::new(&config, crate::dataplane::DEFAULT_EXEC_TIMEOUT)?;
+            let mut data = DataClient::new(&config, crate::dataplane::DEFAULT_EXEC_TIMEOUT)?;
+            data.set_capture(capture.clone());
+            if let Some(port) = data.local_port() {
+                capture.add_port(port);
+            }
             let engine = Engine::new(
                 id.to_string(),
                 model,
                 data,
                 cluster.clone(),
                 store,
-                faults,
+                faults.clone(),
                 EngineConfig {
                     metrics: Some(metrics),
                     replicas: args.replicas,
@@ -193,6 +208,25 @@ async fn start_services(
         }
         _ => {}
     }
+    // The link monitor: its own QUIC client (node certificate) for data-plane pings.
+    let tls = client_tls(&args.common)?;
+    let config = crate::dataplane::client_config(&tls.ca_pem, &tls.cert_pem, &tls.key_pem)?;
+    let mut probe = DataClient::new(&config, crate::links::PROBE_TIMEOUT)?;
+    probe.set_capture(capture.clone());
+    if let Some(port) = probe.local_port() {
+        capture.add_port(port);
+    }
+    let monitor = Arc::new(crate::links::Monitor::new(
+        id.to_string(),
+        cluster.clone(),
+        faults,
+        probe,
+        services.metrics.clone(),
+    ));
+    if !args.probe_interval.is_zero() {
+        tokio::spawn(monitor.clone().run(args.probe_interval));
+    }
+    let _ = services.monitor.set(monitor);
     Ok(services)
 }
 
@@ -371,9 +405,12 @@ async fn run_node(
         ))
     });
     let obs = (telemetry, metrics);
-    let services = start_services(role, &id, args, &cluster, store, obs).await?;
+    // One capture facility: the debug service drives it, the data plane feeds its tap.
+    let capture = butterfly_debug::Capture::new();
+    let services = start_services(role, &id, args, &cluster, &capture, store, obs).await?;
     view.set_services(services.clone());
     let mut builder = Builder::from_arc(view.clone())
+        .capture(capture)
         .metrics(debug_metrics)
         .debug_addr(common.debug_addr)
         .http_addr(common.http_addr)

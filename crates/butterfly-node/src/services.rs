@@ -36,6 +36,10 @@ pub struct Services {
     pub telemetry: butterfly_telemetry::Telemetry,
     /// The metric catalog, registered into the node's `/metrics`.
     pub metrics: Arc<butterfly_telemetry::Metrics>,
+    /// The link monitor and latency prober.
+    pub monitor: OnceLock<Arc<crate::links::Monitor>>,
+    /// Connections the data-plane server accepted (compute).
+    pub data_conns: OnceLock<crate::datanet::DataConns>,
 }
 
 impl Services {
@@ -57,7 +61,25 @@ impl Services {
             engine: OnceLock::new(),
             telemetry,
             metrics,
+            monitor: OnceLock::new(),
+            data_conns: OnceLock::new(),
         }
+    }
+
+    /// Every data-plane QUIC connection of the node: the engine's (coordinators), the link
+    /// monitor's and the server's accepted ones (compute).
+    pub fn data_rows(&self) -> Vec<butterfly_proto::debug::Connection> {
+        let mut rows = Vec::new();
+        if let Some(e) = self.engine.get() {
+            rows.extend(e.data().rows());
+        }
+        if let Some(m) = self.monitor.get() {
+            rows.extend(m.data_rows());
+        }
+        if let Some(c) = self.data_conns.get() {
+            rows.extend(c.rows());
+        }
+        rows
     }
 
     /// The model.

@@ -31,9 +31,9 @@ pub(crate) async fn send(
     timeout: Duration,
 ) -> Result<Vec<u8>, Status> {
     if let Some(peer) = cluster.partitioned_addr(addr) {
-        return Err(Status::unavailable(format!(
-            "partitioned from {peer} (injected fault)"
-        )));
+        let text = format!("partitioned from {peer} (injected fault)");
+        cluster.links.record("consensus", &peer, addr, Err(&text));
+        return Err(Status::unavailable(text));
     }
     let Some(mut client) = cluster.client(addr) else {
         return Err(Status::invalid_argument(format!(
@@ -46,7 +46,20 @@ pub(crate) async fn send(
         payload,
     });
     request.set_timeout(timeout);
-    Ok(client.raft(request).await?.into_inner().payload)
+    let started = std::time::Instant::now();
+    let result = client.raft(request).await;
+    // The consensus link as `connections list` shows it.
+    let peer = cluster.id_at(addr);
+    match &result {
+        Ok(_) => cluster
+            .links
+            .record("consensus", &peer, addr, Ok(started.elapsed())),
+        Err(status) => {
+            let text = crate::links::status_text(status);
+            cluster.links.record("consensus", &peer, addr, Err(&text));
+        }
+    }
+    Ok(result?.into_inner().payload)
 }
 
 /// Creates a [`Peer`] per target; addresses are resolved at each call.

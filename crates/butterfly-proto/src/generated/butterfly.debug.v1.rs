@@ -620,6 +620,246 @@ pub struct ListProfilesResponse {
     #[prost(message, repeated, tag = "1")]
     pub sessions: ::prost::alloc::vec::Vec<ProfileSession>,
 }
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct PingRequest {
+    /// The caller's node id, as it says (the certificate is what the node checks).
+    #[prost(string, tag = "1")]
+    pub from: ::prost::alloc::string::String,
+    /// Echoed back.
+    #[prost(uint64, tag = "2")]
+    pub nonce: u64,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct PingResponse {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+    #[prost(uint64, tag = "2")]
+    pub nonce: u64,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ListConnectionsRequest {}
+/// One connection or link a node holds.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct Connection {
+    /// "data" (QUIC data plane), "probe" (the link monitor's pings), "consensus" (Raft RPCs to a
+    /// coordinator), "membership" (Join to a seed) or "debug-client" (a caller of this node's
+    /// debug service).
+    #[prost(string, tag = "1")]
+    pub kind: ::prost::alloc::string::String,
+    /// Peer node id; for debug clients, the certificate CN.
+    #[prost(string, tag = "2")]
+    pub peer: ::prost::alloc::string::String,
+    /// Certificate role of a debug client ("viewer", "admin", "node"); empty otherwise.
+    #[prost(string, tag = "3")]
+    pub peer_role: ::prost::alloc::string::String,
+    /// "out" (this node dialled) or "in".
+    #[prost(string, tag = "4")]
+    pub direction: ::prost::alloc::string::String,
+    #[prost(string, tag = "5")]
+    pub local_addr: ::prost::alloc::string::String,
+    #[prost(string, tag = "6")]
+    pub remote_addr: ::prost::alloc::string::String,
+    /// "up", "down" (the last exchange failed) or "closed".
+    #[prost(string, tag = "7")]
+    pub state: ::prost::alloc::string::String,
+    /// Smoothed RTT (QUIC) or the last round trip (probes, RPC links), milliseconds; 0 = unknown.
+    #[prost(double, tag = "8")]
+    pub rtt_ms: f64,
+    /// QUIC congestion window, bytes.
+    #[prost(uint64, tag = "9")]
+    pub cwnd_bytes: u64,
+    #[prost(uint64, tag = "10")]
+    pub bytes_sent: u64,
+    #[prost(uint64, tag = "11")]
+    pub bytes_received: u64,
+    /// QUIC datagrams (UDP) each way.
+    #[prost(uint64, tag = "12")]
+    pub datagrams_sent: u64,
+    #[prost(uint64, tag = "13")]
+    pub datagrams_received: u64,
+    /// QUIC packets sent and declared lost.
+    #[prost(uint64, tag = "14")]
+    pub packets_sent: u64,
+    #[prost(uint64, tag = "15")]
+    pub packets_lost: u64,
+    /// Since the connection opened (or the link was first used), milliseconds.
+    #[prost(uint64, tag = "16")]
+    pub age_ms: u64,
+    /// Unix time (ms) of the last successful exchange; 0 = never.
+    #[prost(int64, tag = "17")]
+    pub last_activity_unix_ms: i64,
+    /// Last error, if any.
+    #[prost(string, tag = "18")]
+    pub error: ::prost::alloc::string::String,
+    /// Calls made over the link and how many failed (RPC links and probes).
+    #[prost(uint64, tag = "19")]
+    pub calls: u64,
+    #[prost(uint64, tag = "20")]
+    pub failures: u64,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ListConnectionsResponse {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+    #[prost(message, repeated, tag = "2")]
+    pub connections: ::prost::alloc::vec::Vec<Connection>,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct MeasureLatencyRequest {
+    /// Peers to measure (node ids); empty = every member this node knows.
+    #[prost(string, repeated, tag = "1")]
+    pub peers: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+    /// Pings per path; 0 = 10; capped at 100.
+    #[prost(uint32, tag = "2")]
+    pub count: u32,
+    /// Deadline of one ping, milliseconds; 0 = 1000; capped at 10000.
+    #[prost(uint32, tag = "3")]
+    pub timeout_ms: u32,
+}
+/// One path of a link, measured by application-level pings.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct PathLatency {
+    /// "debug" (the Ping RPC over the mTLS debug service) or "data" (a ping stream over QUIC).
+    #[prost(string, tag = "1")]
+    pub via: ::prost::alloc::string::String,
+    #[prost(bool, tag = "2")]
+    pub reachable: bool,
+    #[prost(uint32, tag = "3")]
+    pub sent: u32,
+    #[prost(uint32, tag = "4")]
+    pub received: u32,
+    /// Median and 99th percentile of the answered pings, milliseconds.
+    #[prost(double, tag = "5")]
+    pub rtt_p50_ms: f64,
+    #[prost(double, tag = "6")]
+    pub rtt_p99_ms: f64,
+    /// Why pings failed (the first distinct error).
+    #[prost(string, tag = "7")]
+    pub error: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct LinkLatency {
+    /// Peer node id.
+    #[prost(string, tag = "1")]
+    pub to: ::prost::alloc::string::String,
+    #[prost(message, repeated, tag = "2")]
+    pub paths: ::prost::alloc::vec::Vec<PathLatency>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct MeasureLatencyResponse {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+    #[prost(message, repeated, tag = "2")]
+    pub links: ::prost::alloc::vec::Vec<LinkLatency>,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct StartCaptureRequest {
+    /// BPF filter (tcpdump syntax); empty = every packet. Applied in the kernel (libpcap) and to
+    /// tapped packets alike.
+    #[prost(string, tag = "1")]
+    pub filter: ::prost::alloc::string::String,
+    /// "auto" (default: libpcap when the node may capture, else the tap), "pcap" or "tap".
+    #[prost(string, tag = "2")]
+    pub source: ::prost::alloc::string::String,
+    /// Bytes kept of each packet; 0 = 65535.
+    #[prost(uint32, tag = "3")]
+    pub snaplen: u32,
+    /// Limits; 0 = the defaults: 30 s (at most 10 min), 64 MiB (at most 256 MiB), no packet limit.
+    #[prost(uint64, tag = "4")]
+    pub max_duration_ms: u64,
+    #[prost(uint64, tag = "5")]
+    pub max_bytes: u64,
+    #[prost(uint64, tag = "6")]
+    pub max_packets: u64,
+    /// Only check the filter and choose the source; start nothing.
+    #[prost(bool, tag = "7")]
+    pub dry_run: bool,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct GetCaptureStatusRequest {}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct StopCaptureRequest {
+    /// Drop the packets instead of streaming them.
+    #[prost(bool, tag = "1")]
+    pub discard: bool,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct CaptureState {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+    /// "idle" (no session), "running" or "stopped" (its packets not collected yet).
+    #[prost(string, tag = "2")]
+    pub state: ::prost::alloc::string::String,
+    #[prost(string, tag = "3")]
+    pub session_id: ::prost::alloc::string::String,
+    /// "pcap" or "tap".
+    #[prost(string, tag = "4")]
+    pub source: ::prost::alloc::string::String,
+    /// Why that source was used.
+    #[prost(string, tag = "5")]
+    pub source_reason: ::prost::alloc::string::String,
+    /// Capture interface (libpcap) or "tap".
+    #[prost(string, tag = "6")]
+    pub interface: ::prost::alloc::string::String,
+    /// The filter as asked, and the kernel filter applied (libpcap adds the node's own ports).
+    #[prost(string, tag = "7")]
+    pub filter: ::prost::alloc::string::String,
+    #[prost(string, tag = "8")]
+    pub applied_filter: ::prost::alloc::string::String,
+    #[prost(uint32, tag = "9")]
+    pub snaplen: u32,
+    /// Link-layer type of the packets (1 = Ethernet).
+    #[prost(uint32, tag = "10")]
+    pub linktype: u32,
+    #[prost(int64, tag = "11")]
+    pub started_unix_ms: i64,
+    /// Packets and bytes kept so far.
+    #[prost(uint64, tag = "12")]
+    pub packets: u64,
+    #[prost(uint64, tag = "13")]
+    pub bytes: u64,
+    /// Packets dropped by the node (over a limit) and by the kernel (libpcap's ps_drop + ps_ifdrop).
+    #[prost(uint64, tag = "14")]
+    pub dropped: u64,
+    #[prost(uint64, tag = "15")]
+    pub kernel_dropped: u64,
+    /// Why the session stopped, e.g. "byte limit (64 MiB) reached"; empty while running.
+    #[prost(string, tag = "16")]
+    pub stop_reason: ::prost::alloc::string::String,
+    #[prost(uint64, tag = "17")]
+    pub max_duration_ms: u64,
+    #[prost(uint64, tag = "18")]
+    pub max_bytes: u64,
+    #[prost(uint64, tag = "19")]
+    pub max_packets: u64,
+    /// Certificate CN of whoever started the session.
+    #[prost(string, tag = "20")]
+    pub started_by: ::prost::alloc::string::String,
+    /// Packets seen by the source before filtering and limits (libpcap ps_recv, or tapped).
+    #[prost(uint64, tag = "21")]
+    pub received: u64,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct CapturedPacket {
+    #[prost(uint64, tag = "1")]
+    pub ts_unix_nano: u64,
+    /// Length on the wire; data holds at most snaplen bytes of it.
+    #[prost(uint32, tag = "2")]
+    pub original_len: u32,
+    #[prost(bytes = "vec", tag = "3")]
+    pub data: ::prost::alloc::vec::Vec<u8>,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct CaptureChunk {
+    #[prost(message, repeated, tag = "1")]
+    pub packets: ::prost::alloc::vec::Vec<CapturedPacket>,
+    /// Every later packet of this node has a timestamp at or after this (for merging by time).
+    #[prost(uint64, tag = "2")]
+    pub watermark_unix_nano: u64,
+    /// The session's state: on the first and the last chunk.
+    #[prost(message, optional, tag = "3")]
+    pub state: ::core::option::Option<CaptureState>,
+}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
 pub enum NodeRole {
@@ -1378,6 +1618,198 @@ pub mod debug_service_client {
                 );
             self.inner.unary(req, path, codec).await
         }
+        /// Network debugging (issue 14).
+        ///
+        /// A liveness probe: answers at once with this node's id. The link monitor of every node and
+        /// `latency matrix` use it; a node partitioned from the caller (injected fault) answers
+        /// Unavailable. Counted in the metrics, audited only when refused. Role: viewer.
+        pub async fn ping(
+            &mut self,
+            request: impl tonic::IntoRequest<super::PingRequest>,
+        ) -> std::result::Result<tonic::Response<super::PingResponse>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/Ping",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("butterfly.debug.v1.DebugService", "Ping"));
+            self.inner.unary(req, path, codec).await
+        }
+        /// Every connection this node holds, by kind (data-plane QUIC, link probes, consensus,
+        /// membership, debug-service clients), with state, counters, last activity and errors.
+        /// Role: viewer.
+        pub async fn list_connections(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ListConnectionsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListConnectionsResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/ListConnections",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "ListConnections"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// This node pings its peers (over the data plane and over the debug service) and answers its
+        /// row of the latency matrix. Role: viewer.
+        pub async fn measure_latency(
+            &mut self,
+            request: impl tonic::IntoRequest<super::MeasureLatencyRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::MeasureLatencyResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/MeasureLatency",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "MeasureLatency"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Starts this node's packet capture session (one at a time; bounded by duration, bytes and
+        /// packets; stops itself at its limit). Role: admin.
+        pub async fn start_capture(
+            &mut self,
+            request: impl tonic::IntoRequest<super::StartCaptureRequest>,
+        ) -> std::result::Result<tonic::Response<super::CaptureState>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/StartCapture",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "StartCapture"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// The capture session's state (running, or stopped with its reason, until collected).
+        /// Role: admin.
+        pub async fn get_capture_status(
+            &mut self,
+            request: impl tonic::IntoRequest<super::GetCaptureStatusRequest>,
+        ) -> std::result::Result<tonic::Response<super::CaptureState>, tonic::Status> {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/GetCaptureStatus",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "butterfly.debug.v1.DebugService",
+                        "GetCaptureStatus",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// Stops the session and streams every packet it holds; the last chunk carries the final
+        /// state. Role: admin.
+        pub async fn stop_capture(
+            &mut self,
+            request: impl tonic::IntoRequest<super::StopCaptureRequest>,
+        ) -> std::result::Result<
+            tonic::Response<tonic::codec::Streaming<super::CaptureChunk>>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/StopCapture",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "StopCapture"),
+                );
+            self.inner.server_streaming(req, path, codec).await
+        }
+        /// Starts a session and streams its packets as they are captured, until a limit is reached or
+        /// the caller goes away. Role: admin.
+        pub async fn stream_capture(
+            &mut self,
+            request: impl tonic::IntoRequest<super::StartCaptureRequest>,
+        ) -> std::result::Result<
+            tonic::Response<tonic::codec::Streaming<super::CaptureChunk>>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/StreamCapture",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "StreamCapture"),
+                );
+            self.inner.server_streaming(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -1518,6 +1950,76 @@ pub mod debug_service_server {
             request: tonic::Request<super::ListProfilesRequest>,
         ) -> std::result::Result<
             tonic::Response<super::ListProfilesResponse>,
+            tonic::Status,
+        >;
+        /// Network debugging (issue 14).
+        ///
+        /// A liveness probe: answers at once with this node's id. The link monitor of every node and
+        /// `latency matrix` use it; a node partitioned from the caller (injected fault) answers
+        /// Unavailable. Counted in the metrics, audited only when refused. Role: viewer.
+        async fn ping(
+            &self,
+            request: tonic::Request<super::PingRequest>,
+        ) -> std::result::Result<tonic::Response<super::PingResponse>, tonic::Status>;
+        /// Every connection this node holds, by kind (data-plane QUIC, link probes, consensus,
+        /// membership, debug-service clients), with state, counters, last activity and errors.
+        /// Role: viewer.
+        async fn list_connections(
+            &self,
+            request: tonic::Request<super::ListConnectionsRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ListConnectionsResponse>,
+            tonic::Status,
+        >;
+        /// This node pings its peers (over the data plane and over the debug service) and answers its
+        /// row of the latency matrix. Role: viewer.
+        async fn measure_latency(
+            &self,
+            request: tonic::Request<super::MeasureLatencyRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::MeasureLatencyResponse>,
+            tonic::Status,
+        >;
+        /// Starts this node's packet capture session (one at a time; bounded by duration, bytes and
+        /// packets; stops itself at its limit). Role: admin.
+        async fn start_capture(
+            &self,
+            request: tonic::Request<super::StartCaptureRequest>,
+        ) -> std::result::Result<tonic::Response<super::CaptureState>, tonic::Status>;
+        /// The capture session's state (running, or stopped with its reason, until collected).
+        /// Role: admin.
+        async fn get_capture_status(
+            &self,
+            request: tonic::Request<super::GetCaptureStatusRequest>,
+        ) -> std::result::Result<tonic::Response<super::CaptureState>, tonic::Status>;
+        /// Server streaming response type for the StopCapture method.
+        type StopCaptureStream: tonic::codegen::tokio_stream::Stream<
+                Item = std::result::Result<super::CaptureChunk, tonic::Status>,
+            >
+            + std::marker::Send
+            + 'static;
+        /// Stops the session and streams every packet it holds; the last chunk carries the final
+        /// state. Role: admin.
+        async fn stop_capture(
+            &self,
+            request: tonic::Request<super::StopCaptureRequest>,
+        ) -> std::result::Result<
+            tonic::Response<Self::StopCaptureStream>,
+            tonic::Status,
+        >;
+        /// Server streaming response type for the StreamCapture method.
+        type StreamCaptureStream: tonic::codegen::tokio_stream::Stream<
+                Item = std::result::Result<super::CaptureChunk, tonic::Status>,
+            >
+            + std::marker::Send
+            + 'static;
+        /// Starts a session and streams its packets as they are captured, until a limit is reached or
+        /// the caller goes away. Role: admin.
+        async fn stream_capture(
+            &self,
+            request: tonic::Request<super::StartCaptureRequest>,
+        ) -> std::result::Result<
+            tonic::Response<Self::StreamCaptureStream>,
             tonic::Status,
         >;
     }
@@ -2401,6 +2903,322 @@ pub mod debug_service_server {
                                 max_encoding_message_size,
                             );
                         let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/Ping" => {
+                    #[allow(non_camel_case_types)]
+                    struct PingSvc<T: DebugService>(pub Arc<T>);
+                    impl<T: DebugService> tonic::server::UnaryService<super::PingRequest>
+                    for PingSvc<T> {
+                        type Response = super::PingResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::PingRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::ping(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = PingSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/ListConnections" => {
+                    #[allow(non_camel_case_types)]
+                    struct ListConnectionsSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::ListConnectionsRequest>
+                    for ListConnectionsSvc<T> {
+                        type Response = super::ListConnectionsResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::ListConnectionsRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::list_connections(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = ListConnectionsSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/MeasureLatency" => {
+                    #[allow(non_camel_case_types)]
+                    struct MeasureLatencySvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::MeasureLatencyRequest>
+                    for MeasureLatencySvc<T> {
+                        type Response = super::MeasureLatencyResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::MeasureLatencyRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::measure_latency(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = MeasureLatencySvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/StartCapture" => {
+                    #[allow(non_camel_case_types)]
+                    struct StartCaptureSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::StartCaptureRequest>
+                    for StartCaptureSvc<T> {
+                        type Response = super::CaptureState;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::StartCaptureRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::start_capture(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = StartCaptureSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/GetCaptureStatus" => {
+                    #[allow(non_camel_case_types)]
+                    struct GetCaptureStatusSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::GetCaptureStatusRequest>
+                    for GetCaptureStatusSvc<T> {
+                        type Response = super::CaptureState;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::GetCaptureStatusRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::get_capture_status(&inner, request)
+                                    .await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = GetCaptureStatusSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/StopCapture" => {
+                    #[allow(non_camel_case_types)]
+                    struct StopCaptureSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::ServerStreamingService<super::StopCaptureRequest>
+                    for StopCaptureSvc<T> {
+                        type Response = super::CaptureChunk;
+                        type ResponseStream = T::StopCaptureStream;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::ResponseStream>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::StopCaptureRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::stop_capture(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = StopCaptureSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.server_streaming(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/StreamCapture" => {
+                    #[allow(non_camel_case_types)]
+                    struct StreamCaptureSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::ServerStreamingService<super::StartCaptureRequest>
+                    for StreamCaptureSvc<T> {
+                        type Response = super::CaptureChunk;
+                        type ResponseStream = T::StreamCaptureStream;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::ResponseStream>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::StartCaptureRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::stream_capture(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = StreamCaptureSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.server_streaming(method, req).await;
                         Ok(res)
                     };
                     Box::pin(fut)
