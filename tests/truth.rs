@@ -245,3 +245,22 @@ fn partitions_fail_sends_as_error_spans_and_health_says_why() {
         "the crash is in the audit trail"
     );
 }
+
+#[test]
+fn a_limited_log_listing_says_what_it_left_out() {
+    let mut env = Env::new();
+    env.demo(1, 1, 0, 0);
+    let (code, v) = json_of(&env, &["logs", "query", "{}", "--limit", "2"]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["lines"].as_array().map(Vec::len), Some(2), "{v}");
+    assert_eq!(v["truncated"], true, "{v}");
+    assert_eq!(v["limit"], 2);
+    assert!(v["total"].as_u64() > Some(2), "{v}");
+    let r = env.run(&["-o", "table", "logs", "query", "{}", "--limit", "2"]);
+    let total = v["total"].as_u64().unwrap_or_default();
+    // The total may have grown between the two calls; the phrase is what matters.
+    assert!(r.stdout.contains("showing 2 of "), "{}", r.stdout);
+    assert!(total > 2);
+    let (_, all) = json_of(&env, &["logs", "query", "{}", "--limit", "100000"]);
+    assert_eq!(all["truncated"], false, "{}", all["total"]);
+}

@@ -71,6 +71,13 @@ pub struct LogsReport {
     pub warnings: Vec<String>,
     /// Nodes that did not answer.
     pub errors: Vec<String>,
+    /// The `--limit` asked for.
+    pub limit: u32,
+    /// Lines matching before the limit when known (the nodes' buffers); null from Loki, which
+    /// does not count them.
+    pub total: Option<u64>,
+    /// Fewer lines shown than matched (or, from Loki, the limit was reached).
+    pub truncated: bool,
 }
 
 impl Report for LogsReport {
@@ -84,6 +91,18 @@ impl Report for LogsReport {
         let mut out: Vec<String> = self.lines.iter().map(|l| render_line(l, style)).collect();
         if self.lines.is_empty() {
             out.push(style.dim(&format!("no matching lines (source: {})", self.source)));
+        }
+        if self.truncated {
+            out.push(style.warn(&match self.total {
+                Some(total) => format!(
+                    "showing {} of {total} (--limit; the newest)",
+                    self.lines.len()
+                ),
+                None => format!(
+                    "showing {} (--limit reached; older lines may match)",
+                    self.lines.len()
+                ),
+            }));
         }
         out.extend(
             self.warnings
@@ -153,6 +172,9 @@ impl Source {
                 lines.sort_by_key(|l| l.ts_unix_nano);
                 Ok(LogsReport {
                     source: "loki",
+                    truncated: lines.len() >= limit as usize,
+                    total: None,
+                    limit,
                     lines,
                     warnings: r.warnings,
                     errors: Vec::new(),
@@ -196,6 +218,9 @@ pub async fn exec(cmd: LogsCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         lines: Vec::new(),
         warnings: Vec::new(),
         errors: Vec::new(),
+        limit: args.limit,
+        total: None,
+        truncated: false,
     };
     if !print(&report.lines) {
         return Ok(Box::new(done(report.source)));
@@ -260,6 +285,7 @@ pub async fn nodes_query(
         .into_iter()
         .filter(|l| l.ts_unix_nano >= start_ns && filter.matches(l))
         .collect();
+    let total = lines.len() as u64;
     let extra = lines.len().saturating_sub(limit as usize);
     lines.drain(..extra);
     let mut warnings = Vec::new();
@@ -277,6 +303,9 @@ pub async fn nodes_query(
     }
     Ok(LogsReport {
         source: "nodes",
+        truncated: extra > 0 || !found.at_limit.is_empty(),
+        total: Some(total),
+        limit,
         lines,
         warnings,
         errors: found.errors,
