@@ -74,6 +74,23 @@ pub enum Error {
 }
 
 impl Error {
+    /// The error kind's name, as the README's exit-status table lists it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Usage(_) => "usage",
+            Error::Config(_) => "config",
+            Error::Io { .. } => "io",
+            Error::Tls(_) => "tls",
+            Error::Unreachable { .. } => "unreachable",
+            Error::PermissionDenied { .. } => "permission-denied",
+            Error::Remote { .. } => "remote",
+            Error::NotFound(_) => "not-found",
+            Error::Audit(_) => "audit",
+            Error::Interrupted => "interrupted",
+            Error::Other(_) => "other",
+        }
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
@@ -169,3 +186,67 @@ pub fn describe_chain(err: &(dyn std::error::Error + 'static)) -> String {
 
 /// Result with the console's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod readme_table {
+    use super::*;
+
+    /// The README's exit-status table lists every error kind under its exit code.
+    #[test]
+    fn the_readme_exit_status_table_matches_every_error_kind() {
+        let readme = include_str!("../README.md");
+        let section = readme
+            .split("## Exit status")
+            .nth(1)
+            .expect("README has an `## Exit status` section");
+        let rows: Vec<(i32, &str)> = section
+            .lines()
+            .take_while(|l| !l.starts_with("## "))
+            .filter_map(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                let code = cells.get(1)?.trim_matches('`').parse().ok()?;
+                Some((code, *cells.get(3)?))
+            })
+            .collect();
+        let path = std::path::PathBuf::from("x");
+        let every = [
+            Error::Usage(String::new()),
+            Error::Config(String::new()),
+            Error::io(&path, std::io::Error::other("x")),
+            Error::Tls(String::new()),
+            Error::Unreachable {
+                node: String::new(),
+                message: String::new(),
+            },
+            Error::PermissionDenied {
+                node: String::new(),
+                message: String::new(),
+            },
+            Error::Remote {
+                node: String::new(),
+                message: String::new(),
+            },
+            Error::NotFound(String::new()),
+            Error::Audit(String::new()),
+            Error::Interrupted,
+            Error::Other(String::new()),
+        ];
+        for e in &every {
+            let row = rows
+                .iter()
+                .find(|(_, kinds)| kinds.split(", ").any(|k| k.trim_matches('`') == e.kind()))
+                .unwrap_or_else(|| panic!("{} is not in the README's exit-status table", e.kind()));
+            assert_eq!(row.0, e.exit_code(), "{} exits {}", e.kind(), e.exit_code());
+        }
+        for code in [
+            EXIT_OK,
+            EXIT_ERROR,
+            EXIT_USAGE,
+            EXIT_PARTIAL,
+            EXIT_PERMISSION,
+            EXIT_INTERRUPTED,
+        ] {
+            assert!(rows.iter().any(|(c, _)| *c == code), "exit {code} missing");
+        }
+    }
+}
