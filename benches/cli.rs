@@ -35,6 +35,7 @@ fn audit_append(c: &mut Criterion) {
                     profile: "demo",
                     command: "cluster status",
                     targets: &targets,
+                    script: None,
                 })
                 .expect("intent");
             log.result(
