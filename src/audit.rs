@@ -70,8 +70,12 @@ pub struct Verification {
     pub first_broken_seq: Option<u64>,
     /// Why that record breaks the chain.
     pub reason: Option<String>,
-    /// Intent records with no result record (commands that crashed or are still running).
+    /// Intent records with no result record (commands that crashed or are still running),
+    /// the verifying command's own excluded.
     pub unfinished: Vec<u64>,
+    /// The verifying command's own intent (written before it ran, so without a result yet);
+    /// null when it is not in the file verified.
+    pub own_intent: Option<u64>,
 }
 
 impl AuditLog {
@@ -188,6 +192,12 @@ impl AuditLog {
 
     /// Walks the whole chain and names the first record that breaks it.
     pub fn verify(&self) -> Result<Verification> {
+        self.verify_as(None)
+    }
+
+    /// [`AuditLog::verify`] run by a command of `own_session`: that command's own open intent
+    /// (this process's) is reported as `own_intent`, not as unfinished.
+    pub fn verify_as(&self, own_session: Option<&str>) -> Result<Verification> {
         let file = match File::open(&self.path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -204,7 +214,9 @@ impl AuditLog {
             first_broken_seq: None,
             reason: None,
             unfinished: Vec::new(),
+            own_intent: None,
         };
+        let mut own: Option<u64> = None;
         let mut prev = GENESIS.to_string();
         let mut expected_seq = 0u64;
         let mut open_intents = std::collections::BTreeSet::new();
@@ -220,6 +232,15 @@ impl AuditLog {
                     match record.get("kind").and_then(Value::as_str) {
                         Some("intent") => {
                             open_intents.insert(expected_seq - 1);
+                            // This process's newest open intent of `own_session` is the
+                            // verifying command itself.
+                            if own_session.is_some_and(|s| {
+                                record.get("session").and_then(Value::as_str) == Some(s)
+                                    && record.get("pid").and_then(Value::as_u64)
+                                        == Some(u64::from(std::process::id()))
+                            }) {
+                                own = Some(expected_seq - 1);
+                            }
                         }
                         Some("result") => {
                             if let Some(s) = record.get("intent_seq").and_then(Value::as_u64) {
@@ -236,6 +257,9 @@ impl AuditLog {
                     break;
                 }
             }
+        }
+        if let Some(o) = own.filter(|o| open_intents.remove(o)) {
+            v.own_intent = Some(o);
         }
         v.unfinished = open_intents.into_iter().collect();
         Ok(v)

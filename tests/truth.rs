@@ -264,3 +264,22 @@ fn a_limited_log_listing_says_what_it_left_out() {
     let (_, all) = json_of(&env, &["logs", "query", "{}", "--limit", "100000"]);
     assert_eq!(all["truncated"], false, "{}", all["total"]);
 }
+
+#[test]
+fn audit_verify_explains_its_own_record_instead_of_calling_it_unfinished() {
+    let env = Env::new();
+    // Any command leaves an intent and a result; the one-shot `audit verify` then checks the
+    // chain while its own intent has no result yet.
+    let _ = env.run(&["-o", "json", "audit", "show"]);
+    let (code, v) = json_of(&env, &["audit", "verify"]);
+    assert_eq!(code, 0, "{v}");
+    let ver = &v["verification"];
+    assert_eq!(ver["unfinished"].as_array().map(Vec::len), Some(0), "{v}");
+    assert!(ver["own_intent"].is_u64(), "{v}");
+    let r = env.run(&["-o", "table", "audit", "verify"]);
+    assert!(
+        r.stdout.contains("this verification's own intent"),
+        "{}",
+        r.stdout
+    );
+}

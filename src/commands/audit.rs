@@ -37,7 +37,7 @@ fn log_for(file: Option<PathBuf>) -> Result<AuditLog> {
 }
 
 /// Runs an `audit` command.
-pub async fn exec(cmd: AuditCommand, _ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+pub async fn exec(cmd: AuditCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
         AuditCommand::Show { last, file } => {
             let log = log_for(file)?;
@@ -45,7 +45,7 @@ pub async fn exec(cmd: AuditCommand, _ctx: &Ctx<'_>) -> Result<Box<dyn Report>> 
         }
         AuditCommand::Verify { file } => {
             let log = log_for(file)?;
-            let v = log.verify()?;
+            let v = log.verify_as(Some(&ctx.session.id))?;
             Ok(Box::new(VerifyReport {
                 file: log.path().to_path_buf(),
                 ok: v.first_broken_line.is_none(),
@@ -217,6 +217,12 @@ impl Report for VerifyReport {
                 self.file.display()
             )
         };
+        if let Some(own) = v.own_intent {
+            out.push_str(&format!(
+                "\n{} seq {own} is this verification's own intent (its result is written when it ends)",
+                style.dim("note:")
+            ));
+        }
         if !v.unfinished.is_empty() {
             out.push_str(&format!(
                 "\n{} {} command(s) have an intent but no result (crashed or still running): seq {}",
