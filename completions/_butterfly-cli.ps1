@@ -435,6 +435,12 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         }
         'butterfly-cli;node;audit' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Newest records to show')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records from this long ago on (e.g. `10m`)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records up to this long ago (e.g. `1m`)')
+            [CompletionResult]::new('--principal', '--principal', [CompletionResultType]::ParameterName, 'Only calls by this principal (certificate CN)')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'Only this method (e.g. `GetStatus`)')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only this outcome (`ok`, `denied`, or a gRPC code name)')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Skip this many of the newest matching records (page back)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')

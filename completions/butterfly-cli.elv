@@ -403,6 +403,12 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;node;audit'= {
             cand --limit 'Newest records to show'
+            cand --since 'Only records from this long ago on (e.g. `10m`)'
+            cand --until 'Only records up to this long ago (e.g. `1m`)'
+            cand --principal 'Only calls by this principal (certificate CN)'
+            cand --method 'Only this method (e.g. `GetStatus`)'
+            cand --outcome 'Only this outcome (`ok`, `denied`, or a gRPC code name)'
+            cand --offset 'Skip this many of the newest matching records (page back)'
             cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'

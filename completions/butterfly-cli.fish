@@ -320,6 +320,12 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l limit -d 'Newest records to show' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l since -d 'Only records from this long ago on (e.g. `10m`)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l until -d 'Only records up to this long ago (e.g. `1m`)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l principal -d 'Only calls by this principal (certificate CN)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l method -d 'Only this method (e.g. `GetStatus`)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l outcome -d 'Only this outcome (`ok`, `denied`, or a gRPC code name)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l offset -d 'Skip this many of the newest matching records (page back)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'

@@ -283,3 +283,56 @@ fn audit_verify_explains_its_own_record_instead_of_calling_it_unfinished() {
         r.stdout
     );
 }
+
+#[test]
+fn node_audit_filters_pages_and_counts_what_it_cannot_show() {
+    let mut env = Env::new();
+    env.demo(1, 1, 0, 0);
+    for _ in 0..3 {
+        assert_eq!(env.run(&["node", "status", "compute-1"]).code, 0);
+    }
+    for _ in 0..2 {
+        assert_eq!(env.run(&["node", "info", "compute-1"]).code, 0);
+    }
+    let denied = env.run_as_viewer(&["fault", "inject", "compute-1", "slow:1ms"]);
+    assert_eq!(denied.code, 4, "{}", denied.stderr);
+
+    let audit = |extra: &[&str]| {
+        let mut args = vec!["node", "audit", "compute-1"];
+        args.extend_from_slice(extra);
+        let (code, v) = json_of(&env, &args);
+        assert_eq!(code, 0, "{v}");
+        v
+    };
+    let info = audit(&["--method", "GetNodeInfo"]);
+    let recs = info["records"].as_array().expect("records");
+    assert_eq!(recs.len(), 2, "{info}");
+    assert_eq!(info["total"], 2);
+    assert_eq!(info["truncated"], false);
+    assert!(info["evicted"].is_u64() && info["oldest_unix_ms"].as_i64() > Some(0));
+
+    let newest = audit(&["--method", "GetStatus", "--limit", "1"]);
+    assert_eq!(newest["records"].as_array().map(Vec::len), Some(1));
+    assert_eq!(newest["truncated"], true, "{newest}");
+    let older = audit(&["--method", "GetStatus", "--limit", "1", "--offset", "1"]);
+    assert!(
+        older["records"][0]["at_unix_ms"].as_i64() <= newest["records"][0]["at_unix_ms"].as_i64()
+    );
+    assert_ne!(older["records"][0], newest["records"][0]);
+
+    let d = audit(&["--outcome", "denied"]);
+    let recs = d["records"].as_array().expect("records");
+    assert_eq!(recs.len(), 1, "{d}");
+    assert!(recs[0]["method"]
+        .as_str()
+        .is_some_and(|m| m.ends_with("InjectFault")));
+    let viewer = recs[0]["peer_name"].as_str().expect("peer").to_string();
+    let by = audit(&["--principal", &viewer]);
+    assert!(by["records"]
+        .as_array()
+        .is_some_and(|r| !r.is_empty() && r.iter().all(|x| x["peer_name"] == viewer.as_str())));
+    assert!(audit(&["--since", "1h"])["total"].as_u64() >= Some(6));
+    assert_eq!(audit(&["--until", "1h"])["total"], 0);
+    let t = env.run(&["-o", "table", "node", "audit", "compute-1", "--limit", "1"]);
+    assert!(t.stdout.contains("showing 1 of "), "{}", t.stdout);
+}

@@ -40,6 +40,24 @@ pub enum NodeCommand {
         /// Newest records to show.
         #[arg(long, default_value_t = 20)]
         limit: u32,
+        /// Only records from this long ago on (e.g. `10m`).
+        #[arg(long, value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+        since: Option<std::time::Duration>,
+        /// Only records up to this long ago (e.g. `1m`).
+        #[arg(long, value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+        until: Option<std::time::Duration>,
+        /// Only calls by this principal (certificate CN).
+        #[arg(long)]
+        principal: Option<String>,
+        /// Only this method (e.g. `GetStatus`).
+        #[arg(long)]
+        method: Option<String>,
+        /// Only this outcome (`ok`, `denied`, or a gRPC code name).
+        #[arg(long)]
+        outcome: Option<String>,
+        /// Skip this many of the newest matching records (page back).
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
     },
 }
 
@@ -172,15 +190,44 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             };
             Ok(Box::new(report))
         }
-        NodeCommand::Audit { limit, .. } => {
+        NodeCommand::Audit {
+            limit,
+            since,
+            until,
+            principal,
+            method,
+            outcome,
+            offset,
+            ..
+        } => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as i64)
+                .unwrap_or(0);
+            let ago = |d: Option<std::time::Duration>| {
+                d.map_or(0, |d| now.saturating_sub(d.as_millis() as i64).max(1))
+            };
+            let req = ReadAuditLogRequest {
+                limit,
+                since_unix_ms: ago(since),
+                until_unix_ms: ago(until),
+                principal: principal.unwrap_or_default(),
+                method: method.unwrap_or_default(),
+                outcome: outcome.unwrap_or_default(),
+                offset,
+            };
             let (target, r) = ctx
-                .call_node(&node, |mut c| async move {
-                    c.read_audit_log(ReadAuditLogRequest { limit }).await
-                })
+                .call_node(&node, |mut c| async move { c.read_audit_log(req).await })
                 .await?;
             Ok(Box::new(NodeAuditReport {
                 node: target.label().to_string(),
                 dropped: r.dropped,
+                evicted: r.evicted,
+                total: r.total,
+                truncated: u64::from(offset) + (r.records.len() as u64) < r.total,
+                limit,
+                offset,
+                oldest_unix_ms: r.oldest_unix_ms,
                 records: r
                     .records
                     .into_iter()
@@ -344,8 +391,21 @@ impl Report for HealthReport {
 pub struct NodeAuditReport {
     /// Node.
     pub node: String,
-    /// Records the node dropped since start.
+    /// Records the node could not write to its audit file (writer behind), since start.
     pub dropped: u64,
+    /// Records evicted from the node's memory for newer ones since start (older than
+    /// `oldest_unix_ms`; read the node's audit file for them).
+    pub evicted: u64,
+    /// Records in the node's memory matching the filters.
+    pub total: u64,
+    /// More matched than shown (`--limit`, `--offset` pages back).
+    pub truncated: bool,
+    /// The `--limit` asked for.
+    pub limit: u32,
+    /// Newest matching records skipped.
+    pub offset: u32,
+    /// The oldest record still in the node's memory, unix ms (0: none).
+    pub oldest_unix_ms: i64,
     /// Newest last.
     pub records: Vec<NodeAuditRecord>,
 }
@@ -400,9 +460,25 @@ impl Report for NodeAuditReport {
             ]);
         }
         let mut out = t.to_string();
+        if self.truncated {
+            out.push_str(&format!(
+                "\nshowing {} of {} (--limit; --offset {} for older)",
+                self.records.len(),
+                self.total,
+                self.offset + self.records.len() as u32
+            ));
+        }
+        if self.evicted > 0 {
+            out.push_str(&format!(
+                "\n{} {} older records evicted from the node's memory (the oldest kept is from {} unix ms); its audit file has them",
+                style.warn("note:"),
+                self.evicted,
+                self.oldest_unix_ms
+            ));
+        }
         if self.dropped > 0 {
             out.push_str(&format!(
-                "\n{} {} records dropped by the node",
+                "\n{} {} records could not be written to the node's audit file",
                 style.warn("warning:"),
                 self.dropped
             ));

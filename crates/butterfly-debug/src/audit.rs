@@ -27,6 +27,7 @@ struct Inner {
     memory: Mutex<VecDeque<AuditRecord>>,
     capacity: usize,
     dropped: AtomicU64,
+    evicted: AtomicU64,
     tx: Option<mpsc::Sender<AuditRecord>>,
     metrics: Metrics,
 }
@@ -61,6 +62,7 @@ impl AuditLog {
                 memory: Mutex::new(VecDeque::new()),
                 capacity: memory.max(1),
                 dropped: AtomicU64::new(0),
+                evicted: AtomicU64::new(0),
                 tx: None,
                 metrics,
             }),
@@ -89,6 +91,7 @@ impl AuditLog {
                 memory: Mutex::new(VecDeque::new()),
                 capacity: memory.max(1),
                 dropped: AtomicU64::new(0),
+                evicted: AtomicU64::new(0),
                 tx: Some(tx),
                 metrics,
             }),
@@ -118,6 +121,7 @@ impl AuditLog {
         };
         while memory.len() >= self.inner.capacity {
             memory.pop_front();
+            self.inner.evicted.fetch_add(1, Ordering::Relaxed);
         }
         memory.push_back(record);
     }
@@ -130,6 +134,43 @@ impl AuditLog {
         };
         let skip = memory.len().saturating_sub(limit);
         memory.iter().skip(skip).cloned().collect()
+    }
+
+    /// The records matching `req`'s filters, newest `limit` after skipping `offset` of the
+    /// newest (oldest first), with the number matching before offset and limit and the oldest
+    /// record's time still in memory.
+    pub fn query(
+        &self,
+        req: &butterfly_proto::debug::ReadAuditLogRequest,
+        limit: usize,
+    ) -> (Vec<AuditRecord>, u64, i64) {
+        let memory = match self.inner.memory.lock() {
+            Ok(m) => m,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let oldest = memory.front().map_or(0, |r| r.at_unix_ms);
+        let matching: Vec<&AuditRecord> = memory
+            .iter()
+            .filter(|r| req.since_unix_ms == 0 || r.at_unix_ms >= req.since_unix_ms)
+            .filter(|r| req.until_unix_ms == 0 || r.at_unix_ms <= req.until_unix_ms)
+            .filter(|r| req.principal.is_empty() || r.peer_name == req.principal)
+            .filter(|r| {
+                req.method.is_empty()
+                    || r.method == req.method
+                    || r.method.rsplit('/').next() == Some(req.method.as_str())
+            })
+            .filter(|r| req.outcome.is_empty() || r.outcome == req.outcome)
+            .collect();
+        let total = matching.len();
+        let end = total.saturating_sub(req.offset as usize);
+        let start = end.saturating_sub(limit);
+        let page = matching[start..end].iter().map(|r| (*r).clone()).collect();
+        (page, total as u64, oldest)
+    }
+
+    /// Records evicted from memory to make room (since start).
+    pub fn evicted(&self) -> u64 {
+        self.inner.evicted.load(Ordering::Relaxed)
     }
 
     /// Records not written to the file because the writer could not keep up (since start).
@@ -192,5 +233,74 @@ fn push_line(buf: &mut Vec<u8>, r: &AuditRecord) {
     };
     if serde_json::to_writer(&mut *buf, &line).is_ok() {
         buf.push(b'\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use butterfly_proto::debug::ReadAuditLogRequest;
+
+    fn rec(at: i64, method: &str, peer: &str, outcome: &str) -> AuditRecord {
+        AuditRecord {
+            at_unix_ms: at,
+            method: format!("/butterfly.debug.v1.DebugService/{method}"),
+            peer_name: peer.into(),
+            outcome: outcome.into(),
+            ..AuditRecord::default()
+        }
+    }
+
+    #[test]
+    fn evictions_are_counted_and_queries_filter_then_page() {
+        let log = AuditLog::memory_only(4, Metrics::new());
+        for i in 0..6 {
+            let (m, o) = if i % 2 == 0 {
+                ("GetStatus", "ok")
+            } else {
+                ("InjectFault", "denied")
+            };
+            log.record(rec(i, m, if i < 3 { "alice" } else { "bob" }, o));
+        }
+        assert_eq!(log.evicted(), 2);
+        assert_eq!(
+            log.dropped(),
+            0,
+            "no file writer: nothing dropped from a file"
+        );
+        let q = |f: fn(&mut ReadAuditLogRequest)| {
+            let mut r = ReadAuditLogRequest::default();
+            f(&mut r);
+            log.query(&r, 10)
+        };
+        let (all, total, oldest) = q(|_| {});
+        assert_eq!((all.len(), total, oldest), (4, 4, 2));
+        let (status, total, _) = q(|r| r.method = "GetStatus".into());
+        assert_eq!(total, 2);
+        assert!(status.iter().all(|r| r.method.ends_with("GetStatus")));
+        let (denied, _, _) = q(|r| r.outcome = "denied".into());
+        assert_eq!(
+            denied.iter().map(|r| r.at_unix_ms).collect::<Vec<_>>(),
+            vec![3, 5]
+        );
+        let (bob, _, _) = q(|r| r.principal = "bob".into());
+        assert_eq!(bob.len(), 3);
+        let (window, _, _) = q(|r| {
+            r.since_unix_ms = 3;
+            r.until_unix_ms = 4;
+        });
+        assert_eq!(window.len(), 2);
+        let (page, total, _) = log.query(
+            &ReadAuditLogRequest {
+                offset: 1,
+                ..Default::default()
+            },
+            2,
+        );
+        assert_eq!(total, 4);
+        assert_eq!(
+            page.iter().map(|r| r.at_unix_ms).collect::<Vec<_>>(),
+            vec![3, 4]
+        );
     }
 }

@@ -539,9 +539,14 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
             0 => AUDIT_READ_DEFAULT_LIMIT,
             n => n.min(AUDIT_READ_MAX_LIMIT),
         };
-        let records = self.audit.newest(limit);
-        let dropped = self.audit.dropped();
-        call.finish(Ok(ReadAuditLogResponse { records, dropped }))
+        let (records, total, oldest_unix_ms) = self.audit.query(request.get_ref(), limit);
+        call.finish(Ok(ReadAuditLogResponse {
+            records,
+            dropped: self.audit.dropped(),
+            evicted: self.audit.evicted(),
+            total,
+            oldest_unix_ms,
+        }))
     }
 
     async fn raft(&self, request: Request<RaftRequest>) -> Result<Response<RaftResponse>, Status> {

@@ -212,7 +212,10 @@ async fn viewer_cannot_read_the_audit_log_and_is_told_which_role() {
     let f = start().await;
     let mut c = client(&f, Some(&f.viewer)).await.expect("connect");
     let err = c
-        .read_audit_log(ReadAuditLogRequest { limit: 0 })
+        .read_audit_log(ReadAuditLogRequest {
+            limit: 0,
+            ..Default::default()
+        })
         .await
         .expect_err("viewer must be refused");
     assert_eq!(err.code(), tonic::Code::PermissionDenied);
@@ -231,11 +234,17 @@ async fn admin_reads_the_audit_log_with_earlier_calls() {
         .await
         .expect("GetNodeInfo");
     let _ = viewer
-        .read_audit_log(ReadAuditLogRequest { limit: 0 })
+        .read_audit_log(ReadAuditLogRequest {
+            limit: 0,
+            ..Default::default()
+        })
         .await;
     let mut admin = client(&f, Some(&f.admin)).await.expect("connect admin");
     let log = admin
-        .read_audit_log(ReadAuditLogRequest { limit: 0 })
+        .read_audit_log(ReadAuditLogRequest {
+            limit: 0,
+            ..Default::default()
+        })
         .await
         .expect("ReadAuditLog")
         .into_inner();

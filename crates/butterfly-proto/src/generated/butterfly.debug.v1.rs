@@ -232,11 +232,28 @@ pub struct JoinResponse {
     #[prost(message, repeated, tag = "2")]
     pub members: ::prost::alloc::vec::Vec<Member>,
 }
-#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct ReadAuditLogRequest {
     /// How many of the newest records; 0 means the node's default (100). Capped at 10000.
     #[prost(uint32, tag = "1")]
     pub limit: u32,
+    /// Filters; 0 or empty means any. Unix ms, inclusive.
+    #[prost(int64, tag = "2")]
+    pub since_unix_ms: i64,
+    #[prost(int64, tag = "3")]
+    pub until_unix_ms: i64,
+    /// Caller certificate CN, exactly.
+    #[prost(string, tag = "4")]
+    pub principal: ::prost::alloc::string::String,
+    /// Method: the full path or its last segment (e.g. "GetStatus").
+    #[prost(string, tag = "5")]
+    pub method: ::prost::alloc::string::String,
+    /// "ok", "denied" or a gRPC status code name.
+    #[prost(string, tag = "6")]
+    pub outcome: ::prost::alloc::string::String,
+    /// Skip this many of the newest matching records (paging back).
+    #[prost(uint32, tag = "7")]
+    pub offset: u32,
 }
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct AuditRecord {
@@ -272,6 +289,16 @@ pub struct ReadAuditLogResponse {
     /// Records dropped because the writer could not keep up (since start).
     #[prost(uint64, tag = "2")]
     pub dropped: u64,
+    /// Records evicted from the node's memory to make room for newer ones (since start): older
+    /// than `oldest_unix_ms`, no longer readable here.
+    #[prost(uint64, tag = "3")]
+    pub evicted: u64,
+    /// Records in memory matching the filters (before offset and limit).
+    #[prost(uint64, tag = "4")]
+    pub total: u64,
+    /// The oldest record still in memory, unix ms (0 when none).
+    #[prost(int64, tag = "5")]
+    pub oldest_unix_ms: i64,
 }
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct RaftRequest {
