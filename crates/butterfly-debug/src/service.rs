@@ -8,8 +8,9 @@ use butterfly_proto::debug::{
     InjectFaultRequest, JoinRequest, JoinResponse, ListByzantineFaultsRequest,
     ListByzantineFaultsResponse, ListMembersRequest, ListMembersResponse, Member, NodeInfo,
     NodeStatus, QueryLogsRequest, QueryLogsResponse, QuerySpansRequest, QuerySpansResponse,
-    RaftRequest, RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse, ReplayRequest,
-    ReplayResponse,
+    RaftRequest, RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse, RemoveMemberRequest,
+    RemoveMemberResponse, ReplayRequest, ReplayResponse, StateDumpRequest, StateDumpResponse,
+    VerifyCheckpointRequest, VerifyCheckpointResponse, VerifyNodeRequest, VerifyNodeResponse,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -107,6 +108,38 @@ pub trait NodeHandle: Send + Sync + 'static {
             ))
         }
     }
+    /// The node's state as hashed sections (`StateDump`).
+    fn state_dump(
+        &self,
+        request: StateDumpRequest,
+    ) -> impl Future<Output = Result<StateDumpResponse, Status>> + Send {
+        let _ = request;
+        async { Err(Status::unimplemented("this node cannot dump its state")) }
+    }
+    /// Re-hashes the node's checkpoint (`VerifyCheckpoint`).
+    fn verify_checkpoint(
+        &self,
+        request: VerifyCheckpointRequest,
+    ) -> impl Future<Output = Result<VerifyCheckpointResponse, Status>> + Send {
+        let _ = request;
+        async { Err(Status::unimplemented("this node keeps no checkpoints")) }
+    }
+    /// Probes a node against honest replicas (`VerifyNode`).
+    fn verify_node(
+        &self,
+        request: VerifyNodeRequest,
+    ) -> impl Future<Output = Result<VerifyNodeResponse, Status>> + Send {
+        let _ = request;
+        async { Err(Status::unimplemented("only coordinators probe nodes")) }
+    }
+    /// Takes a coordinator out of the Raft voters (`RemoveMember`).
+    fn remove_member(
+        &self,
+        request: RemoveMemberRequest,
+    ) -> impl Future<Output = Result<RemoveMemberResponse, Status>> + Send {
+        let _ = request;
+        async { Err(Status::unimplemented("this node runs no consensus engine")) }
+    }
 }
 
 /// The RPCs of `butterfly.debug.v1.DebugService` and the role each needs.
@@ -140,11 +173,19 @@ pub enum Method {
     CommitCheckpoint,
     /// `Replay`: admin.
     Replay,
+    /// `StateDump`: viewer.
+    StateDump,
+    /// `VerifyCheckpoint`: viewer.
+    VerifyCheckpoint,
+    /// `VerifyNode`: admin.
+    VerifyNode,
+    /// `RemoveMember`: admin.
+    RemoveMember,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 14] = [
+    pub const ALL: [Method; 18] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -159,6 +200,10 @@ impl Method {
         Method::QueryLogs,
         Method::CommitCheckpoint,
         Method::Replay,
+        Method::StateDump,
+        Method::VerifyCheckpoint,
+        Method::VerifyNode,
+        Method::RemoveMember,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -178,6 +223,10 @@ impl Method {
             Method::QueryLogs => "QueryLogs",
             Method::CommitCheckpoint => "CommitCheckpoint",
             Method::Replay => "Replay",
+            Method::StateDump => "StateDump",
+            Method::VerifyCheckpoint => "VerifyCheckpoint",
+            Method::VerifyNode => "VerifyNode",
+            Method::RemoveMember => "RemoveMember",
         }
     }
 
@@ -195,11 +244,16 @@ impl Method {
             | Method::DeepHealth
             | Method::ListByzantineFaults
             | Method::QuerySpans
-            | Method::QueryLogs => Role::Viewer,
+            | Method::QueryLogs
+            | Method::StateDump
+            | Method::VerifyCheckpoint => Role::Viewer,
             Method::Join | Method::Raft | Method::CommitCheckpoint => Role::Node,
-            Method::ReadAuditLog | Method::InjectFault | Method::ClearFaults | Method::Replay => {
-                Role::Admin
-            }
+            Method::ReadAuditLog
+            | Method::InjectFault
+            | Method::ClearFaults
+            | Method::Replay
+            | Method::VerifyNode
+            | Method::RemoveMember => Role::Admin,
         }
     }
 }
@@ -480,5 +534,37 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     ) -> Result<Response<ReplayResponse>, Status> {
         let call = self.authorize(&request, Method::Replay)?;
         call.finish(self.handle.replay(request.into_inner()).await)
+    }
+
+    async fn state_dump(
+        &self,
+        request: Request<StateDumpRequest>,
+    ) -> Result<Response<StateDumpResponse>, Status> {
+        let call = self.authorize(&request, Method::StateDump)?;
+        call.finish(self.handle.state_dump(request.into_inner()).await)
+    }
+
+    async fn verify_checkpoint(
+        &self,
+        request: Request<VerifyCheckpointRequest>,
+    ) -> Result<Response<VerifyCheckpointResponse>, Status> {
+        let call = self.authorize(&request, Method::VerifyCheckpoint)?;
+        call.finish(self.handle.verify_checkpoint(request.into_inner()).await)
+    }
+
+    async fn verify_node(
+        &self,
+        request: Request<VerifyNodeRequest>,
+    ) -> Result<Response<VerifyNodeResponse>, Status> {
+        let call = self.authorize(&request, Method::VerifyNode)?;
+        call.finish(self.handle.verify_node(request.into_inner()).await)
+    }
+
+    async fn remove_member(
+        &self,
+        request: Request<RemoveMemberRequest>,
+    ) -> Result<Response<RemoveMemberResponse>, Status> {
+        let call = self.authorize(&request, Method::RemoveMember)?;
+        call.finish(self.handle.remove_member(request.into_inner()).await)
     }
 }

@@ -1,5 +1,8 @@
 //! Fault injection: `slow:<duration>`, `byzantine:<probability>`, `crash`,
-//! `partition:<peer>[,<peer>]`, `corrupt-checkpoint`. Only a node started with
+//! `partition:<peer>[,<peer>]`, `corrupt-checkpoint`, `tamper-state:<node>` (coordinators: sets
+//! `<node>`'s reputation to 0 in this coordinator's copy of the replicated state only, outside
+//! the Raft log, so `state diff` has a real divergence to find; clearing the fault does not undo
+//! it, a restart rebuilds the state from the log). Only a node started with
 //! `--allow-faults` accepts them (at start with `--fault`, or at run time by the admin-only
 //! `InjectFault` RPC).
 
@@ -20,6 +23,8 @@ pub enum Fault {
     Partition(BTreeSet<String>),
     /// Write corrupted checkpoints.
     CorruptCheckpoint,
+    /// Tamper with this coordinator's copy of the replicated state (the node's reputation).
+    TamperState(String),
 }
 
 impl Fault {
@@ -52,9 +57,12 @@ impl Fault {
                 }
             }
             ("corrupt-checkpoint", None) => Ok(Fault::CorruptCheckpoint),
+            ("tamper-state", Some(node)) if !node.trim().is_empty() => {
+                Ok(Fault::TamperState(node.trim().to_string()))
+            }
             _ => Err(format!(
                 "unknown fault '{spec}': use slow:<duration>, byzantine:<probability>, crash, \
-                 partition:<peer>[,<peer>] or corrupt-checkpoint"
+                 partition:<peer>[,<peer>], corrupt-checkpoint or tamper-state:<node>"
             )),
         }
     }
@@ -70,6 +78,7 @@ impl Fault {
                 peers.iter().cloned().collect::<Vec<_>>().join(",")
             ),
             Fault::CorruptCheckpoint => "corrupt-checkpoint".into(),
+            Fault::TamperState(node) => format!("tamper-state:{node}"),
         }
     }
 
@@ -80,6 +89,7 @@ impl Fault {
             Fault::Crash => 2,
             Fault::Partition(_) => 3,
             Fault::CorruptCheckpoint => 4,
+            Fault::TamperState(_) => 5,
         }
     }
 }

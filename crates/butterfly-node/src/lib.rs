@@ -12,12 +12,14 @@ pub mod faults;
 pub mod inference;
 pub mod layers;
 pub mod load;
+pub mod probe;
 mod procinfo;
 pub mod raft;
 pub mod replay;
 pub mod run;
 pub mod services;
 pub mod state;
+pub mod statetools;
 
 pub use cli::Cli;
 pub use run::{run, NodeError};

@@ -29,6 +29,10 @@ pub struct Services {
     pub telemetry: butterfly_telemetry::Telemetry,
     /// The metric catalog, registered into the node's `/metrics`.
     pub metrics: Arc<butterfly_telemetry::Metrics>,
+    /// The checkpoint directory (nodes started with `--data-dir`).
+    pub checkpoints: OnceLock<crate::checkpoint::Store>,
+    /// The node's configuration as `state dump` shows it (no secrets: paths, not contents).
+    pub config: OnceLock<serde_json::Value>,
 }
 
 impl Services {
@@ -50,6 +54,8 @@ impl Services {
             engine: OnceLock::new(),
             telemetry,
             metrics,
+            checkpoints: OnceLock::new(),
+            config: OnceLock::new(),
         }
     }
 
