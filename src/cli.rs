@@ -2,7 +2,8 @@
 //! all parsed by (or generated from) the clap tree defined here.
 
 use crate::commands::{
-    audit, certs, cluster, completions, demo, fault, logs, metrics, node, request, run,
+    audit, certs, cluster, completions, demo, fault, logs, metrics, node, request, run, state,
+    verify,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -150,6 +151,12 @@ pub enum Command {
     /// Query log lines (Loki, or the nodes' buffers).
     #[command(subcommand)]
     Logs(logs::LogsCommand),
+    /// A node's state as hashed sections; compare nodes section by section.
+    #[command(subcommand)]
+    State(state::StateCommand),
+    /// Re-hash checkpoints; probe a suspect node layer by layer.
+    #[command(subcommand)]
+    Verify(verify::VerifyCommand),
 }
 
 impl Command {
@@ -160,6 +167,8 @@ impl Command {
             Command::Node(cmd) => vec![cmd.node().to_string()],
             Command::Fault(cmd) => cmd.node().map(|n| vec![n.to_string()]).unwrap_or_default(),
             Command::Request(cmd) => vec![cmd.id().to_string()],
+            Command::State(cmd) => cmd.targets(),
+            Command::Verify(cmd) => cmd.targets(),
             _ => Vec::new(),
         }
     }

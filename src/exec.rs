@@ -145,5 +145,7 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         Command::Metrics(c) => commands::metrics::exec(c, ctx).await,
         Command::Request(c) => commands::request::exec(c, ctx).await,
         Command::Logs(c) => commands::logs::exec(c, ctx).await,
+        Command::State(c) => commands::state::exec(c, ctx).await,
+        Command::Verify(c) => commands::verify::exec(c, ctx).await,
     }
 }

@@ -85,10 +85,9 @@ pub async fn dump(src: DumpSource<'_>, req: StateDumpRequest) -> Result<StateDum
                 .filter_map(|l| Some((l, sha256_hex(&model.layer_state(l)?))))
                 .collect();
             json!({
-                "serves": "every layer of the model on request",
+                "serves": (0..model.spec.layers).collect::<Vec<_>>(),
                 "model": {"layers": model.spec.layers, "dim": model.spec.dim, "seed": model.spec.seed},
                 "layer_state_sha256": hashes,
-                "executed": services.layer_stats.snapshot().iter().map(|l| l.layer).collect::<Vec<_>>(),
             })
         } else {
             let planned = services.engine.get().map(|e| e.planned_assignment());
