@@ -443,6 +443,10 @@ fn spawn_node(
         cmd.arg("--data-dir").arg(dir.join("data").join(id));
         cmd.arg("--checkpoint-interval")
             .arg(format!("{}ms", checkpoint_interval.as_millis()));
+        // Benchmarks compare the durable Raft log with the in-memory one.
+        if role == "coordinator" && std::env::var_os("BUTTERFLY_DEMO_RAFT_VOLATILE").is_some() {
+            cmd.arg("--raft-volatile");
+        }
     }
     cmd.args([
         "--cluster",

@@ -143,6 +143,10 @@ pub struct RaftArgs {
     /// applied entries.
     #[arg(long, default_value_t = crate::raft::DEFAULT_SNAPSHOT_EVERY, value_parser = clap::value_parser!(u64).range(1..))]
     pub raft_snapshot_every: u64,
+    /// Keep the Raft log, vote and snapshots in memory even with --data-dir (for comparison
+    /// benchmarks only: a restarted coordinator then rejoins empty, which Raft does not allow).
+    #[arg(long)]
+    pub raft_volatile: bool,
 }
 
 impl RaftArgs {
@@ -152,7 +156,9 @@ impl RaftArgs {
             bootstrap_size: self.raft_bootstrap_size,
             heartbeat: self.raft_heartbeat,
             election_timeout: self.raft_election_timeout,
-            data_dir: data_dir.map(|d| d.join("raft")),
+            data_dir: data_dir
+                .filter(|_| !self.raft_volatile)
+                .map(|d| d.join("raft")),
             snapshot_every: self.raft_snapshot_every,
         }
     }

@@ -220,6 +220,7 @@ fn config_json(role: NodeRole, id: &str, args: &NodeArgs) -> serde_json::Value {
             "heartbeat_ms": args.raft.raft_heartbeat.as_millis() as u64,
             "election_timeout_ms": args.raft.raft_election_timeout.as_millis() as u64,
             "snapshot_every": args.raft.raft_snapshot_every,
+            "volatile": args.raft.raft_volatile,
         },
         "tls": {"ca": c.ca, "cert": c.cert},
     })
