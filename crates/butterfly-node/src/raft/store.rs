@@ -441,3 +441,46 @@ impl RaftStateMachine<TypeConfig> for StateMachineStore {
             }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Command;
+    use openraft::{CommittedLeaderId, EntryPayload};
+
+    fn entry(index: u64, cmd: Command) -> Entry<TypeConfig> {
+        Entry {
+            log_id: LogId::new(CommittedLeaderId::new(1, 7), index),
+            payload: EntryPayload::Normal(cmd),
+        }
+    }
+
+    #[tokio::test]
+    async fn snapshot_and_vote_survive_a_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let cmd = Command::SetReputation {
+            node_id: "compute-1".into(),
+            score: 0.25,
+        };
+        {
+            let mut log = LogStore::open(dir.path()).unwrap();
+            log.save_vote(&Vote::new(3, 7)).await.unwrap();
+            let mut sm = StateMachineStore::open(dir.path()).unwrap();
+            sm.apply([entry(1, cmd.clone()), entry(2, Command::Noop)])
+                .await
+                .unwrap();
+            let snap = sm.build_snapshot().await.unwrap();
+            assert_eq!(snap.meta.last_log_id.map(|l| l.index), Some(2));
+        }
+        let mut log = LogStore::open(dir.path()).unwrap();
+        assert_eq!(log.read_vote().await.unwrap(), Some(Vote::new(3, 7)));
+        let mut sm = StateMachineStore::open(dir.path()).unwrap();
+        let (applied, _) = sm.applied_state().await.unwrap();
+        assert_eq!(applied.map(|l| l.index), Some(2));
+        assert_eq!(sm.state().reputation_of("compute-1"), 0.25);
+        let (_, index, hashes) = sm.read(None);
+        assert_eq!(index, 2);
+        assert!(hashes.is_some());
+        assert!(sm.get_current_snapshot().await.unwrap().is_some());
+    }
+}
