@@ -77,6 +77,8 @@ pub struct Difference {
 pub struct SectionDiff {
     /// Section name.
     pub name: String,
+    /// The role compared (per-node sections); null for replicated sections.
+    pub role: Option<String>,
     /// Equal on every compared node.
     pub equal: bool,
     /// The applied index it was compared at (replicated sections); null for per-node sections.
@@ -318,9 +320,25 @@ pub async fn exec(args: DiffArgs, ctx: &Ctx<'_>) -> Result<Box<dyn crate::output
         }
     };
     let mut sections = Vec::new();
+    // Per-node sections are compared within a role (a compute node's `layers` is not a
+    // coordinator's); replicated ones among the coordinators.
+    let roles: BTreeSet<String> = resp
+        .values()
+        .filter(|(w, _, _)| !w)
+        .map(|(_, r, _)| r.role.clone())
+        .collect();
+    let mut passes: Vec<(String, Option<String>)> = Vec::new();
     for name in names {
+        if REPLICATED.contains(&name.as_str()) {
+            passes.push((name, None));
+        } else {
+            passes.extend(roles.iter().map(|r| (name.clone(), Some(r.clone()))));
+        }
+    }
+    for (name, role) in passes {
         let replicated = REPLICATED.contains(&name.as_str());
         let mut sd = SectionDiff {
+            role: role.clone(),
             name: name.clone(),
             equal: true,
             at_index: replicated.then_some(top),
@@ -335,7 +353,7 @@ pub async fn exec(args: DiffArgs, ctx: &Ctx<'_>) -> Result<Box<dyn crate::output
             if replicated && !is_coord(r) {
                 continue;
             }
-            if !replicated && *witness {
+            if !replicated && (*witness || role.as_deref() != Some(r.role.as_str())) {
                 continue;
             }
             if replicated {
@@ -352,6 +370,9 @@ pub async fn exec(args: DiffArgs, ctx: &Ctx<'_>) -> Result<Box<dyn crate::output
             } else if let Some(h) = section_hashes(r).get(&name) {
                 sd.hashes.insert(id.clone(), h.clone());
             }
+        }
+        if sd.hashes.is_empty() && lagging.is_empty() {
+            continue;
         }
         sd.majority_hash = majority(&sd.hashes);
         sd.odd = match &sd.majority_hash {
@@ -551,10 +572,11 @@ impl Report for DiffReport {
             out.push('\n');
         }
         for s in &self.sections {
-            let at = s
-                .at_index
-                .map(|i| format!(" at index {i}"))
-                .unwrap_or_default();
+            let at = match (&s.at_index, &s.role) {
+                (Some(i), _) => format!(" at index {i}"),
+                (None, Some(r)) => format!(" ({r})"),
+                (None, None) => String::new(),
+            };
             if s.equal {
                 out.push_str(&format!("{} {}{at}\n", style.good("equal   "), s.name));
             } else {
