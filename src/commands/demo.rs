@@ -175,10 +175,7 @@ pub async fn exec(args: DemoArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
 }
 
 /// Runs `demo restart|status` typed inside a console.
-pub async fn exec_in_console(
-    cmd: crate::cli::Command,
-    ctx: &Ctx<'_>,
-) -> Result<Box<dyn Report>> {
+pub async fn exec_in_console(cmd: crate::cli::Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
         crate::cli::Command::Demo(args) => exec(args, ctx).await,
         _ => Err(Error::Usage("internal: not a demo command".into())),
