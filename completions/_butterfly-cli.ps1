@@ -1503,6 +1503,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Compute nodes re-hash their checkpoint objects (in parallel) against their manifest, and the manifest is checked against the one committed through Raft')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Probe a node layer by layer against honest replicas and report the first divergent layer with evidence (admin role)')
+            [CompletionResult]::new('evidence', 'evidence', [CompletionResultType]::ParameterValue, 'Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role) that the same probe again gives the same expected hashes and divergence')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1550,9 +1551,29 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'butterfly-cli;verify;evidence' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--rerun', '--rerun', [CompletionResultType]::ParameterName, 'Run the recorded probe again through the same node and compare')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'butterfly-cli;verify;help' {
             [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Compute nodes re-hash their checkpoint objects (in parallel) against their manifest, and the manifest is checked against the one committed through Raft')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Probe a node layer by layer against honest replicas and report the first divergent layer with evidence (admin role)')
+            [CompletionResult]::new('evidence', 'evidence', [CompletionResultType]::ParameterValue, 'Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role) that the same probe again gives the same expected hashes and divergence')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1560,6 +1581,9 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             break
         }
         'butterfly-cli;verify;help;node' {
+            break
+        }
+        'butterfly-cli;verify;help;evidence' {
             break
         }
         'butterfly-cli;verify;help;help' {
@@ -1793,12 +1817,16 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         'butterfly-cli;help;verify' {
             [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Compute nodes re-hash their checkpoint objects (in parallel) against their manifest, and the manifest is checked against the one committed through Raft')
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Probe a node layer by layer against honest replicas and report the first divergent layer with evidence (admin role)')
+            [CompletionResult]::new('evidence', 'evidence', [CompletionResultType]::ParameterValue, 'Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role) that the same probe again gives the same expected hashes and divergence')
             break
         }
         'butterfly-cli;help;verify;checkpoint' {
             break
         }
         'butterfly-cli;help;verify;node' {
+            break
+        }
+        'butterfly-cli;help;verify;evidence' {
             break
         }
         'butterfly-cli;help;help' {

@@ -394,6 +394,9 @@ _butterfly__cli() {
             butterfly__cli__subcmd__help__subcmd__verify,checkpoint)
                 cmd="butterfly__cli__subcmd__help__subcmd__verify__subcmd__checkpoint"
                 ;;
+            butterfly__cli__subcmd__help__subcmd__verify,evidence)
+                cmd="butterfly__cli__subcmd__help__subcmd__verify__subcmd__evidence"
+                ;;
             butterfly__cli__subcmd__help__subcmd__verify,node)
                 cmd="butterfly__cli__subcmd__help__subcmd__verify__subcmd__node"
                 ;;
@@ -583,6 +586,9 @@ _butterfly__cli() {
             butterfly__cli__subcmd__verify,checkpoint)
                 cmd="butterfly__cli__subcmd__verify__subcmd__checkpoint"
                 ;;
+            butterfly__cli__subcmd__verify,evidence)
+                cmd="butterfly__cli__subcmd__verify__subcmd__evidence"
+                ;;
             butterfly__cli__subcmd__verify,help)
                 cmd="butterfly__cli__subcmd__verify__subcmd__help"
                 ;;
@@ -591,6 +597,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__verify__subcmd__help,checkpoint)
                 cmd="butterfly__cli__subcmd__verify__subcmd__help__subcmd__checkpoint"
+                ;;
+            butterfly__cli__subcmd__verify__subcmd__help,evidence)
+                cmd="butterfly__cli__subcmd__verify__subcmd__help__subcmd__evidence"
                 ;;
             butterfly__cli__subcmd__verify__subcmd__help,help)
                 cmd="butterfly__cli__subcmd__verify__subcmd__help__subcmd__help"
@@ -3443,7 +3452,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__verify)
-            opts="checkpoint node"
+            opts="checkpoint node evidence"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3457,6 +3466,20 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__help__subcmd__verify__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__verify__subcmd__evidence)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5845,7 +5868,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__verify)
-            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version checkpoint node help"
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version checkpoint node evidence help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5964,8 +5987,62 @@ _butterfly__cli() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        butterfly__subcmd__cli__subcmd__verify__subcmd__evidence)
+            opts="-p -o -h -V --rerun --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         butterfly__subcmd__cli__subcmd__verify__subcmd__help)
-            opts="checkpoint node help"
+            opts="checkpoint node evidence help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5979,6 +6056,20 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__verify__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__verify__subcmd__help__subcmd__evidence)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

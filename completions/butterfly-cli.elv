@@ -1372,6 +1372,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand --version 'Print version'
             cand checkpoint 'Compute nodes re-hash their checkpoint objects (in parallel) against their manifest, and the manifest is checked against the one committed through Raft'
             cand node 'Probe a node layer by layer against honest replicas and report the first divergent layer with evidence (admin role)'
+            cand evidence 'Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role) that the same probe again gives the same expected hashes and divergence'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;verify;checkpoint'= {
@@ -1416,14 +1417,35 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'butterfly-cli;verify;evidence'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --rerun 'Run the recorded probe again through the same node and compare'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'butterfly-cli;verify;help'= {
             cand checkpoint 'Compute nodes re-hash their checkpoint objects (in parallel) against their manifest, and the manifest is checked against the one committed through Raft'
             cand node 'Probe a node layer by layer against honest replicas and report the first divergent layer with evidence (admin role)'
+            cand evidence 'Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role) that the same probe again gives the same expected hashes and divergence'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;verify;help;checkpoint'= {
         }
         &'butterfly-cli;verify;help;node'= {
+        }
+        &'butterfly-cli;verify;help;evidence'= {
         }
         &'butterfly-cli;verify;help;help'= {
         }
@@ -1599,10 +1621,13 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;help;verify'= {
             cand checkpoint 'Compute nodes re-hash their checkpoint objects (in parallel) against their manifest, and the manifest is checked against the one committed through Raft'
             cand node 'Probe a node layer by layer against honest replicas and report the first divergent layer with evidence (admin role)'
+            cand evidence 'Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role) that the same probe again gives the same expected hashes and divergence'
         }
         &'butterfly-cli;help;verify;checkpoint'= {
         }
         &'butterfly-cli;help;verify;node'= {
+        }
+        &'butterfly-cli;help;verify;evidence'= {
         }
         &'butterfly-cli;help;help'= {
         }

@@ -313,6 +313,24 @@ fn verify_checkpoint_and_verify_node() {
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(saved["evidence_sha256"], v["evidence_sha256"]);
     assert_eq!(saved["layers"], v["layers"]);
+    // The saved record is checked later: its hash, and the same probe again.
+    let r = env.run(&[
+        "-o",
+        "json",
+        "verify",
+        "evidence",
+        file.to_str().unwrap(),
+        "--rerun",
+    ]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["rerun"]["first_divergent_layer_now"], 0);
+    let forged = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace(l0["received_hash"].as_str().unwrap(), &"0".repeat(64));
+    std::fs::write(&file, forged).unwrap();
+    let r = env.run(&["-o", "json", "verify", "evidence", file.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert_eq!(r.json()["hash_ok"], false);
 
     // An honest node: no divergence in every layer.
     let r = env.run(&["-o", "table", "verify", "node", "compute-1"]);

@@ -51,6 +51,15 @@ pub enum VerifyCommand {
         #[arg(short = 'w', long = "write", value_name = "FILE")]
         write: Option<PathBuf>,
     },
+    /// Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role)
+    /// that the same probe again gives the same expected hashes and divergence.
+    Evidence {
+        /// The record written by `verify node -w`.
+        file: PathBuf,
+        /// Run the recorded probe again through the same node and compare.
+        #[arg(long)]
+        rerun: bool,
+    },
 }
 
 impl VerifyCommand {
@@ -59,6 +68,7 @@ impl VerifyCommand {
         match self {
             VerifyCommand::Checkpoint { node, .. } => node.iter().cloned().collect(),
             VerifyCommand::Node { node, .. } => vec![node.clone()],
+            VerifyCommand::Evidence { .. } => Vec::new(),
         }
     }
 }
@@ -102,6 +112,9 @@ pub async fn exec(cmd: VerifyCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> 
             }
             Ok(Box::new(report))
         }
+        VerifyCommand::Evidence { file, rerun } => Ok(Box::new(
+            crate::commands::verifynode::check_evidence(ctx, &file, rerun).await?,
+        )),
     }
 }
 

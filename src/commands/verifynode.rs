@@ -242,3 +242,168 @@ impl Report for VerifyNodeReport {
         out
     }
 }
+
+/// `verify evidence -o json`: `{"file","node_id","hash_ok","rerun":null|{"same_expected",
+/// "first_divergent_layer_then","first_divergent_layer_now"},"problems":[...]}`.
+#[derive(Debug, Serialize)]
+pub struct EvidenceCheck {
+    /// The record.
+    pub file: String,
+    /// The suspect it names.
+    pub node_id: String,
+    /// Whether the record's `evidence_sha256` matches its content.
+    pub hash_ok: bool,
+    /// The probe run again, when asked.
+    pub rerun: Option<Rerun>,
+    /// What does not hold.
+    pub problems: Vec<String>,
+}
+
+/// The recorded probe run again.
+#[derive(Debug, Serialize)]
+pub struct Rerun {
+    /// Every recorded layer's expected hash (the honest output) is the same now.
+    pub same_expected: bool,
+    /// First divergent layer in the record.
+    pub first_divergent_layer_then: Option<u32>,
+    /// First divergent layer now.
+    pub first_divergent_layer_now: Option<u32>,
+}
+
+/// Checks a saved evidence record (and with `rerun`, probes again).
+pub async fn check_evidence(
+    ctx: &Ctx<'_>,
+    file: &std::path::Path,
+    rerun: bool,
+) -> Result<EvidenceCheck> {
+    let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+    let record: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("{}: not an evidence record: {e}", file.display())))?;
+    let str_of = |k: &str| {
+        record
+            .get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut check = EvidenceCheck {
+        file: file.display().to_string(),
+        node_id: str_of("node_id"),
+        hash_ok: evidence_hash(&record) == str_of("evidence_sha256"),
+        rerun: None,
+        problems: Vec::new(),
+    };
+    if check.node_id.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: no node_id: not an evidence record",
+            file.display()
+        )));
+    }
+    if !check.hash_ok {
+        check
+            .problems
+            .push("evidence_sha256 does not match the record: it was changed".into());
+    }
+    if rerun {
+        let now = verify_node(ctx, &check.node_id, str_of("probe"), true).await?;
+        let then: Vec<(u64, String)> = record
+            .get("layers")
+            .and_then(|l| l.as_array())
+            .map(|a| {
+                a.iter()
+                    .map(|l| {
+                        (
+                            l.get("layer").and_then(|v| v.as_u64()).unwrap_or(0),
+                            l.get("expected_hash")
+                                .and_then(|v| v.as_str())
+                                .unwrap_or("")
+                                .to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let same_expected = then.iter().all(|(layer, h)| {
+            now.layers
+                .iter()
+                .find(|l| u64::from(l.layer) == *layer)
+                .is_some_and(|l| l.expected_hash == *h)
+        });
+        if !same_expected {
+            check
+                .problems
+                .push("the honest outputs differ from the record's".into());
+        }
+        let was = record
+            .get("first_divergent_layer")
+            .and_then(|v| v.as_u64())
+            .and_then(|v| u32::try_from(v).ok());
+        if was != now.first_divergent_layer {
+            check.problems.push(format!(
+                "first divergent layer then {was:?}, now {:?}",
+                now.first_divergent_layer
+            ));
+        }
+        check.rerun = Some(Rerun {
+            same_expected,
+            first_divergent_layer_then: was,
+            first_divergent_layer_now: now.first_divergent_layer,
+        });
+    }
+    Ok(check)
+}
+
+impl Report for EvidenceCheck {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+    fn exit_code(&self) -> i32 {
+        if self.problems.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_ERROR
+        }
+    }
+    fn render(&self, style: &Style) -> String {
+        let mut out = format!(
+            "{} (suspect {}): record hash {}",
+            self.file,
+            self.node_id,
+            if self.hash_ok {
+                style.good("ok")
+            } else {
+                style.bad("CHANGED")
+            }
+        );
+        if let Some(r) = &self.rerun {
+            out.push_str(&format!(
+                "
+probe again: honest outputs {}, first divergent layer then {}, now {}",
+                if r.same_expected {
+                    style.good("the same")
+                } else {
+                    style.bad("DIFFERENT")
+                },
+                r.first_divergent_layer_then
+                    .map_or("none".into(), |l| l.to_string()),
+                r.first_divergent_layer_now
+                    .map_or("none".into(), |l| l.to_string()),
+            ));
+        }
+        for p in &self.problems {
+            out.push_str(&format!(
+                "
+{} {p}",
+                style.bad("problem:")
+            ));
+        }
+        if self.problems.is_empty() {
+            out.push_str(&format!(
+                "
+{}",
+                style.good("the evidence holds")
+            ));
+        }
+        out
+    }
+}
