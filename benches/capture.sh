@@ -29,9 +29,11 @@ stop = json.load(open(f"{work}/stop.json"))["nodes"][0]
 err = open(f"{work}/tcpdump.err").read()
 td = int(re.search(r"(\d+) packets captured", err).group(1))
 td_drop = int(re.search(r"(\d+) packets dropped by kernel", err).group(1))
-ours = stop["packets"]; drops = stop["dropped"] + stop["kernel_dropped"]
-# Both ran for the same `secs` over the same traffic.
-print(f"load {load} req/s, {secs:.0f}s: butterfly pcap {ours/secs:.0f} pkt/s ({drops} dropped)"
-      f" | tcpdump {td/secs:.0f} pkt/s ({td_drop} dropped) | ratio {ours/max(td,1):.3f}")
+ours = stop["packets"]
+# Both ran for the same `secs` over the same traffic. "over limit" counts packets refused after the
+# session's own duration limit; "kernel" is libpcap's ps_drop + ps_ifdrop, like tcpdump's figure.
+print(f"load {load} req/s, {secs:.0f}s: butterfly pcap {ours/secs:.0f} pkt/s"
+      f" ({stop['kernel_dropped']} kernel drops, {stop['dropped']} over limit)"
+      f" | tcpdump {td/secs:.0f} pkt/s ({td_drop} kernel drops) | ratio {ours/max(td,1):.3f}")
 PY
 done

@@ -50,6 +50,8 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand connections 'Every connection the nodes hold: data plane, probes, consensus, membership, debug clients'
             cand latency 'Round-trip times between the nodes, as an N×N matrix'
             cand packet 'Capture packets on nodes into one pcapng (admin role)'
+            cand state 'A node''s state as hashed sections; compare nodes section by section'
+            cand verify 'Re-hash checkpoints; probe a suspect node layer by layer'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;debug'= {
@@ -117,6 +119,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand up 'Start the cluster; stays in the foreground until Ctrl-C unless --detach'
             cand down 'Stop a detached demo cluster'
             cand status 'The demo''s processes and addresses'
+            cand restart 'Restart one demo node with its data kept (same command line and addresses): SIGTERM (or SIGKILL with --kill) if it still runs, then start it again and wait until ready'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;demo;up'= {
@@ -178,10 +181,29 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'butterfly-cli;demo;restart'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --kill 'Kill it with SIGKILL (a crash) instead of stopping it'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'butterfly-cli;demo;help'= {
             cand up 'Start the cluster; stays in the foreground until Ctrl-C unless --detach'
             cand down 'Stop a detached demo cluster'
             cand status 'The demo''s processes and addresses'
+            cand restart 'Restart one demo node with its data kept (same command line and addresses): SIGTERM (or SIGKILL with --kill) if it still runs, then start it again and wait until ready'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;demo;help;up'= {
@@ -189,6 +211,8 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;demo;help;down'= {
         }
         &'butterfly-cli;demo;help;status'= {
+        }
+        &'butterfly-cli;demo;help;restart'= {
         }
         &'butterfly-cli;demo;help;help'= {
         }
@@ -300,6 +324,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand status 'Every member: role, address, reachability, health, consensus, uptime, version'
+            cand remove-member 'Take a coordinator out of the Raft voters so a dead one stops counting against the quorum (admin role; asked of any live coordinator, which passes it to the leader)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;cluster;status'= {
@@ -319,11 +344,31 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'butterfly-cli;cluster;remove-member'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'butterfly-cli;cluster;help'= {
             cand status 'Every member: role, address, reachability, health, consensus, uptime, version'
+            cand remove-member 'Take a coordinator out of the Raft voters so a dead one stops counting against the quorum (admin role; asked of any live coordinator, which passes it to the leader)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;cluster;help;status'= {
+        }
+        &'butterfly-cli;cluster;help;remove-member'= {
         }
         &'butterfly-cli;cluster;help;help'= {
         }
@@ -1247,6 +1292,171 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;packet;help;help'= {
         }
+        &'butterfly-cli;state'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand dump 'A node''s state as sections, each with its SHA-256 (canonical JSON, sorted keys): consensus, members, assignment, reputation, faults, checkpoints, layers, checkpoint, active_faults, build'
+            cand diff 'Compare nodes section by section: hashes first, differing keys with both values, and the odd node out by majority. Replicated sections are compared at one applied index'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;state;dump'= {
+            cand --section 'Only this section (printed in full)'
+            cand --page-bytes 'Bytes per page asked of the node (it caps pages at 1 MiB) [default: 256 KiB]'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;state;diff'= {
+            cand --role 'With --all: only this role (coordinator, compute, observer)'
+            cand --section 'Compare only this section (any section, per-node ones included)'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --all 'Compare every member (or every member of --role)'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;state;help'= {
+            cand dump 'A node''s state as sections, each with its SHA-256 (canonical JSON, sorted keys): consensus, members, assignment, reputation, faults, checkpoints, layers, checkpoint, active_faults, build'
+            cand diff 'Compare nodes section by section: hashes first, differing keys with both values, and the odd node out by majority. Replicated sections are compared at one applied index'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;state;help;dump'= {
+        }
+        &'butterfly-cli;state;help;diff'= {
+        }
+        &'butterfly-cli;state;help;help'= {
+        }
+        &'butterfly-cli;verify'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand checkpoint 'Compute nodes re-hash their checkpoint objects (in parallel) against their manifest, and the manifest is checked against the one committed through Raft'
+            cand node 'Probe a node layer by layer against honest replicas and report the first divergent layer with evidence (admin role)'
+            cand evidence 'Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role) that the same probe again gives the same expected hashes and divergence'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;verify;checkpoint'= {
+            cand --node 'Only this node'
+            cand --sample 'Re-hash this percentage of the objects, e.g. `25` or `25%` [default: 100]'
+            cand --parallel 'Objects hashed at once per node (the node caps it at 16) [default: 4]'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --latest 'Each node''s latest checkpoint'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;verify;node'= {
+            cand --probe 'Probe input text [default: a fixed probe]'
+            cand -w 'Write the evidence record (JSON) here'
+            cand --write 'Write the evidence record (JSON) here'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --all-layers 'Keep probing after the first divergent layer'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;verify;evidence'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --rerun 'Run the recorded probe again through the same node and compare'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;verify;help'= {
+            cand checkpoint 'Compute nodes re-hash their checkpoint objects (in parallel) against their manifest, and the manifest is checked against the one committed through Raft'
+            cand node 'Probe a node layer by layer against honest replicas and report the first divergent layer with evidence (admin role)'
+            cand evidence 'Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role) that the same probe again gives the same expected hashes and divergence'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'butterfly-cli;verify;help;checkpoint'= {
+        }
+        &'butterfly-cli;verify;help;node'= {
+        }
+        &'butterfly-cli;verify;help;evidence'= {
+        }
+        &'butterfly-cli;verify;help;help'= {
+        }
         &'butterfly-cli;help'= {
             cand debug 'Open the interactive console (REPL)'
             cand run 'Run a script of console commands, one a line'
@@ -1265,6 +1475,8 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand connections 'Every connection the nodes hold: data plane, probes, consensus, membership, debug clients'
             cand latency 'Round-trip times between the nodes, as an N×N matrix'
             cand packet 'Capture packets on nodes into one pcapng (admin role)'
+            cand state 'A node''s state as hashed sections; compare nodes section by section'
+            cand verify 'Re-hash checkpoints; probe a suspect node layer by layer'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;help;debug'= {
@@ -1275,12 +1487,15 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand up 'Start the cluster; stays in the foreground until Ctrl-C unless --detach'
             cand down 'Stop a detached demo cluster'
             cand status 'The demo''s processes and addresses'
+            cand restart 'Restart one demo node with its data kept (same command line and addresses): SIGTERM (or SIGKILL with --kill) if it still runs, then start it again and wait until ready'
         }
         &'butterfly-cli;help;demo;up'= {
         }
         &'butterfly-cli;help;demo;down'= {
         }
         &'butterfly-cli;help;demo;status'= {
+        }
+        &'butterfly-cli;help;demo;restart'= {
         }
         &'butterfly-cli;help;certs'= {
             cand init 'Create a development CA (ca.pem, ca-key.pem)'
@@ -1294,8 +1509,11 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;help;cluster'= {
             cand status 'Every member: role, address, reachability, health, consensus, uptime, version'
+            cand remove-member 'Take a coordinator out of the Raft voters so a dead one stops counting against the quorum (admin role; asked of any live coordinator, which passes it to the leader)'
         }
         &'butterfly-cli;help;cluster;status'= {
+        }
+        &'butterfly-cli;help;cluster;remove-member'= {
         }
         &'butterfly-cli;help;node'= {
             cand info 'Identity: id, role, version, uptime, addresses, pid'
@@ -1399,6 +1617,25 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;help;packet;capture;status'= {
         }
         &'butterfly-cli;help;packet;capture;stop'= {
+        }
+        &'butterfly-cli;help;state'= {
+            cand dump 'A node''s state as sections, each with its SHA-256 (canonical JSON, sorted keys): consensus, members, assignment, reputation, faults, checkpoints, layers, checkpoint, active_faults, build'
+            cand diff 'Compare nodes section by section: hashes first, differing keys with both values, and the odd node out by majority. Replicated sections are compared at one applied index'
+        }
+        &'butterfly-cli;help;state;dump'= {
+        }
+        &'butterfly-cli;help;state;diff'= {
+        }
+        &'butterfly-cli;help;verify'= {
+            cand checkpoint 'Compute nodes re-hash their checkpoint objects (in parallel) against their manifest, and the manifest is checked against the one committed through Raft'
+            cand node 'Probe a node layer by layer against honest replicas and report the first divergent layer with evidence (admin role)'
+            cand evidence 'Check a saved `verify node` evidence record: its SHA-256, and (with --rerun, admin role) that the same probe again gives the same expected hashes and divergence'
+        }
+        &'butterfly-cli;help;verify;checkpoint'= {
+        }
+        &'butterfly-cli;help;verify;node'= {
+        }
+        &'butterfly-cli;help;verify;evidence'= {
         }
         &'butterfly-cli;help;help'= {
         }

@@ -3,7 +3,7 @@
 
 use crate::commands::{
     audit, capture, certs, cluster, completions, connections, demo, fault, flamegraph, latency,
-    logs, metrics, node, profile, request, run,
+    logs, metrics, node, profile, request, run, state, verify,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -166,6 +166,12 @@ pub enum Command {
     /// Capture packets on nodes into one pcapng (admin role).
     #[command(subcommand)]
     Packet(capture::PacketCommand),
+    /// A node's state as hashed sections; compare nodes section by section.
+    #[command(subcommand)]
+    State(state::StateCommand),
+    /// Re-hash checkpoints; probe a suspect node layer by layer.
+    #[command(subcommand)]
+    Verify(verify::VerifyCommand),
 }
 
 impl Command {
@@ -185,6 +191,8 @@ impl Command {
             Command::Connections(cmd) => cluster_or(cmd.nodes()),
             Command::Latency(cmd) => cluster_or(cmd.nodes()),
             Command::Packet(cmd) => cluster_or(cmd.nodes()),
+            Command::State(cmd) => cmd.targets(),
+            Command::Verify(cmd) => cmd.targets(),
             _ => Vec::new(),
         }
     }

@@ -143,6 +143,19 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         )))
     };
     match cmd {
+        // `demo restart` and `demo status` act on the running demo: allowed in a console too.
+        Command::Demo(ref a)
+            if ctx.session.via != Via::OneShot
+                && matches!(
+                    a.action,
+                    Some(
+                        commands::demo::DemoAction::Restart { .. }
+                            | commands::demo::DemoAction::Status
+                    )
+                ) =>
+        {
+            commands::demo::exec_in_console(cmd, ctx).await
+        }
         Command::Debug | Command::Demo(_) if ctx.session.via != Via::OneShot => {
             nested(if matches!(cmd, Command::Debug) {
                 "debug"
@@ -168,5 +181,7 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         Command::Connections(c) => commands::connections::exec(c, ctx).await,
         Command::Latency(c) => commands::latency::exec(c, ctx).await,
         Command::Packet(c) => commands::capture::exec(c, ctx).await,
+        Command::State(c) => commands::state::exec(c, ctx).await,
+        Command::Verify(c) => commands::verify::exec(c, ctx).await,
     }
 }

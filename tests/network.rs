@@ -565,6 +565,27 @@ fn capture_limits_hold_and_a_killed_node_is_a_partial_result() {
         r["packets_written"].as_u64().expect("count")
     );
 
+    // Audited on both ends: the node's audit log and the console's trail.
+    let audit = ok(&env.run(&["-o", "json", "node", "audit", "compute-1", "--limit", "200"]));
+    let methods: Vec<&str> = audit["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .filter(|r| r["peer_name"] == "oncall")
+        .filter_map(|r| r["method"].as_str())
+        .collect();
+    for m in ["StartCapture", "GetCaptureStatus", "StopCapture"] {
+        assert!(
+            methods.iter().any(|x| x.ends_with(m)),
+            "{m} not in the node's audit: {methods:?}"
+        );
+    }
+    let trail = std::fs::read_to_string(env.audit_log()).expect("console audit trail");
+    assert!(
+        trail.contains("packet capture stop"),
+        "console trail lacks the capture"
+    );
+
     // The duration limit.
     ok(&env.run(&[
         "-o",

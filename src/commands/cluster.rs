@@ -28,13 +28,74 @@ pub const RED_P99_QUERY: &str = "histogram_quantile(0.99, sum by (node_id, le) (
 pub enum ClusterCommand {
     /// Every member: role, address, reachability, health, consensus, uptime, version.
     Status,
+    /// Take a coordinator out of the Raft voters so a dead one stops counting against the
+    /// quorum (admin role; asked of any live coordinator, which passes it to the leader).
+    RemoveMember {
+        /// Coordinator node id.
+        node: String,
+    },
 }
 
 /// Runs a `cluster` command.
 pub async fn exec(cmd: ClusterCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
         ClusterCommand::Status => Ok(Box::new(status(ctx).await?)),
+        ClusterCommand::RemoveMember { node } => Ok(Box::new(remove_member(ctx, &node).await?)),
     }
+}
+
+/// `cluster remove-member -o json`: `{"removed","voters":[...],"via"}`.
+#[derive(Debug, Serialize)]
+pub struct Removed {
+    /// The coordinator taken out.
+    pub removed: String,
+    /// Voters after the change.
+    pub voters: Vec<String>,
+    /// Coordinator that took the request.
+    pub via: String,
+}
+
+impl Report for Removed {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+    fn render(&self, _: &Style) -> String {
+        format!(
+            "{} is no longer a voter; voters now: {} (quorum {})",
+            self.removed,
+            self.voters.join(", "),
+            self.voters.len() / 2 + 1
+        )
+    }
+}
+
+async fn remove_member(ctx: &Ctx<'_>, node: &str) -> Result<Removed> {
+    let d = ctx.discover().await?;
+    let pool = ctx.pool()?;
+    let fan = ctx.fanout()?;
+    let mut last = None;
+    for c in d.coordinators()?.iter().filter(|c| c.id != node) {
+        let req = butterfly_proto::debug::RemoveMemberRequest {
+            node_id: node.to_string(),
+        };
+        match fan
+            .one(&pool, c, |mut cl| async move {
+                cl.remove_member(req).await.map(|r| r.into_inner())
+            })
+            .await
+        {
+            Ok(r) => {
+                return Ok(Removed {
+                    removed: r.removed,
+                    voters: r.voters,
+                    via: c.id.clone(),
+                })
+            }
+            Err(e @ (Error::PermissionDenied { .. } | Error::Remote { .. })) => return Err(e),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| Error::NotFound("no other coordinator to ask".into())))
 }
 
 /// `cluster status -o json`: `{"nodes":[...],"summary":{...},"seed_errors":[...],"red":{...}|null}`.

@@ -71,6 +71,15 @@ pub enum DemoAction {
     Down,
     /// The demo's processes and addresses.
     Status,
+    /// Restart one demo node with its data kept (same command line and addresses): SIGTERM
+    /// (or SIGKILL with --kill) if it still runs, then start it again and wait until ready.
+    Restart {
+        /// Node id, e.g. coordinator-2.
+        node: String,
+        /// Kill it with SIGKILL (a crash) instead of stopping it.
+        #[arg(long)]
+        kill: bool,
+    },
 }
 
 /// How many nodes of each role.
@@ -127,10 +136,16 @@ pub struct DemoState {
     /// Whether the console that started it owns it (torn down when that console exits).
     #[serde(default)]
     pub attached: bool,
+    /// Each node's command line (program first), for `demo restart`.
+    #[serde(default)]
+    pub launches: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// Children of an attached demo, killed when the console leaves.
-static ATTACHED: Mutex<Vec<Child>> = Mutex::new(Vec::new());
+pub(crate) static ATTACHED: Mutex<Vec<Child>> = Mutex::new(Vec::new());
+/// Command lines of the nodes started by this process (saved in the state file).
+static LAUNCHES: Mutex<std::collections::BTreeMap<String, Vec<String>>> =
+    Mutex::new(std::collections::BTreeMap::new());
 
 /// Runs a `demo` command.
 pub async fn exec(args: DemoArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
@@ -153,6 +168,17 @@ pub async fn exec(args: DemoArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         }
         Some(DemoAction::Down) => Ok(Box::new(down().await?)),
         Some(DemoAction::Status) => Ok(Box::new(status()?)),
+        Some(DemoAction::Restart { node, kill }) => Ok(Box::new(
+            crate::commands::demorestart::restart(&node, kill).await?,
+        )),
+    }
+}
+
+/// Runs `demo restart|status` typed inside a console.
+pub async fn exec_in_console(cmd: crate::cli::Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+    match cmd {
+        crate::cli::Command::Demo(args) => exec(args, ctx).await,
+        _ => Err(Error::Usage("internal: not a demo command".into())),
     }
 }
 
@@ -162,15 +188,15 @@ enum Mode {
     Detached,
 }
 
-fn demo_dir() -> Result<PathBuf> {
+pub(crate) fn demo_dir() -> Result<PathBuf> {
     Ok(config::state_dir()?.join("demo"))
 }
 
-fn state_path() -> Result<PathBuf> {
+pub(crate) fn state_path() -> Result<PathBuf> {
     Ok(demo_dir()?.join("state.json"))
 }
 
-fn load_state() -> Result<Option<DemoState>> {
+pub(crate) fn load_state() -> Result<Option<DemoState>> {
     let path = state_path()?;
     match std::fs::read_to_string(&path) {
         Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
@@ -184,7 +210,7 @@ fn load_state() -> Result<Option<DemoState>> {
     }
 }
 
-fn alive(pid: u32) -> bool {
+pub(crate) fn alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists() && !is_zombie(pid)
 }
 
@@ -235,10 +261,12 @@ struct Launch<'a> {
     checkpoint_interval: std::time::Duration,
 }
 
-struct Spawned {
-    child: Child,
-    ready: PathBuf,
-    log: PathBuf,
+pub(crate) struct Spawned {
+    pub(crate) child: Child,
+    pub(crate) ready: PathBuf,
+    pub(crate) log: PathBuf,
+    /// Program and arguments.
+    pub(crate) argv: Vec<String>,
 }
 
 async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
@@ -251,6 +279,8 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
     }
     let node_bin = node_binary()?;
     let dir = demo_dir()?;
+    // A new cluster: no Raft log or checkpoint of an earlier demo may leak into it.
+    let _ = std::fs::remove_dir_all(dir.join("data"));
     for sub in ["certs", "logs", "ready"] {
         let d = dir.join(sub);
         if sub != "logs" {
@@ -370,6 +400,7 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
         prometheus,
         process_groups: groups,
         attached: mode == Mode::Attached,
+        launches: LAUNCHES.lock().map(|l| l.clone()).unwrap_or_default(),
     };
     let path = state_path()?;
     let text = serde_json::to_string_pretty(&state).map_err(|e| Error::Other(e.to_string()))?;
@@ -422,6 +453,10 @@ fn spawn_node(
         cmd.arg("--data-dir").arg(dir.join("data").join(id));
         cmd.arg("--checkpoint-interval")
             .arg(format!("{}ms", checkpoint_interval.as_millis()));
+        // Benchmarks compare the durable Raft log with the in-memory one.
+        if role == "coordinator" && std::env::var_os("BUTTERFLY_DEMO_RAFT_VOLATILE").is_some() {
+            cmd.arg("--raft-volatile");
+        }
     }
     cmd.args([
         "--cluster",
@@ -449,10 +484,19 @@ fn spawn_node(
         .stdout(log_file)
         .stderr(log_err)
         .process_group(0);
+    let argv = std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let child = cmd
         .spawn()
         .map_err(|e| Error::Other(format!("cannot start {}: {e}", bin.display())))?;
-    Ok(Spawned { child, ready, log })
+    Ok(Spawned {
+        child,
+        ready,
+        log,
+        argv,
+    })
 }
 
 fn start_load(
@@ -489,7 +533,7 @@ struct ReadyFile {
     nodes: Vec<DemoNode>,
 }
 
-async fn wait_ready(
+pub(crate) async fn wait_ready(
     mut s: Spawned,
     children: &mut Vec<Child>,
     groups: &mut Vec<u32>,
@@ -500,6 +544,11 @@ async fn wait_ready(
         if let Ok(text) = std::fs::read_to_string(&s.ready) {
             if let Ok(r) = serde_json::from_str::<ReadyFile>(&text) {
                 children.push(s.child);
+                if let Ok(mut l) = LAUNCHES.lock() {
+                    for n in r.nodes.iter().filter(|n| !n.id.starts_with("swarm-")) {
+                        l.insert(n.id.clone(), s.argv.clone());
+                    }
+                }
                 return Ok(r.nodes);
             }
         }
@@ -642,12 +691,12 @@ fn write_profile(
 }
 
 #[derive(Clone, Copy)]
-enum Signal {
+pub(crate) enum Signal {
     Term,
     Kill,
 }
 
-fn signal_group(pid: u32, sig: Signal) {
+pub(crate) fn signal_group(pid: u32, sig: Signal) {
     use nix::sys::signal::{killpg, Signal as S};
     use nix::unistd::Pid;
     let Ok(raw) = i32::try_from(pid) else { return };
@@ -659,7 +708,7 @@ fn signal_group(pid: u32, sig: Signal) {
 }
 
 /// Stops the process groups: SIGTERM, then SIGKILL after 5 s.
-async fn stop_groups(groups: &[u32]) {
+pub(crate) async fn stop_groups(groups: &[u32]) {
     for g in groups {
         signal_group(*g, Signal::Term);
     }

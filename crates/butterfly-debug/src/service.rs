@@ -18,7 +18,9 @@ use butterfly_proto::debug::{
 use butterfly_proto::debug::{
     CaptureState, Connection, GetCaptureStatusRequest, ListConnectionsRequest,
     ListConnectionsResponse, MeasureLatencyRequest, MeasureLatencyResponse, PingRequest,
-    PingResponse, StartCaptureRequest, StopCaptureRequest,
+    PingResponse, RemoveMemberRequest, RemoveMemberResponse, StartCaptureRequest, StateDumpRequest,
+    StateDumpResponse, StopCaptureRequest, VerifyCheckpointRequest, VerifyCheckpointResponse,
+    VerifyNodeRequest, VerifyNodeResponse,
 };
 use std::future::Future;
 use std::sync::Arc;
@@ -141,6 +143,38 @@ pub trait NodeHandle: Send + Sync + 'static {
             ))
         }
     }
+    /// The node's state as hashed sections (`StateDump`).
+    fn state_dump(
+        &self,
+        request: StateDumpRequest,
+    ) -> impl Future<Output = Result<StateDumpResponse, Status>> + Send {
+        let _ = request;
+        async { Err(Status::unimplemented("this node cannot dump its state")) }
+    }
+    /// Re-hashes the node's checkpoint (`VerifyCheckpoint`).
+    fn verify_checkpoint(
+        &self,
+        request: VerifyCheckpointRequest,
+    ) -> impl Future<Output = Result<VerifyCheckpointResponse, Status>> + Send {
+        let _ = request;
+        async { Err(Status::unimplemented("this node keeps no checkpoints")) }
+    }
+    /// Probes a node against honest replicas (`VerifyNode`).
+    fn verify_node(
+        &self,
+        request: VerifyNodeRequest,
+    ) -> impl Future<Output = Result<VerifyNodeResponse, Status>> + Send {
+        let _ = request;
+        async { Err(Status::unimplemented("only coordinators probe nodes")) }
+    }
+    /// Takes a coordinator out of the Raft voters (`RemoveMember`).
+    fn remove_member(
+        &self,
+        request: RemoveMemberRequest,
+    ) -> impl Future<Output = Result<RemoveMemberResponse, Status>> + Send {
+        let _ = request;
+        async { Err(Status::unimplemented("this node runs no consensus engine")) }
+    }
 }
 
 /// The RPCs of `butterfly.debug.v1.DebugService` and the role each needs.
@@ -196,11 +230,19 @@ pub enum Method {
     StopCapture,
     /// `StreamCapture`: admin.
     StreamCapture,
+    /// `StateDump`: viewer.
+    StateDump,
+    /// `VerifyCheckpoint`: viewer.
+    VerifyCheckpoint,
+    /// `VerifyNode`: admin.
+    VerifyNode,
+    /// `RemoveMember`: admin.
+    RemoveMember,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 25] = [
+    pub const ALL: [Method; 29] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -226,6 +268,10 @@ impl Method {
         Method::GetCaptureStatus,
         Method::StopCapture,
         Method::StreamCapture,
+        Method::StateDump,
+        Method::VerifyCheckpoint,
+        Method::VerifyNode,
+        Method::RemoveMember,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -256,6 +302,10 @@ impl Method {
             Method::GetCaptureStatus => "GetCaptureStatus",
             Method::StopCapture => "StopCapture",
             Method::StreamCapture => "StreamCapture",
+            Method::StateDump => "StateDump",
+            Method::VerifyCheckpoint => "VerifyCheckpoint",
+            Method::VerifyNode => "VerifyNode",
+            Method::RemoveMember => "RemoveMember",
         }
     }
 
@@ -276,11 +326,14 @@ impl Method {
             | Method::QueryLogs
             | Method::ListProfiles => Role::Viewer,
             Method::Ping | Method::ListConnections | Method::MeasureLatency => Role::Viewer,
+            Method::StateDump | Method::VerifyCheckpoint => Role::Viewer,
             Method::Join | Method::Raft | Method::CommitCheckpoint => Role::Node,
             Method::ReadAuditLog
             | Method::InjectFault
             | Method::ClearFaults
             | Method::Replay
+            | Method::VerifyNode
+            | Method::RemoveMember
             | Method::StartProfile
             | Method::StopProfile
             | Method::GetProfile => Role::Admin,
@@ -751,5 +804,37 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
             Err(e) => Err(e),
         };
         call.finish(result)
+    }
+
+    async fn state_dump(
+        &self,
+        request: Request<StateDumpRequest>,
+    ) -> Result<Response<StateDumpResponse>, Status> {
+        let call = self.authorize(&request, Method::StateDump)?;
+        call.finish(self.handle.state_dump(request.into_inner()).await)
+    }
+
+    async fn verify_checkpoint(
+        &self,
+        request: Request<VerifyCheckpointRequest>,
+    ) -> Result<Response<VerifyCheckpointResponse>, Status> {
+        let call = self.authorize(&request, Method::VerifyCheckpoint)?;
+        call.finish(self.handle.verify_checkpoint(request.into_inner()).await)
+    }
+
+    async fn verify_node(
+        &self,
+        request: Request<VerifyNodeRequest>,
+    ) -> Result<Response<VerifyNodeResponse>, Status> {
+        let call = self.authorize(&request, Method::VerifyNode)?;
+        call.finish(self.handle.verify_node(request.into_inner()).await)
+    }
+
+    async fn remove_member(
+        &self,
+        request: Request<RemoveMemberRequest>,
+    ) -> Result<Response<RemoveMemberResponse>, Status> {
+        let call = self.authorize(&request, Method::RemoveMember)?;
+        call.finish(self.handle.remove_member(request.into_inner()).await)
     }
 }

@@ -105,7 +105,8 @@ impl Store {
         }
     }
 
-    fn object(&self, hash: &str) -> PathBuf {
+    /// The file of the object with content hash `hash`.
+    pub fn object(&self, hash: &str) -> PathBuf {
         self.dir.join("objects").join(hash)
     }
 

@@ -107,7 +107,8 @@ pub struct NodeArgs {
     /// Seed of the model weights.
     #[arg(long, default_value_t = crate::layers::DEFAULT_SEED)]
     pub model_seed: u64,
-    /// Directory for this node's checkpoints (compute); none = no checkpoints.
+    /// Directory for this node's durable state: checkpoints (compute), the Raft log, vote and
+    /// snapshots (coordinator, under `raft/`); none = checkpoints off, Raft in memory only.
     #[arg(long)]
     pub data_dir: Option<PathBuf>,
     /// Time between checkpoints, e.g. `30s`.
@@ -142,15 +143,27 @@ pub struct RaftArgs {
     /// heartbeat. A dead leader is replaced after about 3–4 times this.
     #[arg(long, default_value = "500ms", value_parser = humantime::parse_duration)]
     pub raft_election_timeout: Duration,
+    /// Snapshot the replicated state (and purge the durable log up to it) after this many
+    /// applied entries.
+    #[arg(long, default_value_t = crate::raft::DEFAULT_SNAPSHOT_EVERY, value_parser = clap::value_parser!(u64).range(1..))]
+    pub raft_snapshot_every: u64,
+    /// Keep the Raft log, vote and snapshots in memory even with --data-dir (for comparison
+    /// benchmarks only: a restarted coordinator then rejoins empty, which Raft does not allow).
+    #[arg(long)]
+    pub raft_volatile: bool,
 }
 
 impl RaftArgs {
-    /// The engine options for these flags.
-    pub fn options(&self) -> crate::raft::RaftOptions {
+    /// The engine options for these flags; the log lives in `<data_dir>/raft` when given.
+    pub fn options(&self, data_dir: Option<&std::path::Path>) -> crate::raft::RaftOptions {
         crate::raft::RaftOptions {
             bootstrap_size: self.raft_bootstrap_size,
             heartbeat: self.raft_heartbeat,
             election_timeout: self.raft_election_timeout,
+            data_dir: data_dir
+                .filter(|_| !self.raft_volatile)
+                .map(|d| d.join("raft")),
+            snapshot_every: self.raft_snapshot_every,
         }
     }
 }

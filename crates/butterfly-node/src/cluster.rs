@@ -648,9 +648,19 @@ impl NodeHandle for NodeView {
     ) -> impl std::future::Future<Output = Result<butterfly_proto::debug::FaultState, tonic::Status>>
            + Send {
         let members: Vec<String> = self.cluster.members().into_iter().map(|m| m.id).collect();
-        let result = match self.services.get() {
-            Some(s) => s.inject(&request.spec, &members),
-            None => Err(tonic::Status::failed_precondition(
+        let tamper = match crate::faults::Fault::parse(&request.spec) {
+            Ok(crate::faults::Fault::TamperState(node)) => Some(node),
+            _ => None,
+        };
+        let result = match (self.services.get(), tamper, self.raft.get()) {
+            (Some(_), Some(_), None) => Err(tonic::Status::failed_precondition(
+                "tamper-state needs a coordinator (it tampers with the replicated state)",
+            )),
+            (Some(s), Some(node), Some(raft)) => s.inject(&request.spec, &members).inspect(|_| {
+                raft.tamper_reputation(&node);
+            }),
+            (Some(s), None, _) => s.inject(&request.spec, &members),
+            (None, ..) => Err(tonic::Status::failed_precondition(
                 "this node does not support fault injection",
             )),
         };
@@ -776,6 +786,84 @@ impl NodeHandle for NodeView {
                 None => Err(tonic::Status::unimplemented(
                     "this node runs no link monitor",
                 )),
+            }
+        }
+    }
+
+    fn state_dump(
+        &self,
+        request: butterfly_proto::debug::StateDumpRequest,
+    ) -> impl std::future::Future<
+        Output = Result<butterfly_proto::debug::StateDumpResponse, tonic::Status>,
+    > + Send {
+        let raft = self.raft.get().cloned();
+        let services = self.services.get().cloned();
+        let id = self.id.clone();
+        let role = self.role.short_name();
+        async move {
+            let src = crate::statetools::DumpSource {
+                id: &id,
+                role,
+                raft: raft.as_ref(),
+                services: services.as_deref(),
+            };
+            crate::statetools::dump(src, request).await
+        }
+    }
+
+    fn verify_checkpoint(
+        &self,
+        request: butterfly_proto::debug::VerifyCheckpointRequest,
+    ) -> impl std::future::Future<
+        Output = Result<butterfly_proto::debug::VerifyCheckpointResponse, tonic::Status>,
+    > + Send {
+        let services = self.services.get().cloned();
+        let id = self.id.clone();
+        async move {
+            let store = services.as_ref().and_then(|s| s.checkpoints.get());
+            Ok(crate::statetools::verify_checkpoint(&id, store, request).await)
+        }
+    }
+
+    fn verify_node(
+        &self,
+        request: butterfly_proto::debug::VerifyNodeRequest,
+    ) -> impl std::future::Future<
+        Output = Result<butterfly_proto::debug::VerifyNodeResponse, tonic::Status>,
+    > + Send {
+        let engine = self.services.get().and_then(|s| s.engine.get().cloned());
+        async move {
+            match engine {
+                Some(e) => crate::probe::verify_node(&e, request).await,
+                None => Err(tonic::Status::failed_precondition(
+                    "only coordinators probe nodes (ask a coordinator)",
+                )),
+            }
+        }
+    }
+
+    fn remove_member(
+        &self,
+        request: butterfly_proto::debug::RemoveMemberRequest,
+    ) -> impl std::future::Future<
+        Output = Result<butterfly_proto::debug::RemoveMemberResponse, tonic::Status>,
+    > + Send {
+        let raft = self.raft.get().cloned();
+        async move {
+            let Some(raft) = raft else {
+                return Err(tonic::Status::unimplemented(
+                    "this node runs no consensus engine (ask a coordinator)",
+                ));
+            };
+            match raft.remove_voter(&request.node_id).await {
+                Ok(voters) => Ok(butterfly_proto::debug::RemoveMemberResponse {
+                    removed: request.node_id,
+                    voters,
+                }),
+                Err(e @ crate::raft::Error::Rejected(_)) => {
+                    Err(tonic::Status::failed_precondition(e.to_string()))
+                }
+                Err(e) => Err(tonic::Status::unavailable(e.to_string())),
             }
         }
     }

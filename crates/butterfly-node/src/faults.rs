@@ -1,5 +1,8 @@
-//! Fault injection: `slow:<duration>`, `hot:<duration>`, `leak:<bytes>`,
-//! `byzantine:<probability>`, `crash`, `partition:<peer>[,<peer>]`, `corrupt-checkpoint`. Only a node started with
+//! Fault injection: `slow:<duration>`, `byzantine:<probability>`, `crash`,
+//! `partition:<peer>[,<peer>]`, `corrupt-checkpoint`, `hot:<duration>`, `leak:<bytes>`, `tamper-state:<node>` (coordinators: sets
+//! `<node>`'s reputation to 0 in this coordinator's copy of the replicated state only, outside
+//! the Raft log, so `state diff` has a real divergence to find; clearing the fault does not undo
+//! it, a restart rebuilds the state from the log). Only a node started with
 //! `--allow-faults` accepts them (at start with `--fault`, or at run time by the admin-only
 //! `InjectFault` RPC).
 
@@ -27,6 +30,8 @@ pub enum Fault {
     Partition(BTreeSet<String>),
     /// Write corrupted checkpoints.
     CorruptCheckpoint,
+    /// Tamper with this coordinator's copy of the replicated state (the node's reputation).
+    TamperState(String),
 }
 
 impl Fault {
@@ -68,10 +73,13 @@ impl Fault {
                 }
             }
             ("corrupt-checkpoint", None) => Ok(Fault::CorruptCheckpoint),
+            ("tamper-state", Some(node)) if !node.trim().is_empty() => {
+                Ok(Fault::TamperState(node.trim().to_string()))
+            }
             _ => Err(format!(
                 "unknown fault '{spec}': use slow:<duration>, hot:<duration>, leak:<bytes>, \
-                 byzantine:<probability>, crash, \
-                 partition:<peer>[,<peer>] or corrupt-checkpoint"
+                 byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint \
+                 or tamper-state:<node>"
             )),
         }
     }
@@ -89,6 +97,7 @@ impl Fault {
                 peers.iter().cloned().collect::<Vec<_>>().join(",")
             ),
             Fault::CorruptCheckpoint => "corrupt-checkpoint".into(),
+            Fault::TamperState(node) => format!("tamper-state:{node}"),
         }
     }
 
@@ -101,6 +110,7 @@ impl Fault {
             Fault::CorruptCheckpoint => 4,
             Fault::Hot(_) => 5,
             Fault::Leak(_) => 6,
+            Fault::TamperState(_) => 7,
         }
     }
 }

@@ -119,13 +119,13 @@ impl Default for EngineConfig {
 
 /// The coordinator's inference engine.
 pub struct Engine {
-    node_id: String,
-    model: Model,
-    data: DataClient,
+    pub(crate) node_id: String,
+    pub(crate) model: Model,
+    pub(crate) data: DataClient,
     cluster: Arc<Cluster>,
     store: Arc<dyn StateStore>,
     faults: Faults,
-    config: EngineConfig,
+    pub(crate) config: EngineConfig,
     total: AtomicU64,
     failed: AtomicU64,
     in_flight: AtomicU32,
@@ -488,7 +488,7 @@ impl Engine {
     }
 
     /// Compute members with a data-plane address, sorted by id.
-    fn compute_nodes(&self) -> Vec<(String, String)> {
+    pub(crate) fn compute_nodes(&self) -> Vec<(String, String)> {
         let mut compute: Vec<(String, String)> = self
             .cluster
             .members()

@@ -15,12 +15,14 @@ pub mod layers;
 pub mod links;
 pub mod load;
 pub mod node_metrics;
+pub mod probe;
 mod procinfo;
 pub mod raft;
 pub mod replay;
 pub mod run;
 pub mod services;
 pub mod state;
+pub mod statetools;
 
 pub use cli::Cli;
 pub use run::{run, NodeError};

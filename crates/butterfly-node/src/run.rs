@@ -146,6 +146,10 @@ async fn start_services(
         metrics.clone(),
     ));
     services.set_checkpoint_problem(problem);
+    let _ = services.config.set(config_json(role, id, args));
+    if let (Some(store), NodeRole::Compute) = (&checkpoints, role) {
+        let _ = services.checkpoints.set(store.clone());
+    }
     if let (Some(checkpoints), NodeRole::Compute) = (checkpoints, role) {
         if !args.checkpoint_interval.is_zero() {
             tokio::spawn(crate::checkpoint::run_periodic(
@@ -228,6 +232,32 @@ async fn start_services(
     }
     let _ = services.monitor.set(monitor);
     Ok(services)
+}
+
+/// What `state dump`'s `build` section shows of the node's flags: no key material, only paths.
+fn config_json(role: NodeRole, id: &str, args: &NodeArgs) -> serde_json::Value {
+    let c = &args.common;
+    serde_json::json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "role": role.short_name(),
+        "id": id,
+        "cluster": c.cluster,
+        "seeds": c.seed,
+        "heartbeat_ms": c.heartbeat.as_millis() as u64,
+        "data_dir": args.data_dir,
+        "checkpoint_interval_ms": args.checkpoint_interval.as_millis() as u64,
+        "model": {"layers": args.layers, "dim": args.dim, "seed": args.model_seed},
+        "replicas": args.replicas,
+        "allow_faults": args.allow_faults,
+        "raft": {
+            "bootstrap_size": args.raft.raft_bootstrap_size,
+            "heartbeat_ms": args.raft.raft_heartbeat.as_millis() as u64,
+            "election_timeout_ms": args.raft.raft_election_timeout.as_millis() as u64,
+            "snapshot_every": args.raft.raft_snapshot_every,
+            "volatile": args.raft.raft_volatile,
+        },
+        "tls": {"ca": c.ca, "cert": c.cert},
+    })
 }
 
 /// The membership client for these flags, and the shutdown signal (SIGTERM, SIGINT, --watch-pid).
@@ -380,8 +410,12 @@ async fn run_node(
     let view = Arc::new(NodeView::new(cluster.clone(), id.clone(), role, false));
     let raft = match role {
         NodeRole::Coordinator => {
-            let handle =
-                RaftHandle::start(cluster.clone(), id.clone(), args.raft.options()).await?;
+            let handle = RaftHandle::start(
+                cluster.clone(),
+                id.clone(),
+                args.raft.options(args.data_dir.as_deref()),
+            )
+            .await?;
             view.set_raft(handle.clone());
             Some(handle)
         }

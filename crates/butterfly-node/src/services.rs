@@ -40,6 +40,10 @@ pub struct Services {
     pub monitor: OnceLock<Arc<crate::links::Monitor>>,
     /// Connections the data-plane server accepted (compute).
     pub data_conns: OnceLock<crate::datanet::DataConns>,
+    /// The checkpoint directory (nodes started with `--data-dir`).
+    pub checkpoints: OnceLock<crate::checkpoint::Store>,
+    /// The node's configuration as `state dump` shows it (no secrets: paths, not contents).
+    pub config: OnceLock<serde_json::Value>,
 }
 
 impl Services {
@@ -63,6 +67,8 @@ impl Services {
             metrics,
             monitor: OnceLock::new(),
             data_conns: OnceLock::new(),
+            checkpoints: OnceLock::new(),
+            config: OnceLock::new(),
         }
     }
 

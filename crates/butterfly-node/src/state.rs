@@ -5,7 +5,8 @@
 //! coordinator gives every coordinator the same [`ReplicatedState`].
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, VecDeque};
 
 /// Reputation a node starts with.
 pub const INITIAL_REPUTATION: f64 = 1.0;
@@ -170,6 +171,126 @@ impl ReplicatedState {
     }
 }
 
+/// The sections of the replicated state, as `state dump` names them.
+pub const REPLICATED_SECTIONS: [&str; 5] = [
+    "members",
+    "assignment",
+    "reputation",
+    "faults",
+    "checkpoints",
+];
+/// Applied indexes whose section hashes a coordinator keeps (for comparing coordinators at the
+/// same index): 1024.
+pub const HASH_HISTORY: usize = 1024;
+
+/// SHA-256 (hex) of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+impl ReplicatedState {
+    /// The canonical JSON of one replicated section (maps in key order, fields in declaration
+    /// order), or `None` for an unknown name.
+    pub fn section_json(&self, name: &str) -> Option<Vec<u8>> {
+        let r = match name {
+            "members" => serde_json::to_vec(&self.members),
+            "assignment" => serde_json::to_vec(&self.assignment),
+            "reputation" => serde_json::to_vec(&self.reputation),
+            "faults" => serde_json::to_vec(&self.faults),
+            "checkpoints" => serde_json::to_vec(&self.checkpoints),
+            _ => return None,
+        };
+        r.ok()
+    }
+}
+
+impl Command {
+    /// The replicated sections applying this command changes.
+    pub fn sections(&self) -> &'static [&'static str] {
+        match self {
+            Command::UpsertMember(_) => &["members"],
+            Command::AssignLayers(_) => &["assignment"],
+            Command::RecordFault(_) => &["reputation", "faults"],
+            Command::SetReputation { .. } => &["reputation"],
+            Command::CommitCheckpoint(_) => &["checkpoints"],
+            Command::Noop => &[],
+        }
+    }
+}
+
+/// Section hashes of the replicated state now and after each of the last [`HASH_HISTORY`]
+/// applied indexes; kept up to date incrementally (only the sections a command touches are
+/// hashed again).
+#[derive(Debug, Default)]
+pub struct SectionHashes {
+    current: BTreeMap<String, String>,
+    history: VecDeque<(u64, BTreeMap<String, String>)>,
+}
+
+impl SectionHashes {
+    /// Hashes every section of `state` again and restarts the history at `index`.
+    pub fn reset(&mut self, state: &ReplicatedState, index: u64) {
+        self.current = REPLICATED_SECTIONS
+            .iter()
+            .filter_map(|s| Some((s.to_string(), sha256_hex(&state.section_json(s)?))))
+            .collect();
+        self.history.clear();
+        self.record(index);
+    }
+
+    /// Hashes the sections `cmd` changed (after it was applied to `state`).
+    pub fn update(&mut self, state: &ReplicatedState, cmd: &Command) {
+        if self.current.is_empty() {
+            self.current = REPLICATED_SECTIONS
+                .iter()
+                .filter_map(|s| Some((s.to_string(), sha256_hex(&state.section_json(s)?))))
+                .collect();
+            return;
+        }
+        for s in cmd.sections() {
+            if let Some(json) = state.section_json(s) {
+                self.current.insert(s.to_string(), sha256_hex(&json));
+            }
+        }
+    }
+
+    /// Records the current hashes as those after applying `index`.
+    pub fn record(&mut self, index: u64) {
+        if self.current.is_empty() {
+            self.current = REPLICATED_SECTIONS
+                .iter()
+                .filter_map(|s| {
+                    Some((
+                        s.to_string(),
+                        sha256_hex(&ReplicatedState::default().section_json(s)?),
+                    ))
+                })
+                .collect();
+        }
+        if self.history.back().is_some_and(|(i, _)| *i == index) {
+            self.history.pop_back();
+        }
+        self.history.push_back((index, self.current.clone()));
+        while self.history.len() > HASH_HISTORY {
+            self.history.pop_front();
+        }
+    }
+
+    /// The hashes after applying `index`: the newest record at or below it, when the history
+    /// reaches that far back.
+    pub fn at(&self, index: u64) -> Option<BTreeMap<String, String>> {
+        let oldest = self.history.front()?.0;
+        if index < oldest {
+            return None;
+        }
+        self.history
+            .iter()
+            .rev()
+            .find(|(i, _)| *i <= index)
+            .map(|(_, h)| h.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,5 +321,29 @@ mod tests {
         }
         assert_eq!(s.faults.len(), MAX_FAULTS);
         assert_eq!(s.reputation_of("compute-4"), 0.0);
+    }
+
+    #[test]
+    fn section_hashes_follow_commands_and_history() {
+        let mut s = ReplicatedState::default();
+        let mut h = SectionHashes::default();
+        h.reset(&s, 0);
+        let before = h.at(0).unwrap();
+        let cmd = Command::SetReputation {
+            node_id: "compute-1".into(),
+            score: 0.4,
+        };
+        s.apply(&cmd);
+        h.update(&s, &cmd);
+        h.record(1);
+        h.record(2); // a blank entry: same hashes
+        let after = h.at(2).unwrap();
+        assert_ne!(before["reputation"], after["reputation"]);
+        assert_eq!(before["members"], after["members"]);
+        assert_eq!(h.at(0).unwrap(), before);
+        let mut fresh = SectionHashes::default();
+        fresh.reset(&s, 2);
+        assert_eq!(fresh.at(2).unwrap(), after);
+        assert!(fresh.at(1).is_none());
     }
 }

@@ -41,8 +41,8 @@ pub const DEFAULT_SNAPLEN: u32 = 65_535;
 pub const CHUNK_BYTES: usize = 1 << 20;
 /// How often a streaming capture sends what it has: 100 ms.
 pub const STREAM_INTERVAL: Duration = Duration::from_millis(100);
-/// How far behind the clock the streamed watermark stays (libpcap hands packets over in
-/// batches, at least every 100 ms): 1 s.
+/// How far behind the clock the streamed watermark stays (the libpcap thread reads the kernel
+/// buffer every few milliseconds, the stream sends every [`STREAM_INTERVAL`]): 1 s.
 pub const WATERMARK_LAG: Duration = Duration::from_secs(1);
 
 fn unix_nanos() -> u64 {

@@ -7,8 +7,13 @@
 //! coordinator answers that it is not in a group either, at least
 //! [`RaftOptions::bootstrap_size`] coordinators are known (this one included), the seeds were
 //! reached and this coordinator has the lowest node id, it initializes the group with all of them.
-//! Later coordinators (and restarted ones, which come back empty: nothing is persisted) join as
-//! voters through the leader.
+//! Later coordinators join as voters through the leader. With a data directory the log, vote
+//! and snapshots are durable (`<data-dir>/raft/`, see [`disk`]): a restarted coordinator comes
+//! back with its log and is caught up from where it stopped. Without one it comes back empty and
+//! joins again (unsafe by Raft's rules if it had voted; the demo always gives one).
+//!
+//! **Removal.** `RemoveVoter` (the admin `RemoveMember` RPC, forwarded to the leader) takes a
+//! coordinator out of the voters, so a dead one stops counting against the quorum.
 //!
 //! **Wire.** Each `Raft` RPC carries one JSON-encoded openraft request (`APPEND_ENTRIES`, `VOTE`,
 //! `INSTALL_SNAPSHOT`) and answers the JSON of openraft's `Result`. `FORWARD` carries an
@@ -18,6 +23,8 @@
 //! **Membership.** The leader proposes `UpsertMember` for every Join member whose record (role,
 //! addresses) is missing from or differs in the replicated state.
 
+mod admin;
+mod disk;
 mod metrics;
 mod network;
 mod store;
@@ -36,6 +43,7 @@ use openraft::{ChangeMembers, RaftMetrics, ServerState};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use store::{LogStore, StateMachineStore};
@@ -60,6 +68,12 @@ pub const FORWARD_TIMEOUT: Duration = Duration::from_secs(5);
 pub const LEADER_WAIT: Duration = Duration::from_secs(5);
 /// Bytes of snapshot per `InstallSnapshot` call (JSON-encoded, so about 4x on the wire): 256 KiB.
 pub const SNAPSHOT_CHUNK_BYTES: u64 = 256 * 1024;
+/// Default number of applied entries after which a coordinator snapshots its state and purges
+/// the log up to the snapshot (keeping [`LOG_KEPT_AFTER_SNAPSHOT`]): 1000.
+pub const DEFAULT_SNAPSHOT_EVERY: u64 = 1000;
+/// Entries already in a snapshot that stay in the log (so a slightly lagging follower gets
+/// entries rather than a snapshot): 200.
+pub const LOG_KEPT_AFTER_SNAPSHOT: u64 = 200;
 /// Openraft cluster name of the coordinators' group.
 pub const RAFT_CLUSTER_NAME: &str = "butterfly-coordinators";
 
@@ -73,6 +87,10 @@ pub struct RaftOptions {
     pub heartbeat: Duration,
     /// Minimum election timeout; the maximum is twice this. Default [`DEFAULT_ELECTION_TIMEOUT`].
     pub election_timeout: Duration,
+    /// Directory of the durable log, vote and snapshot; `None` = in memory only. Default none.
+    pub data_dir: Option<PathBuf>,
+    /// Snapshot after this many applied entries. Default [`DEFAULT_SNAPSHOT_EVERY`].
+    pub snapshot_every: u64,
 }
 
 impl Default for RaftOptions {
@@ -81,6 +99,8 @@ impl Default for RaftOptions {
             bootstrap_size: DEFAULT_BOOTSTRAP_SIZE,
             heartbeat: DEFAULT_HEARTBEAT,
             election_timeout: DEFAULT_ELECTION_TIMEOUT,
+            data_dir: None,
+            snapshot_every: DEFAULT_SNAPSHOT_EVERY,
         }
     }
 }
@@ -110,6 +130,14 @@ pub enum Error {
         peer: String,
         /// Why.
         reason: String,
+    },
+    /// The durable log could not be opened.
+    #[error("cannot open the raft log in {dir}: {source}")]
+    Storage {
+        /// The directory.
+        dir: PathBuf,
+        /// Why.
+        source: std::io::Error,
     },
     /// A message could not be encoded.
     #[error("cannot encode a raft message: {0}")]
@@ -175,12 +203,25 @@ impl RaftHandle {
             election_timeout_min: millis(options.election_timeout),
             election_timeout_max: millis(options.election_timeout.saturating_mul(2)),
             snapshot_max_chunk_size: SNAPSHOT_CHUNK_BYTES,
+            snapshot_policy: openraft::SnapshotPolicy::LogsSinceLast(options.snapshot_every.max(1)),
+            max_in_snapshot_log_to_keep: LOG_KEPT_AFTER_SNAPSHOT,
             ..Default::default()
         }
         .validate()
         .map_err(|e| Error::Config(e.to_string()))?;
-        let log = LogStore::default();
-        let sm = StateMachineStore::default();
+        let (log, sm) = match &options.data_dir {
+            None => (LogStore::default(), StateMachineStore::default()),
+            Some(dir) => {
+                let storage = |source| Error::Storage {
+                    dir: dir.clone(),
+                    source,
+                };
+                (
+                    LogStore::open(dir).map_err(storage)?,
+                    StateMachineStore::open(dir).map_err(storage)?,
+                )
+            }
+        };
         let network = Network {
             cluster: cluster.clone(),
             from: id.clone(),
@@ -465,6 +506,17 @@ impl RaftHandle {
                 .await
                 .map(|index| ForwardReply::Proposed { index }),
             Forward::ReadState => Ok(ForwardReply::State(Box::new(self.state()))),
+            Forward::RemoveVoter(id) => {
+                if self.is_leader() {
+                    self.remove_voter_here(&id).await
+                } else {
+                    let leader = self.leader_node().ok_or(Error::NoLeader)?;
+                    if leader.id == self.inner.id {
+                        return Err(Error::NotLeader);
+                    }
+                    self.forward(&leader, &Forward::RemoveVoter(id)).await
+                }
+            }
             Forward::AddVoter(node) => {
                 if !self.initialized() {
                     return Ok(ForwardReply::NotInitialized);

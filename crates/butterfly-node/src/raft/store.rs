@@ -1,8 +1,15 @@
-//! In-memory Raft log and state machine (nothing is persisted: a restarted coordinator rejoins
-//! empty and is caught up by the leader). A snapshot is the JSON of [`ReplicatedState`].
+//! The Raft log and state machine. With a directory ([`LogStore::open`],
+//! [`StateMachineStore::open`]) the log, vote and latest snapshot are durable (see
+//! [`super::disk`]): a restarted coordinator comes back with its log, its state machine rebuilt
+//! from the snapshot plus the committed entries after it. Without one (no `--data-dir`) they are
+//! in memory only and a restarted coordinator must rejoin empty. A snapshot is the JSON of
+//! [`ReplicatedState`].
+//!
+//! The entries stay in memory too (reads never touch the disk); snapshots bound them.
 
+use super::disk::{self, LogDisk};
 use super::types::{RaftNode, TypeConfig};
-use crate::state::ReplicatedState;
+use crate::state::{ReplicatedState, SectionHashes};
 use openraft::storage::{LogFlushed, RaftLogStorage, RaftStateMachine};
 use openraft::{
     AnyError, Entry, EntryPayload, LogId, LogState, RaftLogReader, RaftSnapshotBuilder, Snapshot,
@@ -12,6 +19,7 @@ use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::io::Cursor;
 use std::ops::RangeBounds;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -30,9 +38,14 @@ struct LogInner {
     log: BTreeMap<u64, Entry<TypeConfig>>,
     committed: Option<LogId<NodeId>>,
     vote: Option<Vote<NodeId>>,
+    disk: Option<LogDisk>,
 }
 
-/// The Raft log, vote and commit position, in memory.
+fn io_err(e: std::io::Error) -> AnyError {
+    AnyError::new(&e)
+}
+
+/// The Raft log, vote and commit position: on disk when opened with a directory.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LogStore {
     inner: Arc<Mutex<LogInner>>,
@@ -41,6 +54,59 @@ pub(crate) struct LogStore {
 }
 
 impl LogStore {
+    /// A durable log in `dir` (created if needed), with what it held.
+    pub(crate) fn open(dir: &Path) -> std::io::Result<LogStore> {
+        let (disk, loaded) = LogDisk::open(dir)?;
+        if loaded.torn_bytes > 0 {
+            tracing::warn!(bytes = loaded.torn_bytes, dir = %dir.display(), "raft log: cut a torn tail");
+        }
+        tracing::info!(
+            entries = loaded.entries.len(),
+            purged = ?loaded.purged.map(|p| p.index),
+            committed = ?loaded.committed.map(|c| c.index),
+            vote = ?loaded.vote.map(|v| v.leader_id.term),
+            "raft log opened"
+        );
+        let committed = loaded.committed.map(|c| c.index + 1).unwrap_or(0);
+        Ok(LogStore {
+            inner: Arc::new(Mutex::new(LogInner {
+                last_purged: loaded.purged,
+                log: loaded.entries,
+                committed: loaded.committed,
+                vote: loaded.vote,
+                disk: Some(disk),
+            })),
+            committed: Arc::new(AtomicU64::new(committed)),
+        })
+    }
+
+    /// Entries held, the first index, and the log file's size in bytes (0 in memory).
+    pub(crate) fn footprint(&self) -> (usize, Option<u64>, u64) {
+        let inner = lock(&self.inner);
+        (
+            inner.log.len(),
+            inner.log.keys().next().copied(),
+            inner.disk.as_ref().map_or(0, LogDisk::len),
+        )
+    }
+
+    /// Whether the log is on disk.
+    pub(crate) fn durable(&self) -> bool {
+        lock(&self.inner).disk.is_some()
+    }
+
+    /// The saved vote: (term, voted-for raft id, committed).
+    pub(crate) fn vote(&self) -> Option<Vote<NodeId>> {
+        lock(&self.inner).vote
+    }
+
+    /// The last log id and the last purged log id.
+    pub(crate) fn last_ids(&self) -> (Option<LogId<NodeId>>, Option<LogId<NodeId>>) {
+        let inner = lock(&self.inner);
+        let last = inner.log.values().next_back().map(|e| e.log_id);
+        (last.or(inner.last_purged), inner.last_purged)
+    }
+
     /// Index of the last committed entry, if any.
     pub(crate) fn committed_index(&self) -> Option<u64> {
         self.committed.load(Ordering::Relaxed).checked_sub(1)
@@ -77,7 +143,12 @@ impl RaftLogStorage<TypeConfig> for LogStore {
     }
 
     async fn save_vote(&mut self, vote: &Vote<NodeId>) -> Result<(), StorageError<NodeId>> {
-        lock(&self.inner).vote = Some(*vote);
+        let mut inner = lock(&self.inner);
+        if let Some(d) = &inner.disk {
+            d.save_vote(vote)
+                .map_err(|e| StorageIOError::write_vote(io_err(e)))?;
+        }
+        inner.vote = Some(*vote);
         Ok(())
     }
 
@@ -89,7 +160,14 @@ impl RaftLogStorage<TypeConfig> for LogStore {
         &mut self,
         committed: Option<LogId<NodeId>>,
     ) -> Result<(), StorageError<NodeId>> {
-        lock(&self.inner).committed = committed;
+        let mut inner = lock(&self.inner);
+        if let Some(d) = &inner.disk {
+            // Not required to be durable by openraft; a lost one is re-learnt from the leader.
+            if let Err(e) = d.save_committed(&committed) {
+                tracing::warn!(error = %e, "cannot save the raft commit position");
+            }
+        }
+        inner.committed = committed;
         let stored = committed.map(|c| c.index.saturating_add(1)).unwrap_or(0);
         self.committed.store(stored, Ordering::Relaxed);
         Ok(())
@@ -108,18 +186,39 @@ impl RaftLogStorage<TypeConfig> for LogStore {
         I: IntoIterator<Item = Entry<TypeConfig>> + Send,
         I::IntoIter: Send,
     {
-        {
+        let result = {
             let mut inner = lock(&self.inner);
-            for entry in entries {
-                inner.log.insert(entry.log_id.index, entry);
+            let entries: Vec<Entry<TypeConfig>> = entries.into_iter().collect();
+            let written = match inner.disk.as_mut() {
+                Some(d) => d.append(&entries),
+                None => Ok(()),
+            };
+            if written.is_ok() {
+                for entry in entries {
+                    inner.log.insert(entry.log_id.index, entry);
+                }
+            }
+            written
+        };
+        match result {
+            Ok(()) => {
+                callback.log_io_completed(Ok(()));
+                Ok(())
+            }
+            Err(e) => {
+                let err = StorageIOError::write_logs(AnyError::new(&e)).into();
+                callback.log_io_completed(Err(e));
+                Err(err)
             }
         }
-        callback.log_io_completed(Ok(()));
-        Ok(())
     }
 
     async fn truncate(&mut self, log_id: LogId<NodeId>) -> Result<(), StorageError<NodeId>> {
         let mut inner = lock(&self.inner);
+        if let Some(d) = inner.disk.as_mut() {
+            d.truncate(log_id.index)
+                .map_err(|e| StorageIOError::write_logs(io_err(e)))?;
+        }
         let _ = inner.log.split_off(&log_id.index);
         Ok(())
     }
@@ -128,6 +227,11 @@ impl RaftLogStorage<TypeConfig> for LogStore {
         let mut inner = lock(&self.inner);
         inner.last_purged = Some(log_id);
         inner.log = inner.log.split_off(&log_id.index.saturating_add(1));
+        let LogInner { disk, log, .. } = &mut *inner;
+        if let Some(d) = disk.as_mut() {
+            d.purge(log_id, log.values())
+                .map_err(|e| StorageIOError::write_logs(io_err(e)))?;
+        }
         Ok(())
     }
 }
@@ -139,6 +243,10 @@ struct SmInner {
     state: ReplicatedState,
     snapshot: Option<(SnapshotMeta<NodeId, RaftNode>, Vec<u8>)>,
     snapshots_built: u64,
+    /// Where snapshots are saved; `None` = memory only.
+    dir: Option<PathBuf>,
+    /// Per-section hashes of the replicated state after recent applied indexes.
+    hashes: SectionHashes,
 }
 
 /// The state machine: [`ReplicatedState`] plus what openraft needs to know about it.
@@ -148,6 +256,57 @@ pub(crate) struct StateMachineStore {
 }
 
 impl StateMachineStore {
+    /// A state machine whose snapshots are saved in `dir`, starting from the saved one.
+    pub(crate) fn open(dir: &Path) -> std::io::Result<StateMachineStore> {
+        let mut inner = SmInner {
+            dir: Some(dir.to_path_buf()),
+            ..SmInner::default()
+        };
+        if let Some((meta, data)) = disk::load_snapshot::<SnapshotMeta<NodeId, RaftNode>>(dir)? {
+            let state: ReplicatedState = serde_json::from_slice(&data)
+                .map_err(|e| std::io::Error::other(format!("snapshot: {e}")))?;
+            tracing::info!(index = ?meta.last_log_id.map(|l| l.index), "raft snapshot loaded");
+            inner.state = state;
+            inner.last_applied = meta.last_log_id;
+            inner.membership = meta.last_membership.clone();
+            inner.snapshot = Some((meta, data));
+        }
+        let index = inner.last_applied.map_or(0, |l| l.index);
+        inner.hashes.reset(&inner.state, index);
+        Ok(StateMachineStore {
+            inner: Arc::new(Mutex::new(inner)),
+        })
+    }
+
+    /// The applied state with its applied log index and the section hashes recorded at
+    /// `at_index` (when still in the history).
+    pub(crate) fn read(
+        &self,
+        at_index: Option<u64>,
+    ) -> (ReplicatedState, u64, Option<BTreeMap<String, String>>) {
+        let inner = lock(&self.inner);
+        let applied = inner.last_applied.map_or(0, |l| l.index);
+        let at = inner.hashes.at(at_index.unwrap_or(applied));
+        (inner.state.clone(), applied, at)
+    }
+
+    /// The latest snapshot's log id and size in bytes.
+    pub(crate) fn snapshot_info(&self) -> Option<(Option<LogId<NodeId>>, usize, String)> {
+        lock(&self.inner)
+            .snapshot
+            .as_ref()
+            .map(|(m, d)| (m.last_log_id, d.len(), m.snapshot_id.clone()))
+    }
+
+    /// Changes this coordinator's copy of the state outside the log (the `tamper-state` fault).
+    pub(crate) fn tamper(&self, f: impl FnOnce(&mut ReplicatedState)) {
+        let mut inner = lock(&self.inner);
+        f(&mut inner.state);
+        let index = inner.last_applied.map_or(0, |l| l.index);
+        let SmInner { hashes, state, .. } = &mut *inner;
+        hashes.reset(state, index);
+    }
+
     /// A clone of the applied state.
     pub(crate) fn state(&self) -> ReplicatedState {
         lock(&self.inner).state.clone()
@@ -176,6 +335,11 @@ impl RaftSnapshotBuilder<TypeConfig> for StateMachineStore {
             last_membership: inner.membership.clone(),
             snapshot_id,
         };
+        if let Some(dir) = &inner.dir {
+            disk::save_snapshot(dir, &meta, &data).map_err(|e| {
+                StorageIOError::write_snapshot(Some(meta.signature()), AnyError::new(&e))
+            })?;
+        }
         inner.snapshot = Some((meta.clone(), data.clone()));
         Ok(Snapshot {
             meta,
@@ -215,11 +379,17 @@ impl RaftStateMachine<TypeConfig> for StateMachineStore {
             inner.last_applied = Some(entry.log_id);
             match entry.payload {
                 EntryPayload::Blank => {}
-                EntryPayload::Normal(cmd) => inner.state.apply(&cmd),
+                EntryPayload::Normal(cmd) => {
+                    inner.state.apply(&cmd);
+                    let SmInner { hashes, state, .. } = &mut *inner;
+                    hashes.update(state, &cmd);
+                }
                 EntryPayload::Membership(m) => {
                     inner.membership = StoredMembership::new(Some(entry.log_id), m);
                 }
             }
+            let SmInner { hashes, .. } = &mut *inner;
+            hashes.record(entry.log_id.index);
             replies.push(());
         }
         Ok(replies)
@@ -244,10 +414,18 @@ impl RaftStateMachine<TypeConfig> for StateMachineStore {
         let state: ReplicatedState =
             serde_json::from_slice(&data).map_err(|e| decode_error(meta, &e))?;
         let mut inner = lock(&self.inner);
+        if let Some(dir) = &inner.dir {
+            disk::save_snapshot(dir, meta, &data).map_err(|e| {
+                StorageIOError::write_snapshot(Some(meta.signature()), AnyError::new(&e))
+            })?;
+        }
         inner.state = state;
         inner.last_applied = meta.last_log_id;
         inner.membership = meta.last_membership.clone();
         inner.snapshot = Some((meta.clone(), data));
+        let index = meta.last_log_id.map_or(0, |l| l.index);
+        let SmInner { hashes, state, .. } = &mut *inner;
+        hashes.reset(state, index);
         Ok(())
     }
 
@@ -261,5 +439,48 @@ impl RaftStateMachine<TypeConfig> for StateMachineStore {
                 meta: meta.clone(),
                 snapshot: Box::new(Cursor::new(data.clone())),
             }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Command;
+    use openraft::{CommittedLeaderId, EntryPayload};
+
+    fn entry(index: u64, cmd: Command) -> Entry<TypeConfig> {
+        Entry {
+            log_id: LogId::new(CommittedLeaderId::new(1, 7), index),
+            payload: EntryPayload::Normal(cmd),
+        }
+    }
+
+    #[tokio::test]
+    async fn snapshot_and_vote_survive_a_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let cmd = Command::SetReputation {
+            node_id: "compute-1".into(),
+            score: 0.25,
+        };
+        {
+            let mut log = LogStore::open(dir.path()).unwrap();
+            log.save_vote(&Vote::new(3, 7)).await.unwrap();
+            let mut sm = StateMachineStore::open(dir.path()).unwrap();
+            sm.apply([entry(1, cmd.clone()), entry(2, Command::Noop)])
+                .await
+                .unwrap();
+            let snap = sm.build_snapshot().await.unwrap();
+            assert_eq!(snap.meta.last_log_id.map(|l| l.index), Some(2));
+        }
+        let mut log = LogStore::open(dir.path()).unwrap();
+        assert_eq!(log.read_vote().await.unwrap(), Some(Vote::new(3, 7)));
+        let mut sm = StateMachineStore::open(dir.path()).unwrap();
+        let (applied, _) = sm.applied_state().await.unwrap();
+        assert_eq!(applied.map(|l| l.index), Some(2));
+        assert_eq!(sm.state().reputation_of("compute-1"), 0.25);
+        let (_, index, hashes) = sm.read(None);
+        assert_eq!(index, 2);
+        assert!(hashes.is_some());
+        assert!(sm.get_current_snapshot().await.unwrap().is_some());
     }
 }

@@ -45,6 +45,8 @@ pub(crate) enum Forward {
     AddVoter(RaftNode),
     /// Read the state applied on the answering coordinator (diagnostics; JSON `"ReadState"`).
     ReadState,
+    /// Take this coordinator (node id) out of the voters (admin `RemoveMember`).
+    RemoveVoter(String),
 }
 
 /// The answer to a [`Forward`].
@@ -61,6 +63,11 @@ pub(crate) enum ForwardReply {
     NotInitialized,
     /// The state applied on the answering coordinator.
     State(Box<ReplicatedState>),
+    /// The coordinator is no longer a voter; the voters now.
+    Removed {
+        /// Node ids of the voters after the change.
+        voters: Vec<String>,
+    },
 }
 
 #[cfg(test)]

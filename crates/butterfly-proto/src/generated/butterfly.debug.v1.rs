@@ -887,6 +887,207 @@ pub struct CaptureChunk {
     #[prost(message, optional, tag = "3")]
     pub state: ::core::option::Option<CaptureState>,
 }
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct StateDumpRequest {
+    /// Only this section; empty = every section.
+    #[prost(string, tag = "1")]
+    pub section: ::prost::alloc::string::String,
+    /// Names and hashes only, no content.
+    #[prost(bool, tag = "2")]
+    pub hashes_only: bool,
+    /// Byte offset into the section's canonical JSON (to page through one section).
+    #[prost(uint64, tag = "3")]
+    pub offset: u64,
+    /// Most content bytes per section in this answer; 0 = 256 KiB; at most 1 MiB.
+    #[prost(uint64, tag = "4")]
+    pub max_bytes: u64,
+    /// Coordinators: first wait (up to 2 s) until this log index is applied.
+    #[prost(uint64, tag = "5")]
+    pub wait_for_index: u64,
+    /// Coordinators: also answer the replicated sections' hashes as they were after this applied
+    /// index (0 = not asked).
+    #[prost(uint64, tag = "6")]
+    pub at_index: u64,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct StateSection {
+    #[prost(string, tag = "1")]
+    pub name: ::prost::alloc::string::String,
+    /// SHA-256 (hex) of the whole section's canonical JSON.
+    #[prost(string, tag = "2")]
+    pub sha256: ::prost::alloc::string::String,
+    /// Size of the whole section's canonical JSON, bytes.
+    #[prost(uint64, tag = "3")]
+    pub total_bytes: u64,
+    /// Where `json` starts in the section.
+    #[prost(uint64, tag = "4")]
+    pub offset: u64,
+    /// Canonical JSON bytes \[offset, offset + len); empty with hashes_only.
+    #[prost(bytes = "vec", tag = "5")]
+    pub json: ::prost::alloc::vec::Vec<u8>,
+    /// More bytes follow `json` (ask again from offset + len).
+    #[prost(bool, tag = "6")]
+    pub truncated: bool,
+    /// Part of the replicated state (equal on every coordinator at one applied index).
+    #[prost(bool, tag = "7")]
+    pub replicated: bool,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct StateDumpResponse {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+    #[prost(string, tag = "2")]
+    pub role: ::prost::alloc::string::String,
+    /// Coordinators: the applied log index the replicated sections are at.
+    #[prost(uint64, tag = "3")]
+    pub applied_index: u64,
+    #[prost(message, repeated, tag = "4")]
+    pub sections: ::prost::alloc::vec::Vec<StateSection>,
+    /// The `at_index` asked for, and the replicated sections' hashes after it (empty when the
+    /// node's history does not reach back that far, or it has not applied it yet).
+    #[prost(uint64, tag = "5")]
+    pub at_index: u64,
+    #[prost(map = "string, string", tag = "6")]
+    pub hashes_at_index: ::std::collections::HashMap<
+        ::prost::alloc::string::String,
+        ::prost::alloc::string::String,
+    >,
+    #[prost(int64, tag = "7")]
+    pub at_unix_ms: i64,
+}
+#[derive(Clone, Copy, PartialEq, ::prost::Message)]
+pub struct VerifyCheckpointRequest {
+    /// Manifest seq to verify; 0 = the node's latest.
+    #[prost(uint64, tag = "1")]
+    pub seq: u64,
+    /// Percent of the objects to re-hash, (0, 100\]; 0 = all.
+    #[prost(double, tag = "2")]
+    pub sample_percent: f64,
+    /// Objects hashed at once; 0 = 4.
+    #[prost(uint32, tag = "3")]
+    pub parallelism: u32,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ObjectCheck {
+    #[prost(uint32, tag = "1")]
+    pub layer: u32,
+    /// Hash the manifest names (also the object's file name).
+    #[prost(string, tag = "2")]
+    pub expected: ::prost::alloc::string::String,
+    /// Hash of the object's content now; empty when unreadable.
+    #[prost(string, tag = "3")]
+    pub actual: ::prost::alloc::string::String,
+    /// Why it could not be read; empty when it was.
+    #[prost(string, tag = "4")]
+    pub error: ::prost::alloc::string::String,
+    #[prost(uint64, tag = "5")]
+    pub bytes: u64,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct VerifyCheckpointResponse {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+    /// False when the node has no checkpoint (or not the asked seq: see `manifest`).
+    #[prost(bool, tag = "2")]
+    pub has_checkpoint: bool,
+    /// The node's manifest (its latest).
+    #[prost(message, optional, tag = "3")]
+    pub manifest: ::core::option::Option<CheckpointManifest>,
+    /// Whether the manifest's root matches its layer hashes.
+    #[prost(bool, tag = "4")]
+    pub root_ok: bool,
+    /// Every object re-hashed.
+    #[prost(message, repeated, tag = "5")]
+    pub objects: ::prost::alloc::vec::Vec<ObjectCheck>,
+    #[prost(uint64, tag = "6")]
+    pub bytes_hashed: u64,
+    /// Wall time of the hashing, milliseconds.
+    #[prost(double, tag = "7")]
+    pub elapsed_ms: f64,
+    #[prost(uint32, tag = "8")]
+    pub objects_total: u32,
+    /// Why nothing was verified (e.g. not a compute node); empty otherwise.
+    #[prost(string, tag = "9")]
+    pub error: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct VerifyNodeRequest {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+    /// Probe input text; empty = the fixed default probe.
+    #[prost(string, tag = "2")]
+    pub probe: ::prost::alloc::string::String,
+    /// Keep going after the first divergent layer.
+    #[prost(bool, tag = "3")]
+    pub all_layers: bool,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct LayerCheck {
+    #[prost(uint32, tag = "1")]
+    pub layer: u32,
+    /// SHA-256 (hex) of the input every node got for this layer.
+    #[prost(string, tag = "2")]
+    pub input_hash: ::prost::alloc::string::String,
+    /// Output hash the honest witnesses agree on, and the suspect's.
+    #[prost(string, tag = "3")]
+    pub expected_hash: ::prost::alloc::string::String,
+    #[prost(string, tag = "4")]
+    pub received_hash: ::prost::alloc::string::String,
+    /// Witnesses that produced expected_hash, and any that did not.
+    #[prost(string, repeated, tag = "5")]
+    pub agreeing: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+    #[prost(string, repeated, tag = "6")]
+    pub disagreeing: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+    #[prost(bool, tag = "7")]
+    pub diverged: bool,
+    /// Why this layer could not be checked; empty when it was.
+    #[prost(string, tag = "8")]
+    pub error: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct VerifyNodeResponse {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+    /// Coordinator that ran the probe.
+    #[prost(string, tag = "2")]
+    pub coordinator: ::prost::alloc::string::String,
+    #[prost(string, tag = "3")]
+    pub probe: ::prost::alloc::string::String,
+    #[prost(uint32, tag = "4")]
+    pub layers_total: u32,
+    #[prost(message, repeated, tag = "5")]
+    pub layers: ::prost::alloc::vec::Vec<LayerCheck>,
+    /// First layer whose output differs; -1 when none did.
+    #[prost(int32, tag = "6")]
+    pub first_divergent_layer: i32,
+    /// Why the probe stopped early; empty when it ran through.
+    #[prost(string, tag = "7")]
+    pub error: ::prost::alloc::string::String,
+    /// From the replicated state.
+    #[prost(double, tag = "8")]
+    pub reputation: f64,
+    #[prost(uint32, tag = "9")]
+    pub byzantine_records: u32,
+    #[prost(message, repeated, tag = "10")]
+    pub recent_faults: ::prost::alloc::vec::Vec<ByzantineFault>,
+    #[prost(int64, tag = "11")]
+    pub started_unix_ms: i64,
+    #[prost(int64, tag = "12")]
+    pub finished_unix_ms: i64,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct RemoveMemberRequest {
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct RemoveMemberResponse {
+    #[prost(string, tag = "1")]
+    pub removed: ::prost::alloc::string::String,
+    /// Voters after the change.
+    #[prost(string, repeated, tag = "2")]
+    pub voters: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
 pub enum NodeRole {
@@ -1837,6 +2038,118 @@ pub mod debug_service_client {
                 );
             self.inner.server_streaming(req, path, codec).await
         }
+        /// The node's state as sections, each in canonical JSON (sorted keys) with its SHA-256;
+        /// content is paged (`offset`, `max_bytes`). Role: viewer.
+        pub async fn state_dump(
+            &mut self,
+            request: impl tonic::IntoRequest<super::StateDumpRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::StateDumpResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/StateDump",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(GrpcMethod::new("butterfly.debug.v1.DebugService", "StateDump"));
+            self.inner.unary(req, path, codec).await
+        }
+        /// A compute node re-hashes its checkpoint objects against its manifest. Role: viewer.
+        pub async fn verify_checkpoint(
+            &mut self,
+            request: impl tonic::IntoRequest<super::VerifyCheckpointRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::VerifyCheckpointResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/VerifyCheckpoint",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "butterfly.debug.v1.DebugService",
+                        "VerifyCheckpoint",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// A coordinator runs a deterministic probe through a node and honest replicas layer by layer
+        /// and reports the first layer whose output differs. Role: admin.
+        pub async fn verify_node(
+            &mut self,
+            request: impl tonic::IntoRequest<super::VerifyNodeRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::VerifyNodeResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/VerifyNode",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "VerifyNode"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// A coordinator takes a coordinator out of the Raft voters (through the leader), so a dead
+        /// one stops counting against the quorum. Role: admin.
+        pub async fn remove_member(
+            &mut self,
+            request: impl tonic::IntoRequest<super::RemoveMemberRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::RemoveMemberResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/RemoveMember",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "RemoveMember"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -2047,6 +2360,41 @@ pub mod debug_service_server {
             request: tonic::Request<super::StartCaptureRequest>,
         ) -> std::result::Result<
             tonic::Response<Self::StreamCaptureStream>,
+            tonic::Status,
+        >;
+        /// The node's state as sections, each in canonical JSON (sorted keys) with its SHA-256;
+        /// content is paged (`offset`, `max_bytes`). Role: viewer.
+        async fn state_dump(
+            &self,
+            request: tonic::Request<super::StateDumpRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::StateDumpResponse>,
+            tonic::Status,
+        >;
+        /// A compute node re-hashes its checkpoint objects against its manifest. Role: viewer.
+        async fn verify_checkpoint(
+            &self,
+            request: tonic::Request<super::VerifyCheckpointRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::VerifyCheckpointResponse>,
+            tonic::Status,
+        >;
+        /// A coordinator runs a deterministic probe through a node and honest replicas layer by layer
+        /// and reports the first layer whose output differs. Role: admin.
+        async fn verify_node(
+            &self,
+            request: tonic::Request<super::VerifyNodeRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::VerifyNodeResponse>,
+            tonic::Status,
+        >;
+        /// A coordinator takes a coordinator out of the Raft voters (through the leader), so a dead
+        /// one stops counting against the quorum. Role: admin.
+        async fn remove_member(
+            &self,
+            request: tonic::Request<super::RemoveMemberRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::RemoveMemberResponse>,
             tonic::Status,
         >;
     }
@@ -3246,6 +3594,187 @@ pub mod debug_service_server {
                                 max_encoding_message_size,
                             );
                         let res = grpc.server_streaming(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/StateDump" => {
+                    #[allow(non_camel_case_types)]
+                    struct StateDumpSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::StateDumpRequest>
+                    for StateDumpSvc<T> {
+                        type Response = super::StateDumpResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::StateDumpRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::state_dump(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = StateDumpSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/VerifyCheckpoint" => {
+                    #[allow(non_camel_case_types)]
+                    struct VerifyCheckpointSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::VerifyCheckpointRequest>
+                    for VerifyCheckpointSvc<T> {
+                        type Response = super::VerifyCheckpointResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::VerifyCheckpointRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::verify_checkpoint(&inner, request)
+                                    .await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = VerifyCheckpointSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/VerifyNode" => {
+                    #[allow(non_camel_case_types)]
+                    struct VerifyNodeSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::VerifyNodeRequest>
+                    for VerifyNodeSvc<T> {
+                        type Response = super::VerifyNodeResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::VerifyNodeRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::verify_node(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = VerifyNodeSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/RemoveMember" => {
+                    #[allow(non_camel_case_types)]
+                    struct RemoveMemberSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::RemoveMemberRequest>
+                    for RemoveMemberSvc<T> {
+                        type Response = super::RemoveMemberResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::RemoveMemberRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::remove_member(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = RemoveMemberSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
                         Ok(res)
                     };
                     Box::pin(fut)

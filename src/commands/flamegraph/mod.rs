@@ -4,15 +4,21 @@
 //! for a terminal without a browser. `diff` renders a differential flamegraph of two saved
 //! profiles.
 
+mod files;
+mod report;
+
+pub use report::{NodeProfile, ProfileFiles};
+
 use crate::error::{Error, Result};
 use crate::fanout::{FanOut, Target};
-use crate::flame::{self, Merge, Stacks, TopRow};
-use crate::output::{json_of, Report, Style};
+use crate::flame::{self, Merge, Stacks};
+use crate::output::Report;
 use crate::session::Ctx;
 use butterfly_proto::debug::{GetProfileRequest, ProfileFormat, ProfileKind};
 use clap::{Args, Subcommand, ValueEnum};
+use files::{default_path, read_file, short, timestamp, with_node, write_file};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// A profile answer is accepted up to this size: 256 MiB.
@@ -181,155 +187,6 @@ impl FlamegraphCommand {
             FlamegraphCommand::Generate(a) => a.select.targets(),
             FlamegraphCommand::Diff(_) | FlamegraphCommand::Render(_) => Vec::new(),
         }
-    }
-}
-
-/// One node's profile, as fetched.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct NodeProfile {
-    /// Node id (or address).
-    pub node: String,
-    /// Samples (CPU) or stacks (heap).
-    pub samples: u64,
-    /// `samples` or `bytes`.
-    pub unit: String,
-    /// Time profiled, milliseconds.
-    pub duration_ms: u64,
-    /// CPU sampling frequency, Hz (0 for heap).
-    pub frequency_hz: u32,
-    /// CPU time the node's process used meanwhile, milliseconds.
-    pub cpu_time_ms: f64,
-    /// samples × period ÷ CPU time; below 1 means samples were lost (0 when unknown).
-    pub capture_ratio: f64,
-    /// GNU build id of the node's binary.
-    pub build_id: String,
-    /// The node's binary.
-    pub binary: String,
-    /// Why the session stopped.
-    pub stop_reason: String,
-}
-
-/// `flamegraph generate`, `profile cpu`, `flamegraph diff` `-o json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ProfileFiles {
-    /// `cpu` or `heap` (empty for a diff).
-    pub kind: String,
-    /// `svg`, `folded`, `pprof` or `top`.
-    pub format: String,
-    /// Files written.
-    pub files: Vec<String>,
-    /// Each node's profile.
-    pub nodes: Vec<NodeProfile>,
-    /// The hottest functions of the (merged) profile, hottest first.
-    pub top: Vec<TopRow>,
-    /// Folded stacks, when they were printed rather than written.
-    pub folded: Option<String>,
-    /// Nodes that gave no profile, with why.
-    pub errors: Vec<String>,
-}
-
-impl ProfileFiles {
-    /// The closing line: who is hottest in what.
-    fn verdict(&self) -> Option<String> {
-        let hottest = self.top.first()?;
-        let who = match self.nodes.as_slice() {
-            [] => "profile".to_string(),
-            [one] => one.node.clone(),
-            many => many
-                .iter()
-                .map(|n| n.node.as_str())
-                .collect::<Vec<_>>()
-                .join(","),
-        };
-        let rest: Vec<String> = self
-            .top
-            .iter()
-            .skip(1)
-            .take(2)
-            .map(|r| format!("{} ({:.1}%)", r.function, r.self_pct))
-            .collect();
-        Some(format!(
-            "{who}: hottest function {} ({:.1}% self){}",
-            hottest.function,
-            hottest.self_pct,
-            if rest.is_empty() {
-                String::new()
-            } else {
-                format!(", then {}", rest.join(", "))
-            }
-        ))
-    }
-}
-
-impl Report for ProfileFiles {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
-    fn exit_code(&self) -> i32 {
-        crate::output::partial_if(&self.errors)
-    }
-    fn render(&self, style: &Style) -> String {
-        let mut out = String::new();
-        if let Some(folded) = &self.folded {
-            out.push_str(folded.trim_end());
-            return out;
-        }
-        for n in &self.nodes {
-            let mut line = format!(
-                "{}: {} {} over {:.1}s",
-                n.node,
-                n.samples,
-                if n.unit == "bytes" {
-                    "stacks"
-                } else {
-                    "samples"
-                },
-                n.duration_ms as f64 / 1000.0
-            );
-            if n.frequency_hz > 0 {
-                line.push_str(&format!(" at {} Hz", n.frequency_hz));
-            }
-            if n.capture_ratio > 0.0 {
-                let pct = format!("capture {:.0}%", n.capture_ratio * 100.0);
-                line.push_str(", ");
-                line.push_str(&if n.capture_ratio < 0.8 {
-                    style.warn(&format!(
-                        "{pct}: part of the CPU time went unsampled (bursts shorter than the kernel's timer tick, or a frequency above it)"
-                    ))
-                } else {
-                    pct
-                });
-            }
-            if !n.stop_reason.is_empty() {
-                line.push_str(&style.dim(&format!(" ({})", n.stop_reason)));
-            }
-            out.push_str(&line);
-            out.push('\n');
-        }
-        if self.format == "top" && !self.top.is_empty() {
-            let mut t = style.table(&["SELF", "SELF%", "TOTAL", "TOTAL%", "FUNCTION"]);
-            for r in &self.top {
-                t.add_row(vec![
-                    r.self_count.to_string(),
-                    format!("{:.1}%", r.self_pct),
-                    r.total_count.to_string(),
-                    format!("{:.1}%", r.total_pct),
-                    r.function.chars().take(100).collect(),
-                ]);
-            }
-            out.push_str(&t.to_string());
-            out.push('\n');
-        }
-        for f in &self.files {
-            out.push_str(&format!("wrote {f}\n"));
-        }
-        for e in &self.errors {
-            out.push_str(&format!("{} {e}\n", style.warn("no profile:")));
-        }
-        if let Some(v) = self.verdict() {
-            out.push_str(&style.bold(&v));
-        }
-        out.trim_end().to_string()
     }
 }
 
@@ -613,113 +470,4 @@ fn render_file(args: &RenderFileArgs) -> Result<ProfileFiles> {
         }
     }
     Ok(out)
-}
-
-fn short(build_id: &str) -> &str {
-    build_id.get(..12).unwrap_or(build_id)
-}
-
-fn timestamp() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(time::macros::format_description!(
-            "[year][month][day]T[hour][minute][second]Z"
-        ))
-        .unwrap_or_default()
-}
-
-fn default_path(what: &str, label: &str, kind: Kind, ext: &str) -> PathBuf {
-    let safe: String = label
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    PathBuf::from(format!(
-        "{what}-{safe}-{}-{}.{ext}",
-        kind.as_str(),
-        timestamp()
-    ))
-}
-
-/// `out.pb.gz` for node `compute-1` → `out-compute-1.pb.gz`.
-fn with_node(path: &Path, node: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let (stem, ext) = match name.find('.') {
-        Some(i) => (&name[..i], &name[i..]),
-        None => (name.as_str(), ""),
-    };
-    path.with_file_name(format!("{stem}-{node}{ext}"))
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > flame::MAX_PROFILE_FILE {
-        return Err(Error::Usage(format!(
-            "{}: {len} bytes is more than the {} a profile may have",
-            path.display(),
-            flame::MAX_PROFILE_FILE
-        )));
-    }
-    std::fs::read(path).map_err(io)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same directory, so a full disk or
-/// an interrupted write never leaves a half file under the final name.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = dir.join(format!(
-        ".{}.partial",
-        path.file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "profile".into())
-    ));
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pprof_files_per_node_keep_the_extension() {
-        assert_eq!(
-            with_node(Path::new("/tmp/out.pb.gz"), "compute-1"),
-            PathBuf::from("/tmp/out-compute-1.pb.gz")
-        );
-        assert_eq!(with_node(Path::new("p"), "n"), PathBuf::from("p-n"));
-    }
-
-    #[test]
-    fn write_file_replaces_atomically_and_names_the_path_on_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("f.svg");
-        write_file(&p, b"one").unwrap();
-        write_file(&p, b"two").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        let bad = dir.path().join("missing-dir").join("f.svg");
-        let e = write_file(&bad, b"x").unwrap_err();
-        assert!(e.to_string().contains("missing-dir"), "{e}");
-    }
 }
