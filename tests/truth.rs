@@ -53,7 +53,13 @@ fn wait_for<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) ->
 fn byzantine_reputation_and_coverage_come_from_the_replicated_state_and_survive_the_leader() {
     let mut env = Env::new();
     let demo = env.demo(3, 4, 0, 0);
-    let (_, before) = json_of(&env, &["cluster", "status"]);
+    // Just after start a node may still be settling (a first data-plane call failing): wait for
+    // full coverage before the fault.
+    let before = wait_for(Duration::from_secs(15), "full layer coverage", || {
+        let (_, st) = json_of(&env, &["cluster", "status"]);
+        (st["summary"]["layers_below_redundancy"] == 0 && st["summary"]["leader"].is_string())
+            .then_some(st)
+    });
     let leader = before["summary"]["leader"]
         .as_str()
         .expect("a leader")
