@@ -134,7 +134,11 @@ fn nodes(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> usi
             };
             let mut row = Row::new(vec![
                 Cell::from(format!("{}{}", if is_worst { "!" } else { " " }, n.id)),
-                Cell::from(n.role.clone()),
+                Cell::from(match n.role.as_str() {
+                    "coordinator" => "coord".to_string(),
+                    "observer" => "obs".to_string(),
+                    r => r.to_string(),
+                }),
                 Cell::from(health).style(health_style(app, n.health_word())),
                 Cell::from(raft),
                 Cell::from(opt(n.request_rate, 1)),
@@ -160,15 +164,15 @@ fn nodes(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> usi
     let t = Table::new(
         rows,
         [
-            Constraint::Length(15),
-            Constraint::Length(11),
-            Constraint::Min(12),
-            Constraint::Length(11),
+            Constraint::Length(14),
             Constraint::Length(7),
-            Constraint::Length(7),
+            Constraint::Min(10),
+            Constraint::Length(10),
+            Constraint::Length(6),
+            Constraint::Length(6),
             Constraint::Length(5),
             Constraint::Length(4),
-            Constraint::Length(8),
+            Constraint::Length(6),
         ],
     )
     .header(header)
