@@ -175,3 +175,6 @@ fn watch_signals(stop: Arc<AtomicBool>) -> tokio::task::JoinHandle<()> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -67,14 +67,15 @@ impl<T> Source<T> {
             error: None,
         }
     }
-    /// `source · 3s ago` (or `· waiting`), plus the error when the last poll failed.
+    /// `source · 3s ago` (or `· waiting`), plus `· last poll failed` (the error itself is shown
+    /// on the line above the footer).
     pub fn caption(&self, now: Instant) -> String {
         let age = match self.updated {
             Some(t) => format!("{}s ago", now.saturating_duration_since(t).as_secs()),
             None => "waiting".to_string(),
         };
         match &self.error {
-            Some(e) => format!("{} · {age} · error: {e}", self.source),
+            Some(_) => format!("{} · {age} · last poll failed", self.source),
             None => format!("{} · {age}", self.source),
         }
     }
@@ -173,7 +174,7 @@ pub fn median_p99(nodes: &[NodeInfo]) -> Option<f64> {
         return None;
     }
     v.sort_by(f64::total_cmp);
-    Some(v[v.len() / 2])
+    Some(v[(v.len() - 1) / 2])
 }
 
 /// Index (into `nodes`) of the worst node, None when every node is fine.
@@ -204,6 +205,7 @@ pub fn sort_nodes(nodes: &mut [&NodeInfo], col: usize, desc: bool) {
     };
     nodes.sort_by(|a, b| {
         let o = match col {
+            0 => a.id.cmp(&b.id),
             1 => a.role.cmp(&b.role),
             2 => a.health_word().cmp(b.health_word()),
             3 => num(

@@ -38,12 +38,27 @@ fn opt(v: Option<f64>, prec: usize) -> String {
 
 /// Draws one whole frame; returns the number of rows of the current view (for selection).
 pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
-    let [tabs, body, foot] = Layout::vertical([
+    let error = match app.view {
+        View::Nodes => data.nodes.error.as_ref(),
+        View::Layers => data.layers.error.as_ref(),
+        View::Requests => data.requests.error.as_ref(),
+        View::Links => data.links.error.as_ref(),
+        View::Events => data.events.error.as_ref(),
+    };
+    let [tabs, body, err, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
+        Constraint::Length(u16::from(error.is_some())),
         Constraint::Length(1),
     ])
     .areas(f.area());
+    if let Some(e) = error {
+        f.render_widget(
+            Paragraph::new(format!("error: {e} (showing the last good data)"))
+                .style(fg(app, Color::Red).add_modifier(Modifier::BOLD)),
+            err,
+        );
+    }
     let titles: Vec<String> = View::ALL
         .iter()
         .enumerate()
