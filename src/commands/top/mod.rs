@@ -72,9 +72,10 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     let pollers = poll::start(ctx.session, &ctx.opts, &shared, timing);
     let stop = Arc::new(AtomicBool::new(false));
     let signals = watch_signals(stop.clone());
+    // The guard first: a half-done set-up (raw mode on, alternate screen failed) is undone too.
+    let _guard = TerminalGuard;
     let mut terminal = ratatui::try_init()
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
-    let _guard = TerminalGuard;
     let mut app = App::new(ctx.style.color);
     let mut trace_task: Option<tokio::task::JoinHandle<()>> = None;
     let mut dirty = true;
