@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('packet', 'packet', [CompletionResultType]::ParameterValue, 'Capture packets on nodes into one pcapng (admin role)')
             [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'A node''s state as hashed sections; compare nodes section by section')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-hash checkpoints; probe a suspect node layer by layer')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live console of the whole cluster: nodes, layers, requests, links, events (q quits)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1597,6 +1598,27 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         'butterfly-cli;verify;help;help' {
             break
         }
+        'butterfly-cli;top' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between two polls of each source, e.g. `2s`')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Deadline of one poll of one source; past it the panel keeps its last data and shows the error, e.g. `10s`')
+            [CompletionResult]::new('--min-replicas', '--min-replicas', [CompletionResultType]::ParameterName, 'Healthy replicas each layer should have; layers below are flagged')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate (PEM) that signed the nodes'' certificates')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
+            [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'butterfly-cli;help' {
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Open the interactive console (REPL)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a script of console commands, one a line')
@@ -1617,6 +1639,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('packet', 'packet', [CompletionResultType]::ParameterValue, 'Capture packets on nodes into one pcapng (admin role)')
             [CompletionResult]::new('state', 'state', [CompletionResultType]::ParameterValue, 'A node''s state as hashed sections; compare nodes section by section')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-hash checkpoints; probe a suspect node layer by layer')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live console of the whole cluster: nodes, layers, requests, links, events (q quits)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1835,6 +1858,9 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             break
         }
         'butterfly-cli;help;verify;evidence' {
+            break
+        }
+        'butterfly-cli;help;top' {
             break
         }
         'butterfly-cli;help;help' {

@@ -73,6 +73,9 @@ _butterfly__cli() {
             butterfly__cli,state)
                 cmd="butterfly__cli__subcmd__state"
                 ;;
+            butterfly__cli,top)
+                cmd="butterfly__cli__subcmd__top"
+                ;;
             butterfly__cli,verify)
                 cmd="butterfly__cli__subcmd__verify"
                 ;;
@@ -276,6 +279,9 @@ _butterfly__cli() {
                 ;;
             butterfly__cli__subcmd__help,state)
                 cmd="butterfly__cli__subcmd__help__subcmd__state"
+                ;;
+            butterfly__cli__subcmd__help,top)
+                cmd="butterfly__cli__subcmd__help__subcmd__top"
                 ;;
             butterfly__cli__subcmd__help,verify)
                 cmd="butterfly__cli__subcmd__help__subcmd__verify"
@@ -614,7 +620,7 @@ _butterfly__cli() {
 
     case "${cmd}" in
         butterfly__cli)
-            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph connections latency packet state verify help"
+            opts="-p -o -h -V --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph connections latency packet state verify top help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2654,7 +2660,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__help)
-            opts="debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph connections latency packet state verify help"
+            opts="debug run demo certs completions cluster node audit fault metrics request logs profile flamegraph connections latency packet state verify top help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3440,6 +3446,20 @@ _butterfly__cli() {
         butterfly__subcmd__cli__subcmd__help__subcmd__state__subcmd__dump)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__help__subcmd__top)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5888,6 +5908,72 @@ _butterfly__cli() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        butterfly__subcmd__cli__subcmd__top)
+            opts="-p -o -h -V --interval --deadline --min-replicas --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-replicas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --seeds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

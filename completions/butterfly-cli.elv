@@ -52,6 +52,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand packet 'Capture packets on nodes into one pcapng (admin role)'
             cand state 'A node''s state as hashed sections; compare nodes section by section'
             cand verify 'Re-hash checkpoints; probe a suspect node layer by layer'
+            cand top 'Live console of the whole cluster: nodes, layers, requests, links, events (q quits)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;debug'= {
@@ -1457,6 +1458,26 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;verify;help;help'= {
         }
+        &'butterfly-cli;top'= {
+            cand --interval 'Time between two polls of each source, e.g. `2s`'
+            cand --deadline 'Deadline of one poll of one source; past it the panel keeps its last data and shows the error, e.g. `10s`'
+            cand --min-replicas 'Healthy replicas each layer should have; layers below are flagged'
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'butterfly-cli;help'= {
             cand debug 'Open the interactive console (REPL)'
             cand run 'Run a script of console commands, one a line'
@@ -1477,6 +1498,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand packet 'Capture packets on nodes into one pcapng (admin role)'
             cand state 'A node''s state as hashed sections; compare nodes section by section'
             cand verify 'Re-hash checkpoints; probe a suspect node layer by layer'
+            cand top 'Live console of the whole cluster: nodes, layers, requests, links, events (q quits)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;help;debug'= {
@@ -1636,6 +1658,8 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;help;verify;node'= {
         }
         &'butterfly-cli;help;verify;evidence'= {
+        }
+        &'butterfly-cli;help;top'= {
         }
         &'butterfly-cli;help;help'= {
         }

@@ -3,7 +3,7 @@
 
 use crate::commands::{
     audit, capture, certs, cluster, completions, connections, demo, fault, flamegraph, latency,
-    logs, metrics, node, profile, request, run, state, verify,
+    logs, metrics, node, profile, request, run, state, top, verify,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -172,13 +172,15 @@ pub enum Command {
     /// Re-hash checkpoints; probe a suspect node layer by layer.
     #[command(subcommand)]
     Verify(verify::VerifyCommand),
+    /// Live console of the whole cluster: nodes, layers, requests, links, events (q quits).
+    Top(top::TopArgs),
 }
 
 impl Command {
     /// The node ids or addresses a command acts on, for the audit trail.
     pub fn targets(&self) -> Vec<String> {
         match self {
-            Command::Cluster(_) => vec!["cluster".into()],
+            Command::Cluster(_) | Command::Top(_) => vec!["cluster".into()],
             Command::Node(cmd) => vec![cmd.node().to_string()],
             Command::Fault(cmd) => cmd.node().map(|n| vec![n.to_string()]).unwrap_or_default(),
             Command::Request(cmd) => [cmd.id()]

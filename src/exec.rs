@@ -183,5 +183,6 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         Command::Packet(c) => commands::capture::exec(c, ctx).await,
         Command::State(c) => commands::state::exec(c, ctx).await,
         Command::Verify(c) => commands::verify::exec(c, ctx).await,
+        Command::Top(a) => commands::top::exec(a, ctx).await,
     }
 }

@@ -22,5 +22,6 @@ pub mod request;
 pub mod run;
 pub mod state;
 pub mod statediff;
+pub mod top;
 pub mod verify;
 pub mod verifynode;

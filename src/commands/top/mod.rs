@@ -1,0 +1,181 @@
+//! `top`: a live terminal console of the whole cluster (ratatui + crossterm). Pollers (one
+//! tokio task per source, see [`poll`]) write into shared [`state::Data`]; the UI loop here only
+//! draws and handles keys through the pure state machine [`state::App`]. The terminal is
+//! restored on every exit path: `q`, Ctrl-C (a key in raw mode, or SIGINT), SIGTERM, a panic
+//! (ratatui's panic hook) and the future being dropped (a guard).
+
+pub mod poll;
+pub mod state;
+pub mod views;
+
+use crate::error::{Error, Result};
+use crate::output::{Message, Report};
+use crate::session::Ctx;
+use clap::Args;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use state::{Action, App, Data};
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// `top` options.
+#[derive(Debug, Args, Clone)]
+pub struct TopArgs {
+    /// Time between two polls of each source, e.g. `2s`.
+    #[arg(long, default_value = "2s", value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+    pub interval: std::time::Duration,
+    /// Deadline of one poll of one source; past it the panel keeps its last data and shows the
+    /// error, e.g. `10s`.
+    #[arg(long, default_value = "10s", value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+    pub deadline: std::time::Duration,
+    /// Healthy replicas each layer should have; layers below are flagged.
+    #[arg(long, default_value_t = 2)]
+    pub min_replicas: usize,
+}
+
+/// Restores the terminal when dropped (quit, error, or the future cancelled).
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+/// Time between two looks at the keyboard: 50 ms.
+const KEY_TICK: Duration = Duration::from_millis(50);
+
+/// Runs `top` until `q`. The pollers are local tasks (the commands they call borrow the
+/// session), run while the UI loop waits for keys.
+pub async fn exec(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+    tokio::task::LocalSet::new().run_until(run(args, ctx)).await
+}
+
+async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "`top` needs a terminal; use `cluster status -o json` in scripts".into(),
+        ));
+    }
+    if args.interval < Duration::from_millis(100) {
+        return Err(Error::Usage("--interval must be at least 100ms".into()));
+    }
+    let shared: poll::Shared = Arc::new(Mutex::new(Data {
+        min_replicas: args.min_replicas,
+        ..Data::default()
+    }));
+    let timing = poll::Timing {
+        every: args.interval,
+        deadline: args.deadline,
+    };
+    let pollers = poll::start(ctx.session, &ctx.opts, &shared, timing);
+    let stop = Arc::new(AtomicBool::new(false));
+    let signals = watch_signals(stop.clone());
+    // The guard first: a half-done set-up (raw mode on, alternate screen failed) is undone too.
+    let _guard = TerminalGuard;
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
+    let mut app = App::new(ctx.style.color);
+    let mut trace_task: Option<tokio::task::JoinHandle<()>> = None;
+    let mut dirty = true;
+    let mut last_draw = Instant::now();
+    let result = loop {
+        if stop.load(Ordering::Relaxed) {
+            break Ok(());
+        }
+        if dirty || last_draw.elapsed() >= Duration::from_millis(500) {
+            let drawn = terminal.draw(|f| {
+                let now = Instant::now();
+                if let Ok(d) = shared.lock() {
+                    app.request_ids = d
+                        .requests
+                        .data
+                        .as_deref()
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|t| {
+                            app.matches(&format!(
+                                "{} {} {} {}",
+                                t.trace_id,
+                                t.request_id.as_deref().unwrap_or(""),
+                                t.slowest_node,
+                                t.status
+                            ))
+                        })
+                        .map(|t| t.trace_id.clone())
+                        .collect();
+                    app.rows = views::draw(f, &app, &d, now);
+                }
+            });
+            if let Err(e) = drawn {
+                break Err(Error::Usage(format!("cannot draw: {e}")));
+            }
+            dirty = false;
+            last_draw = Instant::now();
+        }
+        match event::poll(Duration::ZERO) {
+            Ok(true) => match event::read() {
+                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match app.handle(k) {
+                    Action::Quit => break Ok(()),
+                    Action::None => {}
+                    Action::Redraw => dirty = true,
+                    Action::OpenTrace(id) => {
+                        if let Some(t) = trace_task.take() {
+                            t.abort();
+                        }
+                        trace_task = Some(poll::open_trace(
+                            ctx.session,
+                            &ctx.opts,
+                            &shared,
+                            id,
+                            args.deadline,
+                        ));
+                        dirty = true;
+                    }
+                },
+                Ok(Event::Resize(..)) => dirty = true,
+                Ok(_) => {}
+                Err(e) => break Err(Error::Usage(format!("cannot read the keyboard: {e}"))),
+            },
+            Ok(false) => tokio::time::sleep(KEY_TICK).await,
+            Err(e) => break Err(Error::Usage(format!("cannot read the keyboard: {e}"))),
+        }
+    };
+    if let Some(t) = trace_task {
+        t.abort();
+    }
+    signals.abort();
+    drop(pollers);
+    drop(_guard);
+    result?;
+    Ok(Message::new("top: closed"))
+}
+
+/// Sets `stop` on SIGTERM or SIGINT (Ctrl-C outside raw mode).
+fn watch_signals(stop: Arc<AtomicBool>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            if let (Ok(mut term), Ok(mut int)) = (
+                signal(SignalKind::terminate()),
+                signal(SignalKind::interrupt()),
+            ) {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = int.recv() => {}
+                }
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+            stop.store(true, Ordering::Relaxed);
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

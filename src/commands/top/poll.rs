@@ -1,0 +1,301 @@
+//! `top`'s pollers: one task per source, each calling an existing command's function with a
+//! deadline and writing the answer (or the error, keeping the last good data) into [`Data`].
+//! Each task has its own sibling session (its own connection pool), so a slow source never
+//! holds up another, and the UI loop never waits on any of them.
+
+use super::state::{events_from, nodes_from_status, Data, LayerInfo, Source};
+use crate::cli::GlobalOpts;
+use crate::commands::request::search::{SearchArgs, StatusFilter};
+use crate::commands::request::{RequestCommand, SpanSource, TraceArgs};
+use crate::commands::{audit, cluster, fault, latency, node, request};
+use crate::session::{Ctx, Session};
+use futures::StreamExt;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::task::JoinHandle;
+
+/// Calls made at once by the Layers poller (one `node status` per compute node): 8.
+pub const LAYER_CONCURRENCY: usize = 8;
+
+/// Shared between the pollers and the UI loop.
+pub type Shared = Arc<Mutex<Data>>;
+
+/// Timing of the pollers.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    /// Time between two polls of one source.
+    pub every: Duration,
+    /// Deadline of one poll; past it the poll counts as failed.
+    pub deadline: Duration,
+}
+
+fn store<T>(shared: &Shared, slot: fn(&mut Data) -> &mut Source<T>, r: Result<T, String>) {
+    if let Ok(mut d) = shared.lock() {
+        let s = slot(&mut d);
+        match r {
+            Ok(v) => {
+                s.data = Some(v);
+                s.updated = Some(Instant::now());
+                s.error = None;
+            }
+            Err(e) => s.error = Some(e),
+        }
+    }
+}
+
+async fn timed<T>(
+    deadline: Duration,
+    f: impl std::future::Future<Output = Result<T, String>>,
+) -> Result<T, String> {
+    match tokio::time::timeout(deadline, f).await {
+        Ok(r) => r,
+        Err(_) => Err(format!(
+            "no answer within {}",
+            humantime::format_duration(deadline)
+        )),
+    }
+}
+
+macro_rules! poller {
+    ($session:expr, $opts:expr, $shared:expr, $timing:expr, $slot:expr, $fetch:path) => {{
+        let session = Arc::new($session.sibling());
+        let opts = $opts.clone();
+        let shared = $shared.clone();
+        let timing: Timing = $timing;
+        tokio::task::spawn_local(async move {
+            let ctx = session.context(&opts);
+            loop {
+                let r = timed(timing.deadline, $fetch(&ctx, &shared)).await;
+                store(&shared, $slot, r);
+                tokio::time::sleep(timing.every).await;
+            }
+        })
+    }};
+}
+
+/// Starts every poller; the handles abort them when dropped through [`Pollers`].
+pub fn start(session: &Session, opts: &GlobalOpts, shared: &Shared, timing: Timing) -> Pollers {
+    Pollers(vec![
+        poller!(session, opts, shared, timing, |d| &mut d.nodes, fetch_nodes),
+        poller!(
+            session,
+            opts,
+            shared,
+            timing,
+            |d| &mut d.layers,
+            fetch_layers
+        ),
+        poller!(
+            session,
+            opts,
+            shared,
+            timing,
+            |d| &mut d.requests,
+            fetch_requests
+        ),
+        poller!(session, opts, shared, timing, |d| &mut d.links, fetch_links),
+        poller!(
+            session,
+            opts,
+            shared,
+            timing,
+            |d| &mut d.events,
+            fetch_events
+        ),
+    ])
+}
+
+/// Running poller tasks, aborted on drop (every exit path of `top`).
+pub struct Pollers(pub Vec<JoinHandle<()>>);
+
+impl Drop for Pollers {
+    fn drop(&mut self) {
+        for h in &self.0 {
+            h.abort();
+        }
+    }
+}
+
+async fn fetch_nodes(
+    ctx: &Ctx<'_>,
+    shared: &Shared,
+) -> Result<Vec<super::state::NodeInfo>, String> {
+    let report = cluster::exec(cluster::ClusterCommand::Status, ctx)
+        .await
+        .map_err(|e| e.to_string())?;
+    let json = report.to_json();
+    let source = if json.get("red").is_some_and(|r| !r.is_null()) {
+        "cluster status (fan-out) + Prometheus"
+    } else {
+        "cluster status (fan-out; RPS/ERR need Prometheus)"
+    };
+    if let Ok(mut d) = shared.lock() {
+        d.nodes.source = source.to_string();
+    }
+    nodes_from_status(&json)
+}
+
+async fn fetch_layers(ctx: &Ctx<'_>, shared: &Shared) -> Result<Vec<LayerInfo>, String> {
+    let compute: Vec<(String, String)> = {
+        let d = shared.lock().map_err(|_| "state poisoned".to_string())?;
+        match &d.nodes.data {
+            Some(n) => n
+                .iter()
+                .filter(|n| n.role == "compute")
+                .map(|n| (n.id.clone(), n.health_word().to_string()))
+                .collect(),
+            None => return Err("waiting for the node list".into()),
+        }
+    };
+    let answers: Vec<(String, String, Option<serde_json::Value>)> =
+        futures::stream::iter(compute.into_iter().map(|(id, health)| async move {
+            let r = node::exec(node::NodeCommand::Status { node: id.clone() }, ctx).await;
+            (id, health, r.ok().map(|r| r.to_json()))
+        }))
+        .buffer_unordered(LAYER_CONCURRENCY)
+        .collect()
+        .await;
+    let mut by_layer: std::collections::BTreeMap<u32, Vec<(String, String)>> = Default::default();
+    for (id, health, json) in answers {
+        let Some(json) = json else { continue };
+        for l in json
+            .get("layers")
+            .and_then(|l| l.as_array())
+            .into_iter()
+            .flatten()
+        {
+            if let Some(layer) = l.get("layer").and_then(|v| v.as_u64()) {
+                by_layer
+                    .entry(layer as u32)
+                    .or_default()
+                    .push((id.clone(), health.clone()));
+            }
+        }
+    }
+    Ok(by_layer
+        .into_iter()
+        .map(|(layer, mut replicas)| {
+            replicas.sort();
+            LayerInfo { layer, replicas }
+        })
+        .collect())
+}
+
+async fn fetch_requests(
+    ctx: &Ctx<'_>,
+    _shared: &Shared,
+) -> Result<Vec<request::search::TraceSummary>, String> {
+    let slow = SearchArgs {
+        limit: 15,
+        ..SearchArgs::default()
+    };
+    let failed = SearchArgs {
+        limit: 10,
+        status: Some(StatusFilter::Error),
+        ..SearchArgs::default()
+    };
+    let (a, b) = tokio::join!(
+        request::search::exec(slow, ctx),
+        request::search::exec(failed, ctx)
+    );
+    let a = a.map_err(|e| e.to_string())?;
+    let mut out = a.traces;
+    if let Ok(b) = b {
+        for t in b.traces {
+            if !out.iter().any(|o| o.trace_id == t.trace_id) {
+                out.push(t);
+            }
+        }
+    }
+    Ok(out)
+}
+
+async fn fetch_links(ctx: &Ctx<'_>, _shared: &Shared) -> Result<latency::LatencyMatrix, String> {
+    let cmd = latency::LatencyCommand::Matrix {
+        nodes: Vec::new(),
+        count: 3,
+        ping_timeout: Duration::from_millis(500),
+        watch: false,
+        interval: Duration::from_secs(2),
+        iterations: 0,
+    };
+    let report = latency::exec(cmd, ctx).await.map_err(|e| e.to_string())?;
+    serde_json::from_value(report.to_json()).map_err(|e| format!("unexpected matrix: {e}"))
+}
+
+async fn fetch_events(
+    ctx: &Ctx<'_>,
+    _shared: &Shared,
+) -> Result<Vec<super::state::EventLine>, String> {
+    let faults = fault::exec(
+        fault::FaultCommand::List {
+            node: None,
+            limit: 20,
+        },
+        ctx,
+    )
+    .await
+    .map(|r| r.to_json());
+    let trail = audit::exec(
+        audit::AuditCommand::Show {
+            last: 10,
+            file: None,
+        },
+        ctx,
+    )
+    .await
+    .map(|r| r.to_json());
+    if let (Err(a), Err(b)) = (&faults, &trail) {
+        return Err(format!("{a}; {b}"));
+    }
+    Ok(events_from(faults.as_ref().ok(), trail.as_ref().ok()))
+}
+
+/// Fetches one trace's waterfall (`request trace`, rendered without colour) into
+/// `Data::waterfall`.
+pub fn open_trace(
+    session: &Session,
+    opts: &GlobalOpts,
+    shared: &Shared,
+    id: String,
+    deadline: Duration,
+) -> JoinHandle<()> {
+    if let Ok(mut d) = shared.lock() {
+        d.waterfall = Some((id.clone(), Source::new("request trace")));
+    }
+    let session = Arc::new(session.sibling());
+    let opts = opts.clone();
+    let shared = shared.clone();
+    tokio::task::spawn_local(async move {
+        let ctx = session.context(&opts);
+        let args = TraceArgs {
+            id: id.clone(),
+            logs: true,
+            no_logs: false,
+            level: None,
+            min_duration: None,
+            source: SpanSource::Auto,
+            since: Duration::from_secs(3600),
+        };
+        let r = timed(deadline, async {
+            request::exec(RequestCommand::Trace(args), &ctx)
+                .await
+                .map(|r| r.render(&crate::output::Style { color: false }))
+                .map_err(|e| e.to_string())
+        })
+        .await;
+        if let Ok(mut d) = shared.lock() {
+            if let Some((cur, src)) = &mut d.waterfall {
+                if *cur == id {
+                    match r {
+                        Ok(t) => {
+                            src.data = Some(t);
+                            src.updated = Some(Instant::now());
+                        }
+                        Err(e) => src.error = Some(e),
+                    }
+                }
+            }
+        }
+    })
+}
