@@ -425,8 +425,15 @@ fn spawn_node(
 ) -> Result<Spawned> {
     let (bin, dir, watch, checkpoint_interval) = (l.bin, l.dir, l.watch, l.checkpoint_interval);
     let certs_dir = dir.join("certs");
-    let cert_name = if swarm.is_some() { "swarm" } else { id };
-    certs::issue(&certs_dir, cert_name, Role::Node, 30, &[], true)?;
+    // A swarm's one certificate (CN `swarm-*`) may announce its virtual nodes `swarm-<n>`.
+    let cert_name = if swarm.is_some() { "swarm-*" } else { id };
+    // Coordinators carry the `coordinator` role: only they may speak Raft and relay members.
+    let cert_role = if role == "coordinator" {
+        Role::Coordinator
+    } else {
+        Role::Node
+    };
+    certs::issue(&certs_dir, cert_name, cert_role, 30, &[], true)?;
     let ready = dir.join("ready").join(format!("{id}.json"));
     let log = dir.join("logs").join(format!("{id}.log"));
     let log_file = std::fs::File::create(&log).map_err(|e| Error::io(&log, e))?;

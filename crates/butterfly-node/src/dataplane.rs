@@ -414,7 +414,7 @@ fn peer_node_id(conn: &quinn::Connection) -> Option<String> {
         .downcast::<Vec<CertificateDer<'static>>>()
         .ok()?;
     let id = identity_from_der(certs.first()?.as_ref()).ok()?;
-    (id.role == Some(Role::Node)).then_some(id.name)
+    id.role.is_some_and(Role::is_node).then_some(id.name)
 }
 
 async fn handle_stream(

@@ -1,0 +1,203 @@
+//! Trust inside the cluster (issue 15): live attacks on a demo with the real certificates the
+//! demo issued. A compute node's certificate must not write the replicated state, claim another
+//! identity, announce other (or made-up) members or commit another node's checkpoint; every
+//! refusal is audited on the node.
+
+mod common;
+
+use butterfly_proto::debug::debug_service_client::DebugServiceClient;
+use butterfly_proto::debug::{CheckpointManifest, JoinRequest, Member, RaftKind, RaftRequest};
+use common::Env;
+use serde_json::Value;
+use std::path::Path;
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
+use tonic::Code;
+
+/// A debug-service client holding the demo certificate `name` (e.g. `compute-1`).
+async fn client_as(certs: &Path, name: &str, addr: &str) -> DebugServiceClient<Channel> {
+    let read = |f: String| std::fs::read_to_string(certs.join(f)).expect("demo certificate");
+    let tls = ClientTlsConfig::new()
+        .ca_certificate(Certificate::from_pem(read("ca.pem".into())))
+        .identity(Identity::from_pem(
+            read(format!("{name}.pem")),
+            read(format!("{name}-key.pem")),
+        ))
+        .domain_name("localhost");
+    let channel = Endpoint::from_shared(format!("https://{addr}"))
+        .expect("endpoint")
+        .tls_config(tls)
+        .expect("tls")
+        .connect()
+        .await
+        .expect("connect");
+    DebugServiceClient::new(channel)
+}
+
+fn forward(from: &str, payload: &str) -> RaftRequest {
+    RaftRequest {
+        kind: RaftKind::Forward as i32,
+        from: from.into(),
+        payload: payload.as_bytes().to_vec(),
+    }
+}
+
+fn member(id: &str, like: &Member) -> Member {
+    Member {
+        id: id.into(),
+        ..like.clone()
+    }
+}
+
+fn denied<T: std::fmt::Debug>(what: &str, r: Result<T, tonic::Status>) -> String {
+    match r {
+        Err(s) if s.code() == Code::PermissionDenied => s.message().to_string(),
+        other => panic!("{what}: expected PermissionDenied, got {other:?}"),
+    }
+}
+
+/// Node audit records of `node` as (method suffix, peer, outcome).
+fn audit(env: &Env, node: &str) -> Vec<(String, String, String)> {
+    let r = env.run(&["-o", "json", "node", "audit", node, "--limit", "10000"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.json()["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap_or("").to_string();
+            let m = s("method");
+            (
+                m.rsplit('/').next().unwrap_or("").to_string(),
+                s("peer_name"),
+                s("outcome"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn compute_certificate_cannot_write_state_forge_identity_or_members() {
+    let mut env = Env::new();
+    let status = env.demo(1, 2, 0, 0);
+    let coord = env.node(&status, "coordinator-1");
+    let addr = coord["debug_addr"]
+        .as_str()
+        .expect("debug_addr")
+        .to_string();
+    let certs = env.certs();
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let mut compute = client_as(&certs, "compute-1", &addr).await;
+        let set_rep = r#"{"Propose":{"SetReputation":{"node_id":"compute-2","score":0.0}}}"#;
+
+        // 1. Raft from a compute certificate: refused whatever `from` it claims.
+        let m = denied(
+            "compute-1 as coordinator-1",
+            compute.raft(forward("coordinator-1", set_rep)).await,
+        );
+        assert!(m.contains("coordinator"), "{m}");
+        denied(
+            "compute-1 as itself",
+            compute.raft(forward("compute-1", set_rep)).await,
+        );
+        denied(
+            "compute-1 vote",
+            compute
+                .raft(RaftRequest {
+                    kind: RaftKind::Vote as i32,
+                    from: "compute-1".into(),
+                    payload: b"{}".to_vec(),
+                })
+                .await,
+        );
+
+        // 2. A real coordinator certificate may not claim another `from`, nor forward
+        // commands that change reputations, membership or assignments.
+        let mut coordinator = client_as(&certs, "coordinator-1", &addr).await;
+        let m = denied(
+            "coordinator-1 claiming coordinator-2",
+            coordinator.raft(forward("coordinator-2", set_rep)).await,
+        );
+        assert!(m.contains("claims to be 'coordinator-2'"), "{m}");
+        for cmd in [
+            set_rep.to_string(),
+            r#"{"Propose":{"AssignLayers":{"0":["compute-1"]}}}"#.to_string(),
+        ] {
+            let m = denied(
+                "forwarded state change",
+                coordinator.raft(forward("coordinator-1", &cmd)).await,
+            );
+            assert!(m.contains("leader's own logic"), "{m}");
+        }
+        // ... while reading the state (diagnostics) is still allowed to a voter.
+        let state = coordinator
+            .raft(forward("coordinator-1", r#""ReadState""#))
+            .await
+            .expect("ReadState from the voter itself");
+        let state: Value = serde_json::from_slice(&state.into_inner().payload).expect("json");
+        let rep = state["Ok"]["State"]["reputation"]["compute-2"].as_f64();
+        assert_ne!(rep, Some(0.0), "compute-2's reputation was zeroed: {state}");
+
+        // 3. Join: a member announces only itself; a made-up or another member is refused.
+        let members = compute
+            .list_members(butterfly_proto::debug::ListMembersRequest {})
+            .await
+            .expect("list members")
+            .into_inner()
+            .members;
+        let me = members
+            .iter()
+            .find(|m| m.id == "compute-1")
+            .expect("compute-1 is a member")
+            .clone();
+        for forged in ["ghost-1", "compute-2", "coordinator-1"] {
+            let m = denied(
+                forged,
+                compute
+                    .join(JoinRequest {
+                        members: vec![member(forged, &me)],
+                    })
+                    .await,
+            );
+            assert!(m.contains("may announce only itself"), "{m}");
+        }
+        compute
+            .join(JoinRequest {
+                members: vec![me.clone()],
+            })
+            .await
+            .expect("a member may announce itself");
+
+        // 4. Checkpoints: only its own.
+        let m = denied(
+            "checkpoint for compute-2",
+            compute
+                .commit_checkpoint(CheckpointManifest {
+                    seq: 999_999,
+                    node_id: "compute-2".into(),
+                    layers: vec![],
+                    root: "00".into(),
+                    at_unix_ms: 1,
+                })
+                .await,
+        );
+        assert!(m.contains("only its own checkpoints"), "{m}");
+    });
+
+    // No ghost joined.
+    let st = env.run(&["-o", "json", "cluster", "status"]);
+    assert!(!st.stdout.contains("ghost-1"), "{}", st.stdout);
+
+    // Every refusal is in the node's audit, attributed to the certificate that made it.
+    let records = audit(&env, "coordinator-1");
+    let refused = |method: &str, peer: &str| {
+        records
+            .iter()
+            .filter(|(m, p, o)| m == method && p == peer && o != "ok")
+            .count()
+    };
+    assert!(refused("Raft", "compute-1") >= 3, "{records:?}");
+    assert!(refused("Raft", "coordinator-1") >= 3, "{records:?}");
+    assert!(refused("Join", "compute-1") >= 3, "{records:?}");
+    assert!(refused("CommitCheckpoint", "compute-1") >= 1, "{records:?}");
+}
