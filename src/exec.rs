@@ -102,7 +102,10 @@ pub async fn run(session: &Session, line: &str, global: &GlobalOpts, cmd: Comman
 
 /// Prints a one-line error to stderr and returns its exit code.
 pub fn report_error(e: &Error) -> i32 {
-    eprintln!("error: {e}");
+    eprintln!(
+        "error: {}",
+        crate::error::redact_url_passwords(&e.to_string())
+    );
     e.exit_code()
 }
 

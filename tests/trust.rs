@@ -201,3 +201,66 @@ fn compute_certificate_cannot_write_state_forge_identity_or_members() {
     assert!(refused("Join", "compute-1") >= 3, "{records:?}");
     assert!(refused("CommitCheckpoint", "compute-1") >= 1, "{records:?}");
 }
+
+#[test]
+fn huge_durations_are_usage_errors_not_panics() {
+    let env = Env::new();
+    let r = env.run(&["--timeout", "1e300", "cluster", "status"]);
+    assert_eq!(r.code, 2, "{}\n{}", r.stdout, r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    let mut cmd = env.cmd(&["cluster", "status"]);
+    cmd.env("BUTTERFLY_TIMEOUT", "1e20");
+    let r = common::run_cmd(cmd, std::time::Duration::from_secs(30));
+    assert_eq!(r.code, 2, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("too long"), "{}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+}
+
+#[test]
+fn backend_url_password_is_redacted_in_errors_and_the_audit() {
+    let env = Env::new();
+    // A closed port: the query fails with the URL in its error.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let url = format!("http://bob:hunter2@127.0.0.1:{port}/");
+    let mut cmd = env.cmd(&["--timeout", "2s", "metrics", "query", "up"]);
+    cmd.env("BUTTERFLY_PROMETHEUS_URL", &url);
+    let r = common::run_cmd(cmd, std::time::Duration::from_secs(30));
+    assert_ne!(r.code, 0, "{}", r.stdout);
+    assert!(r.stderr.contains("127.0.0.1"), "{}", r.stderr);
+    assert!(!r.stderr.contains("hunter2"), "{}", r.stderr);
+    // The console's audit keeps the error line: redacted too.
+    let trail = std::fs::read_to_string(env.audit_log()).unwrap_or_default();
+    assert!(!trail.is_empty(), "no console audit written");
+    assert!(!trail.contains("hunter2"), "{trail}");
+    assert!(trail.contains("bob:<redacted>@"), "{trail}");
+}
+
+#[test]
+fn demo_nodes_hash_user_ids_with_a_generated_pepper() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mut env = Env::new();
+    env.demo(1, 0, 0, 0);
+    let pepper = env.certs().join("user-id-pepper");
+    let meta = std::fs::metadata(&pepper).expect("demo pepper file");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    let text = std::fs::read_to_string(&pepper).expect("pepper");
+    assert_eq!(text.len(), 64, "{text}");
+    assert!(text.chars().all(|c| c.is_ascii_hexdigit()));
+    // A too-short pepper is refused by the node (usage error), not silently used.
+    let short = env.path("short-pepper");
+    std::fs::write(&short, "abc").expect("write");
+    let r = common::run_cmd(
+        {
+            let mut c = std::process::Command::new(common::node_bin());
+            c.args(["--role", "compute", "--id", "x", "--user-id-pepper-file"])
+                .arg(&short);
+            c
+        },
+        std::time::Duration::from_secs(20),
+    );
+    assert_eq!(r.code, 2, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("at least 16 bytes"), "{}", r.stderr);
+}

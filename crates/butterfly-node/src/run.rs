@@ -203,6 +203,7 @@ async fn start_services(
                 },
             );
             let engine = Arc::new(engine);
+            tokio::spawn(engine.sweep_replays());
             tokio::spawn(
                 engine
                     .clone()
