@@ -264,3 +264,93 @@ fn demo_nodes_hash_user_ids_with_a_generated_pepper() {
     assert_eq!(r.code, 2, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("at least 16 bytes"), "{}", r.stderr);
 }
+
+/// Posts one inference request to `http` until it is served (the layer assignment settles in a
+/// second or two after the demo is up).
+fn infer_ok(http: &str) -> Value {
+    let body = serde_json::json!({"model": "butterfly-demo", "input": "who answers?"}).to_string();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let (code, v) = common::http_post_json(http, "/v1/infer", &body);
+        if code == 200 {
+            return v;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "inference never served: {code} {v}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+}
+
+#[test]
+fn peers_are_checked_by_name_and_silent_members_expire() {
+    let env = Env::new();
+    // The nodes inherit the console's environment: a 2 s membership grace for this test.
+    let mut up = env.cmd(&[
+        "demo",
+        "up",
+        "--detach",
+        "--coordinators",
+        "2",
+        "--compute",
+        "2",
+        "--observers",
+        "0",
+        "--swarm",
+        "0",
+        "--no-prometheus",
+        "--load",
+        "0",
+    ]);
+    up.env("BUTTERFLY_MEMBER_EXPIRY", "2s");
+    let r = common::run_cmd(up, std::time::Duration::from_secs(60));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let down = || {
+        common::run_cmd(
+            env.cmd(&["demo", "down"]),
+            std::time::Duration::from_secs(30),
+        )
+    };
+    env.wait_members(4);
+    let status = env.run(&["-o", "json", "demo", "status"]).json();
+
+    // Node certificates name their node (SAN), and node-to-node links check it: the Raft group
+    // of two coordinators formed over name-checked TLS, and the data plane (QUIC, peer CN
+    // checked against the replica meant) serves a request through the compute nodes.
+    let v = infer_ok(
+        env.node(&status, "coordinator-1")["http_addr"]
+            .as_str()
+            .expect("http"),
+    );
+    assert!(v.to_string().contains("compute-"), "{v}");
+    let cluster = env.run(&["-o", "json", "cluster", "status"]);
+    assert_eq!(cluster.code, 0, "{}", cluster.stderr);
+
+    // compute-2 stops heartbeating: it is forgotten after the grace, by every coordinator.
+    common::kill_pid(env.node(&status, "compute-2")["pid"].as_u64().expect("pid"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let r = env.run(&["-o", "json", "cluster", "status"]);
+        let ids: Vec<String> = serde_json::from_str::<Value>(&r.stdout)
+            .ok()
+            .and_then(|v| {
+                v["nodes"].as_array().map(|a| {
+                    a.iter()
+                        .filter_map(|n| n["id"].as_str().map(String::from))
+                        .collect()
+                })
+            })
+            .unwrap_or_default();
+        if !ids.is_empty() && !ids.iter().any(|i| i == "compute-2") {
+            assert!(ids.iter().any(|i| i == "compute-1"), "{ids:?}");
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "compute-2 never expired: {ids:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+    down();
+}

@@ -3,7 +3,7 @@ use crate::capture::{live_stream, stop_stream, Capture, ChunkStream};
 use crate::metrics::Metrics;
 use crate::net::DebugConns;
 use crate::profile::{Caller, Profiler};
-use butterfly_proto::auth::{identity_from_der, Role};
+use butterfly_proto::auth::{cn_covers, identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
 use butterfly_proto::debug::{
     AuditRecord, ByzantineFault, CheckpointManifest, ClearFaultsRequest, CommitCheckpointResponse,
@@ -451,14 +451,10 @@ impl<H: NodeHandle> DebugServer<H> {
     }
 }
 
-/// Whether a certificate named `cn` may announce member `id` in `Join`: only itself. The one
-/// exception is a swarm process (one certificate for many virtual nodes): a CN ending in `*`
-/// (e.g. `swarm-*`) may announce ids with that prefix (e.g. `swarm-7`).
+/// Whether a certificate named `cn` may announce member `id` in `Join`: only itself (or, for a
+/// swarm's wildcard certificate, its virtual nodes; see [`cn_covers`]).
 fn may_announce(cn: &str, id: &str) -> bool {
-    match cn.strip_suffix('*') {
-        Some(prefix) => !prefix.is_empty() && id.starts_with(prefix) && id.len() > prefix.len(),
-        None => id == cn,
-    }
+    cn_covers(cn, id)
 }
 
 /// One authorized call in flight; audits its outcome when finished (or "cancelled" when dropped

@@ -228,6 +228,9 @@ pub struct CommonArgs {
     /// none, which hashes user ids without a pepper (a warning is logged; set one in production).
     #[arg(long, env = "BUTTERFLY_USER_ID_PEPPER_FILE", value_name = "FILE")]
     pub user_id_pepper_file: Option<PathBuf>,
+    /// Forget a member not heard from for this long (directly or relayed), e.g. `60s`.
+    #[arg(long, env = "BUTTERFLY_MEMBER_EXPIRY", default_value = "60s", value_parser = humantime::parse_duration)]
+    pub member_expiry: Duration,
 }
 
 /// Minimum pepper length, bytes: 16.

@@ -271,6 +271,7 @@ fn join_cluster(common: &CommonArgs) -> Result<(Arc<Cluster>, watch::Receiver<bo
         common.heartbeat,
         client_tls,
     );
+    cluster.set_member_expiry(common.member_expiry);
     Ok((cluster, shutdown))
 }
 

@@ -78,6 +78,16 @@ pub struct Identity {
     pub not_after_unix: i64,
 }
 
+/// Whether a certificate named `cn` speaks for node `id`: `cn == id`, or, for a swarm's one
+/// certificate over its virtual nodes, a CN ending in `*` (e.g. `swarm-*`) covers the ids with
+/// that prefix (e.g. `swarm-7`).
+pub fn cn_covers(cn: &str, id: &str) -> bool {
+    match cn.strip_suffix('*') {
+        Some(prefix) => !prefix.is_empty() && id.len() > prefix.len() && id.starts_with(prefix),
+        None => !id.is_empty() && id == cn,
+    }
+}
+
 /// Why a certificate could not be read as an [`Identity`].
 #[derive(Debug)]
 pub struct IdentityError(pub String);

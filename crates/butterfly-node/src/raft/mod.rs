@@ -518,7 +518,7 @@ impl RaftHandle {
     /// Sends a [`Forward`] to `node`, mapping transport failures to [`Error::Forward`].
     async fn forward(&self, node: &RaftNode, forward: &Forward) -> Result<ForwardReply, Error> {
         let addr = self.addr_of(node);
-        self.forward_addr(&addr, forward)
+        self.forward_addr(Some(&node.id), &addr, forward)
             .await
             .map_err(|status| Error::Forward {
                 peer: node.id.clone(),
@@ -532,6 +532,7 @@ impl RaftHandle {
 
     async fn forward_addr(
         &self,
+        expect: Option<&str>,
         addr: &str,
         forward: &Forward,
     ) -> Result<Result<ForwardReply, String>, Status> {
@@ -539,6 +540,7 @@ impl RaftHandle {
         let bytes = network::send(
             &self.inner.cluster,
             &self.inner.id,
+            expect,
             addr,
             RaftKind::Forward,
             payload,
@@ -638,7 +640,7 @@ impl RaftHandle {
         let mut pristine = BTreeMap::new();
         let mut undecided = false;
         for (id, addr) in &peers {
-            match self.forward_addr(addr, &ask).await {
+            match self.forward_addr(None, addr, &ask).await {
                 Ok(Ok(ForwardReply::Added)) => {
                     tracing::info!(via = %id, "joined the raft group");
                     return;
