@@ -354,3 +354,88 @@ fn peers_are_checked_by_name_and_silent_members_expire() {
     }
     down();
 }
+
+#[test]
+fn an_impostor_cannot_answer_on_the_data_plane_for_another_replica() {
+    let mut env = Env::new();
+    let status = env.demo(1, 2, 0, 0);
+    let coord = env.node(&status, "coordinator-1");
+    let coord_addr = coord["debug_addr"]
+        .as_str()
+        .expect("debug_addr")
+        .to_string();
+    let certs = env.certs();
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let data_addr = rt.block_on(async {
+        let mut c = client_as(&certs, "viewer", &coord_addr).await;
+        c.list_members(butterfly_proto::debug::ListMembersRequest {})
+            .await
+            .expect("members")
+            .into_inner()
+            .members
+            .into_iter()
+            .find(|m| m.id == "compute-2")
+            .expect("compute-2")
+            .data_addr
+    });
+    assert!(!data_addr.is_empty());
+
+    // compute-2 dies; compute-1's certificate takes its data address, claiming to be compute-2.
+    common::kill_pid(env.node(&status, "compute-2")["pid"].as_u64().expect("pid"));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let log = std::fs::File::create(env.path("impostor.log")).expect("log");
+    let mut impostor = std::process::Command::new(common::node_bin())
+        .args([
+            "--role",
+            "compute",
+            "--id",
+            "compute-2",
+            "--data-addr",
+            &data_addr,
+        ])
+        .args(["--debug-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"])
+        .args(["--seed", &coord_addr, "--heartbeat", "200ms"])
+        .arg("--ca")
+        .arg(certs.join("ca.pem"))
+        .arg("--cert")
+        .arg(certs.join("compute-1.pem"))
+        .arg("--key")
+        .arg(certs.join("compute-1-key.pem"))
+        .arg("--watch-pid")
+        .arg(std::process::id().to_string())
+        .stdout(log.try_clone().expect("log"))
+        .stderr(log)
+        .spawn()
+        .expect("start the impostor");
+
+    // The coordinator reaches for compute-2 (requests, link probes): the impostor's certificate
+    // is refused, so it never serves compute-2's layers.
+    let http = coord["http_addr"].as_str().expect("http").to_string();
+    let body = serde_json::json!({"model": "butterfly-demo", "input": "x"}).to_string();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(25);
+    let seen = loop {
+        let _ = common::http_post_json(&http, "/v1/infer", &body);
+        let r = env.run(&["-o", "json", "connections", "list"]);
+        if r.stdout
+            .contains("answered as 'compute-1', not as 'compute-2'")
+        {
+            break true;
+        }
+        let logs = std::fs::read_to_string(env.state_dir().join("demo/logs/coordinator-1.log"))
+            .unwrap_or_default();
+        if logs.contains("answered as 'compute-1', not as 'compute-2'") {
+            break true;
+        }
+        if std::time::Instant::now() > deadline {
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    };
+    let _ = impostor.kill();
+    let _ = impostor.wait();
+    assert!(
+        seen,
+        "the coordinator never refused the impostor:\n{}",
+        env.run(&["-o", "json", "connections", "list"]).stdout
+    );
+}
