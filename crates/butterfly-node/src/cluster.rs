@@ -348,7 +348,13 @@ impl Cluster {
     }
 
     async fn join_one(&self, addr: &str, members: Vec<Member>) -> bool {
-        let Some(mut client) = self.client(addr) else {
+        // Once the node at `addr` is known, its certificate must name it; this is also the
+        // channel Raft uses towards a coordinator, kept warm by the heartbeat.
+        let known = lock(&self.members)
+            .values()
+            .find(|m| m.debug_addr == addr)
+            .map(|m| m.id.clone());
+        let Some(mut client) = self.client_for(addr, known.as_deref()) else {
             return false;
         };
         let started = std::time::Instant::now();
