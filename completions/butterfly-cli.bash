@@ -1087,7 +1087,7 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --role)
-                    COMPREPLY=($(compgen -W "viewer admin node" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "viewer admin node coordinator" -- "${cur}"))
                     return 0
                     ;;
                 --dir)

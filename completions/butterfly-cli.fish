@@ -216,7 +216,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l name -d 'Holder name (operator or node id), the certificate\'s CN; also the file name' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l role -d 'Role carried in the certificate' -r -f -a "viewer\t'Read-only operator'
 admin\t'Operator allowed intrusive commands'
-node\t'A cluster node (server and client certificate)'"
+node\t'A cluster node (server and client certificate)'
+coordinator\t'A coordinator node: a node certificate that may also speak Raft and relay members'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l dir -d 'Directory holding the CA and receiving the files [default: as `certs init`]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l days -d 'Validity in days' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l san -d 'Extra subject alternative names (DNS names or IPs); nodes always get 127.0.0.1, ::1, localhost and their name' -r

@@ -99,7 +99,7 @@ impl AuditLog {
 
     /// Appends and fsyncs an intent record; returns its `seq`.
     pub fn intent(&self, i: &Intent<'_>) -> Result<u64> {
-        let mut command = i.command.to_string();
+        let mut command = crate::error::redact_url_passwords(i.command).into_owned();
         if command.len() > MAX_COMMAND_BYTES {
             let mut cut = MAX_COMMAND_BYTES;
             while !command.is_char_boundary(cut) {
@@ -138,7 +138,9 @@ impl AuditLog {
         m.insert("duration_ms".into(), o.duration_ms.into());
         m.insert(
             "error".into(),
-            o.error.map(Value::from).unwrap_or(Value::Null),
+            o.error
+                .map(|e| Value::from(crate::error::redact_url_passwords(e).into_owned()))
+                .unwrap_or(Value::Null),
         );
         self.append(m)
     }

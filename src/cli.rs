@@ -213,14 +213,26 @@ fn cluster_or(nodes: Vec<String>) -> Vec<String> {
 /// Parses `500ms`, `3s`, `1m`; a bare number means seconds.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
-    if let Ok(secs) = s.parse::<f64>() {
-        if secs.is_finite() && secs >= 0.0 {
-            return Ok(Duration::from_secs_f64(secs));
+    let d = if let Ok(secs) = s.parse::<f64>() {
+        if !(secs.is_finite() && secs >= 0.0) {
+            return Err(format!("'{s}' is not a duration"));
         }
-        return Err(format!("'{s}' is not a duration"));
+        Duration::try_from_secs_f64(secs).map_err(|_| format!("'{s}' is too long a duration"))?
+    } else {
+        humantime::parse_duration(s).map_err(|e| format!("'{s}' is not a duration ({e})"))?
+    };
+    if d > MAX_DURATION {
+        return Err(format!(
+            "'{s}' is too long a duration (at most {})",
+            humantime::format_duration(MAX_DURATION)
+        ));
     }
-    humantime::parse_duration(s).map_err(|e| format!("'{s}' is not a duration ({e})"))
+    Ok(d)
 }
+
+/// The longest duration any flag, variable or config value accepts: 10 years (longer values
+/// would overflow deadline arithmetic).
+pub const MAX_DURATION: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
 
 /// The clap command for the one-shot grammar (used by completions and tests).
 pub fn command() -> clap::Command {
@@ -238,6 +250,25 @@ pub fn line_command() -> clap::Command {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_durations_are_errors_not_panics() {
+        for s in [
+            "1e300",
+            "1e20",
+            "inf",
+            "NaN",
+            "-1",
+            "99999999999999999999years",
+        ] {
+            assert!(parse_duration(s).is_err(), "{s}");
+        }
+        assert_eq!(
+            parse_duration("1.5").ok(),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(parse_duration("2s").ok(), Some(Duration::from_secs(2)));
+    }
 
     #[test]
     fn grammar_is_consistent() {

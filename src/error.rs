@@ -250,3 +250,34 @@ mod readme_table {
         }
     }
 }
+
+/// Replaces the password of every `scheme://user:password@host` in `text` with `<redacted>`
+/// (error lines and the audit trail must not carry a back end's password).
+pub fn redact_url_passwords(text: &str) -> std::borrow::Cow<'_, str> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"([A-Za-z][A-Za-z0-9+.\-]*://[^/@\s:]*):[^@\s/]*@").ok()
+    });
+    match re {
+        Some(re) => re.replace_all(text, "$1:<redacted>@"),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod redact_tests {
+    use super::redact_url_passwords;
+
+    #[test]
+    fn url_passwords_are_redacted() {
+        assert_eq!(
+            redact_url_passwords("loki at https://bob:s3cr%40t@loki:3100/x: refused"),
+            "loki at https://bob:<redacted>@loki:3100/x: refused"
+        );
+        assert_eq!(
+            redact_url_passwords("http://host:9090/"),
+            "http://host:9090/"
+        );
+        assert_eq!(redact_url_passwords("no url"), "no url");
+    }
+}

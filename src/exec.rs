@@ -116,7 +116,10 @@ pub fn outcome_of(e: &Error) -> &'static str {
 
 /// Prints a one-line error to stderr and returns its exit code.
 pub fn report_error(e: &Error) -> i32 {
-    eprintln!("error: {e}");
+    eprintln!(
+        "error: {}",
+        crate::error::redact_url_passwords(&e.to_string())
+    );
     e.exit_code()
 }
 

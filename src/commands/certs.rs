@@ -1,7 +1,7 @@
 //! `certs init|issue`: a development CA and node/operator certificates (rcgen, ECDSA P-256).
 //!
 //! A certificate's subject CN names its holder and its OU carries the role (`viewer`, `admin`,
-//! `node`): see `butterfly_proto::auth`. Production clusters use their own PKI with the same
+//! `node`, `coordinator`): see `butterfly_proto::auth`. Production clusters use their own PKI with the same
 //! convention.
 
 use crate::error::{Error, Result};
@@ -58,6 +58,8 @@ pub enum CertRole {
     Admin,
     /// A cluster node (server and client certificate).
     Node,
+    /// A coordinator node: a node certificate that may also speak Raft and relay members.
+    Coordinator,
 }
 
 impl CertRole {
@@ -66,6 +68,7 @@ impl CertRole {
             CertRole::Viewer => Role::Viewer,
             CertRole::Admin => Role::Admin,
             CertRole::Node => Role::Node,
+            CertRole::Coordinator => Role::Coordinator,
         }
     }
 }
@@ -226,8 +229,10 @@ pub fn issue(
     refuse_overwrite(&[&cert_path, &key_path], force)?;
 
     let mut sans: Vec<String> = extra_sans.to_vec();
-    if role == Role::Node {
-        for s in ["127.0.0.1", "::1", "localhost", name] {
+    if role.is_node() {
+        // A wildcard swarm name (`swarm-*`) is a CN, not a host name.
+        let own = (!name.contains('*')).then_some(name);
+        for s in ["127.0.0.1", "::1", "localhost"].into_iter().chain(own) {
             if !sans.iter().any(|x| x == s) {
                 sans.push(s.to_string());
             }
@@ -252,7 +257,7 @@ pub fn issue(
     params.distinguished_name = dn;
     params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
     params.extended_key_usages = match role {
-        Role::Node => vec![
+        Role::Node | Role::Coordinator => vec![
             ExtendedKeyUsagePurpose::ServerAuth,
             ExtendedKeyUsagePurpose::ClientAuth,
         ],

@@ -292,6 +292,7 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
     certs::init_ca(&certs_dir, certs::DEFAULT_CA_DAYS, true)?;
     certs::issue(&certs_dir, DEMO_OPERATOR, Role::Admin, 30, &[], true)?;
     certs::issue(&certs_dir, DEMO_VIEWER, Role::Viewer, 30, &[], true)?;
+    write_pepper(&certs_dir.join(PEPPER_FILE))?;
 
     // Attached: nodes exit with this console. Detached: with BUTTERFLY_DEMO_WATCH_PID if set
     // (tests use it so that no node outlives a killed test run).
@@ -416,6 +417,27 @@ async fn up(shape: &Shape, ctx: &Ctx<'_>, mode: Mode) -> Result<DemoState> {
     Ok(state)
 }
 
+/// The demo's user-id pepper, next to its certificates (32 random bytes, hex, mode 0600); every
+/// demo node hashes user ids with it.
+pub const PEPPER_FILE: &str = "user-id-pepper";
+
+fn write_pepper(path: &std::path::Path) -> Result<()> {
+    use std::io::{Read as _, Write as _};
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut bytes = [0u8; 32];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut bytes))
+        .map_err(|e| Error::io(std::path::Path::new("/dev/urandom"), e))?;
+    let _ = std::fs::remove_file(path);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .and_then(|mut f| f.write_all(hex::encode(bytes).as_bytes()))
+        .map_err(|e| Error::io(path, e))
+}
+
 fn spawn_node(
     l: &Launch<'_>,
     role: &str,
@@ -425,8 +447,15 @@ fn spawn_node(
 ) -> Result<Spawned> {
     let (bin, dir, watch, checkpoint_interval) = (l.bin, l.dir, l.watch, l.checkpoint_interval);
     let certs_dir = dir.join("certs");
-    let cert_name = if swarm.is_some() { "swarm" } else { id };
-    certs::issue(&certs_dir, cert_name, Role::Node, 30, &[], true)?;
+    // A swarm's one certificate (CN `swarm-*`) may announce its virtual nodes `swarm-<n>`.
+    let cert_name = if swarm.is_some() { "swarm-*" } else { id };
+    // Coordinators carry the `coordinator` role: only they may speak Raft and relay members.
+    let cert_role = if role == "coordinator" {
+        Role::Coordinator
+    } else {
+        Role::Node
+    };
+    certs::issue(&certs_dir, cert_name, cert_role, 30, &[], true)?;
     let ready = dir.join("ready").join(format!("{id}.json"));
     let log = dir.join("logs").join(format!("{id}.log"));
     let log_file = std::fs::File::create(&log).map_err(|e| Error::io(&log, e))?;
@@ -466,6 +495,8 @@ fn spawn_node(
         "--http-addr",
         "127.0.0.1:0",
     ])
+    .arg("--user-id-pepper-file")
+    .arg(certs_dir.join(PEPPER_FILE))
     .arg("--ca")
     .arg(certs_dir.join(certs::CA_CERT))
     .arg("--cert")

@@ -344,8 +344,20 @@ fn prepare(
     line: &str,
     vars: &BTreeMap<String, String>,
 ) -> std::result::Result<(String, Line), String> {
-    let line = substitute(line, vars)?;
-    let words = shell_words::split(&line).map_err(|e| format!("{e}"))?;
+    // Split first, then substitute inside each word: a value can neither add words (flags)
+    // nor, at the start of a word, turn an argument into a flag.
+    let template = shell_words::split(line).map_err(|e| format!("{e}"))?;
+    let mut words = Vec::with_capacity(template.len());
+    for word in &template {
+        let value = substitute(word, vars)?;
+        if value.starts_with('-') && !word.starts_with('-') {
+            return Err(format!(
+                "'{word}' would become the flag '{value}'; a variable's value cannot start with '-' there"
+            ));
+        }
+        words.push(value);
+    }
+    let line = shell_words::join(&words);
     let parsed = Line::try_parse_from(&words).map_err(|e| first_line(&e.to_string()))?;
     Ok((line, parsed))
 }
@@ -374,6 +386,21 @@ mod tests {
             .unwrap_err()
             .contains("--set nope="));
         assert!(substitute("node info ${node", &vars).is_err());
+    }
+
+    #[test]
+    fn a_value_cannot_inject_words_or_flags() {
+        let vars: BTreeMap<_, _> = [
+            ("node".to_string(), "compute-1 --admin".to_string()),
+            ("flag".to_string(), "--help".to_string()),
+        ]
+        .into();
+        // One word with a space in it: an unknown node, not an extra flag.
+        let (line, _) = prepare("node info ${node}", &vars).expect("parses as one word");
+        assert_eq!(line, "node info 'compute-1 --admin'");
+        assert!(prepare("node info ${flag}", &vars)
+            .unwrap_err()
+            .contains("would become the flag"));
     }
 
     #[test]

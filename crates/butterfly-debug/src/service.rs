@@ -3,7 +3,7 @@ use crate::capture::{live_stream, stop_stream, Capture, ChunkStream};
 use crate::metrics::Metrics;
 use crate::net::DebugConns;
 use crate::profile::{Caller, Profiler};
-use butterfly_proto::auth::{identity_from_der, Role};
+use butterfly_proto::auth::{cn_covers, identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
 use butterfly_proto::debug::{
     AuditRecord, CheckpointManifest, ClearFaultsRequest, CommitCheckpointResponse,
@@ -192,7 +192,7 @@ pub enum Method {
     Join,
     /// `ReadAuditLog`: admin.
     ReadAuditLog,
-    /// `Raft`: node.
+    /// `Raft`: coordinator (and the certificate's CN must equal `from`).
     Raft,
     /// `InjectFault`: admin.
     InjectFault,
@@ -327,7 +327,8 @@ impl Method {
             | Method::ListProfiles => Role::Viewer,
             Method::Ping | Method::ListConnections | Method::MeasureLatency => Role::Viewer,
             Method::StateDump | Method::VerifyCheckpoint => Role::Viewer,
-            Method::Join | Method::Raft | Method::CommitCheckpoint => Role::Node,
+            Method::Join | Method::CommitCheckpoint => Role::Node,
+            Method::Raft => Role::Coordinator,
             Method::ReadAuditLog
             | Method::InjectFault
             | Method::ClearFaults
@@ -446,18 +447,15 @@ impl<H: NodeHandle> DebugServer<H> {
         };
         match refusal {
             None => Ok(call),
-            Some(message) => {
-                tracing::warn!(
-                    method = method.name(),
-                    peer = %call.peer_name,
-                    peer_addr = %call.peer_addr,
-                    "debug RPC denied: {message}"
-                );
-                call.finish_with("denied", "PermissionDenied");
-                Err(Status::permission_denied(message))
-            }
+            Some(message) => Err(call.deny(message)),
         }
     }
+}
+
+/// Whether a certificate named `cn` may announce member `id` in `Join`: only itself (or, for a
+/// swarm's wildcard certificate, its virtual nodes; see [`cn_covers`]).
+fn may_announce(cn: &str, id: &str) -> bool {
+    cn_covers(cn, id)
 }
 
 /// One authorized call in flight; audits its outcome when finished (or "cancelled" when dropped
@@ -476,6 +474,23 @@ struct Call {
 }
 
 impl Call {
+    /// Whether the caller's certificate carries the `coordinator` role.
+    fn is_coordinator(&self) -> bool {
+        self.peer_role == Role::Coordinator.as_str()
+    }
+
+    /// Refuses the call: logs a warning, audits it as `denied` and answers `PermissionDenied`.
+    fn deny(mut self, message: String) -> Status {
+        tracing::warn!(
+            method = self.method.name(),
+            peer = %self.peer_name,
+            peer_addr = %self.peer_addr,
+            "debug RPC denied: {message}"
+        );
+        self.finish_with("denied", "PermissionDenied");
+        Status::permission_denied(message)
+    }
+
     /// Who is calling, from the verified certificate.
     fn caller(&self) -> Caller {
         Caller {
@@ -578,6 +593,18 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     async fn join(&self, request: Request<JoinRequest>) -> Result<Response<JoinResponse>, Status> {
         let call = self.authorize(&request, Method::Join)?;
         let members = request.into_inner().members;
+        if !call.is_coordinator() {
+            if let Some(m) = members
+                .iter()
+                .find(|m| !may_announce(&call.peer_name, &m.id))
+            {
+                let message = format!(
+                    "certificate '{}' may announce only itself, not '{}' (only coordinators relay)",
+                    call.peer_name, m.id
+                );
+                return Err(call.deny(message));
+            }
+        }
         let source_id = self.handle.info().id;
         let members = self.handle.join(members).await;
         call.finish(Ok(JoinResponse { source_id, members }))
@@ -604,6 +631,14 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
 
     async fn raft(&self, request: Request<RaftRequest>) -> Result<Response<RaftResponse>, Status> {
         let call = self.authorize(&request, Method::Raft)?;
+        if request.get_ref().from != call.peer_name {
+            let message = format!(
+                "certificate '{}' claims to be '{}' in a Raft request",
+                call.peer_name,
+                request.get_ref().from
+            );
+            return Err(call.deny(message));
+        }
         call.finish(self.handle.raft(request.into_inner()).await)
     }
 
@@ -652,6 +687,14 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
         request: Request<CheckpointManifest>,
     ) -> Result<Response<CommitCheckpointResponse>, Status> {
         let call = self.authorize(&request, Method::CommitCheckpoint)?;
+        if !call.is_coordinator() && request.get_ref().node_id != call.peer_name {
+            let message = format!(
+                "certificate '{}' may commit only its own checkpoints, not '{}''s",
+                call.peer_name,
+                request.get_ref().node_id
+            );
+            return Err(call.deny(message));
+        }
         call.finish(self.handle.commit_checkpoint(request.into_inner()).await)
     }
 

@@ -223,4 +223,31 @@ pub struct CommonArgs {
     /// Interval between Join calls to every seed, e.g. `1s`, `250ms`.
     #[arg(long, default_value = "1s", value_parser = humantime::parse_duration)]
     pub heartbeat: Duration,
+    /// File holding the secret pepper for user-id hashing in logs and spans (its bytes, trailing
+    /// whitespace removed; at least 16). Use the same on every node so ids correlate. Default:
+    /// none, which hashes user ids without a pepper (a warning is logged; set one in production).
+    #[arg(long, env = "BUTTERFLY_USER_ID_PEPPER_FILE", value_name = "FILE")]
+    pub user_id_pepper_file: Option<PathBuf>,
+    /// Forget a member not heard from for this long (directly or relayed), e.g. `60s`.
+    #[arg(long, env = "BUTTERFLY_MEMBER_EXPIRY", default_value = "60s", value_parser = humantime::parse_duration)]
+    pub member_expiry: Duration,
+}
+
+/// Minimum pepper length, bytes: 16.
+pub const MIN_PEPPER_BYTES: usize = 16;
+
+/// Reads the pepper from `path` (see [`CommonArgs::user_id_pepper_file`]).
+pub fn read_pepper(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    if end < MIN_PEPPER_BYTES {
+        return Err(format!(
+            "{}: a user-id pepper needs at least {MIN_PEPPER_BYTES} bytes",
+            path.display()
+        ));
+    }
+    Ok(bytes[..end].to_vec())
 }

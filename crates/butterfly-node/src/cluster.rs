@@ -21,6 +21,13 @@ use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity
 /// A member not heard from within this many heartbeats counts as not recently seen; a node whose
 /// seeds were unreachable this long is Degraded.
 pub const STALE_HEARTBEATS: u32 = 3;
+
+/// A member not heard from (directly or relayed by a coordinator) for this long is forgotten:
+/// 60 s by default (`--member-expiry`). The grace covers restarts and short partitions.
+pub const DEFAULT_MEMBER_EXPIRY: Duration = Duration::from_secs(60);
+
+/// At most this many members are known; further new ids are refused (logged): 10 000.
+pub const MAX_MEMBERS: usize = 10_000;
 /// Upper bound of one Join call (connect + answer).
 pub const JOIN_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -56,6 +63,8 @@ pub struct Cluster {
     local: Mutex<Vec<Member>>,
     seeds: Vec<String>,
     heartbeat: Duration,
+    /// See [`DEFAULT_MEMBER_EXPIRY`], milliseconds.
+    member_expiry_ms: AtomicI64,
     last_contact_ms: AtomicI64,
     started: Instant,
     started_unix_ms: i64,
@@ -79,6 +88,7 @@ impl Cluster {
             local: Mutex::new(Vec::new()),
             seeds,
             heartbeat,
+            member_expiry_ms: AtomicI64::new(duration_ms(DEFAULT_MEMBER_EXPIRY)),
             last_contact_ms: AtomicI64::new(0),
             started: Instant::now(),
             started_unix_ms: unix_ms(),
@@ -141,6 +151,17 @@ impl Cluster {
         lock(&self.local).push(member);
     }
 
+    /// Forgets members not heard from for `expiry` (default [`DEFAULT_MEMBER_EXPIRY`]).
+    pub fn set_member_expiry(&self, expiry: Duration) {
+        self.member_expiry_ms
+            .store(duration_ms(expiry), Ordering::Relaxed);
+    }
+
+    /// The oldest `last_seen_unix_ms` still a member at `now`.
+    fn expiry_cutoff(&self, now: i64) -> i64 {
+        now.saturating_sub(self.member_expiry_ms.load(Ordering::Relaxed))
+    }
+
     /// Marks the process started (listeners bound, ready file written).
     pub fn set_started(&self) {
         self.started_flag.store(true, Ordering::Relaxed);
@@ -168,6 +189,13 @@ impl Cluster {
             if m.last_seen_unix_ms == 0 {
                 m.last_seen_unix_ms = now;
             }
+            if m.last_seen_unix_ms < self.expiry_cutoff(now) {
+                continue; // relayed knowledge of a member that has expired
+            }
+            if members.len() >= MAX_MEMBERS && !members.contains_key(&m.id) {
+                tracing::warn!(member = %m.id, cap = MAX_MEMBERS, "membership is full; member refused");
+                continue;
+            }
             match members.get_mut(&m.id) {
                 Some(known) => {
                     let seen = known.last_seen_unix_ms.max(m.last_seen_unix_ms);
@@ -184,6 +212,14 @@ impl Cluster {
     /// Every known member, sorted by id.
     pub fn members(&self) -> Vec<Member> {
         self.refresh_local();
+        let cutoff = self.expiry_cutoff(unix_ms());
+        lock(&self.members).retain(|id, m| {
+            let keep = m.last_seen_unix_ms >= cutoff;
+            if !keep {
+                tracing::info!(member = %id, "member expired: no heartbeat within the grace");
+            }
+            keep
+        });
         let mut list: Vec<Member> = lock(&self.members).values().cloned().collect();
         list.sort_by(|a, b| a.id.cmp(&b.id));
         list
@@ -264,12 +300,28 @@ impl Cluster {
     }
 
     pub(crate) fn client(&self, addr: &str) -> Option<DebugServiceClient<Channel>> {
-        if let Some(c) = lock(&self.clients).get(addr) {
+        self.client_for(addr, None)
+    }
+
+    /// A client for the node `expect` at `addr`: the TLS handshake checks that the answering
+    /// certificate names `expect` (node certificates carry their node id as a SAN), so no other
+    /// node can answer for it. `None` (a seed, whose id is not known yet) checks the address.
+    pub(crate) fn client_for(
+        &self,
+        addr: &str,
+        expect: Option<&str>,
+    ) -> Option<DebugServiceClient<Channel>> {
+        let key = match expect {
+            Some(id) => format!("{id}@{addr}"),
+            None => addr.to_string(),
+        };
+        if let Some(c) = lock(&self.clients).get(&key) {
             return Some(c.clone());
         }
-        let host = match addr.parse::<SocketAddr>() {
-            Ok(sa) => sa.ip().to_string(),
-            Err(_) => addr
+        let host = match (expect, addr.parse::<SocketAddr>()) {
+            (Some(id), _) => id.to_string(),
+            (None, Ok(sa)) => sa.ip().to_string(),
+            (None, Err(_)) => addr
                 .rsplit_once(':')
                 .map(|(h, _)| h)
                 .unwrap_or(addr)
@@ -291,12 +343,18 @@ impl Cluster {
             }
         };
         let client = DebugServiceClient::new(endpoint.connect_lazy());
-        lock(&self.clients).insert(addr.to_string(), client.clone());
+        lock(&self.clients).insert(key, client.clone());
         Some(client)
     }
 
     async fn join_one(&self, addr: &str, members: Vec<Member>) -> bool {
-        let Some(mut client) = self.client(addr) else {
+        // Once the node at `addr` is known, its certificate must name it; this is also the
+        // channel Raft uses towards a coordinator, kept warm by the heartbeat.
+        let known = lock(&self.members)
+            .values()
+            .find(|m| m.debug_addr == addr)
+            .map(|m| m.id.clone());
+        let Some(mut client) = self.client_for(addr, known.as_deref()) else {
             return false;
         };
         let started = std::time::Instant::now();
@@ -877,4 +935,8 @@ pub fn local_members(cluster: &Cluster) -> Vec<Member> {
 /// Node ids of the local members (for logs).
 pub fn local_count(cluster: &Cluster) -> usize {
     lock(&cluster.local).len()
+}
+
+fn duration_ms(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
 }

@@ -15,7 +15,7 @@
 
 use crate::faults::Faults;
 use crate::layers::{append_bytes, from_bytes, tensor_hash, to_bytes, Model};
-use butterfly_proto::auth::{identity_from_der, Role};
+use butterfly_proto::auth::{cn_covers, identity_from_der, Role};
 use butterfly_proto::debug::{LayerLatency, PeerState};
 use quinn::crypto::rustls::{QuicClientConfig, QuicServerConfig};
 use rustls::pki_types::CertificateDer;
@@ -408,13 +408,18 @@ struct Executor {
     stats: LayerStats,
 }
 
+/// The CN of a node certificate presented on `conn` (`None`: none, or not a node's).
+fn peer_cert_name(conn: &quinn::Connection) -> Option<String> {
+    peer_node_id(conn)
+}
+
 fn peer_node_id(conn: &quinn::Connection) -> Option<String> {
     let certs = conn
         .peer_identity()?
         .downcast::<Vec<CertificateDer<'static>>>()
         .ok()?;
     let id = identity_from_der(certs.first()?.as_ref()).ok()?;
-    (id.role == Some(Role::Node)).then_some(id.name)
+    id.role.is_some_and(Role::is_node).then_some(id.name)
 }
 
 async fn handle_stream(
@@ -745,6 +750,18 @@ impl DataClient {
         })
         .await
         .map_err(|e| format!("connect: {e}"))??;
+        // The answering certificate must be the node we meant to reach: any node certificate
+        // would pass the TLS handshake (they all chain to the CA and carry `localhost`).
+        match peer_cert_name(&conn) {
+            Some(cn) if cn_covers(&cn, peer) => {}
+            other => {
+                conn.close(0u32.into(), b"wrong peer");
+                return Err(format!(
+                    "connect: {addr} answered as '{}', not as '{peer}'",
+                    other.unwrap_or_default()
+                ));
+            }
+        }
         if let Ok(mut m) = self.conns.lock() {
             m.insert(peer.to_string(), (conn.clone(), Instant::now()));
         }

@@ -129,7 +129,7 @@ pub struct Engine {
     total: AtomicU64,
     failed: AtomicU64,
     in_flight: AtomicU32,
-    replays: ReplayBuffer,
+    replays: Arc<ReplayBuffer>,
     /// This node's id scrubbed once for the `from` span attribute (`None` without telemetry).
     from_attr: Option<butterfly_telemetry::CleanStr>,
     /// The same for the root span's `node.id`.
@@ -271,9 +271,16 @@ impl Engine {
             total: AtomicU64::new(0),
             failed: AtomicU64::new(0),
             in_flight: AtomicU32::new(0),
-            replays: ReplayBuffer::default(),
+            replays: Arc::new(ReplayBuffer::default()),
             peers: Default::default(),
         }
+    }
+
+    /// Forgets expired replay entries on a timer (every [`crate::replay::REPLAY_SWEEP_INTERVAL`]).
+    pub fn sweep_replays(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        self.replays
+            .clone()
+            .sweep_loop(crate::replay::REPLAY_SWEEP_INTERVAL)
     }
 
     /// The engine's data-plane client (its connections are listed by `ListConnections`).

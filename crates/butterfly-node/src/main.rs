@@ -19,8 +19,24 @@ pub static malloc_conf: &[u8] = b"prof:true,prof_active:false,lg_prof_sample:19\
 fn main() -> ExitCode {
     let cli = butterfly_node::Cli::parse();
     let node_id = cli.node.id.clone().unwrap_or_else(|| "swarm".to_string());
+    let common = match &cli.command {
+        Some(butterfly_node::cli::Command::Swarm(a)) => &a.common,
+        _ => &cli.node.common,
+    };
+    let pepper = match common.user_id_pepper_file.as_deref() {
+        Some(path) => match butterfly_node::cli::read_pepper(path) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("butterfly-node: --user-id-pepper-file {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => Vec::new(),
+    };
+    let unpeppered = pepper.is_empty();
     let config = butterfly_telemetry::TelemetryConfig {
         node_id: node_id.clone(),
+        pepper,
         ..Default::default()
     };
     // OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set.
@@ -38,6 +54,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if unpeppered {
+        tracing::warn!(
+            "no --user-id-pepper-file: user ids in logs and spans are hashed without a pepper"
+        );
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

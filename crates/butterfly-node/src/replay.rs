@@ -19,6 +19,9 @@ struct Entry {
     request: InferRequest,
 }
 
+/// How often expired replay entries are forgotten without waiting for the next request: 10 s.
+pub const REPLAY_SWEEP_INTERVAL: Duration = Duration::from_secs(10);
+
 /// Bounded, short-lived store of served requests.
 pub struct ReplayBuffer {
     capacity: usize,
@@ -81,6 +84,24 @@ impl ReplayBuffer {
         self.len() == 0
     }
 
+    /// Forgets every entry older than the window now (run on a timer, so a request's input
+    /// does not outlive its window when no request comes to trigger the clean-up).
+    pub fn sweep(&self) {
+        if let Ok(mut q) = self.entries.lock() {
+            self.expire(&mut q);
+        }
+    }
+
+    /// Sweeps every `every` (the engine runs it every [`REPLAY_SWEEP_INTERVAL`]).
+    pub async fn sweep_loop(self: std::sync::Arc<Self>, every: Duration) {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            self.sweep();
+        }
+    }
+
     fn expire(&self, q: &mut VecDeque<Entry>) {
         while q.front().is_some_and(|e| e.at.elapsed() > self.ttl) {
             q.pop_front();
@@ -105,6 +126,16 @@ mod tests {
             request_id: id.into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn sweep_forgets_expired_entries_without_a_new_request() {
+        let b = ReplayBuffer::new(10, Duration::from_millis(20));
+        b.record(run("a"), req("x"));
+        std::thread::sleep(Duration::from_millis(40));
+        assert_eq!(b.entries.lock().map(|q| q.len()).unwrap_or(99), 1);
+        b.sweep();
+        assert_eq!(b.entries.lock().map(|q| q.len()).unwrap_or(99), 0);
     }
 
     #[test]

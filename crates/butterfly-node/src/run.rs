@@ -203,6 +203,7 @@ async fn start_services(
                 },
             );
             let engine = Arc::new(engine);
+            tokio::spawn(engine.sweep_replays());
             tokio::spawn(
                 engine
                     .clone()
@@ -270,6 +271,7 @@ fn join_cluster(common: &CommonArgs) -> Result<(Arc<Cluster>, watch::Receiver<bo
         common.heartbeat,
         client_tls,
     );
+    cluster.set_member_expiry(common.member_expiry);
     Ok((cluster, shutdown))
 }
 

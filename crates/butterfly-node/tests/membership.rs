@@ -11,15 +11,26 @@ use support::{certs, Certs, KillOnDrop};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
 
 fn start(c: &Certs, ready: &Path, args: &[&str]) -> KillOnDrop {
+    // Each node gets a certificate named after it (a swarm: a wildcard CN over its prefix).
+    let arg = |flag: &str| {
+        args.iter()
+            .position(|a| *a == flag)
+            .and_then(|i| args.get(i + 1).copied())
+    };
+    let id = match arg("--id-prefix") {
+        Some(prefix) => format!("{prefix}*"),
+        None => arg("--id").unwrap_or("node").to_string(),
+    };
+    let cert = c.for_node(&id, arg("--role").unwrap_or("compute"));
     let child = Command::new(env!("CARGO_BIN_EXE_butterfly-node"))
         .args(args)
         .args(["--debug-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"])
         .arg("--ca")
         .arg(&c.ca)
         .arg("--cert")
-        .arg(&c.node.cert)
+        .arg(&cert.cert)
         .arg("--key")
-        .arg(&c.node.key)
+        .arg(&cert.key)
         .arg("--ready-file")
         .arg(ready)
         .args(["--heartbeat", "100ms"])

@@ -23,6 +23,8 @@ const FAILOVER_BOUND: Duration = Duration::from_secs(10);
 
 struct Node {
     id: String,
+    /// The node's own certificate (CN = id, role coordinator).
+    cert: Issued,
     addr: String,
     log: PathBuf,
     child: KillOnDrop,
@@ -33,15 +35,16 @@ fn start(c: &Certs, role: &str, id: &str, seed: Option<&str>) -> Node {
     let ready = dir.join(format!("{id}.json"));
     let log = dir.join(format!("{id}.log"));
     let log_file = std::fs::File::create(&log).expect("log file");
+    let cert = c.for_node(id, role);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_butterfly-node"));
     cmd.args(["--role", role, "--id", id])
         .args(["--debug-addr", "127.0.0.1:0", "--http-addr", "127.0.0.1:0"])
         .arg("--ca")
         .arg(&c.ca)
         .arg("--cert")
-        .arg(&c.node.cert)
+        .arg(&cert.cert)
         .arg("--key")
-        .arg(&c.node.key)
+        .arg(&cert.key)
         .arg("--ready-file")
         .arg(&ready)
         .args(["--heartbeat", "200ms"])
@@ -71,6 +74,7 @@ fn start(c: &Certs, role: &str, id: &str, seed: Option<&str>) -> Node {
     };
     Node {
         id: id.to_string(),
+        cert,
         addr,
         log,
         child,
@@ -117,11 +121,12 @@ async fn consensus(c: &Certs, node: &Node) -> Option<ConsensusStatus> {
 
 /// The replicated members (id → role) applied on `node`, read with the node-only `Raft` RPC.
 async fn replicated_members(c: &Certs, node: &Node) -> Option<BTreeMap<String, String>> {
-    let mut client = client(c, &c.node, &node.addr).await;
+    // Only a voting coordinator may speak Raft: read as the node itself (its own certificate).
+    let mut client = client(c, &node.cert, &node.addr).await;
     let reply = client
         .raft(RaftRequest {
             kind: RaftKind::Forward as i32,
-            from: "raft-test".into(),
+            from: node.id.clone(),
             payload: br#""ReadState""#.to_vec(),
         })
         .await

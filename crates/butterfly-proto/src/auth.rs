@@ -1,13 +1,15 @@
 //! The role contract between the console and the nodes.
 //!
 //! A client certificate names its holder in the subject common name (CN) and carries its role in
-//! the subject organizational unit (OU): `viewer`, `admin` or `node`. Nodes read both from the
-//! verified peer certificate and enforce the role per RPC.
+//! the subject organizational unit (OU): `viewer`, `admin`, `node` or `coordinator`. Nodes read
+//! both from the verified peer certificate and enforce the role per RPC; the CN is the caller's
+//! identity and must equal any node id a request claims (see the debug service).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// What a certificate holder may do. `Admin` and `Node` include everything `Viewer` may.
+/// What a certificate holder may do. Every role includes everything `Viewer` may; `Coordinator`
+/// includes everything `Node` may.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -17,6 +19,9 @@ pub enum Role {
     Admin,
     /// Cluster-internal calls between nodes (join, membership sync).
     Node,
+    /// A coordinator node: everything `Node` may, plus consensus (`Raft`) traffic and relaying
+    /// other members' announcements. A compute node's certificate never carries it.
+    Coordinator,
 }
 
 impl Role {
@@ -26,6 +31,7 @@ impl Role {
             Role::Viewer => "viewer",
             Role::Admin => "admin",
             Role::Node => "node",
+            Role::Coordinator => "coordinator",
         }
     }
 
@@ -35,13 +41,21 @@ impl Role {
             "viewer" => Some(Role::Viewer),
             "admin" => Some(Role::Admin),
             "node" => Some(Role::Node),
+            "coordinator" => Some(Role::Coordinator),
             _ => None,
         }
     }
 
     /// Whether a holder of `self` may call an RPC that needs `needed`.
     pub fn satisfies(self, needed: Role) -> bool {
-        self == needed || needed == Role::Viewer
+        self == needed
+            || needed == Role::Viewer
+            || (self == Role::Coordinator && needed == Role::Node)
+    }
+
+    /// Whether the holder is a cluster node (`node` or `coordinator`).
+    pub fn is_node(self) -> bool {
+        matches!(self, Role::Node | Role::Coordinator)
     }
 }
 
@@ -62,6 +76,16 @@ pub struct Identity {
     pub serial: String,
     /// End of validity, Unix seconds.
     pub not_after_unix: i64,
+}
+
+/// Whether a certificate named `cn` speaks for node `id`: `cn == id`, or, for a swarm's one
+/// certificate over its virtual nodes, a CN ending in `*` (e.g. `swarm-*`) covers the ids with
+/// that prefix (e.g. `swarm-7`).
+pub fn cn_covers(cn: &str, id: &str) -> bool {
+    match cn.strip_suffix('*') {
+        Some(prefix) => !prefix.is_empty() && id.len() > prefix.len() && id.starts_with(prefix),
+        None => !id.is_empty() && id == cn,
+    }
 }
 
 /// Why a certificate could not be read as an [`Identity`].
@@ -110,6 +134,9 @@ mod tests {
         assert!(!Role::Viewer.satisfies(Role::Admin));
         assert!(!Role::Node.satisfies(Role::Admin));
         assert!(!Role::Admin.satisfies(Role::Node));
+        assert!(Role::Coordinator.satisfies(Role::Node));
+        assert!(!Role::Node.satisfies(Role::Coordinator));
+        assert!(!Role::Admin.satisfies(Role::Coordinator));
     }
 
     #[test]

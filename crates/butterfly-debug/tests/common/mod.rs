@@ -45,9 +45,12 @@ impl TestCa {
     /// Issues a certificate for `name` with OU `role`, valid now (or expired when `expired`).
     pub fn issue(&self, dir: &Path, name: &str, role: &str, expired: bool) -> Issued {
         let key = KeyPair::generate().expect("leaf key");
-        let mut params =
-            CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
-                .expect("leaf params");
+        // Like `certs issue`, a node certificate also names its holder as a SAN.
+        let mut sans = vec!["127.0.0.1".to_string(), "localhost".to_string()];
+        if !name.contains('*') && !name.is_empty() {
+            sans.push(name.to_string());
+        }
+        let mut params = CertificateParams::new(sans).expect("leaf params");
         params.distinguished_name.push(DnType::CommonName, name);
         params
             .distinguished_name

@@ -357,6 +357,7 @@ impl RaftHandle {
         let raft = &self.inner.raft;
         let kind = RaftKind::try_from(request.kind)
             .map_err(|_| Status::invalid_argument(format!("unknown raft kind {}", request.kind)))?;
+        self.check_sender(kind, &request)?;
         let payload = match kind {
             RaftKind::AppendEntries => {
                 encode(&raft.append_entries(decode(&request.payload)?).await)?
@@ -388,6 +389,55 @@ impl RaftHandle {
             }
         };
         Ok(RaftResponse { payload })
+    }
+
+    /// Identity rules for consensus traffic. The debug service already checked that the caller's
+    /// certificate has the `coordinator` role and that its CN equals `request.from`. Here: once
+    /// the group is initialized, only current voters may send AppendEntries/Vote/InstallSnapshot
+    /// or forward; a pristine coordinator may only ask to add itself (`AddVoter` of its own id).
+    /// Forwarded proposals that change membership, assignments or reputations explicitly
+    /// (`UpsertMember`, `AssignLayers`, `SetReputation`) are refused: those come only from the
+    /// leader's own logic. Refusals are `PermissionDenied` (audited by the debug service).
+    fn check_sender(&self, kind: RaftKind, request: &RaftRequest) -> Result<(), Status> {
+        let from = request.from.as_str();
+        let voters: Vec<u64> = self
+            .inner
+            .metrics
+            .borrow()
+            .membership_config
+            .membership()
+            .voter_ids()
+            .collect();
+        let is_voter = voters.contains(&raft_id(from));
+        if kind == RaftKind::Forward {
+            let forward: Forward = decode(&request.payload)?;
+            return match forward {
+                Forward::AddVoter(node) if node.id == from => Ok(()),
+                Forward::AddVoter(node) => Err(Status::permission_denied(format!(
+                    "'{from}' may only ask to add itself as a voter, not '{}'",
+                    node.id
+                ))),
+                _ if !is_voter => Err(Status::permission_denied(format!(
+                    "'{from}' is not a voting coordinator"
+                ))),
+                Forward::Propose(
+                    cmd @ (Command::UpsertMember(_)
+                    | Command::AssignLayers(_)
+                    | Command::SetReputation { .. }),
+                ) => Err(Status::permission_denied(format!(
+                    "forwarded {} refused: membership, assignments and reputations change only \
+                     by the leader's own logic",
+                    cmd.kind()
+                ))),
+                _ => Ok(()),
+            };
+        }
+        if !voters.is_empty() && !is_voter {
+            return Err(Status::permission_denied(format!(
+                "'{from}' is not a voting coordinator"
+            )));
+        }
+        Ok(())
     }
 
     /// This coordinator as a membership entry (its address as bound).
@@ -468,7 +518,7 @@ impl RaftHandle {
     /// Sends a [`Forward`] to `node`, mapping transport failures to [`Error::Forward`].
     async fn forward(&self, node: &RaftNode, forward: &Forward) -> Result<ForwardReply, Error> {
         let addr = self.addr_of(node);
-        self.forward_addr(&addr, forward)
+        self.forward_addr(Some(&node.id), &addr, forward)
             .await
             .map_err(|status| Error::Forward {
                 peer: node.id.clone(),
@@ -482,6 +532,7 @@ impl RaftHandle {
 
     async fn forward_addr(
         &self,
+        expect: Option<&str>,
         addr: &str,
         forward: &Forward,
     ) -> Result<Result<ForwardReply, String>, Status> {
@@ -489,6 +540,7 @@ impl RaftHandle {
         let bytes = network::send(
             &self.inner.cluster,
             &self.inner.id,
+            expect,
             addr,
             RaftKind::Forward,
             payload,
@@ -588,7 +640,7 @@ impl RaftHandle {
         let mut pristine = BTreeMap::new();
         let mut undecided = false;
         for (id, addr) in &peers {
-            match self.forward_addr(addr, &ask).await {
+            match self.forward_addr(None, addr, &ask).await {
                 Ok(Ok(ForwardReply::Added)) => {
                     tracing::info!(via = %id, "joined the raft group");
                     return;

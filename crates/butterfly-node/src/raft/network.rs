@@ -21,10 +21,12 @@ use tonic::{Code, Status};
 
 type NodeId = u64;
 
-/// Sends one `Raft` RPC to `addr` and returns the response payload.
+/// Sends one `Raft` RPC to `addr` and returns the response payload. With `expect`, the answering
+/// certificate must name that node (see [`Cluster::client_for`]).
 pub(crate) async fn send(
     cluster: &Cluster,
     from: &str,
+    expect: Option<&str>,
     addr: &str,
     kind: RaftKind,
     payload: Vec<u8>,
@@ -35,7 +37,7 @@ pub(crate) async fn send(
         cluster.links.record("consensus", &peer, addr, Err(&text));
         return Err(Status::unavailable(text));
     }
-    let Some(mut client) = cluster.client(addr) else {
+    let Some(mut client) = cluster.client_for(addr, expect) else {
         return Err(Status::invalid_argument(format!(
             "invalid peer address {addr:?}"
         )));
@@ -117,6 +119,7 @@ impl Peer {
         let bytes = send(
             &self.cluster,
             &self.from,
+            Some(&self.node.id),
             &self.addr(),
             kind,
             payload,

@@ -27,6 +27,20 @@ pub struct Certs {
     pub ca_pem: String,
     pub node: Issued,
     pub viewer: Issued,
+    pub test_ca: TestCa,
+}
+
+impl Certs {
+    /// A certificate named after the node it is for (CN = `id`): role `coordinator` for
+    /// coordinators, `node` otherwise (a swarm passes a wildcard CN such as `v-*`).
+    pub fn for_node(&self, id: &str, role: &str) -> Issued {
+        let ou = if role == "coordinator" {
+            "coordinator"
+        } else {
+            "node"
+        };
+        self.test_ca.issue(self.dir.path(), id, ou, false)
+    }
 }
 
 /// Makes [`Certs`].
@@ -42,5 +56,6 @@ pub fn certs() -> Certs {
         node,
         viewer,
         dir,
+        test_ca: ca,
     }
 }
