@@ -169,9 +169,10 @@ fn metrics_query_and_red_columns_against_real_prometheus() {
         table.stdout
     );
 
-    // A PromQL error from the real server: exit 1, one line naming the error type.
+    // A PromQL parse error from the real server is a usage error like a LogQL one (exit 2),
+    // one line naming the error type.
     let bad = env.run(&["-p", "demo", "metrics", "query", "sum(up{"]);
-    assert_eq!(bad.code, 1, "{}", bad.stderr);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
     assert!(bad.stderr.contains("bad_data (HTTP 400)"), "{}", bad.stderr);
     assert_eq!(bad.stderr.trim().lines().count(), 1, "{}", bad.stderr);
 
