@@ -131,13 +131,15 @@ fn durable_raft_log_restart_diff_tamper_and_remove() {
     let r = env.run(&["-o", "json", "demo", "restart", &f1]);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert_eq!(r.json()["was_alive"], false);
-    let log = std::fs::read_to_string(env.state_dir().join("demo/logs").join(format!("{f1}.log")))
-        .unwrap();
-    let reopened = log
-        .lines()
-        .filter(|l| l.contains("raft log opened"))
-        .nth(1)
-        .expect("a second raft log open after the restart");
+    // The node's log writer is non-blocking: wait for the line to reach the file.
+    let log_path = env.state_dir().join("demo/logs").join(format!("{f1}.log"));
+    let reopened = wait_for("a second raft log open after the restart", 20, || {
+        let log = std::fs::read_to_string(&log_path).ok()?;
+        log.lines()
+            .filter(|l| l.contains("raft log opened"))
+            .nth(1)
+            .map(str::to_owned)
+    });
     assert!(!reopened.contains(r#""entries":"0""#), "{reopened}");
     wait_for("equal after a follower restart", 30, || {
         let (r, _) = diff_coordinators(&env);
