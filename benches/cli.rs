@@ -5,7 +5,7 @@
 //! (`cargo build --release --workspace --bins`, or `BUTTERFLY_NODE_BIN`).
 
 use butterfly_cli::audit::{AuditLog, Intent, Outcome};
-use butterfly_cli::cli::GlobalOpts;
+use butterfly_cli::opts::GlobalOpts;
 use butterfly_cli::commands::certs;
 use butterfly_cli::commands::cluster::{exec as cluster_exec, ClusterCommand};
 use butterfly_cli::repl::ReplHelper;

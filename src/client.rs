@@ -185,7 +185,7 @@ impl Pool {
             .await
             .map_err(|e| Error::Unreachable {
                 node: addr.to_string(),
-                message: explain_connect_error(&describe_chain(&e)),
+                message: crate::error::explain_connect_error(&describe_chain(&e)),
             })?;
         if let Ok(mut map) = self.channels.lock() {
             map.insert(addr.to_string(), channel.clone());
@@ -212,26 +212,5 @@ impl Pool {
     /// Whether no channel is pooled.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-}
-
-/// Tidies a connection error chain and says what the TLS failures usually mean.
-pub fn explain_connect_error(chain: &str) -> String {
-    let mut text = chain.to_string();
-    while text.contains("transport error: transport error") {
-        text = text.replace("transport error: transport error", "transport error");
-    }
-    let hint = if text.contains("received fatal alert") {
-        Some("the node refused our client certificate: is it signed by the cluster's CA, unexpired, and for this cluster?")
-    } else if text.contains("invalid peer certificate") {
-        Some("the node's certificate does not verify against our --ca")
-    } else if text.contains("Connection refused") {
-        Some("nothing listens there: is the node running?")
-    } else {
-        None
-    };
-    match hint {
-        Some(h) => format!("{text} ({h})"),
-        None => text,
     }
 }

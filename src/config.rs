@@ -3,9 +3,8 @@
 //! Precedence, highest first: command-line flag, `BUTTERFLY_*` environment variable, the profile
 //! in the config file, built-in default.
 
-use crate::cli::GlobalOpts;
 use crate::error::{Error, Result};
-use crate::sources::SourceConfig;
+use crate::opts::GlobalOpts;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -224,7 +223,7 @@ pub fn resolve(opts: &GlobalOpts) -> Result<Settings> {
     };
     let timeout = match (opts.timeout, &profile.timeout) {
         (Some(t), _) => t,
-        (None, Some(text)) => crate::cli::parse_duration(text)
+        (None, Some(text)) => crate::opts::parse_duration(text)
             .map_err(|e| Error::Config(format!("profile '{name}': timeout {e}")))?,
         (None, None) => DEFAULT_TIMEOUT,
     };
@@ -301,7 +300,7 @@ fn source_config(
         cfg.cert = t.cert.clone();
         cfg.key = t.key.clone();
         if let Some(text) = &t.timeout {
-            cfg.timeout = crate::cli::parse_duration(text)
+            cfg.timeout = crate::opts::parse_duration(text)
                 .ok()
                 .filter(|d| !d.is_zero())
                 .ok_or_else(|| {
@@ -325,6 +324,76 @@ fn source_config(
         }
     }
     Ok(Some(cfg))
+}
+
+/// Default deadline of one HTTP call to a back end (connect, request and whole body): 10 s.
+pub const SOURCE_DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default cap on a response body: 64 MiB. A larger body is refused while it streams in.
+pub const SOURCE_MAX_BODY_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How to reach one back end. Connections go direct: `HTTP(S)_PROXY` variables are not used.
+#[derive(Clone, PartialEq)]
+pub struct SourceConfig {
+    /// Base URL, e.g. `http://127.0.0.1:9090` (a path prefix such as `/prometheus` is kept).
+    pub url: String,
+    /// Bearer token sent as `Authorization: Bearer …`.
+    pub bearer_token: Option<String>,
+    /// File holding the bearer token (read at client construction, surrounding whitespace
+    /// trimmed). Ignored when `bearer_token` is set.
+    pub bearer_token_file: Option<PathBuf>,
+    /// User for HTTP basic authentication.
+    pub basic_user: Option<String>,
+    /// File holding the basic-authentication password (whitespace trimmed).
+    pub basic_password_file: Option<PathBuf>,
+    /// Extra CA certificate(s) (PEM) that signed the back end's certificate; when set, only these
+    /// are trusted. Without it the platform's roots are.
+    pub ca: Option<PathBuf>,
+    /// Client certificate chain (PEM) for mutual TLS; needs `key`.
+    pub cert: Option<PathBuf>,
+    /// Private key (PEM) of `cert`.
+    pub key: Option<PathBuf>,
+    /// Deadline of one call, body included [default: [`SOURCE_DEFAULT_TIMEOUT`]].
+    pub timeout: Duration,
+    /// Largest accepted response body in bytes [default: [`SOURCE_MAX_BODY_BYTES`]].
+    pub max_body_bytes: u64,
+}
+
+impl SourceConfig {
+    /// A config for `url` with every default: no authentication, platform roots, 10 s, 64 MiB.
+    pub fn new(url: impl Into<String>) -> SourceConfig {
+        SourceConfig {
+            url: url.into(),
+            bearer_token: None,
+            bearer_token_file: None,
+            basic_user: None,
+            basic_password_file: None,
+            ca: None,
+            cert: None,
+            key: None,
+            timeout: SOURCE_DEFAULT_TIMEOUT,
+            max_body_bytes: SOURCE_MAX_BODY_BYTES,
+        }
+    }
+}
+
+impl std::fmt::Debug for SourceConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SourceConfig")
+            .field("url", &self.url)
+            .field(
+                "bearer_token",
+                &self.bearer_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("bearer_token_file", &self.bearer_token_file)
+            .field("basic_user", &self.basic_user)
+            .field("basic_password_file", &self.basic_password_file)
+            .field("ca", &self.ca)
+            .field("cert", &self.cert)
+            .field("key", &self.key)
+            .field("timeout", &self.timeout)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .finish()
+    }
 }
 
 #[cfg(test)]
@@ -376,7 +445,7 @@ mod tests {
         assert_eq!(s.prometheus_url.as_deref(), Some("http://p:9090"));
         assert_eq!(
             s.prometheus.as_ref().unwrap().timeout,
-            crate::sources::DEFAULT_TIMEOUT
+            SOURCE_DEFAULT_TIMEOUT
         );
         assert_eq!(s.jaeger.as_ref().unwrap().url, "http://j:16686");
         let loki = s.loki.unwrap();

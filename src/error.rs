@@ -143,7 +143,7 @@ impl Error {
             tonic::Code::Unavailable | tonic::Code::DeadlineExceeded | tonic::Code::Cancelled => {
                 Error::Unreachable {
                     node,
-                    message: crate::client::explain_connect_error(&describe_status(status)),
+                    message: explain_connect_error(&describe_status(status)),
                 }
             }
             _ => Error::Remote {
@@ -279,5 +279,26 @@ mod redact_tests {
             "http://host:9090/"
         );
         assert_eq!(redact_url_passwords("no url"), "no url");
+    }
+}
+
+/// Tidies a connection error chain and says what the TLS failures usually mean.
+pub fn explain_connect_error(chain: &str) -> String {
+    let mut text = chain.to_string();
+    while text.contains("transport error: transport error") {
+        text = text.replace("transport error: transport error", "transport error");
+    }
+    let hint = if text.contains("received fatal alert") {
+        Some("the node refused our client certificate: is it signed by the cluster's CA, unexpired, and for this cluster?")
+    } else if text.contains("invalid peer certificate") {
+        Some("the node's certificate does not verify against our --ca")
+    } else if text.contains("Connection refused") {
+        Some("nothing listens there: is the node running?")
+    } else {
+        None
+    };
+    match hint {
+        Some(h) => format!("{text} ({h})"),
+        None => text,
     }
 }

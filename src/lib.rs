@@ -17,6 +17,7 @@ pub mod exec;
 pub mod fanout;
 pub mod flame;
 pub mod logs;
+pub mod opts;
 pub mod output;
 pub mod pcapng;
 pub mod repl;

@@ -1,7 +1,7 @@
 //! Rendering, kept apart from execution: every command returns a [`Report`], printed as a table
 //! or as one JSON document.
 
-use crate::cli::OutputFormat;
+use crate::opts::OutputFormat;
 use comfy_table::{presets::NOTHING, ContentArrangement, Table};
 use serde::Serialize;
 use std::io::IsTerminal;

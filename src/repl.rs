@@ -2,8 +2,9 @@
 //! tab completion derived from the clap grammar plus live node ids read from a cache that a
 //! background task refreshes (never a network call inside the completer).
 
-use crate::cli::{line_command, GlobalOpts, Line};
+use crate::cli::{line_command, Line};
 use crate::config::state_dir;
+use crate::opts::GlobalOpts;
 use crate::session::{MemberCache, Session};
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;

@@ -1,11 +1,11 @@
 //! A console session (one process: a one-shot call, a script, or a REPL) and the context one
 //! command runs in.
 
-use crate::cli::{GlobalOpts, OutputFormat};
 use crate::client::{Pool, TlsMaterial};
 use crate::config::{self, Settings};
 use crate::error::{Error, Result};
 use crate::fanout::{FanOut, Target};
+use crate::opts::{GlobalOpts, OutputFormat};
 use crate::output::Style;
 use butterfly_proto::debug::{ListMembersRequest, Member};
 use std::collections::BTreeMap;

@@ -11,7 +11,7 @@ fn committed_completions_are_fresh() {
     let bless = std::env::var_os("BUTTERFLY_BLESS").is_some();
     let mut stale = Vec::new();
     for (shell, file) in SHELLS {
-        let fresh = generate(shell);
+        let fresh = generate(shell, butterfly_cli::cli::command());
         let path = dir.join(file);
         if bless {
             std::fs::create_dir_all(&dir).expect("create completions/");
@@ -31,7 +31,7 @@ fn committed_completions_are_fresh() {
 
 #[test]
 fn bash_completion_knows_the_commands() {
-    let bash = generate(clap_complete::Shell::Bash);
+    let bash = generate(clap_complete::Shell::Bash, butterfly_cli::cli::command());
     for word in [
         "cluster",
         "status",

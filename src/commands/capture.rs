@@ -46,7 +46,7 @@ pub struct CaptureArgs {
     #[arg(required = true)]
     pub nodes: Vec<String>,
     /// How long the one-shot capture runs.
-    #[arg(long, default_value = "10s", value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+    #[arg(long, default_value = "10s", value_parser = crate::opts::parse_duration, value_name = "DURATION")]
     pub duration: Duration,
     /// Where to write the pcapng; `-` streams it to stdout as packets arrive
     /// [default: butterfly-capture-<time>.pcapng].
@@ -70,7 +70,7 @@ pub struct CaptureOpts {
     #[arg(long)]
     pub snaplen: Option<u32>,
     /// Session limit: duration [default: 30s; at most 10m].
-    #[arg(long, value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+    #[arg(long, value_parser = crate::opts::parse_duration, value_name = "DURATION")]
     pub max_duration: Option<Duration>,
     /// Session limit: bytes kept on each node, e.g. `64MiB` [default: 64MiB; at most 256MiB].
     #[arg(long, value_parser = parse_bytes, value_name = "BYTES")]

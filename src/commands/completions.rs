@@ -25,9 +25,8 @@ pub const SHELLS: [(Shell, &str); 5] = [
     (Shell::PowerShell, "_butterfly-cli.ps1"),
 ];
 
-/// The completion script for `shell`.
-pub fn generate(shell: Shell) -> String {
-    let mut cmd = crate::cli::command();
+/// The completion script for `shell` from the one-shot grammar `cmd` (`cli::command()`).
+pub fn generate(shell: Shell, mut cmd: clap::Command) -> String {
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "butterfly-cli", &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
@@ -55,9 +54,13 @@ impl Report for Script {
 }
 
 /// Runs `completions`.
-pub fn exec(args: CompletionsArgs, _ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+pub fn exec(
+    args: CompletionsArgs,
+    grammar: clap::Command,
+    _ctx: &Ctx<'_>,
+) -> Result<Box<dyn Report>> {
     Ok(Box::new(Script {
         shell: args.shell.to_string(),
-        script: generate(args.shell),
+        script: generate(args.shell, grammar),
     }))
 }

@@ -101,7 +101,7 @@ pub struct Shape {
     #[arg(long)]
     pub no_prometheus: bool,
     /// Time between compute nodes' checkpoints, e.g. `10s`.
-    #[arg(long, default_value = "10s", value_parser = crate::cli::parse_duration)]
+    #[arg(long, default_value = "10s", value_parser = crate::opts::parse_duration)]
     pub checkpoint_interval: std::time::Duration,
     /// Background inference requests per second sent to the coordinators (0 = none).
     #[arg(long, default_value_t = DEFAULT_LOAD_RPS)]
@@ -171,14 +171,6 @@ pub async fn exec(args: DemoArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         Some(DemoAction::Restart { node, kill }) => Ok(Box::new(
             crate::commands::demorestart::restart(&node, kill).await?,
         )),
-    }
-}
-
-/// Runs `demo restart|status` typed inside a console.
-pub async fn exec_in_console(cmd: crate::cli::Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
-    match cmd {
-        crate::cli::Command::Demo(args) => exec(args, ctx).await,
-        _ => Err(Error::Usage("internal: not a demo command".into())),
     }
 }
 

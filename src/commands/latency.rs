@@ -31,13 +31,13 @@ pub enum LatencyCommand {
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
         count: u32,
         /// Deadline of one ping, e.g. `500ms`.
-        #[arg(long, default_value = "500ms", value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+        #[arg(long, default_value = "500ms", value_parser = crate::opts::parse_duration, value_name = "DURATION")]
         ping_timeout: Duration,
         /// Refresh the matrix until Ctrl-C.
         #[arg(long)]
         watch: bool,
         /// Time between refreshes with --watch.
-        #[arg(long, default_value = "2s", value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+        #[arg(long, default_value = "2s", value_parser = crate::opts::parse_duration, value_name = "DURATION")]
         interval: Duration,
         /// With --watch, stop after this many matrices (0 = until Ctrl-C).
         #[arg(long, default_value_t = 0)]

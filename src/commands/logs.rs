@@ -1,10 +1,10 @@
 //! `logs query`: log lines from Loki (LogQL) or, with no Loki in the profile, from the nodes' log
 //! buffers with the LogQL subset documented on [`crate::logs::LogFilter`].
 
-use crate::cli::{parse_duration, OutputFormat};
 use crate::embedded;
 use crate::error::{Error, Result};
 use crate::logs::{level_rank, render_line, LogFilter, LogLine};
+use crate::opts::{parse_duration, OutputFormat};
 use crate::output::{json_of, Report, Style};
 use crate::session::Ctx;
 use crate::sources::loki::{Direction, LokiClient};

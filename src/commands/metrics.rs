@@ -40,10 +40,10 @@ pub struct QueryArgs {
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub time: Option<i64>,
     /// Make it a range query over this long, ending at `--time`, e.g. `1h`, `15m`.
-    #[arg(long, value_name = "DURATION", value_parser = crate::cli::parse_duration)]
+    #[arg(long, value_name = "DURATION", value_parser = crate::opts::parse_duration)]
     pub range: Option<Duration>,
     /// Resolution of a range query, e.g. `30s` [default: range / 60, at least 1s].
-    #[arg(long, value_name = "DURATION", value_parser = crate::cli::parse_duration, requires = "range")]
+    #[arg(long, value_name = "DURATION", value_parser = crate::opts::parse_duration, requires = "range")]
     pub step: Option<Duration>,
 }
 

@@ -41,10 +41,10 @@ pub enum NodeCommand {
         #[arg(long, default_value_t = 20)]
         limit: u32,
         /// Only records from this long ago on (e.g. `10m`).
-        #[arg(long, value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+        #[arg(long, value_parser = crate::opts::parse_duration, value_name = "DURATION")]
         since: Option<std::time::Duration>,
         /// Only records up to this long ago (e.g. `1m`).
-        #[arg(long, value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+        #[arg(long, value_parser = crate::opts::parse_duration, value_name = "DURATION")]
         until: Option<std::time::Duration>,
         /// Only calls by this principal (certificate CN).
         #[arg(long)]

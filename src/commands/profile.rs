@@ -4,9 +4,9 @@
 //! `profile cpu` does start, wait and render in one command.
 
 use super::flamegraph::{self, Kind, NodeSelection, ProfileFiles, RenderArgs};
-use crate::cli::parse_duration;
 use crate::error::{Error, Result};
 use crate::fanout::Target;
+use crate::opts::parse_duration;
 use crate::output::{json_of, short_duration, Report, Style};
 use crate::session::{Ctx, Via};
 use butterfly_proto::debug::{

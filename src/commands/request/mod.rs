@@ -8,11 +8,11 @@
 
 pub mod search;
 
-use crate::cli::parse_duration;
 use crate::embedded::{self, Found};
 use crate::error::{Error, Result};
 use crate::fanout::Target;
 use crate::logs::{level_rank, render_line, LogLine};
+use crate::opts::parse_duration;
 use crate::output::{json_of, Report, Style};
 use crate::session::Ctx;
 use crate::sources::jaeger::JaegerClient;

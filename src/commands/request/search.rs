@@ -4,9 +4,9 @@
 //! its slowest node (the node with the most time of its own on that path).
 
 use super::{SpanSource, JAEGER_SERVICE};
-use crate::cli::parse_duration;
 use crate::embedded;
 use crate::error::{Error, Result};
+use crate::opts::parse_duration;
 use crate::output::{json_of, Report, Style};
 use crate::session::Ctx;
 use crate::sources::jaeger::{JaegerClient, TraceQuery};

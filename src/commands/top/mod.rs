@@ -23,11 +23,11 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Args, Clone)]
 pub struct TopArgs {
     /// Time between two polls of each source, e.g. `2s`.
-    #[arg(long, default_value = "2s", value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+    #[arg(long, default_value = "2s", value_parser = crate::opts::parse_duration, value_name = "DURATION")]
     pub interval: std::time::Duration,
     /// Deadline of one poll of one source; past it the panel keeps its last data and shows the
     /// error, e.g. `10s`.
-    #[arg(long, default_value = "10s", value_parser = crate::cli::parse_duration, value_name = "DURATION")]
+    #[arg(long, default_value = "10s", value_parser = crate::opts::parse_duration, value_name = "DURATION")]
     pub deadline: std::time::Duration,
     /// Healthy replicas each layer should have; layers below are flagged.
     #[arg(long, default_value_t = 2)]

@@ -4,10 +4,10 @@
 //! holds up another, and the UI loop never waits on any of them.
 
 use super::state::{events_from, nodes_from_status, Data, LayerInfo, Source};
-use crate::cli::GlobalOpts;
 use crate::commands::request::search::{SearchArgs, StatusFilter};
 use crate::commands::request::{RequestCommand, SpanSource, TraceArgs};
 use crate::commands::{audit, cluster, fault, latency, node, request};
+use crate::opts::GlobalOpts;
 use crate::session::{Ctx, Session};
 use futures::StreamExt;
 use std::sync::{Arc, Mutex};

@@ -2,12 +2,15 @@
 //! Ctrl-C), then the audit result, then rendering. Every front door goes through [`run`].
 
 use crate::audit::{AuditLog, Intent, Outcome};
-use crate::cli::{Command, GlobalOpts};
+use crate::cli::Command;
 use crate::commands;
 use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
+use crate::opts::GlobalOpts;
 use crate::output::{render, Report};
 use crate::session::{Ctx, Session, Via};
 use std::time::Instant;
+
+pub mod script;
 
 /// Runs `cmd` (typed as `line`) in `session`, prints its result, and returns the exit code.
 pub async fn run(session: &Session, line: &str, global: &GlobalOpts, cmd: Command) -> i32 {
@@ -147,17 +150,17 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     };
     match cmd {
         // `demo restart` and `demo status` act on the running demo: allowed in a console too.
-        Command::Demo(ref a)
+        Command::Demo(args)
             if ctx.session.via != Via::OneShot
                 && matches!(
-                    a.action,
+                    args.action,
                     Some(
                         commands::demo::DemoAction::Restart { .. }
                             | commands::demo::DemoAction::Status
                     )
                 ) =>
         {
-            commands::demo::exec_in_console(cmd, ctx).await
+            commands::demo::exec(args, ctx).await
         }
         Command::Debug | Command::Demo(_) if ctx.session.via != Via::OneShot => {
             nested(if matches!(cmd, Command::Debug) {
@@ -168,10 +171,10 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         }
         Command::Run(_) if ctx.session.via == Via::Script => nested("run"),
         Command::Debug => Err(Error::Usage("internal: debug is handled by main".into())),
-        Command::Run(args) => commands::run::exec(args, ctx).await,
+        Command::Run(args) => Box::pin(script::run_script(args, ctx)).await,
         Command::Demo(args) => commands::demo::exec(args, ctx).await,
         Command::Certs(c) => commands::certs::exec(c, ctx).await,
-        Command::Completions(a) => commands::completions::exec(a, ctx),
+        Command::Completions(a) => commands::completions::exec(a, crate::cli::command(), ctx),
         Command::Cluster(c) => commands::cluster::exec(c, ctx).await,
         Command::Node(c) => commands::node::exec(c, ctx).await,
         Command::Audit(c) => commands::audit::exec(c, ctx).await,
