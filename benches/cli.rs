@@ -5,9 +5,9 @@
 //! (`cargo build --release --workspace --bins`, or `BUTTERFLY_NODE_BIN`).
 
 use butterfly_cli::audit::{AuditLog, Intent, Outcome};
-use butterfly_cli::opts::GlobalOpts;
 use butterfly_cli::commands::certs;
 use butterfly_cli::commands::cluster::{exec as cluster_exec, ClusterCommand};
+use butterfly_cli::opts::GlobalOpts;
 use butterfly_cli::repl::ReplHelper;
 use butterfly_cli::session::{MemberCache, Session, Via};
 use butterfly_proto::auth::Role;

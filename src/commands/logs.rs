@@ -8,7 +8,7 @@ use crate::opts::{parse_duration, OutputFormat};
 use crate::output::{json_of, Report, Style};
 use crate::session::Ctx;
 use crate::sources::loki::{Direction, LokiClient};
-use crate::sources::now_unix_nanos;
+use crate::sources::{choose, now_unix_nanos, Origin};
 use butterfly_proto::debug::QueryLogsRequest;
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -127,11 +127,12 @@ enum Source {
 
 impl Source {
     fn new(args: &QueryArgs, settings: &crate::config::Settings) -> Result<Source> {
-        let use_loki = match args.source {
-            LogSource::Auto => settings.loki.is_some(),
-            LogSource::Loki => true,
-            LogSource::Nodes => false,
+        let asked = match args.source {
+            LogSource::Auto => None,
+            LogSource::Loki => Some(Origin::Backend),
+            LogSource::Nodes => Some(Origin::Nodes),
         };
+        let use_loki = choose(asked, settings.loki.is_some()) == Origin::Backend;
         if !use_loki {
             return Ok(Source::Nodes(
                 LogFilter::parse(&args.logql).map_err(Error::Usage)?,

@@ -8,6 +8,7 @@
 use crate::error::{Error, Result};
 use crate::output::{json_of, Report, Style};
 use crate::session::Ctx;
+use crate::sources::prometheus::series_name;
 use crate::sources::prometheus::{Point, QueryData};
 use crate::sources::PrometheusClient;
 use clap::{Args, Subcommand};
@@ -245,21 +246,6 @@ async fn query(args: QueryArgs, ctx: &Ctx<'_>) -> Result<MetricsQueryReport> {
     report.infos = resp.infos;
     fill(&mut report, resp.data);
     Ok(report)
-}
-
-/// `name{k="v", …}` for a label set (`{}` when empty).
-pub fn series_name(labels: &BTreeMap<String, String>) -> String {
-    let name = labels.get("__name__").cloned().unwrap_or_default();
-    let rest: Vec<String> = labels
-        .iter()
-        .filter(|(k, _)| k.as_str() != "__name__")
-        .map(|(k, v)| format!("{k}={v:?}"))
-        .collect();
-    if rest.is_empty() && !name.is_empty() {
-        name
-    } else {
-        format!("{name}{{{}}}", rest.join(", "))
-    }
 }
 
 /// A unicode sparkline (`▁▂▃▄▅▆▇█`) of `values`, at most `width` characters: values are

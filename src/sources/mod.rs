@@ -34,3 +34,24 @@ pub(crate) use http::{json_problem, Http, Reply};
 pub const ERROR_BODY_BYTES: u64 = 64 * 1024;
 /// Longest snippet of a non-JSON error body quoted in an error message, in characters.
 pub const ERROR_SNIPPET_CHARS: usize = 160;
+
+/// Which side a command reads: its back end (Jaeger, Loki, Prometheus) or the nodes' own
+/// buffers and endpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The back end the profile configures.
+    Backend,
+    /// The nodes themselves (the embedded default).
+    Nodes,
+}
+
+/// The one rule for `--source` shared by `request trace` (Jaeger) and `logs query` (Loki):
+/// what was asked for, else (`auto`, i.e. `None`) the back end when the profile configures
+/// one and the nodes otherwise.
+pub fn choose(asked: Option<Origin>, configured: bool) -> Origin {
+    asked.unwrap_or(if configured {
+        Origin::Backend
+    } else {
+        Origin::Nodes
+    })
+}

@@ -633,6 +633,21 @@ pub fn decode_exemplars(data: &str) -> std::result::Result<Vec<ExemplarSeries>, 
         .collect()
 }
 
+/// `name{k="v", …}` for a label set (`{}` when empty).
+pub fn series_name(labels: &BTreeMap<String, String>) -> String {
+    let name = labels.get("__name__").cloned().unwrap_or_default();
+    let rest: Vec<String> = labels
+        .iter()
+        .filter(|(k, _)| k.as_str() != "__name__")
+        .map(|(k, v)| format!("{k}={v:?}"))
+        .collect();
+    if rest.is_empty() && !name.is_empty() {
+        name
+    } else {
+        format!("{name}{{{}}}", rest.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
