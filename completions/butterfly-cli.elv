@@ -38,6 +38,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand demo 'Start a local demo cluster and open the console on it'
             cand certs 'Make a development CA and node/operator certificates'
             cand completions 'Print shell completions'
+            cand schema 'The JSON Schema of a command''s `-o json` output (e.g. `schema cluster status`)'
             cand cluster 'Cluster-wide views'
             cand node 'One node''s identity, health and audit trail'
             cand audit 'The console''s own tamper-evident audit trail'
@@ -292,6 +293,23 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;certs;help;help'= {
         }
         &'butterfly-cli;completions'= {
+            cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]'
+            cand --ca 'CA certificate (PEM) that signed the nodes'' certificates'
+            cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
+            cand --key 'Private key (PEM) of the operator certificate'
+            cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --no-color 'Disable colours (also when NO_COLOR is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'butterfly-cli;schema'= {
             cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
@@ -1484,6 +1502,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand demo 'Start a local demo cluster and open the console on it'
             cand certs 'Make a development CA and node/operator certificates'
             cand completions 'Print shell completions'
+            cand schema 'The JSON Schema of a command''s `-o json` output (e.g. `schema cluster status`)'
             cand cluster 'Cluster-wide views'
             cand node 'One node''s identity, health and audit trail'
             cand audit 'The console''s own tamper-evident audit trail'
@@ -1528,6 +1547,8 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;help;certs;issue'= {
         }
         &'butterfly-cli;help;completions'= {
+        }
+        &'butterfly-cli;help;schema'= {
         }
         &'butterfly-cli;help;cluster'= {
             cand status 'Every member: role, address, reachability, health, consensus, uptime, version'

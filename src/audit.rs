@@ -60,7 +60,7 @@ pub struct Outcome<'a> {
 }
 
 /// Result of verifying the chain.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Verification {
     /// Records read.
     pub records: u64,

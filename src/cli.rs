@@ -3,7 +3,7 @@
 
 use crate::commands::{
     audit, capture, certs, cluster, completions, connections, demo, fault, flamegraph, latency,
-    logs, metrics, node, profile, request, run, state, top, verify,
+    logs, metrics, node, profile, request, run, schema, state, top, verify,
 };
 use crate::opts::GlobalOpts;
 use clap::{Parser, Subcommand};
@@ -58,6 +58,8 @@ pub enum Command {
     Certs(certs::CertsCommand),
     /// Print shell completions.
     Completions(completions::CompletionsArgs),
+    /// The JSON Schema of a command's `-o json` output (e.g. `schema cluster status`).
+    Schema(schema::SchemaArgs),
     /// Cluster-wide views.
     #[command(subcommand)]
     Cluster(cluster::ClusterCommand),

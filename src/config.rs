@@ -18,7 +18,7 @@ pub const DEFAULT_CONCURRENCY: usize = 128;
 pub const DEFAULT_PROFILE: &str = "default";
 
 /// The config file as written on disk (TOML).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     /// Profile used when `-p` is not given.
@@ -30,7 +30,7 @@ pub struct ConfigFile {
 }
 
 /// One named cluster to talk to.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Seed nodes' debug addresses (HOST:PORT); coordinators are best.
@@ -75,7 +75,7 @@ pub struct Profile {
 /// How to reach one observability back end (Prometheus, Jaeger or Loki), as written in a
 /// profile table such as `[profiles.prod.prometheus]`. Paths are read when a command needs the
 /// back end, not at load.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceProfile {
     /// Base URL, e.g. `https://prometheus.example:9090`.

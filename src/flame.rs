@@ -76,7 +76,18 @@ pub fn to_text(stacks: &Stacks) -> String {
 }
 
 /// How profiles of several nodes are combined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+    Default,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Merge {
     /// Each node is a root frame of its own [default].
@@ -141,7 +152,7 @@ pub fn diff_svg(before: &Stacks, after: &Stacks, normalize: bool, title: &str) -
 }
 
 /// One function of the `top` table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TopRow {
     /// Function (frame) name.
     pub function: String,

@@ -6,10 +6,21 @@ use comfy_table::{presets::NOTHING, ContentArrangement, Table};
 use serde::Serialize;
 use std::io::IsTerminal;
 
-/// What every command returns.
-pub trait Report {
-    /// The stable JSON form (documented in the README for each command).
+/// The stable JSON form of a report: its `Serialize` form, nothing written by hand, so the types
+/// in `commands::*` are the schema (`butterfly-cli schema COMMAND` prints it).
+pub trait ToJson {
+    /// The report as one JSON document.
     fn to_json(&self) -> serde_json::Value;
+}
+
+impl<T: Serialize> ToJson for T {
+    fn to_json(&self) -> serde_json::Value {
+        json_of(self)
+    }
+}
+
+/// What every command returns: a serializable value with a human rendering.
+pub trait Report: ToJson {
     /// The human form.
     fn render(&self, style: &Style) -> String;
     /// True for output that is a file format of its own (completion scripts): always printed as
@@ -45,7 +56,7 @@ pub fn json_of<T: Serialize>(value: &T) -> serde_json::Value {
 }
 
 /// A report that is just a message (e.g. "wrote ca.pem").
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Message {
     /// The message.
     pub message: String,
@@ -61,9 +72,6 @@ impl Message {
 }
 
 impl Report for Message {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, _: &Style) -> String {
         self.message.clone()
     }

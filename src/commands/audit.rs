@@ -2,7 +2,7 @@
 
 use crate::audit::{AuditLog, Verification};
 use crate::error::{Error, Result, EXIT_ERROR, EXIT_OK};
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use clap::Subcommand;
 use serde::Serialize;
@@ -56,7 +56,7 @@ pub async fn exec(cmd: AuditCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
 }
 
 /// One command in `audit show`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Entry {
     /// Intent record seq.
     pub seq: u64,
@@ -81,7 +81,7 @@ pub struct Entry {
 }
 
 /// `audit show -o json`: `{"file","entries":[...]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct ShowReport {
     /// Log file.
     pub file: PathBuf,
@@ -149,9 +149,6 @@ fn show(log: &AuditLog, last: usize) -> Result<ShowReport> {
 }
 
 impl Report for ShowReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, style: &Style) -> String {
         let mut t = style.table(&["SEQ", "TIME", "OPERATOR", "VIA", "COMMAND", "OUTCOME", "MS"]);
         for e in &self.entries {
@@ -175,7 +172,7 @@ impl Report for ShowReport {
 }
 
 /// `audit verify -o json`: `{"file","ok","verification":{records, first_broken_line, ...}}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct VerifyReport {
     /// Log file.
     pub file: PathBuf,
@@ -186,9 +183,6 @@ pub struct VerifyReport {
 }
 
 impl Report for VerifyReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         if self.ok {
             EXIT_OK

@@ -13,7 +13,7 @@
 use crate::commands::connections::{node_targets, rfc3339_ms, NodeError};
 use crate::error::{Error, Result};
 use crate::fanout::{FanOut, Target};
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::pcapng::{Interface, Merger, Stats, Writer};
 use crate::session::Ctx;
 use butterfly_proto::debug::{
@@ -154,7 +154,7 @@ pub fn parse_bytes(s: &str) -> std::result::Result<u64, String> {
 }
 
 /// One node's part of a capture.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NodeCapture {
     /// Node id.
     pub node: String,
@@ -215,7 +215,7 @@ impl From<&CaptureState> for NodeCapture {
 
 /// `packet capture ... -o json`:
 /// `{"action","file","packets_written","nodes":[...],"errors":[...]}`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CaptureReport {
     /// start, status, stop or capture (one-shot).
     pub action: String,
@@ -230,9 +230,6 @@ pub struct CaptureReport {
 }
 
 impl Report for CaptureReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }

@@ -5,7 +5,7 @@
 //! convention.
 
 use crate::error::{Error, Result};
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::auth::Role;
 use clap::{Args, Subcommand, ValueEnum};
@@ -126,7 +126,7 @@ pub fn default_dir() -> Result<PathBuf> {
 }
 
 /// Files written by `certs init|issue`.
-#[derive(Debug, Serialize, Clone)]
+#[derive(Debug, Serialize, serde::Deserialize, Clone, schemars::JsonSchema)]
 pub struct Written {
     /// Certificate (PEM).
     pub cert: PathBuf,
@@ -135,15 +135,13 @@ pub struct Written {
     /// Holder name (CN).
     pub name: String,
     /// Role (OU), null for the CA.
+    #[schemars(with = "Option<String>")]
     pub role: Option<Role>,
     /// Expiry, RFC 3339.
     pub not_after: String,
 }
 
 impl Report for Written {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, style: &Style) -> String {
         format!(
             "wrote {} and {} ({}{}, valid until {})",

@@ -3,7 +3,7 @@
 use crate::commands::replicated::ReplicatedView;
 use crate::error::{Error, Result, EXIT_OK, EXIT_PARTIAL};
 use crate::fanout::Target;
-use crate::output::{json_of, short_duration, Report, Style};
+use crate::output::{short_duration, Report, Style};
 use crate::session::Ctx;
 use crate::sources::prometheus::QueryData;
 use crate::sources::PrometheusClient;
@@ -45,7 +45,7 @@ pub async fn exec(cmd: ClusterCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>>
 }
 
 /// `cluster remove-member -o json`: `{"removed","voters":[...],"via"}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Removed {
     /// The coordinator taken out.
     pub removed: String,
@@ -56,9 +56,6 @@ pub struct Removed {
 }
 
 impl Report for Removed {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, _: &Style) -> String {
         format!(
             "{} is no longer a voter; voters now: {} (quorum {})",
@@ -99,7 +96,7 @@ async fn remove_member(ctx: &Ctx<'_>, node: &str) -> Result<Removed> {
 }
 
 /// `cluster status -o json`: `{"nodes":[...],"summary":{...},"seed_errors":[...],"red":{...}|null}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct ClusterStatus {
     /// Every member, sorted by id.
     pub nodes: Vec<NodeRow>,
@@ -116,7 +113,7 @@ pub struct ClusterStatus {
 }
 
 /// The Prometheus behind the RED columns of `cluster status`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RedSource {
     /// Prometheus base URL.
     pub prometheus: String,
@@ -127,7 +124,7 @@ pub struct RedSource {
 }
 
 /// A seed that failed.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct SeedError {
     /// Seed address.
     pub address: String,
@@ -136,7 +133,7 @@ pub struct SeedError {
 }
 
 /// Counts over the members.
-#[derive(Debug, Serialize, Default)]
+#[derive(Debug, Serialize, serde::Deserialize, Default, schemars::JsonSchema)]
 pub struct Summary {
     /// Members.
     pub total: usize,
@@ -160,7 +157,7 @@ pub struct Summary {
 }
 
 /// One layer's replica coverage in `cluster status`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct LayerCoverage {
     /// Layer id.
     pub layer: u32,
@@ -203,7 +200,7 @@ fn coverage(view: &ReplicatedView, rows: &[NodeRow]) -> Vec<LayerCoverage> {
 }
 
 /// One member in `cluster status`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct NodeRow {
     /// Node id.
     pub id: String,
@@ -268,7 +265,7 @@ impl From<butterfly_proto::debug::ConsensusStatus> for Consensus {
 }
 
 /// A coordinator's consensus position.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Consensus {
     /// Raft term.
     pub term: u64,
@@ -487,10 +484,6 @@ fn majority_leader(rows: &[NodeRow]) -> Option<String> {
 }
 
 impl Report for ClusterStatus {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
-
     fn exit_code(&self) -> i32 {
         if self.summary.unreachable > 0 {
             EXIT_PARTIAL

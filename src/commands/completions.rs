@@ -2,7 +2,7 @@
 //! The generated files are committed under `completions/`; a test fails when they are stale.
 
 use crate::error::Result;
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use clap::Args;
 use clap_complete::Shell;
@@ -33,7 +33,7 @@ pub fn generate(shell: Shell, mut cmd: clap::Command) -> String {
 }
 
 /// A completion script.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Script {
     /// Shell name.
     pub shell: String,
@@ -42,9 +42,6 @@ pub struct Script {
 }
 
 impl Report for Script {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, _: &Style) -> String {
         self.script.trim_end().to_string()
     }

@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::fanout::Target;
-use crate::output::{json_of, short_duration, Report, Style};
+use crate::output::{short_duration, Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{Connection, ListConnectionsRequest};
 use clap::Subcommand;
@@ -107,7 +107,7 @@ pub fn rfc3339_ms(ms: i64) -> Option<String> {
 }
 
 /// One connection, `from → to`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ConnRow {
     /// Dialling side (node id, or the operator's CN for debug clients).
     pub from: String,
@@ -158,7 +158,7 @@ pub struct ConnRow {
 }
 
 /// A node that did not answer.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NodeError {
     /// Node id or address.
     pub node: String,
@@ -167,7 +167,7 @@ pub struct NodeError {
 }
 
 /// Counts.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ConnSummary {
     /// Rows.
     pub total: usize,
@@ -180,7 +180,7 @@ pub struct ConnSummary {
 }
 
 /// `connections list -o json`: `{"connections":[...],"summary":{...},"errors":[...]}`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ConnectionsReport {
     /// Every connection, sorted by from, to, kind.
     pub connections: Vec<ConnRow>,
@@ -244,9 +244,6 @@ fn bytes(n: u64) -> String {
 }
 
 impl Report for ConnectionsReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }

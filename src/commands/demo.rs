@@ -9,7 +9,7 @@
 use crate::commands::certs;
 use crate::config::{self, ConfigFile, Profile};
 use crate::error::{Error, Result};
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::auth::Role;
 use clap::{Args, Subcommand};
@@ -109,7 +109,7 @@ pub struct Shape {
 }
 
 /// One demo process's node.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DemoNode {
     /// Node id.
     pub id: String,
@@ -124,7 +124,7 @@ pub struct DemoNode {
 }
 
 /// `<state>/demo/state.json`, and `demo status -o json` (plus `alive` per node).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DemoState {
     /// Every node.
     pub nodes: Vec<DemoNode>,
@@ -150,16 +150,20 @@ static LAUNCHES: Mutex<std::collections::BTreeMap<String, Vec<String>>> =
 /// Runs a `demo` command.
 pub async fn exec(args: DemoArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match args.action {
-        None => Ok(Box::new(up(&args.shape, ctx, Mode::Attached).await?)),
+        None => Ok(Box::new(DemoUp::from(
+            up(&args.shape, ctx, Mode::Attached).await?,
+        ))),
         Some(DemoAction::Up {
             detach: true,
             shape,
-        }) => Ok(Box::new(up(&shape, ctx, Mode::Detached).await?)),
+        }) => Ok(Box::new(DemoUp::from(
+            up(&shape, ctx, Mode::Detached).await?,
+        ))),
         Some(DemoAction::Up {
             detach: false,
             shape,
         }) => {
-            let state = up(&shape, ctx, Mode::Attached).await?;
+            let state = DemoUp::from(up(&shape, ctx, Mode::Attached).await?);
             eprintln!("{}", state.render(&ctx.style));
             eprintln!("demo running; Ctrl-C stops it");
             // Waits for Ctrl-C: `exec::run` cancels this future, and main tears the cluster down.
@@ -774,16 +778,13 @@ pub async fn teardown_attached() {
 }
 
 /// `demo down -o json`: `{"stopped":N}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Down {
     /// Process groups signalled.
     pub stopped: usize,
 }
 
 impl Report for Down {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, _: &Style) -> String {
         format!("demo stopped ({} processes)", self.stopped)
     }
@@ -808,7 +809,7 @@ async fn down() -> Result<Down> {
 }
 
 /// `demo status -o json`: `{"nodes":[{"id","role","pid","debug_addr","http_addr","alive"}],"prometheus"}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct StatusReport {
     /// Every node with whether its process is alive.
     pub nodes: Vec<StatusNode>,
@@ -817,7 +818,7 @@ pub struct StatusReport {
 }
 
 /// A node in `demo status`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct StatusNode {
     /// The node.
     #[serde(flatten)]
@@ -846,9 +847,6 @@ fn status() -> Result<StatusReport> {
 }
 
 impl Report for StatusReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, style: &Style) -> String {
         render_nodes(
             self.nodes.iter().map(|n| (&n.node, Some(n.alive))),
@@ -858,10 +856,25 @@ impl Report for StatusReport {
     }
 }
 
-impl Report for DemoState {
-    fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({ "nodes": self.nodes, "prometheus": self.prometheus })
+/// `demo -o json` once the cluster is up: `{"nodes":[...],"prometheus"}`.
+#[derive(Debug, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct DemoUp {
+    /// Every node.
+    pub nodes: Vec<DemoNode>,
+    /// Prometheus URL, or null when not started.
+    pub prometheus: Option<String>,
+}
+
+impl From<DemoState> for DemoUp {
+    fn from(state: DemoState) -> DemoUp {
+        DemoUp {
+            nodes: state.nodes,
+            prometheus: state.prometheus,
+        }
     }
+}
+
+impl Report for DemoUp {
     fn render(&self, style: &Style) -> String {
         let mut out = render_nodes(
             self.nodes.iter().map(|n| (n, None)),

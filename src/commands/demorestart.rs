@@ -5,7 +5,7 @@
 
 use crate::commands::demo::{self, DemoNode, Signal, Spawned};
 use crate::error::{Error, Result};
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use serde::Serialize;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// `demo restart -o json`: `{"node","old_pid","new_pid","was_alive","killed","debug_addr"}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Restarted {
     /// Node id.
     pub node: String,
@@ -30,9 +30,6 @@ pub struct Restarted {
 }
 
 impl Report for Restarted {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, style: &Style) -> String {
         format!(
             "{} restarted: pid {} -> {} ({}), listening on {}",

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::fanout::Target;
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{ClearFaultsRequest, InjectFaultRequest, ListByzantineFaultsRequest};
 use clap::Subcommand;
@@ -52,7 +52,7 @@ pub const CRASH_NOTE: &str =
     "crash injected: the node exits now (its connections drop; that is expected)";
 
 /// `fault inject|clear -o json`: `{"node_id","active":[...],"note":...}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct FaultStateReport {
     /// Node.
     pub node_id: String,
@@ -73,9 +73,6 @@ impl From<butterfly_proto::debug::FaultState> for FaultStateReport {
 }
 
 impl Report for FaultStateReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, style: &Style) -> String {
         if let Some(note) = &self.note {
             format!("{}: {}", self.node_id, style.warn(note))
@@ -88,7 +85,7 @@ impl Report for FaultStateReport {
 }
 
 /// One detected fault.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// Coordinator that detected it.
     pub detected_by: String,
@@ -113,7 +110,7 @@ pub struct Evidence {
 }
 
 /// `fault list -o json`: `{"faults":[...],"total","truncated","limit","source","errors":[...]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct FaultList {
     /// Newest last, from the replicated state.
     pub faults: Vec<Evidence>,
@@ -130,9 +127,6 @@ pub struct FaultList {
 }
 
 impl Report for FaultList {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }

@@ -6,7 +6,7 @@
 use crate::commands::connections::{node_targets, NodeError};
 use crate::error::{Error, Result};
 use crate::fanout::FanOut;
-use crate::output::{json_of, render, Report, Style};
+use crate::output::{render, Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{MeasureLatencyRequest, MeasureLatencyResponse, PathLatency};
 use clap::Subcommand;
@@ -55,7 +55,7 @@ impl LatencyCommand {
 }
 
 /// One ordered pair.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LinkCell {
     /// Measuring node.
     pub from: String,
@@ -74,7 +74,7 @@ pub struct LinkCell {
 }
 
 /// One path of a link.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PathCell {
     /// debug or data.
     pub via: String,
@@ -95,7 +95,7 @@ pub struct PathCell {
 /// `latency matrix -o json`:
 /// `{"nodes":[ids],"links":[{"from","to","reachable","rtt_p50_ms","rtt_p99_ms","error","paths"}],
 /// "asymmetric":[...],"verdict","errors":[...]}`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LatencyMatrix {
     /// The matrix's nodes, sorted.
     pub nodes: Vec<String>,
@@ -258,9 +258,6 @@ fn scale(links: &[LinkCell]) -> (f64, f64) {
 }
 
 impl Report for LatencyMatrix {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }

@@ -5,7 +5,7 @@ use crate::embedded;
 use crate::error::{Error, Result};
 use crate::logs::{level_rank, render_line, LogFilter, LogLine};
 use crate::opts::{parse_duration, OutputFormat};
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use crate::sources::loki::{Direction, LokiClient};
 use crate::sources::{choose, now_unix_nanos, Origin};
@@ -61,10 +61,10 @@ pub struct QueryArgs {
 
 /// `logs query -o json`: `{"source":"loki"|"nodes","lines":[{"ts_unix_nano","level","message",
 /// "node_id","trace_id","span_id","request_id","component","fields"}],"warnings":[…],"errors":[…]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct LogsReport {
     /// `loki` or `nodes`.
-    pub source: &'static str,
+    pub source: String,
     /// Oldest first.
     pub lines: Vec<LogLine>,
     /// Back-end warnings, and buffer drops.
@@ -81,9 +81,6 @@ pub struct LogsReport {
 }
 
 impl Report for LogsReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }
@@ -172,7 +169,7 @@ impl Source {
                 };
                 lines.sort_by_key(|l| l.ts_unix_nano);
                 Ok(LogsReport {
-                    source: "loki",
+                    source: "loki".into(),
                     truncated: lines.len() >= limit as usize,
                     total: None,
                     limit,
@@ -303,7 +300,7 @@ pub async fn nodes_query(
         ));
     }
     Ok(LogsReport {
-        source: "nodes",
+        source: "nodes".into(),
         truncated: extra > 0 || !found.at_limit.is_empty(),
         total: Some(total),
         limit,

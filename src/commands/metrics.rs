@@ -6,7 +6,7 @@
 //! table) or `BUTTERFLY_PROMETHEUS_URL`; `demo up` sets it when Prometheus is installed.
 
 use crate::error::{Error, Result};
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use crate::sources::prometheus::series_name;
 use crate::sources::prometheus::{Point, QueryData};
@@ -69,7 +69,7 @@ fn now_ms() -> i64 {
 }
 
 /// One sample in `metrics query -o json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Sample {
     /// Milliseconds since the Unix epoch.
     pub t_ms: i64,
@@ -78,7 +78,7 @@ pub struct Sample {
 }
 
 /// One series in `metrics query -o json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SeriesOut {
     /// Label set (`__name__` included when the query keeps it); empty for scalars.
     pub labels: BTreeMap<String, String>,
@@ -106,7 +106,7 @@ pub struct SeriesOut {
 /// `end_ms` and `step_ms` for range queries. A scalar is one series with no labels; a string
 /// result is one series whose sample value is the string. Native-histogram samples are not
 /// listed (a warning counts them).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MetricsQueryReport {
     /// The PromQL as sent.
     pub query: String,
@@ -340,10 +340,6 @@ fn rfc3339_ms(t_ms: i64) -> String {
 }
 
 impl Report for MetricsQueryReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
-
     fn render(&self, style: &Style) -> String {
         let mut out = if self.series.is_empty() {
             style.dim("no data")
@@ -395,6 +391,7 @@ impl Report for MetricsQueryReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::ToJson as _;
 
     #[test]
     fn sparklines() {

@@ -20,6 +20,7 @@ pub mod profile;
 pub mod replicated;
 pub mod request;
 pub mod run;
+pub mod schema;
 pub mod state;
 pub mod statediff;
 pub mod top;

@@ -2,7 +2,7 @@
 
 use crate::commands::replicated;
 use crate::error::Result;
-use crate::output::{json_of, short_duration, Report, Style};
+use crate::output::{short_duration, Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{
     DeepHealthRequest, GetNodeInfoRequest, GetStatusRequest, HealthState, NodeRole,
@@ -261,7 +261,7 @@ fn health_name(h: i32) -> String {
 }
 
 /// `node info -o json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct NodeInfoReport {
     /// Node id.
     pub id: String,
@@ -290,9 +290,6 @@ pub struct NodeInfoReport {
 }
 
 impl Report for NodeInfoReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, style: &Style) -> String {
         let dash = |s: &str| {
             if s.is_empty() {
@@ -322,7 +319,7 @@ impl Report for NodeInfoReport {
 }
 
 /// `node health -o json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct HealthReport {
     /// Node id.
     pub id: String,
@@ -349,7 +346,7 @@ impl HealthReport {
 }
 
 /// One component of deep health.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Component {
     /// Component name.
     pub name: String,
@@ -360,9 +357,6 @@ pub struct Component {
 }
 
 impl Report for HealthReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, style: &Style) -> String {
         let mut out = format!(
             "{}: {} ({})",
@@ -387,7 +381,7 @@ impl Report for HealthReport {
 }
 
 /// `node audit -o json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct NodeAuditReport {
     /// Node.
     pub node: String,
@@ -411,7 +405,7 @@ pub struct NodeAuditReport {
 }
 
 /// One debug RPC the node served.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct NodeAuditRecord {
     /// Unix ms.
     pub at_unix_ms: i64,
@@ -430,9 +424,6 @@ pub struct NodeAuditRecord {
 }
 
 impl Report for NodeAuditReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, style: &Style) -> String {
         let mut t = style.table(&[
             "AT (unix ms)",
@@ -488,7 +479,7 @@ impl Report for NodeAuditReport {
 }
 
 /// `node status -o json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct StatusReport {
     /// Node id.
     pub id: String,
@@ -530,7 +521,7 @@ pub struct StatusReport {
 }
 
 /// One layer in `node status`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct LayerRow {
     /// Layer id.
     pub layer: u32,
@@ -543,7 +534,7 @@ pub struct LayerRow {
 }
 
 /// One peer link in `node status`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct PeerRow {
     /// Peer id.
     pub id: String,
@@ -621,9 +612,6 @@ impl StatusReport {
 }
 
 impl Report for StatusReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn render(&self, style: &Style) -> String {
         let mut out = format!(
             "{} ({}): {} — {}\n  uptime {}, rss {:.1} MiB, cpu {:.1}%, in flight {}, queue {}, requests {} ({} failed), reputation {:.2}, byzantine faults {}",

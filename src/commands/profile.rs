@@ -7,7 +7,7 @@ use super::flamegraph::{self, Kind, NodeSelection, ProfileFiles, RenderArgs};
 use crate::error::{Error, Result};
 use crate::fanout::Target;
 use crate::opts::parse_duration;
-use crate::output::{json_of, short_duration, Report, Style};
+use crate::output::{short_duration, Report, Style};
 use crate::session::{Ctx, Via};
 use butterfly_proto::debug::{
     ListProfilesRequest, ProfileKind, ProfileSession, ProfileState, StartProfileRequest,
@@ -88,7 +88,7 @@ impl ProfileCommand {
 }
 
 /// One node's session, as the console shows it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 pub struct SessionRow {
     /// Node id (or address).
     pub node: String,
@@ -146,7 +146,7 @@ fn row(node: &str, s: ProfileSession) -> SessionRow {
 }
 
 /// `profile start|stop|status -o json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SessionsReport {
     /// Sessions, by node.
     pub sessions: Vec<SessionRow>,
@@ -155,9 +155,6 @@ pub struct SessionsReport {
 }
 
 impl Report for SessionsReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The replicated state's view of the cluster, from one coordinator's applied copy.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct ReplicatedView {
     /// The coordinator whose applied copy this is.
     pub source: String,

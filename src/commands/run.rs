@@ -10,7 +10,7 @@
 use crate::error::{
     EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_PERMISSION, EXIT_USAGE,
 };
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use clap::Args;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -88,7 +88,7 @@ pub fn substitute(
 }
 
 /// One line that did not exit 0.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Failure {
     /// 1-based line number.
     pub line: usize,
@@ -101,7 +101,7 @@ pub struct Failure {
 /// `run -o json`: `{"file","sha256","commands_run","steps":[{"line","command","status",
 /// "exit_code","result","error"}],"failures":[...],"exit_code","stopped_early"}`; with
 /// `--stream`, each step is a line of its own and the summary (without `steps`) the last line.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RunReport {
     /// Script file.
     pub file: PathBuf,
@@ -124,9 +124,6 @@ pub struct RunReport {
 }
 
 impl Report for RunReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         self.exit_code
     }
@@ -200,14 +197,14 @@ pub fn status_of(code: i32) -> &'static str {
 }
 
 /// One step of a script as `run -o json` reports it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Step {
     /// 1-based line number in the script.
     pub line: usize,
     /// The command after substitution.
     pub command: String,
     /// `ok`, `partial`, `error`, `usage`, `denied` or `interrupted`.
-    pub status: &'static str,
+    pub status: String,
     /// Its exit code.
     pub exit_code: i32,
     /// The command's own JSON result; null when it failed.

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::fanout::Target;
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{StateDumpRequest, StateDumpResponse};
 use clap::Subcommand;
@@ -65,7 +65,7 @@ pub async fn exec(cmd: StateCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
 }
 
 /// One section, reassembled.
-#[derive(Debug, Serialize, Clone)]
+#[derive(Debug, Serialize, serde::Deserialize, Clone, schemars::JsonSchema)]
 pub struct Section {
     /// Section name.
     pub name: String,
@@ -85,7 +85,7 @@ pub struct Section {
 
 /// `state dump -o json`: `{"node_id","role","applied_index","sections":[{"name","sha256",
 /// "bytes","replicated","hash_ok","pages","value"}]}`.
-#[derive(Debug, Serialize, Clone)]
+#[derive(Debug, Serialize, serde::Deserialize, Clone, schemars::JsonSchema)]
 pub struct Dump {
     /// Node.
     pub node_id: String,
@@ -174,19 +174,18 @@ pub async fn fetch(
     Ok(dump)
 }
 
-/// `state dump` output.
-#[derive(Debug)]
+/// `state dump` output: its JSON is the [`Dump`] itself.
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(transparent)]
 pub struct DumpReport {
     /// What the node answered.
     pub dump: Dump,
     /// Print every line (one section asked).
+    #[serde(skip)]
     pub full: bool,
 }
 
 impl Report for DumpReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(&self.dump)
-    }
     fn exit_code(&self) -> i32 {
         if self.dump.sections.iter().all(|s| s.hash_ok) {
             crate::error::EXIT_OK

@@ -11,7 +11,7 @@
 use crate::commands::state::fetch;
 use crate::error::{Error, Result, EXIT_ERROR, EXIT_OK, EXIT_PARTIAL};
 use crate::fanout::Target;
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{NodeRole, StateDumpRequest, StateDumpResponse};
 use clap::Args;
@@ -49,7 +49,7 @@ pub struct DiffArgs {
 }
 
 /// A compared node.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct DiffNode {
     /// Node id.
     pub id: String,
@@ -64,7 +64,7 @@ pub struct DiffNode {
 }
 
 /// One differing key.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Difference {
     /// JSON path in the section, e.g. `compute-1` or `compute-1.score`.
     pub key: String,
@@ -73,7 +73,7 @@ pub struct Difference {
 }
 
 /// One section compared.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct SectionDiff {
     /// Section name.
     pub name: String,
@@ -97,7 +97,7 @@ pub struct SectionDiff {
 
 /// `state diff -o json`: `{"nodes":[...],"index":M,"sections":[...],"odd_nodes":[...],
 /// "verdict","errors":[...]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct DiffReport {
     /// Compared nodes (and witnesses).
     pub nodes: Vec<DiffNode>,
@@ -540,9 +540,6 @@ fn short(v: &Value) -> String {
 }
 
 impl Report for DiffReport {
-    fn to_json(&self) -> Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         if self.sections.iter().any(|s| !s.equal) {
             EXIT_ERROR

@@ -5,7 +5,8 @@
 use crate::commands::state::fetch;
 use crate::error::{Error, Result, EXIT_ERROR, EXIT_OK, EXIT_PARTIAL};
 use crate::fanout::Target;
-use crate::output::{json_of, Report, Style};
+use crate::output::ToJson as _;
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{NodeRole, VerifyCheckpointRequest};
 use clap::Subcommand;
@@ -119,7 +120,7 @@ pub async fn exec(cmd: VerifyCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> 
 }
 
 /// One object that did not verify.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct BadObject {
     /// Layer.
     pub layer: u32,
@@ -132,7 +133,7 @@ pub struct BadObject {
 }
 
 /// One compute node's answer.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct NodeCheck {
     /// Node.
     pub node_id: String,
@@ -159,7 +160,7 @@ pub struct NodeCheck {
 }
 
 /// `verify checkpoint -o json`: `{"nodes":[...],"failed":[...],"errors":[...]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct CheckpointReport {
     /// Every compute node asked.
     pub nodes: Vec<NodeCheck>,
@@ -315,9 +316,6 @@ async fn checkpoint(
 }
 
 impl Report for CheckpointReport {
-    fn to_json(&self) -> Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         if !self.failed.is_empty() {
             EXIT_ERROR

@@ -10,7 +10,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// One layer of the probe.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct LayerEvidence {
     /// Layer.
     pub layer: u32,
@@ -31,7 +31,7 @@ pub struct LayerEvidence {
 }
 
 /// A Byzantine record of the node from the replicated state.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Record {
     /// Unix ms.
     pub at_unix_ms: i64,
@@ -49,7 +49,7 @@ pub struct Record {
 /// "probe","layers_total","layers":[...],"first_divergent_layer","error","reputation",
 /// "byzantine_records","recent_faults":[...],"started_unix_ms","finished_unix_ms",
 /// "evidence_sha256"}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct VerifyNodeReport {
     /// The suspect.
     pub node_id: String,
@@ -175,9 +175,6 @@ pub fn evidence_hash(record: &serde_json::Value) -> String {
 }
 
 impl Report for VerifyNodeReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         if self.first_divergent_layer.is_some() {
             EXIT_ERROR
@@ -245,7 +242,7 @@ impl Report for VerifyNodeReport {
 
 /// `verify evidence -o json`: `{"file","node_id","hash_ok","rerun":null|{"same_expected",
 /// "first_divergent_layer_then","first_divergent_layer_now"},"problems":[...]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct EvidenceCheck {
     /// The record.
     pub file: String,
@@ -260,7 +257,7 @@ pub struct EvidenceCheck {
 }
 
 /// The recorded probe run again.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Rerun {
     /// Every recorded layer's expected hash (the honest output) is the same now.
     pub same_expected: bool,
@@ -354,9 +351,6 @@ pub async fn check_evidence(
 }
 
 impl Report for EvidenceCheck {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         if self.problems.is_empty() {
             EXIT_OK

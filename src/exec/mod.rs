@@ -175,6 +175,7 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         Command::Demo(args) => commands::demo::exec(args, ctx).await,
         Command::Certs(c) => commands::certs::exec(c, ctx).await,
         Command::Completions(a) => commands::completions::exec(a, crate::cli::command(), ctx),
+        Command::Schema(a) => commands::schema::exec(a, ctx),
         Command::Cluster(c) => commands::cluster::exec(c, ctx).await,
         Command::Node(c) => commands::node::exec(c, ctx).await,
         Command::Audit(c) => commands::audit::exec(c, ctx).await,

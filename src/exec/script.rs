@@ -85,7 +85,7 @@ pub async fn run_script(args: RunArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>>
         let mut step = Step {
             line: line_no,
             command: line.clone(),
-            status: status_of(code),
+            status: status_of(code).into(),
             exit_code: code,
             result: None,
             error: None,

@@ -27,7 +27,7 @@ pub struct JaegerClient {
 }
 
 /// An operation of a service (`/api/v3/operations`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Operation {
     /// Operation (span) name.

@@ -35,7 +35,7 @@ pub struct PromResponse<T> {
 }
 
 /// One float sample.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Point {
     /// Timestamp, milliseconds since the Unix epoch (may be negative).
     pub t_ms: i64,
@@ -46,7 +46,7 @@ pub struct Point {
 }
 
 /// One native-histogram bucket.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct HistogramBucket {
     /// Boundary rule: 0 upper inclusive, 1 lower inclusive, 2 both exclusive, 3 both inclusive.
     pub boundaries: i64,
@@ -59,7 +59,7 @@ pub struct HistogramBucket {
 }
 
 /// One native-histogram sample.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct HistogramPoint {
     /// Timestamp, milliseconds since the Unix epoch.
     pub t_ms: i64,
@@ -72,7 +72,7 @@ pub struct HistogramPoint {
 }
 
 /// One series of an instant vector.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct InstantSample {
     /// Label set (`__name__` included when kept).
     pub metric: BTreeMap<String, String>,
@@ -83,7 +83,7 @@ pub struct InstantSample {
 }
 
 /// One series of a range vector (matrix).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RangeSeries {
     /// Label set.
     pub metric: BTreeMap<String, String>,
@@ -124,7 +124,7 @@ impl QueryData {
 }
 
 /// One exemplar.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Exemplar {
     /// Exemplar labels (e.g. `trace_id`, `span_id`).
     pub labels: BTreeMap<String, String>,
@@ -137,7 +137,7 @@ pub struct Exemplar {
 }
 
 /// The exemplars of one series.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct ExemplarSeries {
     /// The series' labels.
     pub series_labels: BTreeMap<String, String>,
@@ -146,7 +146,7 @@ pub struct ExemplarSeries {
 }
 
 /// One scrape target from `/api/v1/targets`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Target {
     /// Labels after relabelling.
@@ -176,7 +176,7 @@ pub struct Target {
 }
 
 /// `/api/v1/targets` data.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Targets {
     /// Targets being scraped.

@@ -24,7 +24,7 @@ pub struct Row {
 }
 
 /// A correction applied to one node's clock, relative to its caller's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct SkewAdjustment {
     /// Node whose spans were moved.
     pub node_id: String,

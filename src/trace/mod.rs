@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Outcome of a span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum SpanStatus {
     /// No status was set (OTLP `STATUS_CODE_UNSET`).
@@ -19,7 +21,7 @@ pub enum SpanStatus {
 }
 
 /// One span, normalized. Ids are lowercase hex (trace 32 chars, span 16 chars).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Span {
     /// Trace id, 32 lowercase hex characters.
     pub trace_id: String,

@@ -42,6 +42,19 @@ pub struct Run {
 }
 
 impl Run {
+    /// stdout decoded into the command's own report type (`-o json` is a contract).
+    #[allow(dead_code)]
+    pub fn typed<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout does not decode as {} ({e}):\n{}\nstderr:\n{}",
+                std::any::type_name::<T>(),
+                self.stdout,
+                self.stderr
+            )
+        })
+    }
+
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
             panic!(

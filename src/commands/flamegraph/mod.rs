@@ -5,7 +5,7 @@
 //! profiles.
 
 mod files;
-mod report;
+pub mod report;
 
 pub use report::{NodeProfile, ProfileFiles};
 
@@ -57,7 +57,18 @@ pub struct RenderFileArgs {
 }
 
 /// Profile kind, as the commands spell it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    ValueEnum,
+    Serialize,
+    Deserialize,
+    Default,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// On-CPU stacks sampled by SIGPROF [default].
@@ -90,7 +101,18 @@ impl Kind {
 }
 
 /// Output format of a rendered profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    ValueEnum,
+    Serialize,
+    Deserialize,
+    Default,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// An inferno flamegraph SVG [default].

@@ -2,11 +2,11 @@
 //! the files written, and the hottest functions, as a table or `-o json`.
 
 use crate::flame::TopRow;
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use serde::{Deserialize, Serialize};
 
 /// One node's profile, as fetched.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 pub struct NodeProfile {
     /// Node id (or address).
     pub node: String,
@@ -31,7 +31,7 @@ pub struct NodeProfile {
 }
 
 /// `flamegraph generate`, `profile cpu`, `flamegraph diff` `-o json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProfileFiles {
     /// `cpu` or `heap` (empty for a diff).
     pub kind: String,
@@ -83,9 +83,6 @@ impl ProfileFiles {
 }
 
 impl Report for ProfileFiles {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }

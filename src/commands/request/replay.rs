@@ -3,7 +3,7 @@
 use crate::embedded::{self};
 use crate::error::{Error, Result};
 use crate::fanout::Target;
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use crate::trace::Span;
 use butterfly_proto::debug::{QuerySpansRequest, ReplayRequest};
@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 /// One run in a replay comparison.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Run {
     /// Request id.
     pub request_id: String,
@@ -27,7 +27,7 @@ pub struct Run {
 }
 
 /// One stage (a layer, or the request as a whole) in both runs.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Stage {
     /// `request`, or `layer N`.
     pub stage: String,
@@ -46,7 +46,7 @@ pub struct Stage {
 /// `request replay -o json`: `{"coordinator","input_len","original":{…},"replay":{…},
 /// "same_output","stages":[{"stage","before_nodes","before_ms","after_nodes","after_ms",
 /// "nodes_changed"}],"errors":[…]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct ReplayReport {
     /// Coordinator that ran both.
     pub coordinator: String,
@@ -65,9 +65,6 @@ pub struct ReplayReport {
 }
 
 impl Report for ReplayReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }

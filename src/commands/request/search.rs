@@ -7,7 +7,7 @@ use super::{SpanSource, JAEGER_SERVICE};
 use crate::embedded;
 use crate::error::{Error, Result};
 use crate::opts::parse_duration;
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use crate::sources::jaeger::{JaegerClient, TraceQuery};
 use crate::trace::{assemble, Span, SpanStatus};
@@ -60,7 +60,9 @@ impl Default for SearchArgs {
 }
 
 /// `--status`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum StatusFilter {
     /// A span of the trace failed.
@@ -70,7 +72,7 @@ pub enum StatusFilter {
 }
 
 /// One trace found.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, schemars::JsonSchema)]
 pub struct TraceSummary {
     /// W3C trace id.
     pub trace_id: String,
@@ -97,7 +99,7 @@ pub struct TraceSummary {
 }
 
 /// `request search -o json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SearchReport {
     /// `jaeger` or `nodes`.
     pub source: String,
@@ -114,9 +116,6 @@ pub struct SearchReport {
 }
 
 impl Report for SearchReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }

@@ -9,7 +9,7 @@ use crate::embedded::{self, Found};
 use crate::error::{Error, Result};
 use crate::fanout::Target;
 use crate::logs::{level_rank, render_line, LogLine};
-use crate::output::{json_of, Report, Style};
+use crate::output::{Report, Style};
 use crate::session::Ctx;
 use crate::sources::jaeger::JaegerClient;
 use crate::sources::loki::{Direction, LokiClient};
@@ -26,7 +26,7 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 /// A metric observation linked to the trace by an exemplar.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, schemars::JsonSchema)]
 pub struct LinkedMetric {
     /// Series (metric name and labels), e.g. `butterfly_request_duration_seconds_bucket{le="0.05",…}`.
     pub series: String,
@@ -40,14 +40,14 @@ pub struct LinkedMetric {
 /// `{"trace_id","request_id","source":"jaeger"|"nodes","spans":[{"span_id","parent_span_id",
 /// "node_id","name","start_unix_nano","duration_ns","status","attributes"}],"critical_path":[…],
 /// "logs":[…],"logs_source","metrics":[…],"duration_ns","skew":[…],"warnings":[…],"errors":[…]}`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct TraceReport {
     /// W3C trace id.
     pub trace_id: String,
     /// Request id, when known.
     pub request_id: Option<String>,
     /// `jaeger` or `nodes`.
-    pub source: &'static str,
+    pub source: String,
     /// Spans as recorded (clock-skew corrections are in `skew`, not applied here).
     pub spans: Vec<Span>,
     /// Span ids on the critical path, in time order.
@@ -55,7 +55,7 @@ pub struct TraceReport {
     /// Log lines of the trace, oldest first.
     pub logs: Vec<LogLine>,
     /// `loki`, `nodes`, or `none` (`--no-logs`).
-    pub logs_source: &'static str,
+    pub logs_source: String,
     /// Exemplar-linked metric observations.
     pub metrics: Vec<LinkedMetric>,
     /// End-to-end duration after skew correction, nanoseconds.
@@ -73,9 +73,6 @@ pub struct TraceReport {
 }
 
 impl Report for TraceReport {
-    fn to_json(&self) -> serde_json::Value {
-        json_of(self)
-    }
     fn exit_code(&self) -> i32 {
         crate::output::partial_if(&self.errors)
     }
@@ -358,11 +355,11 @@ pub(super) async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport>
     Ok(TraceReport {
         trace_id,
         request_id,
-        source,
+        source: source.into(),
         spans,
         critical_path: assembled.critical_path.clone(),
         logs,
-        logs_source,
+        logs_source: logs_source.into(),
         metrics,
         duration_ns: assembled.total_ns,
         skew: assembled.skew.clone(),
