@@ -39,7 +39,11 @@ fn schema_fields(env: &Env, command: &str) -> (BTreeSet<String>, BTreeSet<String
         .collect();
     let required = schema["required"]
         .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default();
     (props, required)
 }
