@@ -13,6 +13,9 @@ fn main() {
 }
 
 fn real_main() -> i32 {
+    // `COMPLETE=bash butterfly-cli` (and a shell asking for candidates): clap_complete's engine
+    // answers from the same grammar the REPL completes with, then exits.
+    clap_complete::CompleteEnv::with_factory(butterfly_cli::cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -27,121 +27,52 @@ pub const HISTORY_SIZE: usize = 10_000;
 /// rustyline helper: completion from the grammar + cache, history hints.
 pub struct ReplHelper {
     grammar: clap::Command,
-    members: Arc<Mutex<MemberCache>>,
     hinter: HistoryHinter,
 }
 
 impl ReplHelper {
     /// A helper completing from `line_command()` and the member cache.
     pub fn new(members: Arc<Mutex<MemberCache>>) -> ReplHelper {
+        crate::session::set_completion_source(members.clone());
         ReplHelper {
             grammar: line_command(),
-            members,
             hinter: HistoryHinter::new(),
         }
     }
 
-    fn node_ids(&self) -> Vec<String> {
-        self.members
-            .lock()
-            .map(|c| c.members.keys().cloned().collect())
-            .unwrap_or_default()
-    }
-
-    /// Candidates for the word under the cursor: `(start of the word, candidates)`.
+    /// Candidates for the word under the cursor: `(start of the word, candidates)`, from
+    /// clap_complete's engine over the line grammar (subcommands, flags, enum values, and the
+    /// grammar's own value completers for node ids, request ids and metric names).
     pub fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
         let before = &line[..pos.min(line.len())];
         let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        let current = &before[start..];
-        let done: Vec<&str> = before[..start].split_whitespace().collect();
-
-        let mut cmd = &self.grammar;
-        let mut pending_value: Option<&clap::Arg> = None;
-        let mut positionals_used = 0usize;
-        for w in &done {
-            if pending_value.take().is_some() {
-                continue;
-            }
-            if let Some(name) = w.strip_prefix("--") {
-                let name = name.split('=').next().unwrap_or(name);
-                pending_value = cmd
-                    .get_arguments()
-                    .find(|a| a.get_long() == Some(name))
-                    .filter(|a| a.get_action().takes_values() && !w.contains('='));
-                continue;
-            }
-            if w.starts_with('-') && w.len() == 2 {
-                let c = w.chars().nth(1);
-                pending_value = cmd
-                    .get_arguments()
-                    .find(|a| a.get_short() == c)
-                    .filter(|a| a.get_action().takes_values());
-                continue;
-            }
-            if let Some(sub) = cmd.find_subcommand(w) {
-                cmd = sub;
-                positionals_used = 0;
-            } else {
-                positionals_used += 1;
-            }
-        }
-
-        let mut out: Vec<String> = Vec::new();
-        if let Some(arg) = pending_value {
-            out.extend(self.values_for(arg));
-        } else if current.starts_with('-') {
-            for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
-                if let Some(l) = a.get_long() {
-                    out.push(format!("--{l}"));
-                }
-            }
-            out.push("--help".into());
-        } else {
-            let subs: Vec<String> = cmd
-                .get_subcommands()
-                .filter(|s| !s.is_hide_set())
-                .map(|s| s.get_name().to_string())
+        let mut words: Vec<std::ffi::OsString> =
+            before[..start].split_whitespace().map(Into::into).collect();
+        let first_word = words.is_empty();
+        let flags = before[start..].starts_with('-');
+        words.push(before[start..].into());
+        let index = words.len() - 1;
+        let mut grammar = self.grammar.clone();
+        let mut out: Vec<String> =
+            clap_complete::engine::complete(&mut grammar, words, index, None)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|c| !c.is_hide_set())
+                .map(|c| c.get_value().to_string_lossy().into_owned())
+                // Flags only once a `-` is typed, as shells do.
+                .filter(|c| flags || !c.starts_with('-'))
                 .collect();
-            if subs.is_empty() {
-                if let Some(arg) = cmd.get_positionals().nth(positionals_used) {
-                    out.extend(self.values_for(arg));
-                }
-            } else {
-                out.extend(subs);
-                if done.is_empty() {
-                    out.extend(["exit".to_string(), "quit".to_string()]);
-                }
-            }
+        if first_word {
+            out.extend(
+                ["exit", "quit"]
+                    .into_iter()
+                    .filter(|w| w.starts_with(&before[start..]))
+                    .map(String::from),
+            );
         }
-        out.retain(|c| c.starts_with(current));
         out.sort();
         out.dedup();
         (start, out)
-    }
-
-    fn values_for(&self, arg: &clap::Arg) -> Vec<String> {
-        let id = arg.get_id().as_str();
-        if matches!(id, "node" | "nodes") {
-            return self.node_ids();
-        }
-        if id == "promql" {
-            return self
-                .members
-                .lock()
-                .map(|c| c.metric_names.clone())
-                .unwrap_or_default();
-        }
-        if matches!(id, "request_id" | "id") {
-            return self
-                .members
-                .lock()
-                .map(|c| c.request_ids.clone())
-                .unwrap_or_default();
-        }
-        arg.get_possible_values()
-            .iter()
-            .map(|v| v.get_name().to_string())
-            .collect()
     }
 }
 
@@ -440,7 +371,7 @@ mod tests {
     use super::*;
     use butterfly_proto::debug::Member;
 
-    fn helper() -> ReplHelper {
+    fn helper() -> (ReplHelper, Arc<Mutex<MemberCache>>) {
         let cache = Arc::new(Mutex::new(MemberCache::default()));
         for id in ["compute-1", "compute-2", "coordinator-1"] {
             cache.lock().unwrap().members.insert(
@@ -451,12 +382,12 @@ mod tests {
                 },
             );
         }
-        ReplHelper::new(cache)
+        (ReplHelper::new(cache.clone()), cache)
     }
 
     #[test]
     fn completes_commands_flags_and_nodes() {
-        let h = helper();
+        let (h, cache) = helper();
         assert_eq!(h.candidates("clu", 3).1, vec!["cluster"]);
         assert!(
             h.candidates("de", 2).1.is_empty(),
@@ -473,13 +404,13 @@ mod tests {
             .contains(&"--deep".to_string()));
         assert_eq!(h.candidates("completions f", 13).1, vec!["fish"]);
         assert_eq!(h.candidates("-o j", 4).1, vec!["json"]);
-        h.members.lock().unwrap().request_ids = vec!["req_ab".into(), "req_cd".into()];
+        cache.lock().unwrap().request_ids = vec!["req_ab".into(), "req_cd".into()];
         assert_eq!(h.candidates("request trace req_a", 19).1, vec!["req_ab"]);
         assert_eq!(
             h.candidates("request replay ", 15).1,
             vec!["req_ab", "req_cd"]
         );
-        h.members.lock().unwrap().metric_names =
+        cache.lock().unwrap().metric_names =
             vec!["butterfly_requests_total".into(), "up".into()];
         assert_eq!(
             h.candidates("metrics query butterfly_r", 25).1,

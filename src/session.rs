@@ -47,6 +47,70 @@ pub struct MemberCache {
     pub metric_names: Vec<String>,
 }
 
+/// Where the grammar's value completers read live values (node ids, request ids, metric names):
+/// the member cache of the console that completes (the REPL sets it when it starts). Without
+/// one (a shell asking through `COMPLETE=bash butterfly-cli`) they offer nothing.
+static COMPLETION_SOURCE: Mutex<Option<Arc<Mutex<MemberCache>>>> = Mutex::new(None);
+
+/// Makes `cache` the source of the grammar's value completers.
+pub fn set_completion_source(cache: Arc<Mutex<MemberCache>>) {
+    if let Ok(mut source) = COMPLETION_SOURCE.lock() {
+        *source = Some(cache);
+    }
+}
+
+/// Candidates from the completion source that start with `current`.
+fn cached_candidates(
+    current: &std::ffi::OsStr,
+    pick: impl FnOnce(&MemberCache) -> Vec<String>,
+) -> Vec<clap_complete::engine::CompletionCandidate> {
+    let Some(current) = current.to_str() else {
+        return Vec::new();
+    };
+    let values = COMPLETION_SOURCE
+        .lock()
+        .ok()
+        .and_then(|s| s.clone())
+        .and_then(|cache| cache.lock().ok().map(|c| pick(&c)))
+        .unwrap_or_default();
+    values
+        .into_iter()
+        .filter(|v| v.starts_with(current))
+        .map(clap_complete::engine::CompletionCandidate::new)
+        .collect()
+}
+
+/// Completes a node id, or the last id of a comma-separated list (`compute-1,comp`).
+pub fn complete_nodes(
+    current: &std::ffi::OsStr,
+) -> Vec<clap_complete::engine::CompletionCandidate> {
+    let text = current.to_string_lossy();
+    let done = text.rfind(',').map_or("", |i| &text[..=i]);
+    let ids = cached_candidates(std::ffi::OsStr::new(&text[done.len()..]), |c| {
+        c.members.keys().cloned().collect()
+    });
+    ids.into_iter()
+        .map(|c| {
+            let id = c.get_value().to_string_lossy().into_owned();
+            clap_complete::engine::CompletionCandidate::new(format!("{done}{id}"))
+        })
+        .collect()
+}
+
+/// Completes a recent request id (`req_…`) the coordinators served.
+pub fn complete_request_ids(
+    current: &std::ffi::OsStr,
+) -> Vec<clap_complete::engine::CompletionCandidate> {
+    cached_candidates(current, |c| c.request_ids.clone())
+}
+
+/// Completes a metric name Prometheus knows.
+pub fn complete_metric_names(
+    current: &std::ffi::OsStr,
+) -> Vec<clap_complete::engine::CompletionCandidate> {
+    cached_candidates(current, |c| c.metric_names.clone())
+}
+
 /// State that lives as long as the console process.
 #[derive(Debug)]
 pub struct Session {

@@ -79,3 +79,28 @@ fn shipped_runbooks_parse() {
     }
     assert!(checked > 0, "no runbook under commands/");
 }
+
+/// `COMPLETE=bash butterfly-cli` registers, and a shell's request is answered by clap_complete's
+/// engine from the same grammar (what bash sends: the words and the index of the one to complete).
+#[test]
+fn the_binary_answers_shell_completion_requests() {
+    let bin = env!("CARGO_BIN_EXE_butterfly-cli");
+    let script = std::process::Command::new(bin)
+        .env("COMPLETE", "bash")
+        .output()
+        .expect("run butterfly-cli");
+    assert!(script.status.success());
+    let script = String::from_utf8_lossy(&script.stdout);
+    assert!(script.contains("complete -o"), "{script}");
+    let answer = std::process::Command::new(bin)
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .env("_CLAP_COMPLETE_COMP_TYPE", "9")
+        .env("_CLAP_COMPLETE_SPACE", "true")
+        .env("_CLAP_IFS", "\n")
+        .args(["--", "butterfly-cli", "node", "hea"])
+        .output()
+        .expect("run butterfly-cli");
+    assert!(answer.status.success());
+    assert_eq!(String::from_utf8_lossy(&answer.stdout).trim(), "health");
+}

@@ -21,6 +21,7 @@ use butterfly_proto::debug::{
     StopCaptureRequest,
 };
 use clap::{Args, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
@@ -44,6 +45,7 @@ pub struct CaptureArgs {
     pub action: Option<CaptureAction>,
     /// Nodes to capture on (one-shot): ids or HOST:PORT, comma-separated.
     #[arg(required = true)]
+    #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
     pub nodes: Vec<String>,
     /// How long the one-shot capture runs.
     #[arg(long, default_value = "10s", value_parser = crate::opts::parse_duration, value_name = "DURATION")]
@@ -98,6 +100,7 @@ pub enum CaptureAction {
     Start {
         /// Node ids or HOST:PORT, comma-separated.
         #[arg(required = true)]
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         nodes: Vec<String>,
         /// Filter and limits.
         #[command(flatten)]
@@ -106,11 +109,13 @@ pub enum CaptureAction {
     /// The capture sessions of the nodes (every member when none is named).
     Status {
         /// Node ids or HOST:PORT.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         nodes: Vec<String>,
     },
     /// Stop the sessions and write every node's packets into one pcapng.
     Stop {
         /// Node ids or HOST:PORT [default: every member with a session].
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         nodes: Vec<String>,
         /// Where to write the pcapng; `-` = stdout [default: butterfly-capture-<time>.pcapng].
         #[arg(short = 'w', long = "write", value_name = "FILE")]

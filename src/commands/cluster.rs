@@ -9,6 +9,7 @@ use crate::sources::prometheus::QueryData;
 use crate::sources::PrometheusClient;
 use butterfly_proto::debug::{GetStatusRequest, HealthState, NodeRole, NodeStatus};
 use clap::Subcommand;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -32,6 +33,7 @@ pub enum ClusterCommand {
     /// quorum (admin role; asked of any live coordinator, which passes it to the leader).
     RemoveMember {
         /// Coordinator node id.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
     },
 }

@@ -9,6 +9,7 @@ use crate::output::{short_duration, Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{Connection, ListConnectionsRequest};
 use clap::Subcommand;
+use clap_complete::engine::ArgValueCompleter;
 use serde::{Deserialize, Serialize};
 
 /// A QUIC connection that lost at least this share of its packets is flagged lossy: 1 %.
@@ -23,6 +24,7 @@ pub enum ConnectionsCommand {
     /// are down or lossy.
     List {
         /// Node ids or HOST:PORT addresses (also comma-separated); default every member.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         nodes: Vec<String>,
         /// Only connections of this kind: data, probe, data-probe, consensus, membership,
         /// debug-client.

@@ -13,6 +13,7 @@ use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::auth::Role;
 use clap::{Args, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 use serde::{Deserialize, Serialize};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -75,6 +76,7 @@ pub enum DemoAction {
     /// (or SIGKILL with --kill) if it still runs, then start it again and wait until ready.
     Restart {
         /// Node id, e.g. coordinator-2.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
         /// Kill it with SIGKILL (a crash) instead of stopping it.
         #[arg(long)]

@@ -8,6 +8,7 @@ use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{ClearFaultsRequest, InjectFaultRequest, ListByzantineFaultsRequest};
 use clap::Subcommand;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 /// `fault ...`
@@ -17,6 +18,7 @@ pub enum FaultCommand {
     /// partition:<peer>[,<peer>], corrupt-checkpoint (admin role).
     Inject {
         /// Node id or debug address.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
         /// The fault.
         spec: String,
@@ -24,12 +26,14 @@ pub enum FaultCommand {
     /// Clear every fault on a node (admin role).
     Clear {
         /// Node id or debug address.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
     },
     /// Byzantine faults detected by the coordinators, with evidence.
     List {
         /// Only faults against this node.
         #[arg(long = "node")]
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: Option<String>,
         /// Newest N.
         #[arg(long, default_value_t = 50)]

@@ -10,6 +10,7 @@ use crate::output::{render, Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{MeasureLatencyRequest, MeasureLatencyResponse, PathLatency};
 use clap::Subcommand;
+use clap_complete::engine::ArgValueCompleter;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -26,6 +27,7 @@ pub enum LatencyCommand {
     /// N×N matrix of round-trip times between the nodes (every member when none is named).
     Matrix {
         /// Node ids or HOST:PORT addresses (also comma-separated); default every member.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         nodes: Vec<String>,
         /// Pings per link and path.
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]

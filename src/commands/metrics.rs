@@ -12,6 +12,7 @@ use crate::sources::prometheus::series_name;
 use crate::sources::prometheus::{Point, QueryData};
 use crate::sources::PrometheusClient;
 use clap::{Args, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -35,6 +36,7 @@ pub enum MetricsCommand {
 #[derive(Debug, Args)]
 pub struct QueryArgs {
     /// The PromQL expression (quote it in the shell).
+    #[arg(add = ArgValueCompleter::new(crate::session::complete_metric_names))]
     pub promql: String,
     /// Evaluation time (end of the range with `--range`): RFC 3339 (`2026-01-02T15:04:05Z`) or
     /// unix seconds [default: now].

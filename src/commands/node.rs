@@ -9,6 +9,7 @@ use butterfly_proto::debug::{
     ReadAuditLogRequest,
 };
 use clap::Subcommand;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 
 /// `node ...`
@@ -17,11 +18,13 @@ pub enum NodeCommand {
     /// Identity: id, role, version, uptime, addresses, pid.
     Info {
         /// Node id (from `cluster status`) or debug address HOST:PORT.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
     },
     /// Health summary; `--deep` checks each component.
     Health {
         /// Node id or debug address.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
         /// Component-by-component health (consensus, network, resources).
         #[arg(long)]
@@ -31,11 +34,13 @@ pub enum NodeCommand {
     /// injected faults, reputation.
     Status {
         /// Node id or debug address.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
     },
     /// The node's own audit log of debug RPCs (admin role).
     Audit {
         /// Node id or debug address.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
         /// Newest records to show.
         #[arg(long, default_value_t = 20)]

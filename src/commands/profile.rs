@@ -14,6 +14,7 @@ use butterfly_proto::debug::{
     StopProfileRequest,
 };
 use clap::{Args, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
@@ -52,6 +53,7 @@ pub struct StartArgs {
 pub struct StopArgs {
     /// Nodes; without any, every node with a running session of this kind.
     #[arg(value_delimiter = ',')]
+    #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
     pub nodes: Vec<String>,
     /// Which session.
     #[arg(long, value_enum, default_value_t = Kind::Cpu)]

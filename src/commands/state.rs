@@ -8,6 +8,7 @@ use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{StateDumpRequest, StateDumpResponse};
 use clap::Subcommand;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -24,6 +25,7 @@ pub enum StateCommand {
     /// active_faults, build.
     Dump {
         /// Node id or debug address.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
         /// Only this section (printed in full).
         #[arg(long)]

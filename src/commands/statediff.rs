@@ -15,6 +15,7 @@ use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{NodeRole, StateDumpRequest, StateDumpResponse};
 use clap::Args;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,6 +37,7 @@ pub const MAX_DIFFERENCES: usize = 50;
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// Nodes to compare (ids or addresses; two or more), or none with --all.
+    #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
     pub nodes: Vec<String>,
     /// Compare every member (or every member of --role).
     #[arg(long, conflicts_with = "nodes")]

@@ -10,6 +10,7 @@ use crate::output::{Report, Style};
 use crate::session::Ctx;
 use butterfly_proto::debug::{NodeRole, VerifyCheckpointRequest};
 use clap::Subcommand;
+use clap_complete::engine::ArgValueCompleter;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -29,6 +30,7 @@ pub enum VerifyCommand {
         latest: bool,
         /// Only this node.
         #[arg(long)]
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: Option<String>,
         /// Re-hash this percentage of the objects, e.g. `25` or `25%` [default: 100].
         #[arg(long, value_parser = parse_percent)]
@@ -41,6 +43,7 @@ pub enum VerifyCommand {
     /// layer with evidence (admin role).
     Node {
         /// The suspect compute node.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
         node: String,
         /// Probe input text [default: a fixed probe].
         #[arg(long)]

@@ -16,6 +16,7 @@ use crate::output::Report;
 use crate::session::Ctx;
 use butterfly_proto::debug::{GetProfileRequest, ProfileFormat, ProfileKind};
 use clap::{Args, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 use files::{default_path, read_file, short, timestamp, with_node, write_file};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -151,6 +152,7 @@ pub struct NodeSelection {
     /// Nodes (ids or HOST:PORT, comma-separated or repeated); `@slowest` picks the slowest node
     /// of the slowest recent trace.
     #[arg(value_delimiter = ',', required_unless_present = "all")]
+    #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
     pub nodes: Vec<String>,
     /// Every member.
     #[arg(long, conflicts_with = "nodes")]

@@ -15,6 +15,7 @@ use crate::opts::parse_duration;
 use crate::output::Report;
 use crate::session::Ctx;
 use clap::{Args, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 use std::time::Duration;
 
 /// Jaeger service name the nodes export under.
@@ -38,6 +39,7 @@ pub enum RequestCommand {
     /// Run a recorded request again and compare the two runs stage by stage (admin role).
     Replay {
         /// Request id (`req_…`), as in `request trace` or the node's response.
+        #[arg(add = ArgValueCompleter::new(crate::session::complete_request_ids))]
         request_id: String,
     },
 }
@@ -81,6 +83,7 @@ impl SpanSource {
 pub struct TraceArgs {
     /// Request id (`req_…`), W3C trace id (32 hex characters), or `@slowest` (the slowest
     /// trace of the last `--since`).
+    #[arg(add = ArgValueCompleter::new(crate::session::complete_request_ids))]
     pub id: String,
     /// Show the trace's log lines [default].
     #[arg(long, overrides_with = "no_logs")]

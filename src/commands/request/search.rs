@@ -13,6 +13,7 @@ use crate::sources::jaeger::{JaegerClient, TraceQuery};
 use crate::trace::{assemble, Span, SpanStatus};
 use butterfly_proto::debug::QuerySpansRequest;
 use clap::{Args, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -30,6 +31,7 @@ pub struct SearchArgs {
     pub operation: Option<String>,
     /// Only traces with a span recorded by this node.
     #[arg(long = "node", value_name = "NODE")]
+    #[arg(add = ArgValueCompleter::new(crate::session::complete_nodes))]
     pub node: Option<String>,
     /// Only traces with this outcome.
     #[arg(long, value_enum)]
