@@ -35,6 +35,19 @@ impl<T> Default for Found<T> {
     }
 }
 
+impl<T> Found<T> {
+    /// The warning for nodes that answered with `limit` entries, the most asked for:
+    /// `"compute-1, compute-2 answered with the most spans asked for (N): {consequence}"`.
+    pub fn limit_warning(&self, what: &str, limit: u32, consequence: &str) -> Option<String> {
+        (!self.at_limit.is_empty()).then(|| {
+            format!(
+                "{} answered with the most {what} asked for ({limit}): {consequence}",
+                self.at_limit.join(", ")
+            )
+        })
+    }
+}
+
 /// Every member's debug address, as fan-out targets.
 pub async fn targets(ctx: &Ctx<'_>) -> Result<Vec<Target>> {
     Ok(targets_of(&ctx.discover().await?.members))

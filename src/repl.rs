@@ -410,8 +410,7 @@ mod tests {
             h.candidates("request replay ", 15).1,
             vec!["req_ab", "req_cd"]
         );
-        cache.lock().unwrap().metric_names =
-            vec!["butterfly_requests_total".into(), "up".into()];
+        cache.lock().unwrap().metric_names = vec!["butterfly_requests_total".into(), "up".into()];
         assert_eq!(
             h.candidates("metrics query butterfly_r", 25).1,
             vec!["butterfly_requests_total"]

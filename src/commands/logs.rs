@@ -277,22 +277,22 @@ pub async fn nodes_query(
         since_unix_nano: start_ns,
         limit: NODE_QUERY_LIMIT,
     };
-    let found = embedded::logs(ctx, targets, q).await?;
-    let mut lines: Vec<LogLine> = found
-        .items
+    let mut found = embedded::logs(ctx, targets, q).await?;
+    let mut lines: Vec<LogLine> = std::mem::take(&mut found.items)
         .into_iter()
         .filter(|l| l.ts_unix_nano >= start_ns && filter.matches(l))
         .collect();
     let total = lines.len() as u64;
     let extra = lines.len().saturating_sub(limit as usize);
     lines.drain(..extra);
-    let mut warnings = Vec::new();
-    if !found.at_limit.is_empty() {
-        warnings.push(format!(
-            "{} had more matching lines than the {NODE_QUERY_LIMIT} asked for; narrow the query or --since",
-            found.at_limit.join(", ")
-        ));
-    }
+    let mut warnings: Vec<String> = found
+        .limit_warning(
+            "matching lines",
+            NODE_QUERY_LIMIT,
+            "there are more; narrow the query or --since",
+        )
+        .into_iter()
+        .collect();
     if found.dropped > 0 {
         warnings.push(format!(
             "the nodes' buffers have dropped {} older lines since they started; use Loki for longer history",

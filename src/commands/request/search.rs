@@ -219,14 +219,12 @@ pub async fn exec(args: SearchArgs, ctx: &Ctx<'_>) -> Result<SearchReport> {
                 },
             )
             .await?;
+            warnings.extend(found.limit_warning(
+                "spans",
+                embedded::MAX_SPANS_PER_NODE,
+                "older traces in the window may be missing",
+            ));
             errors.extend(found.errors);
-            if !found.at_limit.is_empty() {
-                warnings.push(format!(
-                    "{} answered with the most spans asked for ({}): older traces in the window may be missing",
-                    found.at_limit.join(", "),
-                    embedded::MAX_SPANS_PER_NODE
-                ));
-            }
             if found.items.is_empty() && !targets.is_empty() && errors.len() == targets.len() {
                 return Err(Error::Other(format!(
                     "no node answered: {}",

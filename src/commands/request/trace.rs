@@ -443,14 +443,12 @@ async fn from_nodes(
         },
     )
     .await?;
+    warnings.extend(found.limit_warning(
+        "spans",
+        embedded::MAX_SPANS_PER_NODE,
+        "the trace may be cut short",
+    ));
     errors.extend(found.errors);
-    if !found.at_limit.is_empty() {
-        warnings.push(format!(
-            "{} answered with the most spans asked for ({}): the trace may be cut short",
-            found.at_limit.join(", "),
-            embedded::MAX_SPANS_PER_NODE
-        ));
-    }
     Ok((trace_id, found.items))
 }
 
