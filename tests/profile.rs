@@ -4,8 +4,11 @@
 
 mod common;
 
+use butterfly_cli::commands::flamegraph::report::ProfileFiles;
+use butterfly_cli::commands::profile::SessionsReport;
+use butterfly_cli::commands::request::search::SearchReport;
+
 use common::{kill_pid, Env};
-use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -110,20 +113,14 @@ fn cpu_profile_of_a_hot_node_renders_every_format() {
     ]);
     ok(&r);
     assert!(t0.elapsed() >= Duration::from_secs(3));
-    let j: Value = r.json();
-    let node = &j["nodes"][0];
-    assert_eq!(node["node"], "compute-2");
-    assert!(node["samples"].as_u64().unwrap() > 10, "{j}");
-    assert!(node["capture_ratio"].as_f64().unwrap() > 0.0, "{j}");
-    assert!(node["cpu_time_ms"].as_f64().unwrap() > 0.0, "{j}");
-    assert_eq!(node["build_id"].as_str().unwrap().len(), 40, "{j}");
-    assert!(
-        j["top"][0]["function"]
-            .as_str()
-            .unwrap()
-            .contains("burn_cpu"),
-        "{j}"
-    );
+    let j: ProfileFiles = r.typed();
+    let node = &j.nodes[0];
+    assert_eq!(node.node, "compute-2");
+    assert!(node.samples > 10, "{j:?}");
+    assert!(node.capture_ratio > 0.0, "{j:?}");
+    assert!(node.cpu_time_ms > 0.0, "{j:?}");
+    assert_eq!(node.build_id.len(), 40, "{j:?}");
+    assert!(j.top[0].function.contains("burn_cpu"), "{j:?}");
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("burn_cpu") && text.contains("butterfly_node"));
     assert_xml(&svg);
@@ -146,11 +143,11 @@ fn cpu_profile_of_a_hot_node_renders_every_format() {
     );
     let st = env.run(&["-o", "json", "profile", "status"]);
     ok(&st);
-    let running = st.json()["sessions"]
-        .as_array()
-        .unwrap()
+    let running = st
+        .typed::<SessionsReport>()
+        .sessions
         .iter()
-        .filter(|s| s["state"] == "running" && s["holder"] == "oncall")
+        .filter(|s| s.state == "running" && s.holder == "oncall")
         .count();
     assert_eq!(running, 2, "{}", st.stdout);
     std::thread::sleep(Duration::from_secs(2));
@@ -248,16 +245,14 @@ fn refusals_dead_nodes_and_sessions_that_stop_themselves() {
     ok(&env.run(&["profile", "start", "compute-1", "--max-duration", "1s"]));
     std::thread::sleep(Duration::from_millis(2500));
     let st = env.run(&["-o", "json", "profile", "status"]);
-    let j = st.json();
-    let s = j["sessions"]
-        .as_array()
-        .unwrap()
+    let j: SessionsReport = st.typed();
+    let s = j
+        .sessions
         .iter()
-        .find(|s| s["node"] == "compute-1")
-        .cloned()
+        .find(|s| s.node == "compute-1")
         .expect("compute-1's session");
-    assert_eq!(s["state"], "finished", "{j}");
-    assert_eq!(s["stop_reason"], "max duration reached", "{j}");
+    assert_eq!(s.state, "finished", "{j:?}");
+    assert_eq!(s.stop_reason, "max duration reached", "{j:?}");
 
     // A node killed mid-session: its error, exit 3, and the other node's profile still renders.
     ok(&env.run(&[
@@ -282,12 +277,9 @@ fn refusals_dead_nodes_and_sessions_that_stop_themselves() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(r.code, 3, "{}\n{}", r.stdout, r.stderr);
-    let j = r.json();
-    assert_eq!(j["nodes"].as_array().unwrap().len(), 1, "{j}");
-    assert!(
-        j["errors"][0].as_str().unwrap().contains("compute-2"),
-        "{j}"
-    );
+    let j: ProfileFiles = r.typed();
+    assert_eq!(j.nodes.len(), 1, "{j:?}");
+    assert!(j.errors[0].contains("compute-2"), "{j:?}");
     assert_xml(&out);
 }
 
@@ -344,10 +336,10 @@ fn latency_runbook_names_the_slow_node_without_a_request_id() {
     std::thread::sleep(Duration::from_secs(6));
     let r = env.run(&["-o", "json", "request", "search", "--min-duration", "100ms"]);
     ok(&r);
-    let j = r.json();
-    let first = &j["traces"][0];
-    assert_eq!(first["slowest_node"], "compute-2", "{j}");
-    assert!(first["duration_ms"].as_f64().unwrap() >= 100.0, "{j}");
+    let j: SearchReport = r.typed();
+    let first = &j.traces[0];
+    assert_eq!(first.slowest_node, "compute-2", "{j:?}");
+    assert!(first.duration_ms >= 100.0, "{j:?}");
 
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("commands/investigate-latency.bfly");
     let run = env.run(&["-o", "table", "run", script.to_str().unwrap()]);
@@ -395,7 +387,7 @@ fn leaving_the_repl_stops_the_sessions_it_started() {
         .expect("stopped on leaving");
     p.exp_eof().expect("REPL ends");
     let st = env.run(&["-o", "json", "profile", "status"]);
-    let j = st.json();
-    assert_eq!(j["sessions"][0]["state"], "finished", "{j}");
-    assert_eq!(j["sessions"][0]["stop_reason"], "stopped by oncall", "{j}");
+    let j: SessionsReport = st.typed();
+    assert_eq!(j.sessions[0].state, "finished", "{j:?}");
+    assert_eq!(j.sessions[0].stop_reason, "stopped by oncall", "{j:?}");
 }
