@@ -8,8 +8,6 @@ pub mod cluster;
 pub mod completions;
 pub mod connections;
 pub mod demo;
-pub mod demo_form;
-pub mod demorestart;
 pub mod fault;
 pub mod flamegraph;
 pub mod latency;

@@ -3,8 +3,8 @@
 //! Without a command: the list of commands that have one.
 
 use crate::commands::{
-    audit, capture, certs, cluster, connections, demo, demorestart, fault, flamegraph, latency,
-    logs, metrics, node, profile, request, run, state, statediff, verify, verifynode,
+    audit, capture, certs, cluster, connections, demo, fault, flamegraph, latency, logs, metrics,
+    node, profile, request, run, state, statediff, verify, verifynode,
 };
 use crate::error::{Error, Result};
 use crate::output::{Message, Report, Style};
@@ -36,7 +36,7 @@ pub const COMMANDS: &[(&str, SchemaFn)] = &[
     }),
     ("demo", || schema_for!(demo::DemoUp)),
     ("demo down", || schema_for!(demo::Down)),
-    ("demo restart", || schema_for!(demorestart::Restarted)),
+    ("demo restart", || schema_for!(demo::restart::Restarted)),
     ("demo status", || schema_for!(demo::StatusReport)),
     ("demo up", || schema_for!(demo::DemoUp)),
     ("fault clear", || schema_for!(fault::FaultStateReport)),

@@ -29,11 +29,11 @@ pub const DEMO_SCRAPE_INTERVAL: &str = "5s";
 pub const RULE_FILES: [(&str, &str); 2] = [
     (
         "recording.rules.yml",
-        include_str!("../../deploy/prometheus/rules/recording.rules.yml"),
+        include_str!("../../../deploy/prometheus/rules/recording.rules.yml"),
     ),
     (
         "alerts.rules.yml",
-        include_str!("../../deploy/prometheus/rules/alerts.rules.yml"),
+        include_str!("../../../deploy/prometheus/rules/alerts.rules.yml"),
     ),
 ];
 
