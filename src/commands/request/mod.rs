@@ -388,16 +388,25 @@ async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
         ("none", Vec::new())
     } else {
         match trace_logs_from_loki(settings, &trace_id, &spans).await {
-            Some(Ok(lines)) => ("loki", lines),
+            Some(Ok(lines)) => {
+                if lines.len() >= MAX_TRACE_LOGS as usize {
+                    warnings.push(format!(
+                        "loki: showing the first {MAX_TRACE_LOGS} log lines of this trace; more may match"
+                    ));
+                }
+                ("loki", lines)
+            }
             Some(Err(e)) => {
                 warnings.push(format!("loki: {e}; showing the nodes' buffers instead"));
                 let found = node_logs(ctx, &targets, &trace_id, &args.level).await;
                 errors.extend(found.errors);
+                warn_logs_at_limit(&found.at_limit, &mut warnings);
                 ("nodes", found.items)
             }
             None => {
                 let found = node_logs(ctx, &targets, &trace_id, &args.level).await;
                 errors.extend(found.errors);
+                warn_logs_at_limit(&found.at_limit, &mut warnings);
                 ("nodes", found.items)
             }
         }
@@ -552,6 +561,16 @@ async fn from_nodes(
 
 /// The trace's lines from Loki, when Loki is configured: `{job="butterfly"} | json |
 /// trace_id="…"` over the trace's time range with a minute of margin.
+/// Nodes that answered with as many of the trace's log lines as asked for may hold more.
+fn warn_logs_at_limit(at_limit: &[String], warnings: &mut Vec<String>) {
+    if !at_limit.is_empty() {
+        warnings.push(format!(
+            "{} answered with the most log lines asked for ({MAX_TRACE_LOGS}): this trace may have more",
+            at_limit.join(", ")
+        ));
+    }
+}
+
 async fn trace_logs_from_loki(
     settings: &crate::config::Settings,
     trace_id: &str,
