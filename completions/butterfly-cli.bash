@@ -639,11 +639,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -693,11 +693,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -784,12 +784,16 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__audit__subcmd__show)
-            opts="-p -o -h -V --last --file --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            opts="-p -o -h -V --last --limit --file --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --last)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -811,11 +815,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -869,11 +873,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -923,11 +927,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1041,11 +1045,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1115,11 +1119,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1169,11 +1173,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1279,11 +1283,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1333,11 +1337,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1387,11 +1391,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1441,11 +1445,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1541,11 +1545,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1595,11 +1599,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1673,11 +1677,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1727,11 +1731,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1865,11 +1869,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1919,11 +1923,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1997,11 +2001,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2051,11 +2055,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2105,11 +2109,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2229,11 +2233,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2291,11 +2295,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2345,11 +2349,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2407,11 +2411,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2485,11 +2489,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2625,11 +2629,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3547,11 +3551,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3659,11 +3663,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3713,11 +3717,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3821,11 +3825,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3875,11 +3879,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3952,7 +3956,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__metrics__subcmd__query)
-            opts="-p -o -h -V --time --range --step --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            opts="-p -o -h -V --time --range --step --limit --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3970,6 +3974,10 @@ _butterfly__cli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3983,11 +3991,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4037,11 +4045,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4119,11 +4127,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4173,11 +4181,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4311,11 +4319,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4365,11 +4373,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4419,11 +4427,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4509,11 +4517,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4657,11 +4665,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4711,11 +4719,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4773,11 +4781,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4911,11 +4919,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4993,11 +5001,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5143,11 +5151,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5197,11 +5205,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5255,11 +5263,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5309,11 +5317,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5433,11 +5441,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5515,11 +5523,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5585,11 +5593,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5647,11 +5655,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5701,11 +5709,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5736,7 +5744,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__state__subcmd__diff)
-            opts="-p -o -h -V --all --role --section --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            opts="-p -o -h -V --all --role --section --limit --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5747,6 +5755,10 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --section)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5763,11 +5775,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5825,11 +5837,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5947,11 +5959,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -6001,11 +6013,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -6067,11 +6079,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -6121,11 +6133,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -6257,11 +6269,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

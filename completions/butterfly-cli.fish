@@ -27,7 +27,8 @@ end
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -61,7 +62,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "help" -
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -77,7 +79,8 @@ partial\t'At the first step that is not fully ok (partial included)'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -99,7 +102,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and no
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -124,7 +128,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -139,7 +144,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -152,7 +158,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -165,7 +172,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -184,7 +192,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -202,7 +211,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -224,7 +234,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -241,7 +252,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -254,7 +266,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -270,7 +283,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -283,7 +297,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -299,7 +314,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -317,7 +333,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and no
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -330,7 +347,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -344,7 +362,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -364,7 +383,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -382,7 +402,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -395,12 +416,13 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and n
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "show" -d 'The newest commands with who ran them and how they ended'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l last -d 'How many commands' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l limit -l last -d 'How many commands, the newest (`--last` is the old name)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l file -d 'Audit log file [default: $XDG_STATE_HOME/butterfly-cli/audit.jsonl or BUTTERFLY_AUDIT_LOG]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -414,7 +436,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -430,7 +453,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -447,7 +471,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and n
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -460,7 +485,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -475,7 +501,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -492,7 +519,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -507,10 +535,12 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l time -d 'Evaluation time (end of the range with `--range`): RFC 3339 (`2026-01-02T15:04:05Z`) or unix seconds [default: now]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l range -d 'Make it a range query over this long, ending at `--time`, e.g. `1h`, `15m`' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l step -d 'Resolution of a range query, e.g. `30s` [default: range / 60, at least 1s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l limit -d 'Most series listed, in Prometheus\' order (the JSON says how many there were)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -525,7 +555,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -557,7 +588,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -582,7 +614,8 @@ nodes\t'The nodes\' span buffers'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -595,7 +628,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -612,7 +646,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -632,7 +667,8 @@ nodes\t'The nodes\' log buffers'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -648,7 +684,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -671,7 +708,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -688,7 +726,8 @@ gpu\t'GPU kernels (nodes without a GPU refuse)'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -701,7 +740,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -724,7 +764,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -743,7 +784,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -771,7 +813,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -786,7 +829,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -806,7 +850,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -823,7 +868,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -839,7 +885,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections;
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -854,7 +901,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections;
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -873,7 +921,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -889,7 +938,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -914,7 +964,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -933,7 +984,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -951,7 +1003,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -965,10 +1018,12 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and _
 compute\t''
 observer\t''"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l section -d 'Compare only this section (any section, per-node ones included)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l limit -d 'Most differing keys listed per section (the first, by key)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -985,7 +1040,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -1005,7 +1061,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -1021,7 +1078,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -1035,7 +1093,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -1056,7 +1115,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l min-
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F

@@ -19,7 +19,9 @@ pub enum SpanStatus {
 }
 
 /// One span, normalized. Ids are lowercase hex (trace 32 chars, span 16 chars).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// Its JSON also carries `start`, the start in RFC 3339 UTC.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Span {
     /// Trace id, 32 lowercase hex characters.
     pub trace_id: String,
@@ -45,6 +47,37 @@ pub mod assemble;
 pub mod waterfall;
 
 pub use assemble::{assemble, Assembled, Row, SkewAdjustment};
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            trace_id: &'a str,
+            span_id: &'a str,
+            parent_span_id: &'a Option<String>,
+            node_id: &'a str,
+            name: &'a str,
+            start: Option<String>,
+            start_unix_nano: u64,
+            duration_ns: u64,
+            status: &'a SpanStatus,
+            attributes: &'a BTreeMap<String, String>,
+        }
+        Json {
+            trace_id: &self.trace_id,
+            span_id: &self.span_id,
+            parent_span_id: &self.parent_span_id,
+            node_id: &self.node_id,
+            name: &self.name,
+            start: crate::output::rfc3339_ns(self.start_unix_nano),
+            start_unix_nano: self.start_unix_nano,
+            duration_ns: self.duration_ns,
+            status: &self.status,
+            attributes: &self.attributes,
+        }
+        .serialize(s)
+    }
+}
 
 impl Span {
     /// End, nanoseconds since the Unix epoch (saturating).

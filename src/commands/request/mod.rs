@@ -212,8 +212,8 @@ impl Report for TraceReport {
                     out,
                     "  {}",
                     style.dim(&format!(
-                        "… {} more (all in -o json)",
-                        self.metrics.len() - MAX_METRICS_SHOWN
+                        "showing {MAX_METRICS_SHOWN} of {} (all in -o json)",
+                        self.metrics.len()
                     ))
                 );
             }
