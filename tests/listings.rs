@@ -80,7 +80,16 @@ fn limited_listings_say_what_they_left_out() {
     // one differing key and says how many there were.
     let (_, v) = json_of(
         &env,
-        &["state", "diff", "compute-1", "compute-3", "--section", "build", "--limit", "1"],
+        &[
+            "state",
+            "diff",
+            "compute-1",
+            "compute-3",
+            "--section",
+            "build",
+            "--limit",
+            "1",
+        ],
     );
     let sections = v["sections"].as_array().expect("sections");
     let cut: Vec<&Value> = sections.iter().filter(|s| s["truncated"] == true).collect();
@@ -101,7 +110,16 @@ fn limited_listings_say_what_they_left_out() {
     }
     let t = table(
         &env,
-        &["state", "diff", "compute-1", "compute-3", "--section", "build", "--limit", "1"],
+        &[
+            "state",
+            "diff",
+            "compute-1",
+            "compute-3",
+            "--section",
+            "build",
+            "--limit",
+            "1",
+        ],
     );
     assert!(t.contains("showing 1 of "), "{t}");
 

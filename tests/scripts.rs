@@ -67,7 +67,8 @@ fn a_wrong_last_line_runs_nothing_and_a_triage_script_survives_a_dead_node() {
         assert_eq!(r.code, 2, "{extra:?}: {}\n{}", r.stdout, r.stderr);
         assert!(
             r.stderr.contains("typo.bfly:3: unknown node 'compute-9'")
-                && r.stderr.contains("members: compute-1, compute-2, coordinator-1"),
+                && r.stderr
+                    .contains("members: compute-1, compute-2, coordinator-1"),
             "{}",
             r.stderr
         );

@@ -366,9 +366,8 @@ pub fn named_nodes(cmd: &Command) -> Vec<String> {
                 && *n != "cluster"
                 && *n != "all"
                 && !n.starts_with('@')
-                && !n
-                    .rsplit_once(':')
-                    .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
+                && n.rsplit_once(':')
+                    .is_none_or(|(_, p)| p.parse::<u16>().is_err())
         })
         .map(str::to_string)
         .collect()
