@@ -93,7 +93,7 @@ fn trace_10k(c: &mut Criterion) {
     assert_eq!(spans.len(), 2 * SENDS + 1);
     let assembled = assemble(spans.clone());
     assert!(assembled.warnings.is_empty(), "{:?}", assembled.warnings);
-    let style = Style { color: false };
+    let style = Style::plain();
     let opts = WaterfallOptions::default();
     let mut g = c.benchmark_group("trace 10k spans");
     g.throughput(Throughput::Elements(spans.len() as u64));

@@ -572,7 +572,8 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             break
         }
         'butterfly-cli;audit;show' {
-            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'How many commands')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many commands, the newest (`--last` is the old name)')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'How many commands, the newest (`--last` is the old name)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Audit log file [default: $XDG_STATE_HOME/butterfly-cli/audit.jsonl or BUTTERFLY_AUDIT_LOG]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
@@ -746,6 +747,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'Evaluation time (end of the range with `--range`): RFC 3339 (`2026-01-02T15:04:05Z`) or unix seconds [default: now]')
             [CompletionResult]::new('--range', '--range', [CompletionResultType]::ParameterName, 'Make it a range query over this long, ending at `--time`, e.g. `1h`, `15m`')
             [CompletionResult]::new('--step', '--step', [CompletionResultType]::ParameterName, 'Resolution of a range query, e.g. `30s` [default: range / 60, at least 1s]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most series listed, in Prometheus'' order (the JSON says how many there were)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')
@@ -1480,6 +1482,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         'butterfly-cli;state;diff' {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'With --all: only this role (coordinator, compute, observer)')
             [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'Compare only this section (any section, per-node ones included)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most differing keys listed per section (the first, by key)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Named profile from the config file [default: the file''s `default_profile`, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]')

@@ -645,11 +645,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -699,11 +699,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -790,12 +790,16 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__audit__subcmd__show)
-            opts="-p -o -h -V --last --file --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            opts="-p -o -h -V --last --limit --file --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --last)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -817,11 +821,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -875,11 +879,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -929,11 +933,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1047,11 +1051,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1121,11 +1125,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1175,11 +1179,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1285,11 +1289,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1339,11 +1343,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1393,11 +1397,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1447,11 +1451,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1547,11 +1551,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1601,11 +1605,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1679,11 +1683,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1733,11 +1737,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1871,11 +1875,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1925,11 +1929,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2003,11 +2007,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2057,11 +2061,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2111,11 +2115,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2235,11 +2239,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2297,11 +2301,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2351,11 +2355,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2413,11 +2417,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2491,11 +2495,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2631,11 +2635,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3567,11 +3571,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3679,11 +3683,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3733,11 +3737,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3841,11 +3845,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3895,11 +3899,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3972,7 +3976,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__metrics__subcmd__query)
-            opts="-p -o -h -V --time --range --step --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            opts="-p -o -h -V --time --range --step --limit --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3990,6 +3994,10 @@ _butterfly__cli() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4003,11 +4011,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4057,11 +4065,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4139,11 +4147,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4193,11 +4201,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4331,11 +4339,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4385,11 +4393,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4439,11 +4447,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4529,11 +4537,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4677,11 +4685,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4731,11 +4739,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4793,11 +4801,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -4931,11 +4939,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5013,11 +5021,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5163,11 +5171,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5217,11 +5225,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5275,11 +5283,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5329,11 +5337,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5453,11 +5461,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5535,11 +5543,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5605,11 +5613,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5667,11 +5675,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5721,11 +5729,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5775,11 +5783,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5810,7 +5818,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__state__subcmd__diff)
-            opts="-p -o -h -V --all --role --section --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            opts="-p -o -h -V --all --role --section --limit --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5821,6 +5829,10 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --section)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5837,11 +5849,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -5899,11 +5911,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -6021,11 +6033,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -6075,11 +6087,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -6141,11 +6153,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -6195,11 +6207,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -6331,11 +6343,11 @@ _butterfly__cli() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "auto table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto table wide json" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

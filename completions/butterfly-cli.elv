@@ -527,7 +527,8 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;audit;show'= {
-            cand --last 'How many commands'
+            cand --limit 'How many commands, the newest (`--last` is the old name)'
+            cand --last 'How many commands, the newest (`--last` is the old name)'
             cand --file 'Audit log file [default: $XDG_STATE_HOME/butterfly-cli/audit.jsonl or BUTTERFLY_AUDIT_LOG]'
             cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
@@ -685,6 +686,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand --time 'Evaluation time (end of the range with `--range`): RFC 3339 (`2026-01-02T15:04:05Z`) or unix seconds [default: now]'
             cand --range 'Make it a range query over this long, ending at `--time`, e.g. `1h`, `15m`'
             cand --step 'Resolution of a range query, e.g. `30s` [default: range / 60, at least 1s]'
+            cand --limit 'Most series listed, in Prometheus'' order (the JSON says how many there were)'
             cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'
@@ -1353,6 +1355,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         &'butterfly-cli;state;diff'= {
             cand --role 'With --all: only this role (coordinator, compute, observer)'
             cand --section 'Compare only this section (any section, per-node ones included)'
+            cand --limit 'Most differing keys listed per section (the first, by key)'
             cand -p 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --profile 'Named profile from the config file [default: the file''s `default_profile`, else `default`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]'

@@ -27,7 +27,8 @@ end
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -62,7 +63,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_needs_command" -f -a "help" -
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand debug" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -78,7 +80,8 @@ partial\t'At the first step that is not fully ok (partial included)'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -100,7 +103,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and no
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -125,7 +129,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -140,7 +145,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from down" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -153,7 +159,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -166,7 +173,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from restart" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -185,7 +193,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and not __fish_seen_subcommand_from init issue help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -203,7 +212,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from init" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -225,7 +235,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and __fish_seen_subcommand_from issue" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -242,7 +253,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand certs; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -255,7 +267,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand completions"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand schema" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand schema" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand schema" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand schema" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand schema" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -268,7 +281,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand schema" -s V
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and not __fish_seen_subcommand_from status remove-member help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -284,7 +298,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -297,7 +312,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from remove-member" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -313,7 +329,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and not __fish_seen_subcommand_from info health status audit help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -331,7 +348,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and no
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from info" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -344,7 +362,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from health" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -358,7 +377,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -378,7 +398,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __fish_seen_subcommand_from audit" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -396,7 +417,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand node; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -409,12 +431,13 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and n
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "show" -d 'The newest commands with who ran them and how they ended'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l last -d 'How many commands' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l limit -l last -d 'How many commands, the newest (`--last` is the old name)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l file -d 'Audit log file [default: $XDG_STATE_HOME/butterfly-cli/audit.jsonl or BUTTERFLY_AUDIT_LOG]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -428,7 +451,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -444,7 +468,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -461,7 +486,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and n
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from inject" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -474,7 +500,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from clear" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -489,7 +516,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and __fish_seen_subcommand_from list" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -506,7 +534,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and not __fish_seen_subcommand_from query help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -521,10 +550,12 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l time -d 'Evaluation time (end of the range with `--range`): RFC 3339 (`2026-01-02T15:04:05Z`) or unix seconds [default: now]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l range -d 'Make it a range query over this long, ending at `--time`, e.g. `1h`, `15m`' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l step -d 'Resolution of a range query, e.g. `30s` [default: range / 60, at least 1s]' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l limit -d 'Most series listed, in Prometheus\' order (the JSON says how many there were)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and __fish_seen_subcommand_from query" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -539,7 +570,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand metrics; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and not __fish_seen_subcommand_from trace search replay help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -571,7 +603,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from trace" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -596,7 +629,8 @@ nodes\t'The nodes\' span buffers'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from search" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -609,7 +643,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and __fish_seen_subcommand_from replay" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -626,7 +661,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand request; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and not __fish_seen_subcommand_from query help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -646,7 +682,8 @@ nodes\t'The nodes\' log buffers'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __fish_seen_subcommand_from query" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -662,7 +699,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand logs; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and not __fish_seen_subcommand_from start stop status cpu help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -685,7 +723,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from start" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -702,7 +741,8 @@ gpu\t'GPU kernels (nodes without a GPU refuse)'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from stop" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -715,7 +755,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from status" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -738,7 +779,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and __fish_seen_subcommand_from cpu" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -757,7 +799,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand profile; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and not __fish_seen_subcommand_from generate diff render help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -785,7 +828,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from generate" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -800,7 +844,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from diff" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -820,7 +865,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; and __fish_seen_subcommand_from render" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -837,7 +883,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand flamegraph; 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and not __fish_seen_subcommand_from list help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -853,7 +900,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections;
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections; and __fish_seen_subcommand_from list" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -868,7 +916,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand connections;
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and not __fish_seen_subcommand_from matrix help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -887,7 +936,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and __fish_seen_subcommand_from matrix" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -903,7 +953,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand latency; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and not __fish_seen_subcommand_from capture help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -928,7 +979,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and __fish_seen_subcommand_from capture" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -947,7 +999,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand packet; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and not __fish_seen_subcommand_from dump diff help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -965,7 +1018,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from dump" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -979,10 +1033,12 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and _
 compute\t''
 observer\t''"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l section -d 'Compare only this section (any section, per-node ones included)' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l limit -d 'Most differing keys listed per section (the first, by key)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and __fish_seen_subcommand_from diff" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -999,7 +1055,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand state; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and not __fish_seen_subcommand_from checkpoint node evidence help" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -1019,7 +1076,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from checkpoint" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -1035,7 +1093,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from node" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -1049,7 +1108,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and 
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand verify; and __fish_seen_subcommand_from evidence" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F
@@ -1070,7 +1130,8 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l min-
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -s o -l output -d 'Output format' -r -f -a "auto\t'Table on a terminal, JSON otherwise'
-table\t'Human-readable tables'
+table\t'Human-readable tables, fitted to 80 columns (the widest cells cut with `…`)'
+wide\t'Tables at their full width, nothing cut'
 json\t'One stable JSON document'"
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l timeout -d 'Deadline per node for each call, e.g. `500ms`, `3s` [default: 5s]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l ca -d 'CA certificate (PEM) that signed the nodes\' certificates' -r -F

@@ -169,6 +169,11 @@ pub struct TopRow {
 /// The `limit` hottest functions by self count (then total), like `pprof -top`. Frames in
 /// `skip_roots` (node and thread root frames) are not functions and are left out.
 pub fn top(stacks: &Stacks, limit: usize, skip_roots: usize) -> Vec<TopRow> {
+    top_of(stacks, limit, skip_roots).0
+}
+
+/// [`top`] and how many distinct functions the profile has (the rows before `limit`).
+pub fn top_of(stacks: &Stacks, limit: usize, skip_roots: usize) -> (Vec<TopRow>, usize) {
     let total: i64 = stacks.iter().map(|(_, n)| *n).sum();
     let mut selfs: HashMap<&str, i64> = HashMap::new();
     let mut totals: HashMap<&str, i64> = HashMap::new();
@@ -210,8 +215,9 @@ pub fn top(stacks: &Stacks, limit: usize, skip_roots: usize) -> Vec<TopRow> {
             .then(b.total_count.cmp(&a.total_count))
             .then(a.function.cmp(&b.function))
     });
+    let functions = rows.len();
     rows.truncate(limit);
-    rows
+    (rows, functions)
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One log line, normalized.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+/// One log line, normalized. Its JSON also carries `ts`, the timestamp in RFC 3339 UTC.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct LogLine {
     /// Timestamp, nanoseconds since the Unix epoch.
     pub ts_unix_nano: u64,
@@ -24,6 +24,59 @@ pub struct LogLine {
     pub component: String,
     /// Every other field or label (Loki stream labels, structured metadata, JSON fields).
     pub fields: BTreeMap<String, String>,
+}
+
+/// The JSON form of [`LogLine`]: its fields with the RFC 3339 timestamp beside the epoch number.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "LogLine")]
+struct LogLineJson<'a> {
+    /// The same instant in RFC 3339 UTC (null when out of range).
+    ts: Option<String>,
+    /// Timestamp, nanoseconds since the Unix epoch.
+    ts_unix_nano: u64,
+    /// `TRACE`, `DEBUG`, `INFO`, `WARN` or `ERROR` (upper case); empty when unknown.
+    level: &'a str,
+    /// The message.
+    message: &'a str,
+    /// Node that wrote the line; empty when unknown.
+    node_id: &'a str,
+    /// Correlation ids; empty when absent.
+    trace_id: &'a str,
+    /// Span id; empty when absent.
+    span_id: &'a str,
+    /// Request id; empty when absent.
+    request_id: &'a str,
+    /// Component (e.g. `inference`, `consensus`); empty when absent.
+    component: &'a str,
+    /// Every other field or label (Loki stream labels, structured metadata, JSON fields).
+    fields: &'a BTreeMap<String, String>,
+}
+
+impl Serialize for LogLine {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        LogLineJson {
+            ts: crate::output::rfc3339_ns(self.ts_unix_nano),
+            ts_unix_nano: self.ts_unix_nano,
+            level: &self.level,
+            message: &self.message,
+            node_id: &self.node_id,
+            trace_id: &self.trace_id,
+            span_id: &self.span_id,
+            request_id: &self.request_id,
+            component: &self.component,
+            fields: &self.fields,
+        }
+        .serialize(s)
+    }
+}
+
+impl schemars::JsonSchema for LogLine {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LogLine".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        LogLineJson::json_schema(g)
+    }
 }
 
 impl LogLine {
@@ -159,13 +212,18 @@ pub enum LineFilter {
 ///
 /// A stream selector of `=`, `!=`, `=~`, `!~` matchers (`job="butterfly"` is accepted and
 /// ignored), then line filters on the message (`|=`, `!=`, `|~`, `!~`), `| json` / `| logfmt`
-/// (no-ops: buffered lines are already structured) and label filters (`| key op "value"`). Keys
-/// are `node_id`, `level`, `component`, `trace_id`, `span_id`, `request_id`, `message`, or any
-/// structured field. Metric queries (`rate(...)`) need Loki.
+/// (no-ops: buffered lines are already structured) and label filters (`| key op "value"`,
+/// combined within a stage with `and` (or `,`) and `or`, `and` binding tighter, as in LogQL:
+/// `| level="WARN" or level="ERROR"`). Keys are `node_id`, `level`, `component`, `trace_id`,
+/// `span_id`, `request_id`, `message`, or any structured field. Metric queries (`rate(...)`)
+/// need Loki.
 #[derive(Debug, Clone, Default)]
 pub struct LogFilter {
     /// Stream selector and label filters, all of which must match.
     pub matchers: Vec<Matcher>,
+    /// Label-filter stages with `or`: each stage passes when every matcher of one of its
+    /// alternatives matches.
+    pub alternatives: Vec<Vec<Vec<Matcher>>>,
     /// Line filters, all of which must match.
     pub line_filters: Vec<LineFilter>,
 }
@@ -230,7 +288,30 @@ impl LogFilter {
                 let op = p.op()?;
                 p.ws();
                 let value = p.string()?;
-                f.matchers.push(Matcher::new(key, op, value)?);
+                // `a and b or c`: alternatives of conjunctions.
+                let mut stage = vec![vec![Matcher::new(key, op, value)?]];
+                loop {
+                    p.ws();
+                    let or = p.eat_word("or");
+                    if !or && !p.eat_word("and") && !p.eat(",") {
+                        break;
+                    }
+                    p.ws();
+                    let key = p.ident()?;
+                    p.ws();
+                    let op = p.op()?;
+                    p.ws();
+                    let m = Matcher::new(key, op, p.string()?)?;
+                    match stage.last_mut() {
+                        Some(last) if !or => last.push(m),
+                        _ => stage.push(vec![m]),
+                    }
+                }
+                if stage.len() == 1 {
+                    f.matchers.extend(stage.into_iter().flatten());
+                } else {
+                    f.alternatives.push(stage);
+                }
             } else {
                 return Err(p.error(
                     "expected a line filter (|= != |~ !~) or a stage (| json, | key=\"value\"); metric queries need Loki",
@@ -243,6 +324,10 @@ impl LogFilter {
     /// Whether `line` passes every matcher and line filter.
     pub fn matches(&self, line: &LogLine) -> bool {
         self.matchers.iter().all(|m| m.matches(line))
+            && self
+                .alternatives
+                .iter()
+                .all(|stage| stage.iter().any(|all| all.iter().all(|m| m.matches(line))))
             && self.line_filters.iter().all(|f| match f {
                 LineFilter::Contains(t) => line.message.contains(t.as_str()),
                 LineFilter::NotContains(t) => !line.message.contains(t.as_str()),
@@ -286,6 +371,17 @@ impl Parser<'_> {
         } else {
             false
         }
+    }
+    /// Eats `word` when it stands alone (followed by whitespace).
+    fn eat_word(&mut self, word: &str) -> bool {
+        let rest = self.rest();
+        let alone = rest
+            .strip_prefix(word)
+            .is_some_and(|after| after.starts_with(char::is_whitespace));
+        if alone {
+            self.pos += word.len();
+        }
+        alone
     }
     fn error(&self, what: &str) -> String {
         format!("{what} at column {} of the query", self.pos + 1)
@@ -449,6 +545,32 @@ mod tests {
     }
 
     #[test]
+    fn label_filters_combine_with_or_and_and() {
+        // The seed's runbook query, as written.
+        let f = LogFilter::parse(
+            r#"{job="butterfly"} | json | trace_id="4bf92f3577b34da6a3ce929d0e0e4736" | level="WARN" or level="ERROR""#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(f.matches(&line("WARN", "c", "x")));
+        assert!(f.matches(&line("error", "c", "x")));
+        assert!(!f.matches(&line("INFO", "c", "x")));
+        assert_eq!(
+            f.required("trace_id"),
+            Some("4bf92f3577b34da6a3ce929d0e0e4736")
+        );
+        // `and` binds tighter than `or`; a field named `order` is not the word `or`.
+        let f = LogFilter::parse(
+            r#"{} | level="INFO" and node_id="a" or level="ERROR", node_id="b" | order!="1""#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(f.matches(&line("INFO", "a", "x")));
+        assert!(!f.matches(&line("INFO", "b", "x")));
+        assert!(f.matches(&line("ERROR", "b", "x")));
+        assert!(!f.matches(&line("ERROR", "a", "x")));
+        assert!(LogFilter::parse(r#"{} | level="INFO" or"#).is_err());
+    }
+
+    #[test]
     fn errors_name_the_column() {
         let e = LogFilter::parse(r#"{node_id="a""#)
             .err()
@@ -463,10 +585,7 @@ mod tests {
 
     #[test]
     fn lines_read_well() {
-        let s = render_line(
-            &line("ERROR", "n1", "boom"),
-            &crate::output::Style { color: false },
-        );
+        let s = render_line(&line("ERROR", "n1", "boom"), &crate::output::Style::plain());
         assert!(s.contains("ERROR n1 [inference] boom"), "{s}");
         assert!(
             s.contains("request_id=req_1") && s.contains("layer=3"),

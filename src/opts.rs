@@ -11,8 +11,10 @@ pub enum OutputFormat {
     /// Table on a terminal, JSON otherwise.
     #[default]
     Auto,
-    /// Human-readable tables.
+    /// Human-readable tables, fitted to 80 columns (the widest cells cut with `…`).
     Table,
+    /// Tables at their full width, nothing cut.
+    Wide,
     /// One stable JSON document.
     Json,
 }

@@ -2,7 +2,7 @@
 //! or as one JSON document.
 
 use crate::opts::OutputFormat;
-use comfy_table::{presets::NOTHING, ContentArrangement, Table};
+use comfy_table::{presets::NOTHING, ColumnConstraint, ContentArrangement, Table, Width};
 use serde::Serialize;
 use std::io::IsTerminal;
 
@@ -77,11 +77,17 @@ impl Report for Message {
     }
 }
 
-/// Terminal styling: colours on or off.
+/// Width every table fits in unless `-o wide`: 80 columns.
+pub const TABLE_WIDTH: u16 = 80;
+
+/// Terminal styling: colours on or off, tables fitted or wide.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     /// Whether ANSI colours are used.
     pub color: bool,
+    /// `-o wide`: tables at their full width; otherwise they fit [`TABLE_WIDTH`] columns,
+    /// the widest cells cut with `…`.
+    pub wide: bool,
 }
 
 impl Style {
@@ -90,6 +96,15 @@ impl Style {
         let env_off = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Style {
             color: !no_color && !env_off && std::io::stdout().is_terminal(),
+            wide: false,
+        }
+    }
+
+    /// No colours, tables fitted to 80 columns (tests, snapshots).
+    pub fn plain() -> Style {
+        Style {
+            color: false,
+            wide: false,
         }
     }
 
@@ -129,17 +144,142 @@ impl Style {
         }
     }
 
-    /// A table with this style's conventions.
-    pub fn table(&self, header: &[&str]) -> Table {
+    /// A table with this style's conventions: no borders, a bold header, and (unless `wide`)
+    /// fitted to [`TABLE_WIDTH`] columns when printed.
+    pub fn table(&self, header: &[&str]) -> FitTable {
         let mut t = Table::new();
         t.load_style(NOTHING)
             .set_content_arrangement(ContentArrangement::Disabled)
             .set_header(header.iter().map(|h| self.bold(h)).collect::<Vec<_>>());
-        t
+        FitTable {
+            table: t,
+            width: (!self.wide).then_some(TABLE_WIDTH),
+        }
     }
 }
 
-/// Whether `auto` means JSON (stdout is not a terminal).
+/// The one table style: a borderless [`Table`] that prints within `width` columns, one line per
+/// row, the widest columns' cells cut with `…` (`-o wide` prints it whole).
+#[derive(Debug, Clone)]
+pub struct FitTable {
+    table: Table,
+    width: Option<u16>,
+}
+
+impl std::ops::Deref for FitTable {
+    type Target = Table;
+    fn deref(&self) -> &Table {
+        &self.table
+    }
+}
+
+impl std::ops::DerefMut for FitTable {
+    fn deref_mut(&mut self) -> &mut Table {
+        &mut self.table
+    }
+}
+
+impl std::fmt::Display for FitTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(width) = self.width else {
+            return write!(f, "{}", self.table);
+        };
+        match fitted(&self.table, usize::from(width)) {
+            Some(t) => write!(f, "{t}"),
+            None => write!(f, "{}", self.table),
+        }
+    }
+}
+
+/// Columns are never narrowed below this many characters (or their header's width).
+const MIN_COLUMN: usize = 6;
+/// The first column keeps up to this many characters.
+const FIRST_COLUMN: usize = 24;
+
+/// `table` narrowed to `width` columns, or `None` when it fits already: the widest column is
+/// narrowed one character at a time (never below its header or [`MIN_COLUMN`]) until the table
+/// fits; cells over their column's width are cut to one line ending in `…`.
+fn fitted(table: &Table, width: usize) -> Option<Table> {
+    let cell_width =
+        |c: &comfy_table::Cell| c.content().lines().map(console_width).max().unwrap_or(0);
+    let header: Vec<usize> = table
+        .header()
+        .map(|h| h.cell_iter().map(cell_width).collect())
+        .unwrap_or_default();
+    let mut widths = header.clone();
+    for row in table.row_iter() {
+        for (i, c) in row.cell_iter().enumerate() {
+            if i >= widths.len() {
+                widths.resize(i + 1, 0);
+            }
+            widths[i] = widths[i].max(cell_width(c));
+        }
+    }
+    // Each column takes its content plus one space of padding on each side.
+    let total = |w: &[usize]| w.iter().map(|w| w + 2).sum::<usize>();
+    if total(&widths) <= width {
+        return None;
+    }
+    let full = widths.clone();
+    // The first column names the row (a node, a link, a time): cut last.
+    let floor = |i: usize| {
+        let least = header.get(i).copied().unwrap_or(0).max(MIN_COLUMN);
+        if i == 0 {
+            full[0].min(FIRST_COLUMN).max(least)
+        } else {
+            least
+        }
+    };
+    while total(&widths) > width {
+        let widest = (0..widths.len())
+            .filter(|&i| widths[i] > floor(i))
+            .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
+        match widest {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
+    }
+    let mut t = table.clone();
+    let constraints: Vec<ColumnConstraint> = widths
+        .iter()
+        .zip(&full)
+        .map(|(&w, &f)| {
+            if w < f {
+                ColumnConstraint::Absolute(Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)))
+            } else {
+                ColumnConstraint::ContentWidth
+            }
+        })
+        .collect();
+    t.set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(total(&widths)).unwrap_or(u16::MAX))
+        .set_truncation_indicator("…")
+        .set_constraints(constraints);
+    for row in t.row_iter_mut() {
+        row.max_height(1);
+    }
+    Some(t)
+}
+
+/// Display width of a line, ANSI colour sequences not counted.
+pub fn console_width(line: &str) -> usize {
+    let mut n = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for e in chars.by_ref() {
+                if e.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Whether `auto` means JSON (stdout is not a terminal); `wide` is a table.
 pub fn resolve_format(format: Option<OutputFormat>) -> OutputFormat {
     match format.unwrap_or_default() {
         OutputFormat::Auto if std::io::stdout().is_terminal() => OutputFormat::Table,
@@ -154,6 +294,44 @@ pub fn render(report: &dyn Report, format: OutputFormat, style: &Style) -> Strin
         OutputFormat::Json if !report.raw() => serde_json::to_string_pretty(&report.to_json())
             .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")),
         _ => report.render(style),
+    }
+}
+
+/// RFC 3339 UTC with milliseconds (`2026-12-04T15:22:27.123Z`) of a Unix time in
+/// milliseconds; `None` for 0 (unknown) or before 1970.
+pub fn rfc3339_ms(ms: i64) -> Option<String> {
+    let ms = u64::try_from(ms).ok().filter(|ms| *ms > 0)?;
+    Some(
+        humantime::format_rfc3339_millis(
+            std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms),
+        )
+        .to_string(),
+    )
+}
+
+/// RFC 3339 UTC with nanoseconds of a Unix time in nanoseconds; `None` for 0 (unknown).
+pub fn rfc3339_ns(ns: u64) -> Option<String> {
+    (ns > 0).then(|| {
+        humantime::format_rfc3339_nanos(std::time::UNIX_EPOCH + std::time::Duration::from_nanos(ns))
+            .to_string()
+    })
+}
+
+/// A table cell for a Unix time in milliseconds, UTC: `15:51:37.699Z` today,
+/// `2026-12-03T15:51:37Z` before; `-` when unknown (JSON has the full RFC 3339 form).
+pub fn time_cell(ms: i64) -> String {
+    let Some(full) = rfc3339_ms(ms) else {
+        return "-".into();
+    };
+    let today = rfc3339_ms(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0),
+    );
+    match (full.get(..10), today.as_deref().and_then(|t| t.get(..10))) {
+        (Some(day), Some(now)) if day == now => full.get(11..).unwrap_or(&full).to_string(),
+        _ => format!("{}Z", full.get(..19).unwrap_or(&full)),
     }
 }
 
@@ -174,6 +352,40 @@ pub fn short_duration(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::Deref;
+
+    #[test]
+    fn tables_fit_80_columns_by_cutting_the_widest_column() {
+        let style = Style::plain();
+        let long = "x".repeat(120);
+        let mut t = style.table(&["NODE", "STATE", "NOTE"]);
+        t.add_row(vec!["compute-1", "healthy", long.as_str()]);
+        t.add_row(vec!["coordinator-2", "degraded", "short"]);
+        let text = t.to_string();
+        assert!(text.lines().all(|l| console_width(l) <= 80), "{text}");
+        assert_eq!(text.lines().count(), 3, "one line a row: {text}");
+        assert!(
+            text.contains("coordinator-2") && text.contains("degraded"),
+            "{text}"
+        );
+        assert!(
+            text.lines().next().is_some_and(|h| h.contains("NOTE")),
+            "{text}"
+        );
+        assert!(text.contains('…'), "{text}");
+        // -o wide: everything.
+        let mut w = Style {
+            wide: true,
+            ..style
+        }
+        .table(&["NODE", "STATE", "NOTE"]);
+        w.add_row(vec!["compute-1", "healthy", long.as_str()]);
+        assert!(w.to_string().contains(&long));
+        // A table that fits is untouched.
+        let mut s = style.table(&["A", "B"]);
+        s.add_row(vec!["1", "2"]);
+        assert_eq!(s.to_string(), s.deref().to_string());
+    }
 
     #[test]
     fn durations_read_well() {

@@ -245,9 +245,13 @@ impl Session {
     pub fn context(&self, line: &GlobalOpts) -> Ctx<'_> {
         let opts = self.base.overlay(line);
         let settings = config::resolve(&opts);
+        let format = crate::output::resolve_format(opts.output);
         Ctx {
-            format: crate::output::resolve_format(opts.output),
-            style: Style::detect(opts.no_color),
+            format,
+            style: Style {
+                wide: format == crate::opts::OutputFormat::Wide,
+                ..Style::detect(opts.no_color)
+            },
             settings,
             opts,
             session: self,

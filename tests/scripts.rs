@@ -1,5 +1,5 @@
-//! End-to-end (issue 17 §4): scripts an on-call engineer can trust. The whole script is checked
-//! before anything runs; partial results go on, failures stop; the exit status is the worst
+//! End-to-end (issue 17 §4): scripts an on-call engineer can trust. The whole script (commands,
+//! flags, variables, node names against the membership) is checked before anything runs; partial results go on, failures stop; the exit status is the worst
 //! step's; one JSON document (or NDJSON); a header per step; the audit names the script's hash.
 
 mod common;
@@ -53,6 +53,36 @@ fn a_wrong_last_line_runs_nothing_and_a_triage_script_survives_a_dead_node() {
         "{}",
         r.stderr
     );
+    // A typo in a node name on the last line: found in the pre-pass, against the membership.
+    let typo = env.path("typo.bfly");
+    std::fs::write(
+        &typo,
+        "fault inject compute-1 slow:5ms\nnode info compute-1\nstate diff compute-1 compute-9\n",
+    )
+    .expect("write");
+    for extra in [&[][..], &["--check"][..]] {
+        let mut args = vec!["run", typo.to_str().expect("p")];
+        args.extend_from_slice(extra);
+        let r = env.run(&args);
+        assert_eq!(r.code, 2, "{extra:?}: {}\n{}", r.stdout, r.stderr);
+        assert!(
+            r.stderr.contains("typo.bfly:3: unknown node 'compute-9'")
+                && r.stderr
+                    .contains("members: compute-1, compute-2, coordinator-1"),
+            "{}",
+            r.stderr
+        );
+    }
+    // Addresses and `@` references are left to run time; a good script passes the check.
+    let good = env.path("good.bfly");
+    std::fs::write(
+        &good,
+        "node info compute-1\nprofile cpu @slowest --duration 1s\nnode info 127.0.0.1:1\n",
+    )
+    .expect("write");
+    let r = env.run(&["run", good.to_str().expect("p"), "--check"]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+
     assert!(faults_on(&env, "compute-1").is_empty(), "line 1 ran");
     assert!(
         script_records(&env).is_empty(),

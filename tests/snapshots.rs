@@ -1,5 +1,5 @@
 //! Snapshot tests (insta) of the human renderings at a fixed width with colours off: the
-//! tables of `cluster status`, `node status`, `fault list` and `latency matrix` from report JSON
+//! tables of `cluster status` (80 columns, and `-o wide`), `node status`, `fault list` and `latency matrix` from report JSON
 //! captured on a live demo (`tests/fixtures/reports/`), and the request waterfall of a damaged
 //! Jaeger trace. A change to a rendering shows up as a reviewable diff; accept it with
 //! `INSTA_UPDATE=always cargo test --test snapshots` (or `cargo insta review`).
@@ -9,7 +9,14 @@ use butterfly_cli::output::{Report, Style};
 use butterfly_cli::trace::{assemble, waterfall};
 use std::path::PathBuf;
 
-const PLAIN: Style = Style { color: false };
+const PLAIN: Style = Style {
+    color: false,
+    wide: false,
+};
+const WIDE: Style = Style {
+    color: false,
+    wide: true,
+};
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -33,6 +40,12 @@ fn cluster_status_table() {
 fn cluster_status_table_with_a_byzantine_and_a_cut_off_node() {
     let r: cluster::ClusterStatus = report("cluster_status_byzantine");
     insta::assert_snapshot!(r.render(&PLAIN));
+}
+
+#[test]
+fn cluster_status_wide_keeps_every_note_whole() {
+    let r: cluster::ClusterStatus = report("cluster_status_byzantine");
+    insta::assert_snapshot!(r.render(&WIDE));
 }
 
 #[test]

@@ -14,9 +14,9 @@ use std::path::PathBuf;
 pub enum AuditCommand {
     /// The newest commands with who ran them and how they ended.
     Show {
-        /// How many commands.
-        #[arg(long, default_value_t = 20)]
-        last: usize,
+        /// How many commands, the newest (`--last` is the old name).
+        #[arg(long, visible_alias = "last", default_value_t = 20)]
+        limit: usize,
         /// Audit log file [default: $XDG_STATE_HOME/butterfly-cli/audit.jsonl or BUTTERFLY_AUDIT_LOG].
         #[arg(long)]
         file: Option<PathBuf>,
@@ -39,9 +39,12 @@ fn log_for(file: Option<PathBuf>) -> Result<AuditLog> {
 /// Runs an `audit` command.
 pub async fn exec(cmd: AuditCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
-        AuditCommand::Show { last, file } => {
+        AuditCommand::Show { limit, file } => {
+            if limit == 0 {
+                return Err(Error::Usage("--limit must be at least 1".into()));
+            }
             let log = log_for(file)?;
-            Ok(Box::new(show(&log, last)?))
+            Ok(Box::new(show(&log, limit)?))
         }
         AuditCommand::Verify { file } => {
             let log = log_for(file)?;
@@ -80,16 +83,22 @@ pub struct Entry {
     pub error: Option<String>,
 }
 
-/// `audit show -o json`: `{"file","entries":[...]}`.
+/// `audit show -o json`: `{"file","entries":[...],"total","truncated","limit"}`.
 #[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct ShowReport {
     /// Log file.
     pub file: PathBuf,
-    /// Oldest first.
+    /// The newest `limit` commands, oldest first.
     pub entries: Vec<Entry>,
+    /// Commands in the log (before `--limit`).
+    pub total: usize,
+    /// Fewer shown than `total` (raise `--limit`).
+    pub truncated: bool,
+    /// The `--limit` asked for.
+    pub limit: usize,
 }
 
-fn show(log: &AuditLog, last: usize) -> Result<ShowReport> {
+fn show(log: &AuditLog, limit: usize) -> Result<ShowReport> {
     let records = log.records()?;
     let mut entries: Vec<Entry> = Vec::new();
     let mut results: std::collections::HashMap<u64, &Value> = Default::default();
@@ -134,7 +143,8 @@ fn show(log: &AuditLog, last: usize) -> Result<ShowReport> {
                 .map(str::to_string),
         });
     }
-    let skip = entries.len().saturating_sub(last);
+    let total = entries.len();
+    let skip = entries.len().saturating_sub(limit);
     entries.drain(..skip);
     if entries.is_empty() && !log.path().exists() {
         return Err(Error::NotFound(format!(
@@ -144,6 +154,9 @@ fn show(log: &AuditLog, last: usize) -> Result<ShowReport> {
     }
     Ok(ShowReport {
         file: log.path().to_path_buf(),
+        truncated: entries.len() < total,
+        total,
+        limit,
         entries,
     })
 }
@@ -167,7 +180,15 @@ impl Report for ShowReport {
                 e.duration_ms.map(|d| d.to_string()).unwrap_or_default(),
             ]);
         }
-        t.to_string()
+        let mut out = t.to_string();
+        if self.truncated {
+            out.push_str(&format!(
+                "\nshowing {} of {} (--limit)",
+                self.entries.len(),
+                self.total
+            ));
+        }
+        out
     }
 }
 

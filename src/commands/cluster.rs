@@ -496,17 +496,17 @@ impl Report for ClusterStatus {
 
     fn render(&self, style: &Style) -> String {
         let with_red = self.red.as_ref().is_some_and(|r| r.error.is_none());
-        let mut header = vec![
-            "NODE",
-            "ROLE",
-            "ADDRESS",
-            "HEALTH",
-            "REP",
-            "CONSENSUS",
-            "UPTIME",
-            "VERSION",
-            "RTT",
-        ];
+        // 80 columns: the address, version and log indexes only with `-o wide` (and in JSON).
+        let wide = style.wide;
+        let mut header = vec!["NODE", "ROLE"];
+        if wide {
+            header.push("ADDRESS");
+        }
+        header.extend(["HEALTH", "REP", "CONSENSUS", "UPTIME"]);
+        if wide {
+            header.push("VERSION");
+        }
+        header.push("RTT");
         if with_red {
             header.extend(["REQ/S", "ERR%", "P99"]);
         }
@@ -517,6 +517,9 @@ impl Report for ClusterStatus {
                 .consensus
                 .as_ref()
                 .map(|c| {
+                    if !wide {
+                        return format!("{} t{}", c.state, c.term);
+                    }
                     format!(
                         "{} t{} c{}/a{}{}",
                         c.state,
@@ -540,10 +543,11 @@ impl Report for ClusterStatus {
             } else {
                 style.bad("unreachable")
             };
-            let mut row = vec![
-                r.id.clone(),
-                r.role.clone(),
-                r.address.clone(),
+            let mut row = vec![r.id.clone(), r.role.clone()];
+            if wide {
+                row.push(r.address.clone());
+            }
+            row.extend([
                 health,
                 match r.reputation {
                     Some(v) if r.byzantine_faults.unwrap_or(0) > 0 => style.bad(&format!("{v:.2}")),
@@ -554,11 +558,15 @@ impl Report for ClusterStatus {
                 r.uptime_seconds
                     .map(short_duration)
                     .unwrap_or_else(|| "-".into()),
-                r.version.clone().unwrap_or_else(|| "-".into()),
+            ]);
+            if wide {
+                row.push(r.version.clone().unwrap_or_else(|| "-".into()));
+            }
+            row.push(
                 r.rtt_ms
                     .map(|ms| format!("{ms:.1}ms"))
                     .unwrap_or_else(|| "-".into()),
-            ];
+            );
             if with_red {
                 row.push(
                     r.request_rate
@@ -595,7 +603,7 @@ impl Report for ClusterStatus {
             }
         ));
         if let Some(l) = &s.leader {
-            out.push_str(&format!("; leader {l}"));
+            out.push_str(&format!("\nleader {l}"));
         }
         if let Some(red) = self.redundancy {
             let below: Vec<&LayerCoverage> =

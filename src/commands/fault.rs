@@ -93,7 +93,9 @@ impl Report for FaultStateReport {
 pub struct Evidence {
     /// Coordinator that detected it.
     pub detected_by: String,
-    /// Unix ms.
+    /// When, RFC 3339 UTC.
+    pub at: Option<String>,
+    /// The same instant, unix ms.
     pub at_unix_ms: i64,
     /// Request.
     pub request_id: String,
@@ -136,18 +138,11 @@ impl Report for FaultList {
     }
     fn render(&self, style: &Style) -> String {
         let mut t = style.table(&[
-            "AT (unix ms)",
-            "NODE",
-            "LAYER",
-            "REQUEST",
-            "EXPECTED",
-            "RECEIVED",
-            "REP",
-            "BY",
+            "AT", "NODE", "LAYER", "REQUEST", "EXPECTED", "RECEIVED", "REP", "BY",
         ]);
         for f in &self.faults {
             t.add_row(vec![
-                f.at_unix_ms.to_string(),
+                crate::output::time_cell(f.at_unix_ms),
                 style.bad(&f.node_id),
                 f.layer.to_string(),
                 f.request_id.clone(),
@@ -278,6 +273,7 @@ pub async fn exec(cmd: FaultCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                     .into_iter()
                     .map(|f| Evidence {
                         detected_by: f.detected_by,
+                        at: crate::output::rfc3339_ms(f.at_unix_ms),
                         at_unix_ms: f.at_unix_ms,
                         request_id: f.request_id,
                         trace_id: f.trace_id,

@@ -476,7 +476,7 @@ mod tests {
             "{}",
             healthy.verdict
         );
-        let t = healthy.render(&Style { color: false });
+        let t = healthy.render(&Style::plain());
         assert!(t.contains("1.00/2.00") && t.contains('?'), "{t}");
     }
 }

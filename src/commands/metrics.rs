@@ -24,6 +24,8 @@ pub const SPARKLINE_WIDTH: usize = 60;
 pub const DEFAULT_POINTS: u32 = 60;
 /// Prometheus refuses range queries of more than 11,000 points.
 pub const MAX_POINTS: u64 = 11_000;
+/// Series listed by default (`--limit`): 100.
+pub const DEFAULT_SERIES_LIMIT: usize = 100;
 
 /// `metrics ...`
 #[derive(Debug, Subcommand)]
@@ -48,6 +50,9 @@ pub struct QueryArgs {
     /// Resolution of a range query, e.g. `30s` [default: range / 60, at least 1s].
     #[arg(long, value_name = "DURATION", value_parser = crate::opts::parse_duration, requires = "range")]
     pub step: Option<Duration>,
+    /// Most series listed, in Prometheus' order (the JSON says how many there were).
+    #[arg(long, default_value_t = DEFAULT_SERIES_LIMIT)]
+    pub limit: usize,
 }
 
 /// Parses `--time`: RFC 3339, or unix seconds with an optional fraction, to milliseconds.
@@ -70,13 +75,46 @@ fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-/// One sample in `metrics query -o json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+/// One sample in `metrics query -o json`: `{"t","t_ms","value"}` (`t` is `t_ms` in RFC 3339
+/// UTC).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Sample {
     /// Milliseconds since the Unix epoch.
     pub t_ms: i64,
     /// The value exactly as Prometheus wrote it (`"1.5"`, `"NaN"`, `"+Inf"`, `"1e-07"`).
     pub value: String,
+}
+
+/// The JSON form of [`Sample`]: its fields with the RFC 3339 timestamp beside the epoch number.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Sample")]
+struct SampleJson<'a> {
+    /// The same instant in RFC 3339 UTC (null when out of range).
+    t: Option<String>,
+    /// Milliseconds since the Unix epoch.
+    t_ms: i64,
+    /// The value exactly as Prometheus wrote it (`"1.5"`, `"NaN"`, `"+Inf"`, `"1e-07"`).
+    value: &'a str,
+}
+
+impl Serialize for Sample {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        SampleJson {
+            t: crate::output::rfc3339_ms(self.t_ms),
+            t_ms: self.t_ms,
+            value: &self.value,
+        }
+        .serialize(s)
+    }
+}
+
+impl schemars::JsonSchema for Sample {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Sample".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        SampleJson::json_schema(g)
+    }
 }
 
 /// One series in `metrics query -o json`.
@@ -98,10 +136,11 @@ pub struct SeriesOut {
 ///
 /// ```json
 /// {"query": "sum(up)", "kind": "instant" | "range", "result_type": "vector" | "matrix" | "scalar" | "string",
+///  "time": "2026-11-25T01:32:28.781Z", "start": null, "end": null,
 ///  "time_ms": 1795570348781, "start_ms": null, "end_ms": null, "step_ms": null,
-///  "series": [{"labels": {"job": "x"}, "samples": [{"t_ms": 1795570348781, "value": "1"}],
+///  "series": [{"labels": {"job": "x"}, "samples": [{"t": "2026-11-25T01:32:28.781Z", "t_ms": 1795570348781, "value": "1"}],
 ///              "min": 1.0, "max": 1.0, "last": "1"}],
-///  "warnings": [], "infos": []}
+///  "warnings": [], "infos": [], "total": 1, "truncated": false, "limit": 100}
 /// ```
 ///
 /// `time_ms` is set for instant queries (null when the server's now was used), `start_ms`,
@@ -116,6 +155,15 @@ pub struct MetricsQueryReport {
     pub kind: String,
     /// Prometheus' `resultType`.
     pub result_type: String,
+    /// Instant evaluation time, RFC 3339 UTC (null = the server's now).
+    #[serde(default)]
+    pub time: Option<String>,
+    /// Range start, RFC 3339 UTC.
+    #[serde(default)]
+    pub start: Option<String>,
+    /// Range end, RFC 3339 UTC.
+    #[serde(default)]
+    pub end: Option<String>,
     /// Instant evaluation time, ms (null = the server's now).
     pub time_ms: Option<i64>,
     /// Range start, ms.
@@ -130,6 +178,15 @@ pub struct MetricsQueryReport {
     pub warnings: Vec<String>,
     /// Prometheus' infos.
     pub infos: Vec<String>,
+    /// Series in Prometheus' answer (before `--limit`).
+    #[serde(default)]
+    pub total: usize,
+    /// Fewer series listed than `total` (raise `--limit`).
+    #[serde(default)]
+    pub truncated: bool,
+    /// The `--limit` asked for.
+    #[serde(default)]
+    pub limit: usize,
 }
 
 fn series_of(labels: BTreeMap<String, String>, points: &[Point]) -> SeriesOut {
@@ -195,6 +252,9 @@ pub async fn exec(cmd: MetricsCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>>
 }
 
 async fn query(args: QueryArgs, ctx: &Ctx<'_>) -> Result<MetricsQueryReport> {
+    if args.limit == 0 {
+        return Err(Error::Usage("--limit must be at least 1".into()));
+    }
     let prom = PrometheusClient::from_settings(ctx.settings()?)?;
     let mut report = MetricsQueryReport {
         query: args.promql.clone(),
@@ -205,6 +265,9 @@ async fn query(args: QueryArgs, ctx: &Ctx<'_>) -> Result<MetricsQueryReport> {
         }
         .into(),
         result_type: String::new(),
+        time: None,
+        start: None,
+        end: None,
         time_ms: None,
         start_ms: None,
         end_ms: None,
@@ -212,10 +275,14 @@ async fn query(args: QueryArgs, ctx: &Ctx<'_>) -> Result<MetricsQueryReport> {
         series: Vec::new(),
         warnings: Vec::new(),
         infos: Vec::new(),
+        total: 0,
+        truncated: false,
+        limit: args.limit,
     };
     let resp = match args.range {
         None => {
             report.time_ms = args.time;
+            report.time = args.time.and_then(crate::output::rfc3339_ms);
             prom.query(&args.promql, args.time).await?
         }
         Some(range) => {
@@ -240,6 +307,8 @@ async fn query(args: QueryArgs, ctx: &Ctx<'_>) -> Result<MetricsQueryReport> {
             let start = end.saturating_sub(range.as_millis().min(i64::MAX as u128) as i64);
             report.start_ms = Some(start);
             report.end_ms = Some(end);
+            report.start = crate::output::rfc3339_ms(start);
+            report.end = crate::output::rfc3339_ms(end);
             report.step_ms = Some(step.as_millis().min(i64::MAX as u128) as i64);
             prom.query_range(&args.promql, start, end, step).await?
         }
@@ -247,6 +316,9 @@ async fn query(args: QueryArgs, ctx: &Ctx<'_>) -> Result<MetricsQueryReport> {
     report.warnings.extend(resp.warnings);
     report.infos = resp.infos;
     fill(&mut report, resp.data);
+    report.total = report.series.len();
+    report.series.truncate(args.limit);
+    report.truncated = report.series.len() < report.total;
     Ok(report)
 }
 
@@ -380,6 +452,13 @@ impl Report for MetricsQueryReport {
             }
             t.to_string()
         };
+        if self.truncated {
+            out.push_str(&format!(
+                "\nshowing {} of {} (--limit)",
+                self.series.len(),
+                self.total
+            ));
+        }
         for w in &self.warnings {
             out.push_str(&format!("\n{} {w}", style.warn("warning:")));
         }
@@ -455,6 +534,9 @@ mod tests {
             query: "x".into(),
             kind: "range".into(),
             result_type: String::new(),
+            time: None,
+            start: None,
+            end: None,
             time_ms: None,
             start_ms: Some(0),
             end_ms: Some(60_000),
@@ -462,6 +544,9 @@ mod tests {
             series: vec![],
             warnings: vec![],
             infos: vec![],
+            total: 0,
+            truncated: false,
+            limit: 100,
         };
         fill(
             &mut r,
@@ -476,7 +561,7 @@ mod tests {
         assert_eq!(back.series[0].max, Some(3.0));
         assert_eq!(back.series[0].last.as_deref(), Some("3"));
         assert_eq!(back.series[0].samples[1].value, "NaN");
-        let text = r.render(&Style { color: false });
+        let text = r.render(&Style::plain());
         assert!(text.contains("▁ █"), "{text}");
     }
 }

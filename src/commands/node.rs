@@ -96,6 +96,7 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                 debug_addr: info.debug_addr,
                 http_addr: info.http_addr,
                 data_addr: info.data_addr,
+                started_at: crate::output::rfc3339_ms(info.started_at_unix_ms),
                 started_at_unix_ms: info.started_at_unix_ms,
                 pid: info.pid,
                 hostname: info.hostname,
@@ -232,11 +233,13 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                 truncated: u64::from(offset) + (r.records.len() as u64) < r.total,
                 limit,
                 offset,
+                oldest: crate::output::rfc3339_ms(r.oldest_unix_ms),
                 oldest_unix_ms: r.oldest_unix_ms,
                 records: r
                     .records
                     .into_iter()
                     .map(|a| NodeAuditRecord {
+                        at: crate::output::rfc3339_ms(a.at_unix_ms),
                         at_unix_ms: a.at_unix_ms,
                         method: a.method,
                         peer_name: a.peer_name,
@@ -282,7 +285,9 @@ pub struct NodeInfoReport {
     pub http_addr: String,
     /// Data-plane address.
     pub data_addr: String,
-    /// Start time, Unix ms.
+    /// Start time, RFC 3339 UTC.
+    pub started_at: Option<String>,
+    /// Start time, Unix ms (the same instant as `started_at`).
     pub started_at_unix_ms: i64,
     /// Process id.
     pub pid: u32,
@@ -403,7 +408,9 @@ pub struct NodeAuditReport {
     pub limit: u32,
     /// Newest matching records skipped.
     pub offset: u32,
-    /// The oldest record still in the node's memory, unix ms (0: none).
+    /// The oldest record still in the node's memory, RFC 3339 UTC (null: none).
+    pub oldest: Option<String>,
+    /// The same instant, unix ms (0: none).
     pub oldest_unix_ms: i64,
     /// Newest last.
     pub records: Vec<NodeAuditRecord>,
@@ -412,7 +419,9 @@ pub struct NodeAuditReport {
 /// One debug RPC the node served.
 #[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct NodeAuditRecord {
-    /// Unix ms.
+    /// When, RFC 3339 UTC.
+    pub at: Option<String>,
+    /// The same instant, unix ms.
     pub at_unix_ms: i64,
     /// gRPC method path.
     pub method: String,
@@ -430,15 +439,7 @@ pub struct NodeAuditRecord {
 
 impl Report for NodeAuditReport {
     fn render(&self, style: &Style) -> String {
-        let mut t = style.table(&[
-            "AT (unix ms)",
-            "METHOD",
-            "PEER",
-            "ROLE",
-            "FROM",
-            "OUTCOME",
-            "µs",
-        ]);
+        let mut t = style.table(&["AT", "METHOD", "PEER", "ROLE", "FROM", "OUTCOME", "µs"]);
         for r in &self.records {
             let outcome = if r.outcome == "ok" {
                 style.good(&r.outcome)
@@ -446,7 +447,7 @@ impl Report for NodeAuditReport {
                 style.bad(&r.outcome)
             };
             t.add_row(vec![
-                r.at_unix_ms.to_string(),
+                crate::output::time_cell(r.at_unix_ms),
                 r.method.rsplit('/').next().unwrap_or(&r.method).to_string(),
                 r.peer_name.clone(),
                 r.peer_role.clone(),
@@ -466,10 +467,10 @@ impl Report for NodeAuditReport {
         }
         if self.evicted > 0 {
             out.push_str(&format!(
-                "\n{} {} older records evicted from the node's memory (the oldest kept is from {} unix ms); its audit file has them",
+                "\n{} {} older records evicted from the node's memory (the oldest kept is from {}); its audit file has them",
                 style.warn("note:"),
                 self.evicted,
-                self.oldest_unix_ms
+                crate::output::time_cell(self.oldest_unix_ms)
             ));
         }
         if self.dropped > 0 {

@@ -100,7 +100,10 @@ pub struct SessionRow {
     pub state: String,
     /// Who started it (certificate name).
     pub holder: String,
-    /// Start, Unix milliseconds.
+    /// Start, RFC 3339 UTC.
+    #[serde(default)]
+    pub started_at: Option<String>,
+    /// Start, Unix milliseconds (the same instant).
     pub started_at_unix_ms: i64,
     /// Sampled so far or in all, milliseconds.
     pub elapsed_ms: u64,
@@ -137,6 +140,7 @@ fn row(node: &str, s: ProfileSession) -> SessionRow {
         }
         .to_string(),
         holder: s.holder,
+        started_at: crate::output::rfc3339_ms(s.started_at_unix_ms),
         started_at_unix_ms: s.started_at_unix_ms,
         elapsed_ms: s.elapsed_ms,
         max_duration_ms: s.max_duration_ms,

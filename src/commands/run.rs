@@ -2,7 +2,8 @@
 //!
 //! Blank lines and lines starting with `#` are skipped; `${name}` is replaced by the value given
 //! with `--set name=value` (an unknown name is an error naming the line). The whole script is
-//! parsed by the REPL's grammar before anything runs: one wrong line and nothing runs (exit 2).
+//! parsed by the REPL's grammar, and the node ids it names checked against the membership,
+//! before anything runs: one wrong line and nothing runs (exit 2).
 //! Each step is then audited (with the script's SHA-256) and run; partial results (exit 3) go on,
 //! failures stop the script unless `--keep-going` (`--stop-on partial` stops at partial too);
 //! the exit code is the worst step's.

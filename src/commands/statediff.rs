@@ -32,6 +32,8 @@ pub const REPLICATED: [&str; 5] = [
 pub const DEFAULT_LOCAL: [&str; 1] = ["layers"];
 /// Differing keys listed per section: 50.
 pub const MAX_DIFFERENCES: usize = 50;
+/// Differing keys counted per section before the count stops: 10 000.
+pub const MAX_DIFFERENCES_COUNTED: usize = 10_000;
 
 /// `state diff` arguments.
 #[derive(Debug, Args)]
@@ -48,6 +50,9 @@ pub struct DiffArgs {
     /// Compare only this section (any section, per-node ones included).
     #[arg(long)]
     pub section: Option<String>,
+    /// Most differing keys listed per section (the first, by key).
+    #[arg(long, default_value_t = MAX_DIFFERENCES)]
+    pub limit: usize,
 }
 
 /// A compared node.
@@ -91,8 +96,12 @@ pub struct SectionDiff {
     pub majority_hash: Option<String>,
     /// Nodes outside the majority.
     pub odd: Vec<String>,
-    /// Differing keys (only for sections that differ).
+    /// Differing keys (only for sections that differ), at most `--limit`, by key.
     pub differences: Vec<Difference>,
+    /// Differing keys found (before `--limit`; counting stops at 10 000).
+    pub differences_total: usize,
+    /// Fewer keys listed than `differences_total`.
+    pub truncated: bool,
     /// Why nodes could not be compared here (history too short, ...).
     pub notes: Vec<String>,
 }
@@ -158,7 +167,7 @@ fn diff_values(
     depth: usize,
     out: &mut Vec<(String, Value, Value)>,
 ) {
-    if a == b || out.len() >= MAX_DIFFERENCES {
+    if a == b || out.len() >= MAX_DIFFERENCES_COUNTED {
         return;
     }
     let join = |k: &str| {
@@ -348,6 +357,8 @@ pub async fn exec(args: DiffArgs, ctx: &Ctx<'_>) -> Result<Box<dyn crate::output
             majority_hash: None,
             odd: Vec::new(),
             differences: Vec::new(),
+            differences_total: 0,
+            truncated: false,
             notes: Vec::new(),
         };
         let mut lagging: Vec<(String, u64, String)> = Vec::new();
@@ -408,7 +419,7 @@ pub async fn exec(args: DiffArgs, ctx: &Ctx<'_>) -> Result<Box<dyn crate::output
         }
         sd.equal = distinct.len() <= 1 && sd.odd.is_empty();
         if !sd.equal {
-            descend(ctx, &resp, &mut sd).await;
+            descend(ctx, &resp, &mut sd, args.limit).await;
         }
         sections.push(sd);
     }
@@ -476,6 +487,7 @@ async fn descend(
     ctx: &Ctx<'_>,
     resp: &BTreeMap<String, (bool, StateDumpResponse, Target)>,
     sd: &mut SectionDiff,
+    limit: usize,
 ) {
     let reference = match &sd.majority_hash {
         Some(m) => sd
@@ -525,9 +537,11 @@ async fn descend(
             e.insert(id.clone(), b);
         }
     }
+    sd.differences_total = keys.len();
+    sd.truncated = keys.len() > limit;
     sd.differences = keys
         .into_iter()
-        .take(MAX_DIFFERENCES)
+        .take(limit)
         .map(|(key, values)| Difference { key, values })
         .collect();
 }
@@ -596,6 +610,13 @@ impl Report for DiffReport {
                         .map(|(n, v)| format!("{n}={}", short(v)))
                         .collect();
                     out.push_str(&format!("    {}: {}\n", d.key, vals.join("  ")));
+                }
+                if s.truncated {
+                    out.push_str(&format!(
+                        "    showing {} of {} (--limit)\n",
+                        s.differences.len(),
+                        s.differences_total
+                    ));
                 }
             }
             for n in &s.notes {

@@ -33,7 +33,9 @@ pub struct LayerEvidence {
 /// A Byzantine record of the node from the replicated state.
 #[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Record {
-    /// Unix ms.
+    /// When, RFC 3339 UTC.
+    pub at: Option<String>,
+    /// The same instant, unix ms.
     pub at_unix_ms: i64,
     /// Request.
     pub request_id: String,
@@ -71,9 +73,13 @@ pub struct VerifyNodeReport {
     pub byzantine_records: u32,
     /// The newest of them.
     pub recent_faults: Vec<Record>,
-    /// Unix ms.
+    /// Probe start, RFC 3339 UTC.
+    pub started: Option<String>,
+    /// Probe end, RFC 3339 UTC.
+    pub finished: Option<String>,
+    /// Probe start, unix ms.
     pub started_unix_ms: i64,
-    /// Unix ms.
+    /// Probe end, unix ms.
     pub finished_unix_ms: i64,
     /// SHA-256 over this record's JSON without this field (tamper check of a saved record).
     pub evidence_sha256: String,
@@ -147,6 +153,7 @@ fn report_of(r: butterfly_proto::debug::VerifyNodeResponse) -> VerifyNodeReport 
             .recent_faults
             .into_iter()
             .map(|f| Record {
+                at: crate::output::rfc3339_ms(f.at_unix_ms),
                 at_unix_ms: f.at_unix_ms,
                 request_id: f.request_id,
                 layer: f.layer,
@@ -154,6 +161,8 @@ fn report_of(r: butterfly_proto::debug::VerifyNodeResponse) -> VerifyNodeReport 
                 received_hash: f.received_hash,
             })
             .collect(),
+        started: crate::output::rfc3339_ms(r.started_unix_ms),
+        finished: crate::output::rfc3339_ms(r.finished_unix_ms),
         started_unix_ms: r.started_unix_ms,
         finished_unix_ms: r.finished_unix_ms,
         evidence_sha256: String::new(),

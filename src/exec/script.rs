@@ -2,7 +2,7 @@
 //! each through [`super::run_audited`]. It lives beside `exec` because it runs lines; the
 //! command's arguments and report are in [`crate::commands::run`].
 
-use crate::cli::Line;
+use crate::cli::{Command, Line};
 use crate::commands::run::{
     first_line, severity, status_of, substitute, Failure, RunArgs, RunReport, Step, StopOn,
 };
@@ -48,6 +48,16 @@ pub async fn run_script(args: RunArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>>
                     exit_code: EXIT_USAGE,
                 });
             }
+        }
+    }
+    if report.failures.is_empty() {
+        for (line_no, line, message) in unknown_nodes(ctx, &planned).await {
+            eprintln!("error: {}:{line_no}: {message}", args.file.display());
+            report.failures.push(Failure {
+                line: line_no,
+                command: line,
+                exit_code: EXIT_USAGE,
+            });
         }
     }
     if !report.failures.is_empty() {
@@ -134,6 +144,78 @@ pub async fn run_script(args: RunArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>>
     }
     Ok(Box::new(report))
 }
+
+/// The node ids a parsed line names: not addresses, not `cluster`/`all`, not `@` references
+/// (resolved when the line runs), not request ids.
+pub fn named_nodes(cmd: &Command) -> Vec<String> {
+    if matches!(cmd, Command::Request(_)) {
+        return Vec::new();
+    }
+    cmd.targets()
+        .iter()
+        .flat_map(|t| t.split(','))
+        .map(str::trim)
+        .filter(|n| {
+            !n.is_empty()
+                && *n != "cluster"
+                && *n != "all"
+                && !n.starts_with('@')
+                && n.rsplit_once(':')
+                    .is_none_or(|(_, p)| p.parse::<u16>().is_err())
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Checks every node id the script names against the cluster's membership (one discovery),
+/// before anything runs: `(line, command, why)` for each unknown one. Lines that choose another
+/// profile, config or seeds are left to run time; when no seed answers, the check is skipped
+/// with a warning (each line then reports its own failure).
+async fn unknown_nodes(
+    ctx: &Ctx<'_>,
+    planned: &[(usize, String, Line)],
+) -> Vec<(usize, String, String)> {
+    let named: Vec<(usize, &String, Vec<String>)> = planned
+        .iter()
+        .filter(|(_, _, p)| {
+            p.global.profile.is_none() && p.global.config.is_none() && p.global.seeds.is_empty()
+        })
+        .map(|(n, line, p)| (*n, line, named_nodes(&p.command)))
+        .filter(|(_, _, names)| !names.is_empty())
+        .collect();
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let members = match ctx.discover().await {
+        Ok(d) => d.members,
+        Err(e) => {
+            eprintln!("warning: node names not checked before running: {e}");
+            return Vec::new();
+        }
+    };
+    let known: std::collections::BTreeSet<&str> = members.iter().map(|m| m.id.as_str()).collect();
+    let mut listed: Vec<&str> = known.iter().copied().take(MEMBERS_LISTED).collect();
+    if known.len() > MEMBERS_LISTED {
+        listed.push("…");
+    }
+    let mut out = Vec::new();
+    for (line_no, line, names) in named {
+        for name in names.iter().filter(|n| !known.contains(n.as_str())) {
+            out.push((
+                line_no,
+                line.clone(),
+                format!(
+                    "unknown node '{name}': not a member the seeds know (members: {})",
+                    listed.join(", ")
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Members named in an unknown-node message: 8.
+const MEMBERS_LISTED: usize = 8;
 
 fn prepare(
     line: &str,

@@ -21,7 +21,9 @@ pub enum SpanStatus {
 }
 
 /// One span, normalized. Ids are lowercase hex (trace 32 chars, span 16 chars).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+///
+/// Its JSON also carries `start`, the start in RFC 3339 UTC.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Span {
     /// Trace id, 32 lowercase hex characters.
     pub trace_id: String,
@@ -47,6 +49,59 @@ pub mod assemble;
 pub mod waterfall;
 
 pub use assemble::{assemble, Assembled, Row, SkewAdjustment};
+
+/// The JSON form of [`Span`]: its fields with the RFC 3339 timestamp beside the epoch number.
+#[derive(Serialize, schemars::JsonSchema)]
+#[schemars(rename = "Span")]
+struct SpanJson<'a> {
+    /// Trace id, 32 lowercase hex characters.
+    trace_id: &'a str,
+    /// Span id, 16 lowercase hex characters.
+    span_id: &'a str,
+    /// Parent span id; `None` for a root.
+    parent_span_id: &'a Option<String>,
+    /// Node (or Jaeger service/process) that recorded the span.
+    node_id: &'a str,
+    /// Operation name, e.g. `layer.execute`.
+    name: &'a str,
+    /// The same instant in RFC 3339 UTC (null when out of range).
+    start: Option<String>,
+    /// Start, nanoseconds since the Unix epoch (as the recording node's clock saw it).
+    start_unix_nano: u64,
+    /// Duration in nanoseconds.
+    duration_ns: u64,
+    /// Outcome.
+    status: &'a SpanStatus,
+    /// Attributes, values rendered as strings.
+    attributes: &'a BTreeMap<String, String>,
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        SpanJson {
+            trace_id: &self.trace_id,
+            span_id: &self.span_id,
+            parent_span_id: &self.parent_span_id,
+            node_id: &self.node_id,
+            name: &self.name,
+            start: crate::output::rfc3339_ns(self.start_unix_nano),
+            start_unix_nano: self.start_unix_nano,
+            duration_ns: self.duration_ns,
+            status: &self.status,
+            attributes: &self.attributes,
+        }
+        .serialize(s)
+    }
+}
+
+impl schemars::JsonSchema for Span {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Span".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        SpanJson::json_schema(g)
+    }
+}
 
 impl Span {
     /// End, nanoseconds since the Unix epoch (saturating).

@@ -192,7 +192,7 @@ mod tests {
             bad,
         ];
         let t = assemble(spans);
-        let style = Style { color: false };
+        let style = Style::plain();
         let full = render(&t, &WaterfallOptions::default(), &style);
         assert_eq!(full.lines().count(), 1 + 5 + 1, "{full}");
         assert!(full.contains("├─ op-c L3"), "{full}");

@@ -354,7 +354,7 @@ pub async fn generate(
     // Root frames that are not functions: the node (merged by node) and the thread (CPU).
     let roots =
         usize::from(several && render.merge == Merge::Nodes) + usize::from(kind == Kind::Cpu);
-    let top = flame::top(&merged, render.top.max(1), roots);
+    let (top, top_total) = flame::top_of(&merged, render.top.max(1), roots);
     let label = if several {
         "cluster".to_string()
     } else {
@@ -423,7 +423,9 @@ pub async fn generate(
         format: format!("{:?}", render.format).to_lowercase(),
         files,
         nodes,
+        top_truncated: top.len() < top_total,
         top,
+        top_total,
         folded,
         errors,
     })
@@ -446,12 +448,15 @@ fn diff(args: &DiffArgs) -> Result<ProfileFiles> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("flamegraph-diff-{}.svg", timestamp())));
     write_file(&path, &svg)?;
+    let (top, top_total) = flame::top_of(&after, DEFAULT_TOP, 0);
     Ok(ProfileFiles {
         kind: String::new(),
         format: "svg".into(),
         files: vec![path.display().to_string()],
         nodes: Vec::new(),
-        top: flame::top(&after, DEFAULT_TOP, 0),
+        top_truncated: top.len() < top_total,
+        top,
+        top_total,
         folded: None,
         errors: Vec::new(),
     })
@@ -460,12 +465,15 @@ fn diff(args: &DiffArgs) -> Result<ProfileFiles> {
 fn render_file(args: &RenderFileArgs) -> Result<ProfileFiles> {
     let name = args.file.display().to_string();
     let stacks = flame::read_any(&read_file(&args.file)?, &name)?;
+    let (top, top_total) = flame::top_of(&stacks, args.top.max(1), 0);
     let mut out = ProfileFiles {
         kind: String::new(),
         format: format!("{:?}", args.format).to_lowercase(),
         files: Vec::new(),
         nodes: Vec::new(),
-        top: flame::top(&stacks, args.top.max(1), 0),
+        top_truncated: top.len() < top_total,
+        top,
+        top_total,
         folded: None,
         errors: Vec::new(),
     };

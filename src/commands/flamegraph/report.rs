@@ -41,8 +41,14 @@ pub struct ProfileFiles {
     pub files: Vec<String>,
     /// Each node's profile.
     pub nodes: Vec<NodeProfile>,
-    /// The hottest functions of the (merged) profile, hottest first.
+    /// The hottest functions of the (merged) profile, hottest first, at most `--top`.
     pub top: Vec<TopRow>,
+    /// Distinct functions in the profile (the rows before `--top`).
+    #[serde(default)]
+    pub top_total: usize,
+    /// Fewer functions in `top` than `top_total`.
+    #[serde(default)]
+    pub top_truncated: bool,
     /// Folded stacks, when they were printed rather than written.
     pub folded: Option<String>,
     /// Nodes that gave no profile, with why.
@@ -137,6 +143,13 @@ impl Report for ProfileFiles {
             }
             out.push_str(&t.to_string());
             out.push('\n');
+            if self.top_truncated {
+                out.push_str(&format!(
+                    "showing {} of {} (--top)\n",
+                    self.top.len(),
+                    self.top_total
+                ));
+            }
         }
         for f in &self.files {
             out.push_str(&format!("wrote {f}\n"));

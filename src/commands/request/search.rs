@@ -195,6 +195,13 @@ pub async fn exec(args: SearchArgs, ctx: &Ctx<'_>) -> Result<SearchReport> {
         match JaegerClient::from_settings(settings)?.find_traces(&q).await {
             Ok(found) => {
                 source = "jaeger";
+                let depth = args.limit.saturating_mul(5);
+                let traces: BTreeSet<&str> = found.iter().map(|s| s.trace_id.as_str()).collect();
+                if traces.len() >= depth {
+                    warnings.push(format!(
+                        "jaeger answered with the most traces asked for ({depth}): the total counts those only"
+                    ));
+                }
                 spans = Some(found);
             }
             Err(e) if args.source == SpanSource::Auto => {

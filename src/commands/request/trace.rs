@@ -129,8 +129,8 @@ impl Report for TraceReport {
                     out,
                     "  {}",
                     style.dim(&format!(
-                        "… {} more (all in -o json)",
-                        self.metrics.len() - MAX_METRICS_SHOWN
+                        "showing {MAX_METRICS_SHOWN} of {} (all in -o json)",
+                        self.metrics.len()
                     ))
                 );
             }
@@ -292,15 +292,32 @@ pub(super) async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport>
         ("none", Vec::new())
     } else {
         match trace_logs_from_loki(settings, &trace_id, &spans).await {
-            Some(Ok(lines)) => ("loki", lines),
+            Some(Ok(lines)) => {
+                if lines.len() >= MAX_TRACE_LOGS as usize {
+                    warnings.push(format!(
+                        "loki: showing the first {MAX_TRACE_LOGS} log lines of this trace; more may match"
+                    ));
+                }
+                ("loki", lines)
+            }
             Some(Err(e)) => {
                 warnings.push(format!("loki: {e}; showing the nodes' buffers instead"));
                 let found = node_logs(ctx, &targets, &trace_id, &args.level).await;
+                warnings.extend(found.limit_warning(
+                    "log lines",
+                    MAX_TRACE_LOGS,
+                    "this trace may have more",
+                ));
                 errors.extend(found.errors);
                 ("nodes", found.items)
             }
             None => {
                 let found = node_logs(ctx, &targets, &trace_id, &args.level).await;
+                warnings.extend(found.limit_warning(
+                    "log lines",
+                    MAX_TRACE_LOGS,
+                    "this trace may have more",
+                ));
                 errors.extend(found.errors);
                 ("nodes", found.items)
             }

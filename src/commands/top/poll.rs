@@ -238,7 +238,7 @@ async fn fetch_events(
     .map(|r| r.to_json());
     let trail = audit::exec(
         audit::AuditCommand::Show {
-            last: 10,
+            limit: 10,
             file: None,
         },
         ctx,
@@ -280,7 +280,7 @@ pub fn open_trace(
         let r = timed(deadline, async {
             request::exec(RequestCommand::Trace(args), &ctx)
                 .await
-                .map(|r| r.render(&crate::output::Style { color: false }))
+                .map(|r| r.render(&crate::output::Style::plain()))
                 .map_err(|e| e.to_string())
         })
         .await;
