@@ -4,6 +4,7 @@
 //! restored on every exit path: `q`, Ctrl-C (a key in raw mode, or SIGINT), SIGTERM, a panic
 //! (ratatui's panic hook) and the future being dropped (a guard).
 
+pub mod history;
 pub mod poll;
 pub mod state;
 pub mod views;
@@ -32,6 +33,10 @@ pub struct TopArgs {
     /// Healthy replicas each layer should have; layers below are flagged.
     #[arg(long, default_value_t = 2)]
     pub min_replicas: usize,
+    /// Ask every node for its status (the fan-out of `cluster status`) instead of reading every
+    /// node's heartbeat summary from one coordinator; for when the coordinators are the problem.
+    #[arg(long)]
+    pub direct: bool,
 }
 
 /// Restores the terminal when dropped (quit, error, or the future cancelled).
@@ -63,6 +68,7 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     }
     let shared: poll::Shared = Arc::new(Mutex::new(Data {
         min_replicas: args.min_replicas,
+        direct: args.direct,
         ..Data::default()
     }));
     let timing = poll::Timing {

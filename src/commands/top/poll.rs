@@ -3,7 +3,9 @@
 //! Each task has its own sibling session (its own connection pool), so a slow source never
 //! holds up another, and the UI loop never waits on any of them.
 
-use super::state::{events_from, nodes_from_status, Data, LayerInfo, Source};
+use super::state::{
+    events_from, nodes_from_status, rates_between, record_history, Data, LayerInfo, Source,
+};
 use crate::cli::GlobalOpts;
 use crate::commands::request::search::{SearchArgs, StatusFilter};
 use crate::commands::request::{RequestCommand, SpanSource, TraceArgs};
@@ -120,19 +122,33 @@ async fn fetch_nodes(
     ctx: &Ctx<'_>,
     shared: &Shared,
 ) -> Result<Vec<super::state::NodeInfo>, String> {
-    let report = cluster::exec(cluster::ClusterCommand::Status, ctx)
+    let direct = shared.lock().map(|d| d.direct).unwrap_or(false);
+    let report = cluster::exec(cluster::ClusterCommand::Status { summary: !direct }, ctx)
         .await
         .map_err(|e| e.to_string())?;
     let json = report.to_json();
-    let source = if json.get("red").is_some_and(|r| !r.is_null()) {
-        "cluster status (fan-out) + Prometheus"
-    } else {
-        "cluster status (fan-out; RPS/ERR need Prometheus)"
+    let from = match json.get("source").and_then(|s| s.as_str()) {
+        Some(s) if s.starts_with("summary:") => format!(
+            "{}'s heartbeat summaries (1 call)",
+            s.trim_start_matches("summary:")
+        ),
+        _ => "every node (fan-out, --direct)".to_string(),
     };
+    let red = if json.get("red").is_some_and(|r| !r.is_null()) {
+        " + Prometheus"
+    } else {
+        ""
+    };
+    let mut nodes = nodes_from_status(&json)?;
     if let Ok(mut d) = shared.lock() {
-        d.nodes.source = source.to_string();
+        d.nodes.source = format!("{from}{red}");
+        let now = Instant::now();
+        if let (Some(prev), Some(at)) = (&d.nodes.data, d.nodes.updated) {
+            rates_between(prev, &mut nodes, now.saturating_duration_since(at));
+        }
+        record_history(&mut d.history, &nodes);
     }
-    nodes_from_status(&json)
+    Ok(nodes)
 }
 
 async fn fetch_layers(ctx: &Ctx<'_>, shared: &Shared) -> Result<Vec<LayerInfo>, String> {

@@ -1,6 +1,7 @@
 //! `top`'s data (written by the pollers) and its UI state machine (`App::handle(key) -> Action`),
 //! both free of any terminal so they can be unit-tested.
 
+pub use super::history::{rates_between, record_history};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
@@ -111,6 +112,12 @@ pub struct NodeInfo {
     pub error_ratio: Option<f64>,
     /// p99 request duration, seconds (Prometheus).
     pub p99_seconds: Option<f64>,
+    /// Requests served since start (coordinators), for rates between two polls.
+    pub requests_total: Option<u64>,
+    /// Of those, failed.
+    pub requests_failed: Option<u64>,
+    /// Age of the node's last heartbeat at the coordinator, ms (summary source only).
+    pub heartbeat_age_ms: Option<u64>,
 }
 
 /// Raft role and term.
@@ -268,18 +275,24 @@ pub struct Data {
     pub waterfall: Option<(String, Source<String>)>,
     /// Healthy replicas each layer should have (Layers view flag) [default: 2].
     pub min_replicas: usize,
+    /// Nodes from the fan-out (`--direct`) rather than a coordinator's summaries.
+    pub direct: bool,
+    /// RPS and p99 of the last polls (sparklines).
+    pub history: super::history::History,
 }
 
 impl Default for Data {
     fn default() -> Self {
         Data {
-            nodes: Source::new("cluster status (fan-out)"),
+            nodes: Source::new("cluster status"),
             layers: Source::new("node status (compute nodes)"),
             requests: Source::new("request search"),
             links: Source::new("latency matrix"),
             events: Source::new("fault list + console audit"),
             waterfall: None,
             min_replicas: 2,
+            direct: false,
+            history: Default::default(),
         }
     }
 }
