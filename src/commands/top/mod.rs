@@ -84,6 +84,8 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
     let mut app = App::new(ctx.style.color);
     let mut trace_task: Option<tokio::task::JoinHandle<()>> = None;
+    // Test-only: panic after the first frame, to check the terminal is restored on a panic.
+    let test_panic = std::env::var_os("BUTTERFLY_TOP_TEST_PANIC").is_some();
     let mut dirty = true;
     let mut last_draw = Instant::now();
     let result = loop {
@@ -119,6 +121,10 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             }
             dirty = false;
             last_draw = Instant::now();
+            if test_panic {
+                // Test hook (tests/top_exit.rs): the panic hook must restore the terminal.
+                panic!("BUTTERFLY_TOP_TEST_PANIC is set: panicking after the first frame");
+            }
         }
         match event::poll(Duration::ZERO) {
             Ok(true) => match event::read() {
@@ -183,5 +189,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> tokio::task::JoinHandle<()> {
     })
 }
 
+#[cfg(test)]
+mod snap_tests;
 #[cfg(test)]
 mod tests;

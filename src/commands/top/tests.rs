@@ -116,7 +116,7 @@ pub fn fixture(now: Instant) -> Data {
     d
 }
 
-fn screen(app: &App, data: &Data, now: Instant, w: u16, h: u16) -> String {
+pub(super) fn screen(app: &App, data: &Data, now: Instant, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
     t.draw(|f| {
         views::draw(f, app, data, now);

@@ -211,7 +211,7 @@ fn nodes(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> usi
 /// the last polls.
 fn sparklines(f: &mut Frame, data: &Data, selected: Option<&str>, area: Rect) {
     use super::history::{last, spark, Series};
-    let w = (area.width.saturating_sub(44) / 2).max(4) as usize;
+    let w = (area.width.saturating_sub(46) / 2).max(4) as usize;
     let line = |name: &str, s: &Series| -> Line<'static> {
         Line::from(format!(
             "{name:<16.16} RPS {:<w$} {:>8}  P99 {:<w$} {:>9}",
