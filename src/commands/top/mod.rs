@@ -95,7 +95,8 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         if dirty || last_draw.elapsed() >= Duration::from_millis(500) {
             let drawn = terminal.draw(|f| {
                 let now = Instant::now();
-                if let Ok(d) = shared.lock() {
+                if let Ok(mut d) = shared.lock() {
+                    d.view = app.view;
                     app.request_ids = d
                         .requests
                         .data

@@ -4,7 +4,8 @@
 //! holds up another, and the UI loop never waits on any of them.
 
 use super::state::{
-    events_from, nodes_from_status, rates_between, record_history, Data, LayerInfo, Source,
+    events_from, layers_from_status, nodes_from_status, rates_between, record_history, Data,
+    LayerInfo, Source,
 };
 use crate::cli::GlobalOpts;
 use crate::commands::request::search::{SearchArgs, StatusFilter};
@@ -58,8 +59,25 @@ async fn timed<T>(
     }
 }
 
+/// Sources polled whatever the view.
+fn always(_: &Data) -> bool {
+    true
+}
+
+/// The latency matrix (N² pings across the cluster) is polled only while the Links view is shown.
+fn on_links(d: &Data) -> bool {
+    d.view == super::state::View::Links
+}
+
+fn wanted(shared: &Shared, gate: fn(&Data) -> bool) -> bool {
+    shared.lock().map(|d| gate(&d)).unwrap_or(false)
+}
+
 macro_rules! poller {
-    ($session:expr, $opts:expr, $shared:expr, $timing:expr, $slot:expr, $fetch:path) => {{
+    ($session:expr, $opts:expr, $shared:expr, $timing:expr, $slot:expr, $fetch:path) => {
+        poller!($session, $opts, $shared, $timing, $slot, $fetch, always)
+    };
+    ($session:expr, $opts:expr, $shared:expr, $timing:expr, $slot:expr, $fetch:path, $gate:expr) => {{
         let session = Arc::new($session.sibling());
         let opts = $opts.clone();
         let shared = $shared.clone();
@@ -67,8 +85,10 @@ macro_rules! poller {
         tokio::task::spawn_local(async move {
             let ctx = session.context(&opts);
             loop {
-                let r = timed(timing.deadline, $fetch(&ctx, &shared)).await;
-                store(&shared, $slot, r);
+                if wanted(&shared, $gate) {
+                    let r = timed(timing.deadline, $fetch(&ctx, &shared)).await;
+                    store(&shared, $slot, r);
+                }
                 tokio::time::sleep(timing.every).await;
             }
         })
@@ -95,7 +115,15 @@ pub fn start(session: &Session, opts: &GlobalOpts, shared: &Shared, timing: Timi
             |d| &mut d.requests,
             fetch_requests
         ),
-        poller!(session, opts, shared, timing, |d| &mut d.links, fetch_links),
+        poller!(
+            session,
+            opts,
+            shared,
+            timing,
+            |d| &mut d.links,
+            fetch_links,
+            on_links
+        ),
         poller!(
             session,
             opts,
@@ -141,6 +169,7 @@ async fn fetch_nodes(
     };
     let mut nodes = nodes_from_status(&json)?;
     if let Ok(mut d) = shared.lock() {
+        d.summary_layers = Some(layers_from_status(&json, &nodes));
         d.nodes.source = format!("{from}{red}");
         let now = Instant::now();
         if let (Some(prev), Some(at)) = (&d.nodes.data, d.nodes.updated) {
@@ -152,6 +181,16 @@ async fn fetch_nodes(
 }
 
 async fn fetch_layers(ctx: &Ctx<'_>, shared: &Shared) -> Result<Vec<LayerInfo>, String> {
+    // From a coordinator's summary: the replicated layer assignment came with the node rows
+    // (no call per compute node).
+    if let Ok(d) = shared.lock() {
+        if !d.direct {
+            return d
+                .summary_layers
+                .clone()
+                .ok_or_else(|| "waiting for the coordinator's summary".to_string());
+        }
+    }
     let compute: Vec<(String, String)> = {
         let d = shared.lock().map_err(|_| "state poisoned".to_string())?;
         match &d.nodes.data {

@@ -279,6 +279,10 @@ pub struct Data {
     pub direct: bool,
     /// RPS and p99 of the last polls (sparklines).
     pub history: super::history::History,
+    /// Layers from the replicated assignment in the coordinator's summary (not `--direct`).
+    pub summary_layers: Option<Vec<LayerInfo>>,
+    /// The view on screen (set by the UI loop); the latency matrix is polled only on Links.
+    pub view: View,
 }
 
 impl Default for Data {
@@ -293,6 +297,8 @@ impl Default for Data {
             min_replicas: 2,
             direct: false,
             history: Default::default(),
+            summary_layers: None,
+            view: View::Nodes,
         }
     }
 }
@@ -481,6 +487,35 @@ impl App {
 pub fn nodes_from_status(v: &serde_json::Value) -> Result<Vec<NodeInfo>, String> {
     let nodes = v.get("nodes").cloned().unwrap_or_default();
     serde_json::from_value(nodes).map_err(|e| format!("unexpected cluster status: {e}"))
+}
+
+/// Layers from `cluster status -o json`'s replicated assignment, each replica with its node's
+/// health word (`down` when it does not answer).
+pub fn layers_from_status(v: &serde_json::Value, nodes: &[NodeInfo]) -> Vec<LayerInfo> {
+    let health: std::collections::HashMap<&str, &str> = nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.health_word()))
+        .collect();
+    v.get("layers")
+        .and_then(|l| l.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|l| {
+            let layer = u32::try_from(l.get("layer")?.as_u64()?).ok()?;
+            let mut replicas: Vec<(String, String)> = l
+                .get("replicas")?
+                .as_array()?
+                .iter()
+                .filter_map(|r| r.as_str())
+                .map(|id| {
+                    let h = health.get(id).copied().unwrap_or("unknown");
+                    (id.to_string(), h.to_string())
+                })
+                .collect();
+            replicas.sort();
+            Some(LayerInfo { layer, replicas })
+        })
+        .collect()
 }
 
 /// Parses `fault list -o json` and `audit show -o json` into event lines, newest last.
