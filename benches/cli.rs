@@ -235,7 +235,10 @@ fn warm_cluster_status(c: &mut Criterion) {
             b.iter(|| {
                 let ctx = session.context(&GlobalOpts::default());
                 let report = rt
-                    .block_on(cluster_exec(ClusterCommand::Status, &ctx))
+                    .block_on(cluster_exec(
+                        ClusterCommand::Status { summary: false },
+                        &ctx,
+                    ))
                     .expect("status");
                 assert_eq!(report.exit_code(), 0);
                 report

@@ -1,13 +1,23 @@
 //! Frame render time of `top`'s Nodes view on ratatui's `TestBackend` (no terminal I/O): the
 //! whole frame (filter, sort, worst-row rule, visible rows) for 50, 1,000 and 10,000 nodes.
 //!
+//! Also one poll of the Nodes source (a coordinator's summary answer turned into rows) for
+//! 1,000 and 10,000 members.
+//!
 //! `cargo bench --bench top`
 
-use butterfly_cli::commands::top::state::{App, Data, NodeInfo, RaftInfo, View};
+use butterfly_cli::commands::cluster_summary;
+use butterfly_cli::commands::top::state::{
+    nodes_from_status, rates_between, record_history, App, Data, NodeInfo, RaftInfo, View,
+};
 use butterfly_cli::commands::top::views;
+use butterfly_proto::debug::{
+    ClusterSummaryResponse, HealthState, Member, MemberSummary, NodeRole,
+};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+use std::time::Duration;
 use std::time::Instant;
 
 fn nodes(n: usize) -> Data {
@@ -55,5 +65,60 @@ fn render(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, render);
+/// A coordinator's `ClusterSummary` answer for `n` members (what one poll receives).
+fn summary_response(n: usize) -> ClusterSummaryResponse {
+    let now = 1_700_000_000_000i64;
+    ClusterSummaryResponse {
+        source_id: "coordinator-1".into(),
+        now_unix_ms: now,
+        heartbeat_ms: 1000,
+        members: (0..n)
+            .map(|i| Member {
+                id: format!("swarm-{i}"),
+                role: NodeRole::Compute as i32,
+                debug_addr: format!("127.0.0.1:{}", 20000 + i),
+                http_addr: "127.0.0.1:9000".into(),
+                last_seen_unix_ms: now - (i % 5000) as i64,
+                data_addr: String::new(),
+                summary: Some(MemberSummary {
+                    health: HealthState::Healthy as i32,
+                    reason: "ok".into(),
+                    requests_total: i as u64 * 10,
+                    layer_p99_ms: (i % 50) as f64,
+                    at_unix_ms: now,
+                    uptime_seconds: 100,
+                    version: "0.1.0".into(),
+                    ..Default::default()
+                }),
+            })
+            .collect(),
+        replicated: None,
+    }
+}
+
+/// One poll of the Nodes source on the client: the coordinator's answer to `cluster status`
+/// rows, to JSON and back to `top`'s rows, rates against the previous poll and the sparkline
+/// history (no network: that is one RPC, measured in BENCHMARKS.md).
+fn poll(c: &mut Criterion) {
+    let mut g = c.benchmark_group("top poll (summary answer -> rows, rates, history)");
+    for n in [1_000usize, 10_000] {
+        let resp = summary_response(n);
+        let mut data = Data::default();
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let status = cluster_summary::from_response(resp.clone(), Vec::new());
+                let json = serde_json::to_value(&status).expect("json");
+                let mut rows = nodes_from_status(&json).expect("rows");
+                if let Some(prev) = &data.nodes.data {
+                    rates_between(prev, &mut rows, Duration::from_secs(2));
+                }
+                record_history(&mut data.history, &rows);
+                data.nodes.data = Some(rows);
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, render, poll);
 criterion_main!(benches);

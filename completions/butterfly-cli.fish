@@ -306,6 +306,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l key -d 'Private key (PEM) of the operator certificate' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l summary -d 'Read every member from one coordinator\'s heartbeat summaries (one call, scales to 10,000 nodes; a member is down when its heartbeat is 3 intervals old) instead of asking each node'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand cluster; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
@@ -1138,6 +1139,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l ca -
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l key -d 'Private key (PEM) of the operator certificate' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l direct -d 'Ask every node for its status (the fan-out of `cluster status`) instead of reading every node\'s heartbeat summary from one coordinator; for when the coordinators are the problem'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand top" -s V -l version -d 'Print version'

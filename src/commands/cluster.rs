@@ -28,7 +28,13 @@ pub const RED_P99_QUERY: &str = "histogram_quantile(0.99, sum by (node_id, le) (
 #[derive(Debug, Subcommand)]
 pub enum ClusterCommand {
     /// Every member: role, address, reachability, health, consensus, uptime, version.
-    Status,
+    Status {
+        /// Read every member from one coordinator's heartbeat summaries (one call, scales to
+        /// 10,000 nodes; a member is down when its heartbeat is 3 intervals old) instead of
+        /// asking each node.
+        #[arg(long)]
+        summary: bool,
+    },
     /// Take a coordinator out of the Raft voters so a dead one stops counting against the
     /// quorum (admin role; asked of any live coordinator, which passes it to the leader).
     RemoveMember {
@@ -41,7 +47,10 @@ pub enum ClusterCommand {
 /// Runs a `cluster` command.
 pub async fn exec(cmd: ClusterCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
-        ClusterCommand::Status => Ok(Box::new(status(ctx).await?)),
+        ClusterCommand::Status { summary: false } => Ok(Box::new(status(ctx).await?)),
+        ClusterCommand::Status { summary: true } => Ok(Box::new(
+            crate::commands::cluster_summary::status(ctx).await?,
+        )),
         ClusterCommand::RemoveMember { node } => Ok(Box::new(remove_member(ctx, &node).await?)),
     }
 }
@@ -112,6 +121,9 @@ pub struct ClusterStatus {
     pub seed_errors: Vec<SeedError>,
     /// Where the RED columns came from; null when no Prometheus is configured.
     pub red: Option<RedSource>,
+    /// Where the rows came from: `fan-out` (every node asked) or `summary:<coordinator>` (one
+    /// coordinator's heartbeat summaries).
+    pub source: String,
 }
 
 /// The Prometheus behind the RED columns of `cluster status`.
@@ -174,7 +186,7 @@ pub struct LayerCoverage {
 }
 
 /// Each layer's coverage: its assigned replicas that are healthy now.
-fn coverage(view: &ReplicatedView, rows: &[NodeRow]) -> Vec<LayerCoverage> {
+pub(crate) fn coverage(view: &ReplicatedView, rows: &[NodeRow]) -> Vec<LayerCoverage> {
     view.layers
         .iter()
         .map(|(layer, replicas)| {
@@ -252,6 +264,12 @@ pub struct NodeRow {
     /// 99th percentile request duration over the last minute, seconds (Prometheus); null when
     /// unknown.
     pub p99_seconds: Option<f64>,
+    /// Inference requests served since start, and how many failed (coordinators).
+    pub requests_total: Option<u64>,
+    /// See `requests_total`.
+    pub requests_failed: Option<u64>,
+    /// Milliseconds since the coordinator last heard the node's heartbeat (`--summary` only).
+    pub heartbeat_age_ms: Option<u64>,
 }
 
 impl From<butterfly_proto::debug::ConsensusStatus> for Consensus {
@@ -332,6 +350,9 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
             request_rate: None,
             error_ratio: None,
             p99_seconds: None,
+            requests_total: None,
+            requests_failed: None,
+            heartbeat_age_ms: None,
         };
         // A node that does not answer gets no rates: Prometheus' last minute is not its present.
         if let (true, Some(Ok(m))) = (result.is_ok(), red.as_ref().map(|(_, r)| r)) {
@@ -388,6 +409,7 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
         layers,
         redundancy: view.as_ref().map(|v| v.redundancy),
         summary,
+        source: "fan-out".into(),
         red: red.map(|(url, r)| RedSource {
             prometheus: url,
             window: RED_WINDOW.into(),
@@ -469,10 +491,12 @@ fn fill(row: &mut NodeRow, s: NodeStatus) {
     }
     row.consensus = s.consensus.map(Consensus::from);
     row.active_faults = s.active_faults;
+    row.requests_total = Some(s.requests_total);
+    row.requests_failed = Some(s.requests_failed);
     row.layer_p99_ms = s.layer_latency.iter().map(|l| l.p99_ms).reduce(f64::max);
 }
 
-fn majority_leader(rows: &[NodeRow]) -> Option<String> {
+pub(crate) fn majority_leader(rows: &[NodeRow]) -> Option<String> {
     let mut votes: std::collections::BTreeMap<&str, usize> = Default::default();
     for c in rows.iter().filter_map(|r| r.consensus.as_ref()) {
         if let Some(l) = &c.leader {
@@ -506,7 +530,11 @@ impl Report for ClusterStatus {
         if wide {
             header.push("VERSION");
         }
-        header.push("RTT");
+        header.push(if self.source == "fan-out" {
+            "RTT"
+        } else {
+            "SEEN"
+        });
         if with_red {
             header.extend(["REQ/S", "ERR%", "P99"]);
         }
@@ -562,11 +590,11 @@ impl Report for ClusterStatus {
             if wide {
                 row.push(r.version.clone().unwrap_or_else(|| "-".into()));
             }
-            row.push(
-                r.rtt_ms
-                    .map(|ms| format!("{ms:.1}ms"))
-                    .unwrap_or_else(|| "-".into()),
-            );
+            row.push(match (r.rtt_ms, r.heartbeat_age_ms) {
+                (Some(ms), _) => format!("{ms:.1}ms"),
+                (None, Some(age)) => format!("{:.1}s ago", age as f64 / 1000.0),
+                (None, None) => "-".into(),
+            });
             if with_red {
                 row.push(
                     r.request_rate
@@ -604,6 +632,11 @@ impl Report for ClusterStatus {
         ));
         if let Some(l) = &s.leader {
             out.push_str(&format!("\nleader {l}"));
+        }
+        if let Some(c) = self.source.strip_prefix("summary:") {
+            out.push_str(&format!(
+                "\nfrom {c}'s heartbeat summaries (one call; --summary off asks every node)"
+            ));
         }
         if let Some(red) = self.redundancy {
             let below: Vec<&LayerCoverage> =

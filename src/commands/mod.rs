@@ -5,6 +5,7 @@ pub mod capture;
 pub mod capture_stream;
 pub mod certs;
 pub mod cluster;
+pub mod cluster_summary;
 pub mod completions;
 pub mod connections;
 pub mod demo;

@@ -6,14 +6,15 @@ use crate::profile::{Caller, Profiler};
 use butterfly_proto::auth::{cn_covers, identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
 use butterfly_proto::debug::{
-    AuditRecord, CheckpointManifest, ClearFaultsRequest, CommitCheckpointResponse,
-    DeepHealthRequest, DeepHealthResponse, FaultState, GetNodeInfoRequest, GetProfileRequest,
-    GetStatusRequest, InjectFaultRequest, JoinRequest, JoinResponse, ListByzantineFaultsRequest,
-    ListByzantineFaultsResponse, ListMembersRequest, ListMembersResponse, ListProfilesRequest,
-    ListProfilesResponse, Member, NodeInfo, NodeStatus, ProfileData, ProfileFormat, ProfileKind,
-    ProfileSession, QueryLogsRequest, QueryLogsResponse, QuerySpansRequest, QuerySpansResponse,
-    RaftRequest, RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse, ReplayRequest,
-    ReplayResponse, StartProfileRequest, StopProfileRequest,
+    AuditRecord, CheckpointManifest, ClearFaultsRequest, ClusterSummaryRequest,
+    ClusterSummaryResponse, CommitCheckpointResponse, DeepHealthRequest, DeepHealthResponse,
+    FaultState, GetNodeInfoRequest, GetProfileRequest, GetStatusRequest, InjectFaultRequest,
+    JoinRequest, JoinResponse, ListByzantineFaultsRequest, ListByzantineFaultsResponse,
+    ListMembersRequest, ListMembersResponse, ListProfilesRequest, ListProfilesResponse, Member,
+    NodeInfo, NodeStatus, ProfileData, ProfileFormat, ProfileKind, ProfileSession,
+    QueryLogsRequest, QueryLogsResponse, QuerySpansRequest, QuerySpansResponse, RaftRequest,
+    RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse, ReplayRequest, ReplayResponse,
+    StartProfileRequest, StopProfileRequest,
 };
 use butterfly_proto::debug::{
     CaptureState, Connection, GetCaptureStatusRequest, ListConnectionsRequest,
@@ -175,6 +176,12 @@ pub trait NodeHandle: Send + Sync + 'static {
         let _ = request;
         async { Err(Status::unimplemented("this node runs no consensus engine")) }
     }
+    /// Every member with its heartbeat summary (`ClusterSummary`); coordinators only.
+    fn cluster_summary(&self) -> Result<ClusterSummaryResponse, Status> {
+        Err(Status::failed_precondition(
+            "only coordinators keep member summaries (ask a coordinator)",
+        ))
+    }
 }
 
 /// The RPCs of `butterfly.debug.v1.DebugService` and the role each needs.
@@ -238,11 +245,13 @@ pub enum Method {
     VerifyNode,
     /// `RemoveMember`: admin.
     RemoveMember,
+    /// `ClusterSummary`: viewer.
+    ClusterSummary,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 29] = [
+    pub const ALL: [Method; 30] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -272,6 +281,7 @@ impl Method {
         Method::VerifyCheckpoint,
         Method::VerifyNode,
         Method::RemoveMember,
+        Method::ClusterSummary,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -306,6 +316,7 @@ impl Method {
             Method::VerifyCheckpoint => "VerifyCheckpoint",
             Method::VerifyNode => "VerifyNode",
             Method::RemoveMember => "RemoveMember",
+            Method::ClusterSummary => "ClusterSummary",
         }
     }
 
@@ -326,7 +337,7 @@ impl Method {
             | Method::QueryLogs
             | Method::ListProfiles => Role::Viewer,
             Method::Ping | Method::ListConnections | Method::MeasureLatency => Role::Viewer,
-            Method::StateDump | Method::VerifyCheckpoint => Role::Viewer,
+            Method::StateDump | Method::VerifyCheckpoint | Method::ClusterSummary => Role::Viewer,
             Method::Join | Method::CommitCheckpoint => Role::Node,
             Method::Raft => Role::Coordinator,
             Method::ReadAuditLog
@@ -879,5 +890,13 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     ) -> Result<Response<RemoveMemberResponse>, Status> {
         let call = self.authorize(&request, Method::RemoveMember)?;
         call.finish(self.handle.remove_member(request.into_inner()).await)
+    }
+
+    async fn cluster_summary(
+        &self,
+        request: Request<ClusterSummaryRequest>,
+    ) -> Result<Response<ClusterSummaryResponse>, Status> {
+        let call = self.authorize(&request, Method::ClusterSummary)?;
+        call.finish(self.handle.cluster_summary())
     }
 }

@@ -7,14 +7,14 @@
 use crate::procinfo::{self, CpuSampler};
 use butterfly_debug::proto::debug::debug_service_client::DebugServiceClient;
 use butterfly_debug::proto::debug::{
-    ComponentHealth, ConsensusStatus, DeepHealthResponse, HealthState, JoinRequest, Load, Member,
-    NodeInfo, NodeRole, NodeStatus,
+    ClusterSummaryResponse, ComponentHealth, ConsensusStatus, DeepHealthResponse, HealthState,
+    JoinRequest, Load, Member, MemberSummary, NodeInfo, NodeRole, NodeStatus,
 };
 use butterfly_debug::NodeHandle;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, Weak};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
 
@@ -77,6 +77,8 @@ pub struct Cluster {
     metrics: OnceLock<Arc<butterfly_telemetry::Metrics>>,
     /// Consensus, membership and probe links as calls over them happen.
     pub(crate) links: crate::links::LinkTable,
+    /// The nodes this process hosts, asked for their summary on each heartbeat.
+    views: Mutex<Vec<Weak<NodeView>>>,
 }
 
 impl Cluster {
@@ -100,6 +102,7 @@ impl Cluster {
             faults: OnceLock::new(),
             metrics: OnceLock::new(),
             links: crate::links::LinkTable::default(),
+            views: Mutex::new(Vec::new()),
         })
     }
 
@@ -151,6 +154,32 @@ impl Cluster {
         lock(&self.local).push(member);
     }
 
+    /// Registers a hosted node whose summary rides on each heartbeat (after [`NodeView::bound`]).
+    pub fn add_view(&self, view: &Arc<NodeView>) {
+        lock(&self.views).push(Arc::downgrade(view));
+    }
+
+    /// Builds every hosted node's summary and stores it on its local member. Load and the seed
+    /// check are sampled once for the whole process (a swarm hosts thousands of nodes).
+    fn summarize_local(&self) {
+        let views: Vec<Arc<NodeView>> =
+            lock(&self.views).iter().filter_map(Weak::upgrade).collect();
+        if views.is_empty() {
+            return;
+        }
+        let problem = self.seed_problem();
+        let load = self.load();
+        let mut summaries: HashMap<String, MemberSummary> = views
+            .iter()
+            .map(|v| (v.id.clone(), v.summary(problem.clone(), load)))
+            .collect();
+        for m in lock(&self.local).iter_mut() {
+            if let Some(s) = summaries.remove(&m.id) {
+                m.summary = Some(s);
+            }
+        }
+    }
+
     /// Forgets members not heard from for `expiry` (default [`DEFAULT_MEMBER_EXPIRY`]).
     pub fn set_member_expiry(&self, expiry: Duration) {
         self.member_expiry_ms
@@ -199,8 +228,17 @@ impl Cluster {
             match members.get_mut(&m.id) {
                 Some(known) => {
                     let seen = known.last_seen_unix_ms.max(m.last_seen_unix_ms);
+                    // A relayed summary older than the one held (or none) keeps the held one.
+                    let keep = match (&known.summary, &m.summary) {
+                        (Some(k), Some(i)) if k.at_unix_ms > i.at_unix_ms => known.summary.take(),
+                        (Some(_), None) => known.summary.take(),
+                        _ => None,
+                    };
                     *known = m;
                     known.last_seen_unix_ms = seen;
+                    if keep.is_some() {
+                        known.summary = keep;
+                    }
                 }
                 None => {
                     members.insert(m.id.clone(), m);
@@ -379,6 +417,7 @@ impl Cluster {
     /// One heartbeat: announce the local nodes to every seed (one call per seed), then, when
     /// this process hosts a coordinator, sync everything known with the other coordinators.
     pub async fn heartbeat_once(&self) {
+        self.summarize_local();
         self.refresh_local();
         let announce: Vec<Member> = lock(&self.local)
             .iter()
@@ -492,11 +531,67 @@ impl NodeView {
             http_addr,
             last_seen_unix_ms: unix_ms(),
             data_addr: self.data_addr(),
+            summary: None,
         }
     }
 
     fn role(&self) -> NodeRole {
         self.role
+    }
+
+    /// `GetStatus` from a seed check and a load sample taken by the caller.
+    fn status_with(&self, problem: Option<String>, load: Load) -> NodeStatus {
+        let consensus = (self.role() == NodeRole::Coordinator).then(|| match self.raft.get() {
+            Some(raft) => raft.status(),
+            None => ConsensusStatus {
+                term: 0,
+                leader_id: String::new(),
+                commit_index: 0,
+                applied_index: 0,
+                state: "static".to_string(),
+            },
+        });
+        let mut status = NodeStatus {
+            id: self.id.clone(),
+            role: self.role as i32,
+            health: if problem.is_some() {
+                HealthState::Degraded as i32
+            } else {
+                HealthState::Healthy as i32
+            },
+            summary: problem.unwrap_or_else(|| "ok".to_string()),
+            consensus,
+            load: Some(load),
+            uptime_seconds: self.uptime(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            known_members: u32::try_from(lock(&self.cluster.members).len()).unwrap_or(u32::MAX),
+            reputation: 1.0,
+            ..NodeStatus::default()
+        };
+        if let Some(services) = self.services.get() {
+            services.fill_status(&mut status);
+        }
+        status
+    }
+
+    /// What this node's heartbeat says about it (see `MemberSummary`).
+    fn summary(&self, problem: Option<String>, load: Load) -> MemberSummary {
+        let s = self.status_with(problem, load);
+        let load = s.load.unwrap_or_default();
+        MemberSummary {
+            health: s.health,
+            reason: s.summary,
+            active_faults: s.active_faults,
+            requests_total: s.requests_total,
+            requests_failed: s.requests_failed,
+            layer_p99_ms: s.layer_latency.iter().map(|l| l.p99_ms).fold(0.0, f64::max),
+            consensus: s.consensus,
+            cpu_percent: load.cpu_percent,
+            memory_rss_bytes: load.memory_rss_bytes,
+            at_unix_ms: unix_ms(),
+            uptime_seconds: s.uptime_seconds,
+            version: s.version,
+        }
     }
 
     fn uptime(&self) -> u64 {
@@ -535,42 +630,31 @@ impl NodeHandle for NodeView {
     }
 
     fn status(&self) -> NodeStatus {
-        let problem = self.cluster.seed_problem();
-        let consensus = (self.role() == NodeRole::Coordinator).then(|| match self.raft.get() {
-            Some(raft) => raft.status(),
-            None => ConsensusStatus {
-                term: 0,
-                leader_id: String::new(),
-                commit_index: 0,
-                applied_index: 0,
-                state: "static".to_string(),
-            },
-        });
-        let mut status = NodeStatus {
-            id: self.id.clone(),
-            role: self.role as i32,
-            health: if problem.is_some() {
-                HealthState::Degraded as i32
-            } else {
-                HealthState::Healthy as i32
-            },
-            summary: problem.unwrap_or_else(|| "ok".to_string()),
-            consensus,
-            load: Some(self.cluster.load()),
-            uptime_seconds: self.uptime(),
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            known_members: u32::try_from(lock(&self.cluster.members).len()).unwrap_or(u32::MAX),
-            reputation: 1.0,
-            ..NodeStatus::default()
-        };
-        if let Some(services) = self.services.get() {
-            services.fill_status(&mut status);
-        }
-        status
+        self.status_with(self.cluster.seed_problem(), self.cluster.load())
     }
 
     fn members(&self) -> Vec<Member> {
-        self.cluster.members()
+        strip_summaries(self.cluster.members())
+    }
+
+    fn cluster_summary(&self) -> Result<ClusterSummaryResponse, tonic::Status> {
+        if self.role != NodeRole::Coordinator {
+            return Err(tonic::Status::failed_precondition(
+                "only coordinators keep member summaries (ask a coordinator)",
+            ));
+        }
+        let replicated = self
+            .services
+            .get()
+            .and_then(|s| s.engine.get())
+            .map(|e| e.replicated_summary());
+        Ok(ClusterSummaryResponse {
+            source_id: self.id.clone(),
+            now_unix_ms: unix_ms(),
+            heartbeat_ms: u64::try_from(self.cluster.heartbeat.as_millis()).unwrap_or(u64::MAX),
+            members: self.cluster.members(),
+            replicated,
+        })
     }
 
     async fn deep_health(&self) -> DeepHealthResponse {
@@ -665,8 +749,17 @@ impl NodeHandle for NodeView {
     }
 
     async fn join(&self, members: Vec<Member>) -> Vec<Member> {
+        // Summaries go back only to coordinators (their sync); other nodes need addresses only.
+        let from_coordinator = members
+            .iter()
+            .any(|m| m.role == NodeRole::Coordinator as i32);
         self.cluster.merge(members);
-        self.cluster.members()
+        let all = self.cluster.members();
+        if from_coordinator {
+            all
+        } else {
+            strip_summaries(all)
+        }
     }
 
     fn ready(&self) -> bool {
@@ -925,6 +1018,13 @@ impl NodeHandle for NodeView {
             }
         }
     }
+}
+
+fn strip_summaries(mut members: Vec<Member>) -> Vec<Member> {
+    for m in &mut members {
+        m.summary = None;
+    }
+    members
 }
 
 /// The local members (for the ready file).

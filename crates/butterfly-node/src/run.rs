@@ -460,6 +460,7 @@ async fn run_node(
     // The debug service runs on its own runtime and thread: a busy node cannot starve it.
     let service = tokio::task::block_in_place(|| builder.spawn())?;
     view.bound(service.debug_addr(), service.http_addr());
+    cluster.add_view(&view);
     if let Some(path) = &common.ready_file {
         write_ready_file(path, &cluster)?;
     }
@@ -560,6 +561,7 @@ async fn run_swarm(args: SwarmArgs) -> Result<(), NodeError> {
         }
         let bound = builder.bind().await?;
         view.bound(bound.debug_addr(), Some(http_addr));
+        cluster.add_view(&view);
         servers.spawn(bound.serve(stopped(shutdown.clone())));
         views.push(view);
     }

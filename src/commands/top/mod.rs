@@ -4,6 +4,7 @@
 //! restored on every exit path: `q`, Ctrl-C (a key in raw mode, or SIGINT), SIGTERM, a panic
 //! (ratatui's panic hook) and the future being dropped (a guard).
 
+pub mod history;
 pub mod poll;
 pub mod state;
 pub mod views;
@@ -32,6 +33,10 @@ pub struct TopArgs {
     /// Healthy replicas each layer should have; layers below are flagged.
     #[arg(long, default_value_t = 2)]
     pub min_replicas: usize,
+    /// Ask every node for its status (the fan-out of `cluster status`) instead of reading every
+    /// node's heartbeat summary from one coordinator; for when the coordinators are the problem.
+    #[arg(long)]
+    pub direct: bool,
 }
 
 /// Restores the terminal when dropped (quit, error, or the future cancelled).
@@ -63,6 +68,7 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     }
     let shared: poll::Shared = Arc::new(Mutex::new(Data {
         min_replicas: args.min_replicas,
+        direct: args.direct,
         ..Data::default()
     }));
     let timing = poll::Timing {
@@ -78,6 +84,8 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
     let mut app = App::new(ctx.style.color);
     let mut trace_task: Option<tokio::task::JoinHandle<()>> = None;
+    // Test-only: panic after the first frame, to check the terminal is restored on a panic.
+    let test_panic = std::env::var_os("BUTTERFLY_TOP_TEST_PANIC").is_some();
     let mut dirty = true;
     let mut last_draw = Instant::now();
     let result = loop {
@@ -87,7 +95,8 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         if dirty || last_draw.elapsed() >= Duration::from_millis(500) {
             let drawn = terminal.draw(|f| {
                 let now = Instant::now();
-                if let Ok(d) = shared.lock() {
+                if let Ok(mut d) = shared.lock() {
+                    d.view = app.view;
                     app.request_ids = d
                         .requests
                         .data
@@ -113,6 +122,10 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             }
             dirty = false;
             last_draw = Instant::now();
+            if test_panic {
+                // Test hook (tests/top_exit.rs): the panic hook must restore the terminal.
+                panic!("BUTTERFLY_TOP_TEST_PANIC is set: panicking after the first frame");
+            }
         }
         match event::poll(Duration::ZERO) {
             Ok(true) => match event::read() {
@@ -177,5 +190,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> tokio::task::JoinHandle<()> {
     })
 }
 
+#[cfg(test)]
+mod snap_tests;
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,10 @@
 //! Each task has its own sibling session (its own connection pool), so a slow source never
 //! holds up another, and the UI loop never waits on any of them.
 
-use super::state::{events_from, nodes_from_status, Data, LayerInfo, Source};
+use super::state::{
+    events_from, layers_from_status, nodes_from_status, rates_between, record_history, Data,
+    LayerInfo, Source,
+};
 use crate::commands::request::search::{SearchArgs, StatusFilter};
 use crate::commands::request::{RequestCommand, SpanSource, TraceArgs};
 use crate::commands::{audit, cluster, fault, latency, node, request};
@@ -56,8 +59,25 @@ async fn timed<T>(
     }
 }
 
+/// Sources polled whatever the view.
+fn always(_: &Data) -> bool {
+    true
+}
+
+/// The latency matrix (N² pings across the cluster) is polled only while the Links view is shown.
+fn on_links(d: &Data) -> bool {
+    d.view == super::state::View::Links
+}
+
+fn wanted(shared: &Shared, gate: fn(&Data) -> bool) -> bool {
+    shared.lock().map(|d| gate(&d)).unwrap_or(false)
+}
+
 macro_rules! poller {
-    ($session:expr, $opts:expr, $shared:expr, $timing:expr, $slot:expr, $fetch:path) => {{
+    ($session:expr, $opts:expr, $shared:expr, $timing:expr, $slot:expr, $fetch:path) => {
+        poller!($session, $opts, $shared, $timing, $slot, $fetch, always)
+    };
+    ($session:expr, $opts:expr, $shared:expr, $timing:expr, $slot:expr, $fetch:path, $gate:expr) => {{
         let session = Arc::new($session.sibling());
         let opts = $opts.clone();
         let shared = $shared.clone();
@@ -65,8 +85,10 @@ macro_rules! poller {
         tokio::task::spawn_local(async move {
             let ctx = session.context(&opts);
             loop {
-                let r = timed(timing.deadline, $fetch(&ctx, &shared)).await;
-                store(&shared, $slot, r);
+                if wanted(&shared, $gate) {
+                    let r = timed(timing.deadline, $fetch(&ctx, &shared)).await;
+                    store(&shared, $slot, r);
+                }
                 tokio::time::sleep(timing.every).await;
             }
         })
@@ -93,7 +115,15 @@ pub fn start(session: &Session, opts: &GlobalOpts, shared: &Shared, timing: Timi
             |d| &mut d.requests,
             fetch_requests
         ),
-        poller!(session, opts, shared, timing, |d| &mut d.links, fetch_links),
+        poller!(
+            session,
+            opts,
+            shared,
+            timing,
+            |d| &mut d.links,
+            fetch_links,
+            on_links
+        ),
         poller!(
             session,
             opts,
@@ -120,22 +150,47 @@ async fn fetch_nodes(
     ctx: &Ctx<'_>,
     shared: &Shared,
 ) -> Result<Vec<super::state::NodeInfo>, String> {
-    let report = cluster::exec(cluster::ClusterCommand::Status, ctx)
+    let direct = shared.lock().map(|d| d.direct).unwrap_or(false);
+    let report = cluster::exec(cluster::ClusterCommand::Status { summary: !direct }, ctx)
         .await
         .map_err(|e| e.to_string())?;
     let json = report.to_json();
-    let source = if json.get("red").is_some_and(|r| !r.is_null()) {
-        "cluster status (fan-out) + Prometheus"
-    } else {
-        "cluster status (fan-out; RPS/ERR need Prometheus)"
+    let from = match json.get("source").and_then(|s| s.as_str()) {
+        Some(s) if s.starts_with("summary:") => format!(
+            "{}'s heartbeat summaries (1 call)",
+            s.trim_start_matches("summary:")
+        ),
+        _ => "every node (fan-out, --direct)".to_string(),
     };
+    let red = if json.get("red").is_some_and(|r| !r.is_null()) {
+        " + Prometheus"
+    } else {
+        ""
+    };
+    let mut nodes = nodes_from_status(&json)?;
     if let Ok(mut d) = shared.lock() {
-        d.nodes.source = source.to_string();
+        d.summary_layers = Some(layers_from_status(&json, &nodes));
+        d.nodes.source = format!("{from}{red}");
+        let now = Instant::now();
+        if let (Some(prev), Some(at)) = (&d.nodes.data, d.nodes.updated) {
+            rates_between(prev, &mut nodes, now.saturating_duration_since(at));
+        }
+        record_history(&mut d.history, &nodes);
     }
-    nodes_from_status(&json)
+    Ok(nodes)
 }
 
 async fn fetch_layers(ctx: &Ctx<'_>, shared: &Shared) -> Result<Vec<LayerInfo>, String> {
+    // From a coordinator's summary: the replicated layer assignment came with the node rows
+    // (no call per compute node).
+    if let Ok(d) = shared.lock() {
+        if !d.direct {
+            return d
+                .summary_layers
+                .clone()
+                .ok_or_else(|| "waiting for the coordinator's summary".to_string());
+        }
+    }
     let compute: Vec<(String, String)> = {
         let d = shared.lock().map_err(|_| "state poisoned".to_string())?;
         match &d.nodes.data {

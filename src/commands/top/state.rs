@@ -1,6 +1,7 @@
 //! `top`'s data (written by the pollers) and its UI state machine (`App::handle(key) -> Action`),
 //! both free of any terminal so they can be unit-tested.
 
+pub use super::history::{rates_between, record_history};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
@@ -111,6 +112,12 @@ pub struct NodeInfo {
     pub error_ratio: Option<f64>,
     /// p99 request duration, seconds (Prometheus).
     pub p99_seconds: Option<f64>,
+    /// Requests served since start (coordinators), for rates between two polls.
+    pub requests_total: Option<u64>,
+    /// Of those, failed.
+    pub requests_failed: Option<u64>,
+    /// Age of the node's last heartbeat at the coordinator, ms (summary source only).
+    pub heartbeat_age_ms: Option<u64>,
 }
 
 /// Raft role and term.
@@ -268,18 +275,30 @@ pub struct Data {
     pub waterfall: Option<(String, Source<String>)>,
     /// Healthy replicas each layer should have (Layers view flag) [default: 2].
     pub min_replicas: usize,
+    /// Nodes from the fan-out (`--direct`) rather than a coordinator's summaries.
+    pub direct: bool,
+    /// RPS and p99 of the last polls (sparklines).
+    pub history: super::history::History,
+    /// Layers from the replicated assignment in the coordinator's summary (not `--direct`).
+    pub summary_layers: Option<Vec<LayerInfo>>,
+    /// The view on screen (set by the UI loop); the latency matrix is polled only on Links.
+    pub view: View,
 }
 
 impl Default for Data {
     fn default() -> Self {
         Data {
-            nodes: Source::new("cluster status (fan-out)"),
+            nodes: Source::new("cluster status"),
             layers: Source::new("node status (compute nodes)"),
             requests: Source::new("request search"),
             links: Source::new("latency matrix"),
             events: Source::new("fault list + console audit"),
             waterfall: None,
             min_replicas: 2,
+            direct: false,
+            history: Default::default(),
+            summary_layers: None,
+            view: View::Nodes,
         }
     }
 }
@@ -468,6 +487,35 @@ impl App {
 pub fn nodes_from_status(v: &serde_json::Value) -> Result<Vec<NodeInfo>, String> {
     let nodes = v.get("nodes").cloned().unwrap_or_default();
     serde_json::from_value(nodes).map_err(|e| format!("unexpected cluster status: {e}"))
+}
+
+/// Layers from `cluster status -o json`'s replicated assignment, each replica with its node's
+/// health word (`down` when it does not answer).
+pub fn layers_from_status(v: &serde_json::Value, nodes: &[NodeInfo]) -> Vec<LayerInfo> {
+    let health: std::collections::HashMap<&str, &str> = nodes
+        .iter()
+        .map(|n| (n.id.as_str(), n.health_word()))
+        .collect();
+    v.get("layers")
+        .and_then(|l| l.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|l| {
+            let layer = u32::try_from(l.get("layer")?.as_u64()?).ok()?;
+            let mut replicas: Vec<(String, String)> = l
+                .get("replicas")?
+                .as_array()?
+                .iter()
+                .filter_map(|r| r.as_str())
+                .map(|id| {
+                    let h = health.get(id).copied().unwrap_or("unknown");
+                    (id.to_string(), h.to_string())
+                })
+                .collect();
+            replicas.sort();
+            Some(LayerInfo { layer, replicas })
+        })
+        .collect()
 }
 
 /// Parses `fault list -o json` and `audit show -o json` into event lines, newest last.

@@ -106,6 +106,13 @@ fn selected_style() -> Style {
 }
 
 fn nodes(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> usize {
+    // Sparklines of the cluster and of the selected node below the table, when there is room.
+    let (area, spark_area) = if area.height >= 12 {
+        let [a, b] = Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(area);
+        (a, Some(b))
+    } else {
+        (area, None)
+    };
     let all = data.nodes.data.as_deref().unwrap_or(&[]);
     let worst_id = worst(all).map(|i| all[i].id.as_str());
     let down = all.iter().filter(|n| !n.reachable).count();
@@ -193,7 +200,37 @@ fn nodes(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> usi
     .header(header)
     .block(block(&title, &data.nodes, now));
     f.render_widget(t, area);
+    if let Some(sa) = spark_area {
+        let sel = shown.get(app.selected).map(|n| n.id.as_str());
+        sparklines(f, data, sel, sa);
+    }
     shown.len()
+}
+
+/// Two lines: the cluster's total RPS and worst p99, then the selected node's, as sparklines of
+/// the last polls.
+fn sparklines(f: &mut Frame, data: &Data, selected: Option<&str>, area: Rect) {
+    use super::history::{last, spark, Series};
+    let w = (area.width.saturating_sub(46) / 2).max(4) as usize;
+    let line = |name: &str, s: &Series| -> Line<'static> {
+        Line::from(format!(
+            "{name:<16.16} RPS {:<w$} {:>8}  P99 {:<w$} {:>9}",
+            spark(&s.rps, w),
+            last(&s.rps)
+                .map(|v| format!("{v:.1}/s"))
+                .unwrap_or_else(|| "-".into()),
+            spark(&s.p99, w),
+            last(&s.p99)
+                .map(|v| format!("{v:.1}ms"))
+                .unwrap_or_else(|| "-".into()),
+        ))
+    };
+    let mut lines = vec![line("cluster", &data.history.cluster)];
+    if let Some(id) = selected {
+        let empty = Series::default();
+        lines.push(line(id, data.history.nodes.get(id).unwrap_or(&empty)));
+    }
+    f.render_widget(Paragraph::new(lines), area);
 }
 
 fn layers(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> usize {

@@ -176,7 +176,7 @@ pub struct PeerState {
 }
 #[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct ListMembersRequest {}
-#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+#[derive(Clone, PartialEq, ::prost::Message)]
 pub struct Member {
     #[prost(string, tag = "1")]
     pub id: ::prost::alloc::string::String,
@@ -191,6 +191,45 @@ pub struct Member {
     pub last_seen_unix_ms: i64,
     #[prost(string, tag = "6")]
     pub data_addr: ::prost::alloc::string::String,
+    /// What the member's heartbeat said about itself; carried on Join and between coordinators,
+    /// left out of ListMembers and of the answers to non-coordinators' heartbeats.
+    #[prost(message, optional, tag = "7")]
+    pub summary: ::core::option::Option<MemberSummary>,
+}
+/// A member's summary of itself, built on each heartbeat.
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct MemberSummary {
+    #[prost(enumeration = "HealthState", tag = "1")]
+    pub health: i32,
+    /// Why not healthy, or "ok".
+    #[prost(string, tag = "2")]
+    pub reason: ::prost::alloc::string::String,
+    /// Faults injected on the member, e.g. "slow:200ms".
+    #[prost(string, repeated, tag = "3")]
+    pub active_faults: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+    /// Inference requests served since start, and how many failed (coordinators).
+    #[prost(uint64, tag = "4")]
+    pub requests_total: u64,
+    #[prost(uint64, tag = "5")]
+    pub requests_failed: u64,
+    /// Slowest layer p99 over the recent window, milliseconds; 0 when none ran (compute).
+    #[prost(double, tag = "6")]
+    pub layer_p99_ms: f64,
+    /// Present on coordinators.
+    #[prost(message, optional, tag = "7")]
+    pub consensus: ::core::option::Option<ConsensusStatus>,
+    /// Process CPU, percent of one core; resident memory, bytes.
+    #[prost(double, tag = "8")]
+    pub cpu_percent: f64,
+    #[prost(uint64, tag = "9")]
+    pub memory_rss_bytes: u64,
+    /// Unix time (ms, the member's clock) the summary was built.
+    #[prost(int64, tag = "10")]
+    pub at_unix_ms: i64,
+    #[prost(uint64, tag = "11")]
+    pub uptime_seconds: u64,
+    #[prost(string, tag = "12")]
+    pub version: ::prost::alloc::string::String,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct ListMembersResponse {
@@ -1087,6 +1126,27 @@ pub struct RemoveMemberResponse {
     /// Voters after the change.
     #[prost(string, repeated, tag = "2")]
     pub voters: ::prost::alloc::vec::Vec<::prost::alloc::string::String>,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ClusterSummaryRequest {}
+#[derive(Clone, PartialEq, ::prost::Message)]
+pub struct ClusterSummaryResponse {
+    /// The answering coordinator.
+    #[prost(string, tag = "1")]
+    pub source_id: ::prost::alloc::string::String,
+    /// Unix time (ms) at the coordinator when it answered; a member's age is this minus its
+    /// last_seen_unix_ms (both the coordinator's clock).
+    #[prost(int64, tag = "2")]
+    pub now_unix_ms: i64,
+    /// The coordinator's heartbeat interval, milliseconds; a member not seen for 3 of them is stale.
+    #[prost(uint64, tag = "3")]
+    pub heartbeat_ms: u64,
+    /// Every member, with its summary when one arrived.
+    #[prost(message, repeated, tag = "4")]
+    pub members: ::prost::alloc::vec::Vec<Member>,
+    /// The coordinator's applied replicated state (reputations, faults, layer assignment).
+    #[prost(message, optional, tag = "5")]
+    pub replicated: ::core::option::Option<ReplicatedSummary>,
 }
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
@@ -2150,6 +2210,34 @@ pub mod debug_service_client {
                 );
             self.inner.unary(req, path, codec).await
         }
+        /// Coordinators: every member with the summary its last heartbeat carried (one call reads the
+        /// whole cluster); viewer role. Other nodes answer FAILED_PRECONDITION.
+        pub async fn cluster_summary(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ClusterSummaryRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ClusterSummaryResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/ClusterSummary",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "ClusterSummary"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -2395,6 +2483,15 @@ pub mod debug_service_server {
             request: tonic::Request<super::RemoveMemberRequest>,
         ) -> std::result::Result<
             tonic::Response<super::RemoveMemberResponse>,
+            tonic::Status,
+        >;
+        /// Coordinators: every member with the summary its last heartbeat carried (one call reads the
+        /// whole cluster); viewer role. Other nodes answer FAILED_PRECONDITION.
+        async fn cluster_summary(
+            &self,
+            request: tonic::Request<super::ClusterSummaryRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ClusterSummaryResponse>,
             tonic::Status,
         >;
     }
@@ -3764,6 +3861,51 @@ pub mod debug_service_server {
                     let inner = self.inner.clone();
                     let fut = async move {
                         let method = RemoveMemberSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/ClusterSummary" => {
+                    #[allow(non_camel_case_types)]
+                    struct ClusterSummarySvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::ClusterSummaryRequest>
+                    for ClusterSummarySvc<T> {
+                        type Response = super::ClusterSummaryResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::ClusterSummaryRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::cluster_summary(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = ClusterSummarySvc(inner);
                         let codec = tonic_prost::ProstCodec::default();
                         let mut grpc = tonic::server::Grpc::new(codec)
                             .apply_compression_config(
