@@ -54,9 +54,9 @@ fn spans(c: &mut Criterion) {
     {
         // The request path's spans as the engine and the data plane record them: a
         // `comm.send_tensor` child with its fields and binary traceparent, and a `layer.execute`
-        // root continuing one.
+        // root continuing one (buffer only, as `create_end_buffer_only`).
         let t = Telemetry::new(TelemetryConfig::default());
-        let layer = t.layer().with_exporter(Arc::new(Noop));
+        let layer = t.layer();
         let _guard = tracing::subscriber::set_default(tracing_subscriber::registry().with(layer));
         let root = tracing::info_span!("inference.request", request_id = "req_0123456789ab");
         let shape = tensor_shape_2d(1, 64);

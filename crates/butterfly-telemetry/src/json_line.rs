@@ -86,11 +86,15 @@ struct Rfc3339(u64);
 impl Serialize for Rfc3339 {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use time::format_description::well_known::Rfc3339 as Format;
-        let text = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.0))
+        // `YYYY-MM-DDTHH:MM:SS.fffffffffZ` is 30 bytes: formatted on the stack, no allocation.
+        let mut buf = [0u8; 40];
+        let mut out = &mut buf[..];
+        let ok = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.0))
             .ok()
-            .and_then(|t| t.format(&Format).ok())
-            .unwrap_or_default();
-        s.serialize_str(&text)
+            .is_some_and(|t| t.format_into(&mut out, &Format).is_ok());
+        // What the writes left of the buffer tells how much they wrote.
+        let written = if ok { 40 - out.len() } else { 0 };
+        s.serialize_str(std::str::from_utf8(&buf[..written]).unwrap_or_default())
     }
 }
 
