@@ -328,17 +328,9 @@ impl DataServer {
         stats: LayerStats,
         capture: butterfly_debug::Capture,
     ) {
-        // Scrubbed once for every `layer.execute` span (`None` without telemetry).
-        let node_attr = butterfly_telemetry::CleanStr::new("node.id", &node_id);
-        let shape = butterfly_telemetry::Shape::d2(1, model.spec.dim);
-        let layer_attrs = (0..model.spec.layers)
-            .map_while(|layer| exec_attrs(node_attr.as_ref(), layer, &shape))
-            .collect();
         let executor = Arc::new(Executor {
             local: self.endpoint.local_addr().ok(),
             capture,
-            node_attr,
-            layer_attrs,
             node_id,
             model,
             faults,
@@ -377,32 +369,12 @@ impl DataServer {
     }
 }
 
-/// The attributes of a `layer.execute` span on `node` for `layer` and a tensor of `shape`; `None`
-/// without telemetry (no id scrubbed, so no span records them either).
-fn exec_attrs(
-    node: Option<&butterfly_telemetry::CleanStr>,
-    layer: u32,
-    shape: &butterfly_telemetry::Shape,
-) -> Option<butterfly_telemetry::AttrSet> {
-    Some(
-        butterfly_telemetry::AttrSet::new()
-            .u64("layer.id", u64::from(layer))
-            .clean("node.id", node?)
-            .shape("tensor.shape", shape),
-    )
-}
-
 /// What a compute node's data-plane server runs layers with.
 struct Executor {
     /// The endpoint's address and the capture its frames are tapped into.
     local: Option<SocketAddr>,
     capture: butterfly_debug::Capture,
     node_id: String,
-    /// `node_id` scrubbed once for the `node.id` span attribute.
-    node_attr: Option<butterfly_telemetry::CleanStr>,
-    /// The attributes of a `layer.execute` span, by layer, for a tensor of the model's width;
-    /// empty without telemetry.
-    layer_attrs: Vec<butterfly_telemetry::AttrSet>,
     model: Model,
     faults: Faults,
     stats: LayerStats,
@@ -466,8 +438,6 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
         local: _,
         capture: _,
         node_id,
-        node_attr,
-        layer_attrs,
         model,
         faults,
         stats,
@@ -499,104 +469,76 @@ async fn execute(ex: &Executor, buf: &[u8]) -> (ExecReply, Vec<u8>) {
     let Some(input) = from_bytes(body) else {
         return fail("tensor length is not a multiple of 4".into());
     };
-    // The span continues the coordinator's trace through the header's traceparent. It is a
-    // `HotSpan`, recorded outside the `tracing` registry into the same span buffer, with the
-    // same name, fields and parent link an `info_span!` had; it records when finished or
-    // dropped, and costs nothing when INFO spans are off. Attribute values are only computed
-    // for an enabled span. It starts at `started`, so it covers an injected slow-fault delay,
-    // but it is made after that delay: it does not live across the await (and is not copied
-    // into this future's state). A node shutting down mid-delay records no span for the call.
-    let started = Instant::now();
-    if let Some(d) = faults.slow() {
-        tokio::time::sleep(d).await;
-    }
-    let mut span = butterfly_telemetry::hot_span!(remote(
+    // The span continues the coordinator's trace through the header's (binary) traceparent.
+    // It covers an injected slow-fault delay too.
+    let span = tracing::info_span!(
         "layer.execute",
-        header.traceparent,
-        header.request_id,
-        "compute",
-        started,
-    ));
-    let cached = layer_attrs
-        .get(header.layer as usize)
-        .filter(|_| input.len() == model.spec.dim);
-    if let Some(set) = cached {
-        span.record_set(set);
-    } else if span.is_enabled() {
-        // Another width: the same attributes, prepared for this call.
-        let shape = butterfly_telemetry::Shape::d2(1, input.len());
-        if let Some(set) = exec_attrs(node_attr.as_ref(), header.layer, &shape) {
-            span.record_set(&set);
-        }
-    }
-    if let Some(d) = faults.hot() {
-        crate::faults::burn_cpu(d);
-    }
-    let Some(mut output) = model.execute(header.layer, &input) else {
-        let e = format!(
-            "layer {} does not exist or input width {} is wrong",
-            header.layer,
-            input.len()
-        );
-        span.record_error(&e);
-        return fail(e);
-    };
-    if let Some(p) = faults.byzantine() {
-        if chance(p) {
-            for v in output.iter_mut() {
-                *v = -*v + 0.001;
-            }
-            // The span's ids go on the event explicitly (it is not a `tracing` span), and the
-            // span is marked as the layer marks a span whose event says `byzantine = true`.
-            let ids = span.log_ids();
-            butterfly_telemetry::event_in!(
-                tracing::Level::WARN,
-                ids,
-                layer = header.layer,
-                byzantine = true,
-                "injected byzantine fault: corrupted output"
-            );
-            span.mark_byzantine();
-        }
-    }
-    let done = Instant::now();
-    let elapsed = done.saturating_duration_since(started);
-    stats.record(header.layer, elapsed.as_secs_f64() * 1000.0);
-    if let Some(m) = &stats.metrics {
-        let trace = span.context();
-        // Same series as record_layer_execution(layer, node_id, ..), without label lookups.
-        let handle = stats.layer_handle(m, header.layer, node_id);
-        handle.record_execution(m, elapsed, trace.as_ref().map(|t| (t, done)));
-        // The execution's memory: the layer's parameters plus its input and output tensors.
-        let params = model.layer_param_bytes(header.layer).unwrap_or(0);
-        handle.set_memory(m, params + ((input.len() + output.len()) * 4) as u64);
-    }
-    let reply = (
-        ExecReply {
-            node_id: node_id.to_string(),
-            hash: tensor_hash(&output),
-            exec_us: elapsed.as_micros() as u64,
-            error: None,
-        },
-        to_bytes(&output),
+        traceparent = header.traceparent,
+        request_id = header.request_id,
+        component = "compute",
+        layer.id = header.layer,
+        node.id = node_id.as_str(),
+        tensor.shape = butterfly_telemetry::tensor_shape_2d(1, input.len()).as_str(),
+        error = tracing::field::Empty,
     );
-    span.finish(done);
-    reply
+    let work = async {
+        let started = Instant::now();
+        if let Some(d) = faults.slow() {
+            tokio::time::sleep(d).await;
+        }
+        if let Some(d) = faults.hot() {
+            crate::faults::burn_cpu(d);
+        }
+        let Some(mut output) = model.execute(header.layer, &input) else {
+            let e = format!(
+                "layer {} does not exist or input width {} is wrong",
+                header.layer,
+                input.len()
+            );
+            tracing::Span::current().record("error", e.as_str());
+            return fail(e);
+        };
+        if let Some(p) = faults.byzantine() {
+            if chance(p) {
+                for v in output.iter_mut() {
+                    *v = -*v + 0.001;
+                }
+                // Marks the span as Byzantine (its trace is always sampled).
+                tracing::warn!(
+                    layer = header.layer,
+                    byzantine = true,
+                    "injected byzantine fault: corrupted output"
+                );
+            }
+        }
+        let done = Instant::now();
+        let elapsed = done.saturating_duration_since(started);
+        stats.record(header.layer, elapsed.as_secs_f64() * 1000.0);
+        if let Some(m) = &stats.metrics {
+            let trace = butterfly_telemetry::current_trace_context();
+            // Same series as record_layer_execution(layer, node_id, ..), without label lookups.
+            let handle = stats.layer_handle(m, header.layer, node_id);
+            handle.record_execution(m, elapsed, trace.as_ref().map(|t| (t, done)));
+            // The execution's memory: the layer's parameters plus its input and output tensors.
+            let params = model.layer_param_bytes(header.layer).unwrap_or(0);
+            handle.set_memory(m, params + ((input.len() + output.len()) * 4) as u64);
+        }
+        (
+            ExecReply {
+                node_id: node_id.to_string(),
+                hash: tensor_hash(&output),
+                exec_us: elapsed.as_micros() as u64,
+                error: None,
+            },
+            to_bytes(&output),
+        )
+    };
+    tracing::Instrument::instrument(work, span).await
 }
 
-/// True with probability `p` (SplitMix64 over a per-process counter and the clock).
+/// True with probability `p`.
 fn chance(p: f64) -> bool {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0);
-    let mut z = nanos ^ COUNTER.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^= z >> 31;
-    ((z >> 11) as f64 / (1u64 << 53) as f64) < p
+    fastrand::f64() < p
 }
 
 /// A TLS 1.3 client configuration presenting the node certificate, trusting the cluster CA.

@@ -26,6 +26,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use tracing::Instrument;
 
 /// Most compute peers whose link metric handles an engine keeps.
 const MAX_CACHED_PEERS: usize = 4096;
@@ -130,11 +131,7 @@ pub struct Engine {
     failed: AtomicU64,
     in_flight: AtomicU32,
     replays: Arc<ReplayBuffer>,
-    /// This node's id scrubbed once for the `from` span attribute (`None` without telemetry).
-    from_attr: Option<butterfly_telemetry::CleanStr>,
-    /// The same for the root span's `node.id`.
-    node_attr: Option<butterfly_telemetry::CleanStr>,
-    /// What each compute node's calls reuse: metric handles and its scrubbed id.
+    /// What each compute node's calls reuse: metric handles.
     peers: std::sync::RwLock<std::collections::HashMap<String, Arc<PeerCache>>>,
 }
 
@@ -143,11 +140,6 @@ struct PeerCache {
     /// Metric handles of the link to the peer (no label lookups per call); `None` without
     /// metrics.
     link: Option<butterfly_telemetry::LinkHandles>,
-    /// The peer's id scrubbed for the `to` span attribute; `None` without telemetry.
-    to_attr: Option<butterfly_telemetry::CleanStr>,
-    /// The attributes of a `comm.send_tensor` span to this peer, by layer, for a tensor of the
-    /// model's width; empty without telemetry.
-    layer_attrs: Vec<butterfly_telemetry::AttrSet>,
 }
 
 /// `POST /v1/infer` body.
@@ -226,25 +218,11 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// `bytes` random bytes as lowercase hex.
 fn random_hex(bytes: usize) -> String {
-    use std::sync::atomic::AtomicU64 as A;
-    static SEQ: A = A::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let mut out = String::new();
-    let mut z = (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32);
-    while out.len() < bytes * 2 {
-        z = z.wrapping_add(SEQ.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed));
-        let mut x = z;
-        x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        x ^= x >> 31;
-        out.push_str(&format!("{x:016x}"));
-    }
-    out.truncate(bytes * 2);
-    out
+    let mut b = vec![0u8; bytes];
+    fastrand::fill(&mut b);
+    hex::encode(b)
 }
 
 impl Engine {
@@ -259,8 +237,6 @@ impl Engine {
         config: EngineConfig,
     ) -> Engine {
         Engine {
-            from_attr: butterfly_telemetry::CleanStr::new("from", &node_id),
-            node_attr: butterfly_telemetry::CleanStr::new("node.id", &node_id),
             node_id,
             model,
             data,
@@ -297,25 +273,6 @@ impl Engine {
         )
     }
 
-    /// The attributes of a `comm.send_tensor` span to `to` for `layer` and a tensor of `shape`
-    /// and `bytes`; `None` without telemetry (no ids scrubbed, so no span records them either).
-    fn send_attrs(
-        &self,
-        to: Option<&butterfly_telemetry::CleanStr>,
-        layer: u32,
-        shape: &butterfly_telemetry::Shape,
-        bytes: usize,
-    ) -> Option<butterfly_telemetry::AttrSet> {
-        Some(
-            butterfly_telemetry::AttrSet::new()
-                .clean("from", self.from_attr.as_ref()?)
-                .clean("to", to?)
-                .u64("layer.id", u64::from(layer))
-                .shape("tensor.shape", shape)
-                .u64("tensor_size_bytes", bytes as u64),
-        )
-    }
-
     /// The cached values of `peer`, created on first use.
     fn peer_cache(&self, peer: &str) -> Arc<PeerCache> {
         if let Some(h) = self
@@ -327,20 +284,12 @@ impl Engine {
             return h.clone();
         }
         let make = || {
-            let to_attr = butterfly_telemetry::CleanStr::new("to", peer);
-            let dim = self.model.spec.dim;
-            let shape = butterfly_telemetry::Shape::d2(1, dim);
-            let layer_attrs = (0..self.model.spec.layers)
-                .map_while(|layer| self.send_attrs(to_attr.as_ref(), layer, &shape, dim * 4))
-                .collect();
             Arc::new(PeerCache {
                 link: self
                     .config
                     .metrics
                     .as_ref()
                     .map(|m| m.link_handles(&self.node_id, peer)),
-                to_attr,
-                layer_attrs,
             })
         };
         let mut peers = self.peers.write().unwrap_or_else(|e| e.into_inner());
@@ -598,31 +547,28 @@ impl Engine {
         let request_id = format!("req_{}", random_hex(6));
         let started = Instant::now();
         let at_unix_ms = unix_ms();
-        // The root span continues the caller's trace (traceparent) or starts one. Like its
-        // `comm.send_tensor` children it is a `HotSpan` (outside the `tracing` registry: no
-        // registry entry, nothing on each poll); its log events carry its ids explicitly.
-        let mut span = butterfly_telemetry::hot_span!(root(
+        // The root span continues the caller's trace (traceparent, tracestate) or starts one.
+        let traceparent = parent.as_ref().map(TraceContext::traceparent_binary);
+        let tracestate = parent
+            .as_ref()
+            .filter(|p| !p.tracestate.is_empty())
+            .map(|p| p.tracestate.to_string());
+        let span = tracing::info_span!(
             "inference.request",
-            parent.as_ref(),
-            &request_id,
-            "inference",
-            started,
-        ));
-        if span.is_enabled() {
-            span.record_str("model.name", &req.model);
-            match &self.node_attr {
-                Some(node) => span.record_clean("node.id", node),
-                None => span.record_str("node.id", &self.node_id),
-            }
-            if let Some(original) = replay_of {
-                span.record_str("replay_of", original);
-            }
-        }
-        // Its ids for log events, and its context as the parent of every send, taken once.
-        let ids = span.log_ids();
-        let root = span.parent();
-        let result = self.run(&request_id, &req, &ids, root.as_ref()).await;
-        let trace = root.map(|r| r.context);
+            traceparent = traceparent.as_ref().map(|b| &b[..]),
+            tracestate = tracestate.as_deref(),
+            request_id = request_id.as_str(),
+            component = "inference",
+            model.name = req.model.as_str(),
+            node.id = self.node_id.as_str(),
+            replay_of = replay_of,
+            error = tracing::field::Empty,
+        );
+        let trace = butterfly_telemetry::span_context(&span);
+        let result = self
+            .run(&request_id, &req, trace.as_ref())
+            .instrument(span.clone())
+            .await;
         if let Some(m) = &self.config.metrics {
             let status = if result.is_ok() { "ok" } else { "error" };
             let done = Instant::now();
@@ -633,7 +579,7 @@ impl Engine {
             }
         }
         if let Err(e) = &result {
-            span.record_error(&e.message);
+            span.record("error", e.message.as_str());
         }
         self.in_flight.fetch_sub(1, Ordering::Relaxed);
         let run = RequestRun {
@@ -661,27 +607,20 @@ impl Engine {
         (run, result)
     }
 
-    /// Runs `req` layer by layer. `ids` are the request's root span's ids, for its log events;
-    /// `parent` its context, request id and component, the explicit parent of every
-    /// `comm.send_tensor` span (`None` when tracing is off).
+    /// Runs `req` layer by layer, inside the request's root span (whose context is `trace`;
+    /// `None` when tracing is off): every `comm.send_tensor` span is its child.
     async fn run(
         &self,
         request_id: &str,
         req: &InferRequest,
-        ids: &butterfly_telemetry::LogIds,
-        parent: Option<&butterfly_telemetry::SpanParent>,
+        trace: Option<&TraceContext>,
     ) -> Result<InferResponse, ApiError> {
         let started = Instant::now();
-        let trace_id = match parent {
-            Some(p) => p.context.trace_id_hex(),
+        let trace_id = match trace {
+            Some(t) => t.trace_id_hex(),
             None => TraceContext::new_root().trace_id_hex(),
         };
-        butterfly_telemetry::event_in!(
-            tracing::Level::INFO,
-            ids,
-            input_len = req.input.len(),
-            "inference request received"
-        );
+        tracing::info!(input_len = req.input.len(), "inference request received");
         let state = self.store.state();
         let mut tensor = self.model.encode(&req.input);
         let mut layers = Vec::with_capacity(self.model.spec.layers as usize);
@@ -697,44 +636,32 @@ impl Engine {
                     format!("no compute node can run layer {layer} (none joined, all below reputation, or partitioned)"),
                 ));
             }
-            // The `tensor.shape` of this layer's calls, formatted once.
-            let shape = butterfly_telemetry::Shape::d2(1, tensor.len());
             let mut calls: futures::stream::FuturesUnordered<_> = replicas
                 .iter()
                 .map(|(id, addr)| {
                     let input = &tensor;
-                    let shape = &shape;
                     let peer = self.peer_cache(id);
+                    // A child of the request's root span (the current span here).
+                    let span = tracing::info_span!(
+                        "comm.send_tensor",
+                        from = self.node_id.as_str(),
+                        to = id.as_str(),
+                        layer.id = layer,
+                        tensor.shape =
+                            butterfly_telemetry::tensor_shape_2d(1, input.len()).as_str(),
+                        tensor_size_bytes = input.len() * 4,
+                        error = tracing::field::Empty,
+                    );
+                    let mut ending = SendEnd {
+                        span: span.clone(),
+                        peer: id,
+                        ended: false,
+                    };
                     async move {
-                        // Recorded outside the `tracing` registry (same record as an `info_span!`
-                        // with these fields); it records when the call ends or is cancelled. It
-                        // starts and ends with the transfer-latency clock readings.
                         let sent = Instant::now();
-                        let mut span = SendSpan {
-                            span: butterfly_telemetry::hot_span!(child(
-                                "comm.send_tensor",
-                                parent,
-                                sent
-                            )),
-                            peer: id,
-                            ended: false,
-                        };
-                        let cached = peer
-                            .layer_attrs
-                            .get(layer as usize)
-                            .filter(|_| input.len() == self.model.spec.dim);
-                        if let Some(set) = cached {
-                            span.record_set(set);
-                        } else if span.is_enabled() {
-                            // Another width: the same attributes, prepared for this call.
-                            let bytes = input.len() * 4;
-                            let to = peer.to_attr.as_ref();
-                            if let Some(set) = self.send_attrs(to, layer, shape, bytes) {
-                                span.record_set(&set);
-                            }
-                        }
                         // Every hop carries this span's W3C traceparent (binary form).
-                        let traceparent = span.traceparent_binary();
+                        let traceparent = butterfly_telemetry::span_context(&ending.span)
+                            .map(|c| c.traceparent_binary());
                         let header = ExecHeader {
                             request_id,
                             layer,
@@ -754,11 +681,13 @@ impl Engine {
                             }
                         }
                         if let Err(e) = &r {
-                            span.record_error(&format!("send to {id} failed: {e}"));
+                            let msg = format!("send to {id} failed: {e}");
+                            ending.span.record("error", msg.as_str());
                         }
-                        span.finish(done);
+                        ending.done();
                         (id.clone(), r)
                     }
+                    .instrument(span)
                 })
                 .collect();
             let quorum = replicas.len() / 2 + 1;
@@ -802,9 +731,7 @@ impl Engine {
                         // Trust our own hash of what arrived, not the sender's claim.
                         let hash = tensor_hash(&output);
                         if hash != reply.hash {
-                            butterfly_telemetry::event_in!(
-                                tracing::Level::WARN,
-                                ids,
+                            tracing::warn!(
                                 node = %id,
                                 layer,
                                 "reply hash does not match its tensor"
@@ -858,7 +785,7 @@ impl Engine {
                         detected_by: self.node_id.clone(),
                         reputation_after: 0.0,
                     };
-                    recorded.push(self.record_fault(fault, ids));
+                    recorded.push(self.record_fault(fault));
                 }
             }
             tensor = output;
@@ -873,12 +800,7 @@ impl Engine {
             });
         }
         let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-        butterfly_telemetry::event_in!(
-            tracing::Level::INFO,
-            ids,
-            latency_ms,
-            "inference completed"
-        );
+        tracing::info!(latency_ms, "inference completed");
         if !recorded.is_empty()
             && tokio::time::timeout(FAULT_COMMIT_WAIT, futures::future::join_all(recorded))
                 .await
@@ -899,16 +821,10 @@ impl Engine {
         })
     }
 
-    /// Records a Byzantine fault through Raft; `ids` are the request's root span's, for the log
-    /// event. The proposal runs in its own task (it completes even if the request fails later).
-    fn record_fault(
-        &self,
-        f: FaultRecord,
-        ids: &butterfly_telemetry::LogIds,
-    ) -> tokio::task::JoinHandle<()> {
-        butterfly_telemetry::event_in!(
-            tracing::Level::WARN,
-            ids,
+    /// Records a Byzantine fault through Raft (logged in the request's span). The proposal runs
+    /// in its own task (it completes even if the request fails later).
+    fn record_fault(&self, f: FaultRecord) -> tokio::task::JoinHandle<()> {
+        tracing::warn!(
             node = %f.node_id, layer = f.layer,
             expected = %f.expected_hash, received = %f.received_hash,
             "byzantine fault detected"
@@ -929,42 +845,29 @@ impl Engine {
     }
 }
 
-/// A `comm.send_tensor` span that ends as an error naming the peer when its call is dropped
-/// before it ended (a straggler cancelled once the majority moved on).
-struct SendSpan<'a> {
-    span: butterfly_telemetry::HotSpan,
+/// Marks a `comm.send_tensor` span as an error naming the peer when its call is dropped before
+/// it ended (a straggler cancelled once the majority moved on).
+struct SendEnd<'a> {
+    span: tracing::Span,
     peer: &'a str,
     ended: bool,
 }
 
-impl std::ops::Deref for SendSpan<'_> {
-    type Target = butterfly_telemetry::HotSpan;
-    fn deref(&self) -> &Self::Target {
-        &self.span
-    }
-}
-
-impl std::ops::DerefMut for SendSpan<'_> {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.span
-    }
-}
-
-impl SendSpan<'_> {
-    fn finish(&mut self, end: Instant) {
+impl SendEnd<'_> {
+    /// The call ended (answered or failed): nothing to add on drop.
+    fn done(&mut self) {
         self.ended = true;
-        self.span.finish(end);
     }
 }
 
-impl Drop for SendSpan<'_> {
+impl Drop for SendEnd<'_> {
     fn drop(&mut self) {
         if !self.ended {
             let msg = format!(
                 "send to {} cancelled: no answer before the majority moved on",
                 self.peer
             );
-            self.span.record_error(&msg);
+            self.span.record("error", msg.as_str());
         }
     }
 }

@@ -1,16 +1,17 @@
-//! Per-operation cost of the instrumentation (seed budgets: ~1 µs per span, ~5 µs per log entry).
-//! Run: `cargo bench -p butterfly-telemetry --bench telemetry`.
+//! Per-operation cost of the instrumentation (seed budgets: a span under 1 µs, a log line under
+//! 5 µs, an exemplar observation under 0.5 µs), and the whole instrumentation of one demo
+//! request. Run: `cargo bench -p butterfly-telemetry --bench telemetry`.
+
+mod common;
 
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use butterfly_telemetry::ClockAnchor;
-
 use butterfly_telemetry::sampling::SampledTrace;
 use butterfly_telemetry::{
-    encode_openmetrics, format_json_line, AttrSet, HotSink, HotSpan, Metrics, Shape, SharedStr,
-    SpanExporter, SpanParent, Telemetry, TelemetryConfig, TraceContext,
+    encode_openmetrics, format_json_line, span_context, tensor_shape_2d, Metrics, SpanExporter,
+    Telemetry, TelemetryConfig, TraceContext,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 use prometheus_client::registry::Registry;
@@ -51,51 +52,45 @@ fn spans(c: &mut Criterion) {
         });
     }
     {
-        // The hot path's spans (outside the registry), as the engine records them: a
-        // `comm.send_tensor` child with a prepared attribute set and its binary traceparent, and
-        // a `layer.execute` root continuing one.
+        // The request path's spans as the engine and the data plane record them: a
+        // `comm.send_tensor` child with its fields and binary traceparent, and a `layer.execute`
+        // root continuing one (buffer only, as `create_end_buffer_only`).
         let t = Telemetry::new(TelemetryConfig::default());
-        let sink: &'static HotSink = Box::leak(Box::new(HotSink::new(t.clone(), None)));
-        let parent = SpanParent {
-            context: TraceContext::new_root(),
-            request_id: SharedStr::from("req_0123456789ab"),
-            component: SharedStr::from_static("inference"),
-            anchor: ClockAnchor {
-                at: Instant::now(),
-                unix_nano: 1_800_000_000_000_000_000,
-            },
-        };
-        let set = AttrSet::new()
-            .clean("from", &sink.clean("from", "coordinator-1"))
-            .clean("to", &sink.clean("to", "compute-1"))
-            .u64("layer.id", 3)
-            .shape("tensor.shape", &Shape::d2(1, 64))
-            .u64("tensor_size_bytes", 256);
-        g.bench_function("hot_send_tensor_with_traceparent", |b| {
-            b.iter(|| {
-                let mut s = HotSpan::child_in(sink, "comm.send_tensor", &parent, Instant::now());
-                s.record_set(&set);
-                black_box(s.traceparent_binary());
-                s.finish(Instant::now());
-            })
+        let layer = t.layer();
+        let _guard = tracing::subscriber::set_default(tracing_subscriber::registry().with(layer));
+        let root = tracing::info_span!("inference.request", request_id = "req_0123456789ab");
+        let shape = tensor_shape_2d(1, 64);
+        root.in_scope(|| {
+            g.bench_function("send_tensor_with_traceparent", |b| {
+                b.iter(|| {
+                    let s = tracing::info_span!(
+                        "comm.send_tensor",
+                        from = "coordinator-1",
+                        to = "compute-1",
+                        layer.id = 3_u32,
+                        tensor.shape = shape.as_str(),
+                        tensor_size_bytes = 256_usize,
+                        error = tracing::field::Empty,
+                    );
+                    black_box(span_context(&s).map(|c| c.traceparent_binary()));
+                    s.in_scope(|| black_box(1))
+                })
+            });
         });
-        let tp = parent.context.traceparent_binary();
-        let exec = AttrSet::new()
-            .u64("layer.id", 3)
-            .clean("node.id", &sink.clean("node.id", "compute-1"))
-            .shape("tensor.shape", &Shape::d2(1, 64));
-        g.bench_function("hot_layer_execute_remote", |b| {
+        let tp = TraceContext::new_root().traceparent_binary();
+        g.bench_function("layer_execute_remote", |b| {
             b.iter(|| {
-                let mut s = HotSpan::remote_in(
-                    sink,
+                tracing::info_span!(
                     "layer.execute",
-                    &tp,
-                    "req_0123456789ab",
-                    "compute",
-                    Instant::now(),
-                );
-                s.record_set(&exec);
-                s.finish(Instant::now());
+                    traceparent = &tp[..],
+                    request_id = "req_0123456789ab",
+                    component = "compute",
+                    layer.id = 3_u32,
+                    node.id = "compute-1",
+                    tensor.shape = shape.as_str(),
+                    error = tracing::field::Empty,
+                )
+                .in_scope(|| black_box(1))
             })
         });
     }
@@ -109,7 +104,9 @@ fn logs(c: &mut Criterion) {
         ..Default::default()
     });
     t.node.set_consensus_term(42);
-    let layer = t.layer().with_json_writer(std::io::sink);
+    // As a node writes them: through tracing-appender's non-blocking writer.
+    let (writer, _writer_guard) = tracing_appender::non_blocking(std::io::sink());
+    let layer = t.layer().with_json_writer(writer);
     let _guard = tracing::subscriber::set_default(tracing_subscriber::registry().with(layer));
     let span = tracing::info_span!(
         "inference.request",
@@ -213,9 +210,31 @@ fn histograms(c: &mut Criterion) {
     g.finish();
 }
 
+/// The whole instrumentation of one demo request (see `common/request.rs`).
+fn request(c: &mut Criterion) {
+    let mut g = c.benchmark_group("request");
+    let t = Telemetry::new(TelemetryConfig::default());
+    let (writer, _writer_guard) = tracing_appender::non_blocking(std::io::sink());
+    let layer = t
+        .layer()
+        .with_exporter(Arc::new(Noop))
+        .with_json_writer(writer);
+    let _guard = tracing::subscriber::set_default(tracing_subscriber::registry().with(layer));
+    let mut registry = Registry::default();
+    let m = Metrics::register(&mut registry);
+    let mut r = 0;
+    g.bench_function("demo_request_instrumentation", |b| {
+        b.iter(|| {
+            r += 1;
+            common::request::demo_request(r, Some(&m))
+        })
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().measurement_time(Duration::from_secs(2)).warm_up_time(Duration::from_millis(500));
-    targets = spans, logs, histograms
+    targets = spans, logs, histograms, request
 }
 criterion_main!(benches);

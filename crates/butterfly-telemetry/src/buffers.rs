@@ -6,11 +6,10 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use butterfly_proto::debug;
 
-use crate::clock::SpanTime;
 use crate::trace_context::parse_hex_id;
 use crate::values::{encode_hex, AttrValue, SharedStr};
 
@@ -77,16 +76,9 @@ impl From<&tracing::Level> for Level {
 /// for them.
 pub type Attributes = smallvec::SmallVec<[(&'static str, AttrValue); 6]>;
 
-/// A span's attributes: a prepared set shared with other spans (see [`crate::AttrSet`]; taking
-/// it costs a reference count), then the span's own, in recording order. A name recorded again
-/// replaces its value, wherever it is.
-#[derive(Debug, Clone, Default)]
-pub struct SpanAttributes {
-    shared: Option<Arc<Attributes>>,
-    /// Usually none when a set is shared (then no allocation; e.g. an `error`); kept out of
-    /// line so a record stays small to move.
-    own: Vec<(&'static str, AttrValue)>,
-}
+/// A span's attributes, in recording order. A name recorded again replaces its value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpanAttributes(Vec<(&'static str, AttrValue)>);
 
 impl SpanAttributes {
     /// No attributes.
@@ -94,19 +86,19 @@ impl SpanAttributes {
         Self::default()
     }
 
-    /// Every attribute: the shared set's, then the span's own.
+    /// Every attribute, in recording order.
     pub fn iter(&self) -> impl Iterator<Item = &(&'static str, AttrValue)> {
-        self.shared.iter().flat_map(|s| s.iter()).chain(&self.own)
+        self.0.iter()
     }
 
     /// Number of attributes.
     pub fn len(&self) -> usize {
-        self.shared.as_ref().map_or(0, |s| s.len()) + self.own.len()
+        self.0.len()
     }
 
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.0.is_empty()
     }
 
     /// The value of `name`, if recorded.
@@ -115,72 +107,29 @@ impl SpanAttributes {
     }
 
     /// Records `name = value`, replacing an earlier value of `name`.
-    #[inline]
     pub fn set(&mut self, name: &'static str, value: AttrValue) {
-        for slot in self.own.iter_mut() {
-            if slot.0 == name {
-                slot.1 = value;
-                return;
-            }
+        match self.0.iter_mut().find(|(k, _)| *k == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name, value)),
         }
-        if self
-            .shared
-            .as_ref()
-            .is_some_and(|s| s.iter().any(|(k, _)| *k == name))
-        {
-            // Overriding a shared value: take a private copy first (rare).
-            let mut all: Vec<_> = self.iter().cloned().collect();
-            if let Some(slot) = all.iter_mut().find(|(k, _)| *k == name) {
-                slot.1 = value;
-            }
-            self.shared = None;
-            self.own = all;
-            return;
-        }
-        self.own.push((name, value));
-    }
-
-    /// Records every attribute of a shared set: by reference when nothing is recorded yet.
-    #[inline]
-    pub(crate) fn share(&mut self, set: &Arc<Attributes>) {
-        if self.shared.is_none() && self.own.is_empty() {
-            self.shared = Some(set.clone());
-        } else {
-            for (name, value) in set.iter() {
-                self.set(name, value.clone());
-            }
-        }
-    }
-}
-
-impl PartialEq for SpanAttributes {
-    /// Same names and values in the same order, however they are stored.
-    fn eq(&self, other: &Self) -> bool {
-        self.iter().eq(other.iter())
     }
 }
 
 impl From<Attributes> for SpanAttributes {
     fn from(own: Attributes) -> Self {
-        Self {
-            shared: None,
-            own: own.into_iter().collect(),
-        }
+        Self(own.into_iter().collect())
     }
 }
 
 impl FromIterator<(&'static str, AttrValue)> for SpanAttributes {
     fn from_iter<I: IntoIterator<Item = (&'static str, AttrValue)>>(iter: I) -> Self {
-        Self {
-            shared: None,
-            own: iter.into_iter().collect(),
-        }
+        Self(iter.into_iter().collect())
     }
 }
 
-/// A finished span. Cheap to build on the hot path: the name is the callsite's static name, ids
-/// and request ids are shared ([`SharedStr`]) and attributes keep their recorded type
-/// ([`AttrValue`]) until read.
+/// A finished span: the name is the callsite's static name, ids and request ids are short
+/// inline strings ([`SharedStr`]) and attributes keep their recorded type ([`AttrValue`]) until
+/// read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SpanRecord {
     /// Trace id.
@@ -195,9 +144,10 @@ pub struct SpanRecord {
     pub node_id: SharedStr,
     /// Request id (own field or inherited from an ancestor span), empty if none.
     pub request_id: SharedStr,
-    /// When it ran (read as wall-clock time with [`SpanRecord::start_unix_nano`] and
-    /// [`SpanRecord::duration_ns`]).
-    pub time: SpanTime,
+    /// Start, nanoseconds since the Unix epoch.
+    pub start_unix_nano: u64,
+    /// Duration, nanoseconds.
+    pub duration_ns: u64,
     /// True when the span (or an ERROR event inside it) marked an error.
     pub error: bool,
     /// True when the span recorded a Byzantine event (`byzantine = true`).
@@ -209,12 +159,12 @@ pub struct SpanRecord {
 impl SpanRecord {
     /// Start, nanoseconds since the Unix epoch.
     pub fn start_unix_nano(&self) -> u64 {
-        self.time.start_unix_nano()
+        self.start_unix_nano
     }
 
     /// Duration, nanoseconds.
     pub fn duration_ns(&self) -> u64 {
-        self.time.duration_ns()
+        self.duration_ns
     }
 
     /// Trace id, lowercase hex.
@@ -643,44 +593,23 @@ mod tests {
     }
 
     #[test]
-    fn span_attributes_share_then_override() {
-        let set: Arc<Attributes> = Arc::new(
-            [
-                ("from", AttrValue::from("a")),
-                ("layer.id", AttrValue::U64(3)),
-            ]
-            .into_iter()
-            .collect(),
-        );
-        let mut shared = SpanAttributes::new();
-        shared.share(&set);
-        shared.set("error", AttrValue::from("boom"));
-        let plain: SpanAttributes = [
+    fn span_attributes_replace_in_place() {
+        let mut a: SpanAttributes = [
             ("from", AttrValue::from("a")),
             ("layer.id", AttrValue::U64(3)),
-            ("error", AttrValue::from("boom")),
         ]
         .into_iter()
         .collect();
-        assert_eq!(shared, plain);
-        assert_eq!(shared.len(), 3);
-        assert_eq!(shared.get("layer.id"), Some(&AttrValue::U64(3)));
-        // Recording a shared name again replaces it, in place, and leaves the set alone.
-        shared.set("layer.id", AttrValue::U64(4));
+        a.set("error", AttrValue::from("boom"));
+        a.set("layer.id", AttrValue::U64(4));
         assert_eq!(
-            shared
-                .iter()
+            a.iter()
                 .map(|(k, v)| format!("{k}={v}"))
                 .collect::<Vec<_>>(),
             ["from=a", "layer.id=4", "error=boom"]
         );
-        assert_eq!(set[1].1, AttrValue::U64(3));
-        // Sharing into a span that already has attributes copies them in.
-        let mut own = SpanAttributes::new();
-        own.set("x", AttrValue::Bool(true));
-        own.share(&set);
-        assert_eq!(own.len(), 3);
-        assert!(!own.is_empty() && SpanAttributes::new().is_empty());
+        assert_eq!(a.get("layer.id"), Some(&AttrValue::U64(4)));
+        assert!(!a.is_empty() && SpanAttributes::new().is_empty());
     }
 
     #[test]

@@ -5,14 +5,15 @@
 //!
 //! Span field conventions (all optional):
 //! * `traceparent` / `tracestate`: W3C headers extracted from the incoming message; the span
-//!   continues that trace with the remote span as parent (only on spans without a local parent);
+//!   continues that trace with the remote span as parent (only on spans without a local parent).
+//!   A `traceparent` recorded as bytes (`&[u8]`) is the binary form of the data plane's frames
+//!   ([`TraceContext::parse_traceparent_binary`]);
 //! * `request_id`, `component`: inherited by child spans and by every log entry inside;
 //! * `error` (any value), `status = "error"`, or an ERROR event inside: the span is an error;
 //! * `byzantine = true`: the span recorded a Byzantine event (its trace is always sampled).
 //!
-//! On events, `trace_id` and `span_id` (hex, non-empty) are taken as the entry's correlation
-//! ids instead of the enclosing span's: events inside a [`crate::hot::HotSpan`], which lives
-//! outside the `tracing` registry, pass its ids this way (plus `request_id` and `component`).
+//! Events take their correlation ids (trace, span, request id, component) from the span they
+//! are emitted in; `request_id` and `component` fields on the event override the span's.
 //!
 //! Every other field becomes a scrubbed attribute (see [`Scrubber`]).
 
@@ -21,7 +22,7 @@ use std::fmt::{self, Write as _};
 use std::io::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -32,13 +33,12 @@ use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::Layer;
 
 use crate::buffers::{Level, LogBuffer, LogRecord, SpanAttributes, SpanBuffer, SpanRecord};
-use crate::clock::{now_unix_nano, ClockAnchor, SpanTime};
 use crate::json_line::write_json_line;
 use crate::sampling::{SampledTrace, SamplerConfig, TailSampler};
 use crate::scrub::{FieldClass, Scrubber};
 use crate::trace_context::{
-    format_traceparent, parse_hex_id, random_span_id, random_trace_id, TraceContext, TraceState,
-    FLAG_RANDOM, FLAG_SAMPLED,
+    format_traceparent, random_span_id, random_trace_id, TraceContext, TraceState, FLAG_RANDOM,
+    FLAG_SAMPLED,
 };
 use crate::values::{display_text, AttrValue, SharedStr};
 
@@ -69,7 +69,6 @@ impl NodeContext {
 
     /// The node id as a [`SharedStr`] (inline for an id of up to
     /// [`SHARED_INLINE_BYTES`](crate::SHARED_INLINE_BYTES) bytes: a copy, no allocation).
-    #[inline]
     pub fn shared_node_id(&self) -> SharedStr {
         self.node_id.clone()
     }
@@ -204,8 +203,9 @@ struct SpanData {
     local_root: bool,
     flags: u8,
     tracestate: TraceState,
-    /// The span's start (its own anchor).
-    start: ClockAnchor,
+    /// When the span started: monotonic (for its duration) and wall-clock, ns since the epoch.
+    start: Instant,
+    start_unix_nano: u64,
     request_id: SharedStr,
     component: SharedStr,
     error: bool,
@@ -226,18 +226,11 @@ struct Fields<'a> {
     error: bool,
     byzantine: bool,
     fields: crate::buffers::Attributes,
-    /// Events only: `trace_id`/`span_id` fields are correlation ids, not plain fields.
-    explicit_ids: bool,
-    trace_id: Option<[u8; 16]>,
-    span_id: Option<[u8; 8]>,
 }
 
 impl<'a> Fields<'a> {
     fn new(scrubber: &'a Scrubber, capacity: usize) -> Self {
         Self {
-            explicit_ids: false,
-            trace_id: None,
-            span_id: None,
             scrubber,
             message: None,
             request_id: None,
@@ -263,10 +256,6 @@ impl<'a> Fields<'a> {
                     .and_then(|v| TraceContext::parse_traceparent(v).ok());
             }
             "tracestate" => self.tracestate = Some(TraceState::parse(value).unwrap_or_default()),
-            // Explicit correlation ids (hex); anything that is not a W3C id leaves the span's
-            // ids in place.
-            "trace_id" if self.explicit_ids => self.trace_id = parse_hex_id(value),
-            "span_id" if self.explicit_ids => self.span_id = parse_hex_id(value),
             _ => {
                 let (error, byzantine) = text_flags(name, value);
                 self.error |= error;
@@ -331,6 +320,15 @@ impl Visit for Fields<'_> {
         self.put_number(field.name(), AttrValue::F64(value));
     }
 
+    fn record_bytes(&mut self, field: &Field, value: &[u8]) {
+        if field.name() == "traceparent" {
+            self.remote = TraceContext::parse_traceparent_binary(value).ok();
+        } else {
+            let text = hex::encode(value);
+            self.put(field.name(), &text, None);
+        }
+    }
+
     fn record_error(&mut self, field: &Field, value: &(dyn std::error::Error + 'static)) {
         self.error = true;
         let text = value.to_string();
@@ -357,9 +355,8 @@ impl Visit for Fields<'_> {
 }
 
 /// The error and Byzantine flags a text field sets on its span: `error`/`exception` (any value),
-/// `status`/`otel.status_code` = `error` (any case), `byzantine` = `true`. Shared by the layer,
-/// [`crate::HotSpan`] and [`crate::AttrSet`].
-pub(crate) fn text_flags(name: &str, value: &str) -> (bool, bool) {
+/// `status`/`otel.status_code` = `error` (any case), `byzantine` = `true`.
+fn text_flags(name: &str, value: &str) -> (bool, bool) {
     match name {
         "error" | "exception" => (true, false),
         "status" | "otel.status_code" => (value.eq_ignore_ascii_case("error"), false),
@@ -369,8 +366,8 @@ pub(crate) fn text_flags(name: &str, value: &str) -> (bool, bool) {
 }
 
 /// Trace id, parent span id, flags and state of a local root: continuing `remote`, or a new
-/// trace (flags `sampled | random`). Shared by the layer and [`crate::HotSpan`].
-pub(crate) fn root_of(remote: Option<TraceContext>) -> ([u8; 16], Option<[u8; 8]>, u8, TraceState) {
+/// trace (flags `sampled | random`).
+fn root_of(remote: Option<TraceContext>) -> ([u8; 16], Option<[u8; 8]>, u8, TraceState) {
     match remote {
         Some(r) => (r.trace_id, Some(r.span_id), r.flags, r.tracestate),
         None => (
@@ -427,7 +424,8 @@ where
             local_root,
             flags,
             tracestate,
-            start: ClockAnchor::now(),
+            start: Instant::now(),
+            start_unix_nano: now_unix_nano(),
             request_id: f.request_id.take().unwrap_or(inherited_req),
             component: f.component.take().unwrap_or(inherited_comp),
             error: f.error,
@@ -461,19 +459,12 @@ where
         let meta = event.metadata();
         let level = Level::from(meta.level());
         let mut f = Fields::new(&self.t.scrubber, meta.fields().len());
-        f.explicit_ids = true;
         event.record(&mut f);
         let mut trace_id = None;
         let mut span_id = None;
         let mut request_id = SharedStr::empty();
         let mut component = SharedStr::empty();
-        if let Some(ids) = crate::hot::event_ids() {
-            // Emitted inside a hot span (`event_in!`): its ids, not the registry's current span.
-            trace_id = ids.trace_id;
-            span_id = ids.span_id;
-            request_id = ids.request_id;
-            component = ids.component;
-        } else if let Some(span) = ctx.event_span(event) {
+        if let Some(span) = ctx.event_span(event) {
             let mut ext = span.extensions_mut();
             if let Some(d) = ext.get_mut::<SpanData>() {
                 if level == Level::Error || f.error {
@@ -491,8 +482,8 @@ where
             level,
             message: f.message.take().unwrap_or_default(),
             target: meta.target(),
-            trace_id: f.trace_id.take().or(trace_id),
-            span_id: f.span_id.take().or(span_id),
+            trace_id,
+            span_id,
             request_id: f.request_id.take().unwrap_or(request_id),
             node_id: self.t.node.shared_node_id(),
             consensus_term: self.t.node.consensus_term(),
@@ -522,7 +513,8 @@ where
             name: span.name(),
             node_id: self.t.node.shared_node_id(),
             request_id: d.request_id,
-            time: SpanTime::new(d.start, d.start.at, Instant::now()),
+            start_unix_nano: d.start_unix_nano,
+            duration_ns: nanos(d.start.elapsed()),
             error: d.error,
             byzantine: d.byzantine,
             attributes: d.attributes,
@@ -532,11 +524,10 @@ where
 }
 
 /// Hands a finished span to the span buffer and, with an exporter, to the tail sampler (as the
-/// root of its local trace when `local_root`). Shared by the layer and [`crate::hot::HotSpan`].
-/// Takes the record out of `record`, leaving there the record the buffer evicted (or an empty
-/// one) for the caller to drop outside the buffer's lock.
-#[inline]
-pub(crate) fn deliver(
+/// root of its local trace when `local_root`). Takes the record out of `record`, leaving there
+/// the record the buffer evicted (or an empty one) for the caller to drop outside the buffer's
+/// lock.
+fn deliver(
     t: &Telemetry,
     exporter: Option<&Arc<dyn SpanExporter>>,
     record: &mut SpanRecord,
@@ -579,12 +570,7 @@ fn with_current_span<R>(f: impl FnOnce(&SpanData) -> R) -> Option<R> {
 /// The W3C context of the current span (as set up by a [`TelemetryLayer`]), for injection into
 /// outgoing messages and for metric exemplars. `None` outside a span or without the layer.
 pub fn current_trace_context() -> Option<TraceContext> {
-    with_current_span(|d| TraceContext {
-        trace_id: d.trace_id,
-        span_id: d.span_id,
-        flags: d.flags,
-        tracestate: d.tracestate.clone(),
-    })
+    with_current_span(SpanData::context)
 }
 
 /// The current span's `traceparent` header value, formatted directly from the span (cheaper than
@@ -594,34 +580,41 @@ pub fn current_traceparent() -> Option<String> {
     with_current_span(|d| format_traceparent(&d.trace_id, &d.span_id, d.flags))
 }
 
-/// What a child span inherits from its parent: the W3C context, request id and component.
-#[derive(Debug, Clone)]
-pub struct SpanParent {
-    /// The parent's context (its span id is the child's parent id).
-    pub context: TraceContext,
-    /// The parent's request id (own or inherited), scrubbed; empty if none.
-    pub request_id: SharedStr,
-    /// The parent's component (own or inherited); empty if none.
-    pub component: SharedStr,
-    /// The parent's clock anchor, which its children share (so a child's start converts to
-    /// wall-clock time without a clock read of its own).
-    pub anchor: ClockAnchor,
+/// The W3C context of `span` (as set up by a [`TelemetryLayer`]): for a span that is not
+/// entered, e.g. to put its binary `traceparent` on an outgoing frame or link an exemplar to it.
+/// `None` for a disabled span or without the layer.
+pub fn span_context(span: &tracing::Span) -> Option<TraceContext> {
+    span.with_subscriber(|(id, dispatch)| {
+        let registry = dispatch.downcast_ref::<tracing_subscriber::Registry>()?;
+        let span = registry.span(id)?;
+        let ext = span.extensions();
+        ext.get::<SpanData>().map(SpanData::context)
+    })
+    .flatten()
 }
 
-/// The current span as a parent for [`crate::hot::HotSpan`]s (one call serves any number of
-/// children). `None` outside a span or without the layer.
-pub fn current_span_parent() -> Option<SpanParent> {
-    with_current_span(|d| SpanParent {
-        context: TraceContext {
-            trace_id: d.trace_id,
-            span_id: d.span_id,
-            flags: d.flags,
-            tracestate: d.tracestate.clone(),
-        },
-        request_id: d.request_id.clone(),
-        component: d.component.clone(),
-        anchor: d.start,
-    })
+impl SpanData {
+    fn context(&self) -> TraceContext {
+        TraceContext {
+            trace_id: self.trace_id,
+            span_id: self.span_id,
+            flags: self.flags,
+            tracestate: self.tracestate.clone(),
+        }
+    }
+}
+
+/// Now, nanoseconds since the Unix epoch (0 before it).
+fn now_unix_nano() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(nanos)
+        .unwrap_or(0)
+}
+
+/// `d` in nanoseconds, saturating.
+fn nanos(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
 }
 
 /// Injects the current span's context into `carrier`; false when there is none.

@@ -6,8 +6,9 @@
 //! * [`sampling`]: tail sampling (errors, slow, Byzantine always; normal traces 10 %);
 //! * [`scrub`]: PII scrubbing of every log field and span attribute;
 //! * [`buffers`]: bounded span/log ring buffers served by the debug service;
-//! * [`layer`]: the `tracing` layer tying these together, plus JSON log lines;
-//! * [`hot`]: hot-path spans recorded outside the `tracing` registry, same records.
+//! * [`layer`]: the `tracing` layer tying these together (every span and event goes through
+//!   it), plus JSON log lines ([`json_line`]) written off the request path by
+//!   `tracing-appender`'s non-blocking writer.
 //!
 //! Typical node start-up: `let t = butterfly_telemetry::init(config, exporter)?;` then keep
 //! `t.spans`/`t.logs` for the debug service and update `t.node` on term changes.
@@ -17,8 +18,6 @@
 
 pub mod buffers;
 pub mod cardinality;
-pub mod clock;
-pub mod hot;
 pub mod json_line;
 pub mod layer;
 pub mod metrics;
@@ -27,7 +26,6 @@ pub mod sampling;
 pub mod scrub;
 pub mod trace_context;
 pub mod values;
-pub mod writer;
 
 use std::sync::Arc;
 
@@ -40,12 +38,10 @@ pub use buffers::{
     SpanRecord, DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
 };
 pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
-pub use clock::{ClockAnchor, SpanTime};
-pub use hot::{AttrSet, CleanStr, HotSink, HotSpan, LogIds, Shape};
 pub use json_line::{format_json_line, write_json_line};
 pub use layer::{
-    current_span_parent, current_trace_context, current_traceparent, inject_current, NodeContext,
-    SpanExporter, SpanParent, Telemetry, TelemetryConfig, TelemetryLayer,
+    current_trace_context, current_traceparent, inject_current, span_context, NodeContext,
+    SpanExporter, Telemetry, TelemetryConfig, TelemetryLayer,
 };
 pub use metrics::{
     encode_for_accept, encode_openmetrics, encode_prometheus_text, prefers_openmetrics,
@@ -59,10 +55,6 @@ pub use trace_context::{
     Extractor, Injector, TraceContext, TraceContextError, TraceState, TRACEPARENT_BINARY_LEN,
     TRACEPARENT_LEN,
 };
-#[doc(hidden)]
-pub use tracing as __tracing;
-#[doc(hidden)]
-pub use tracing_core as __tracing_core;
 pub use values::{encode_hex, tensor_shape_2d, AttrValue, SharedStr, SHARED_INLINE_BYTES};
 
 /// Filter used when `RUST_LOG` is unset: `info`.
@@ -91,9 +83,10 @@ pub fn env_filter() -> Result<EnvFilter, LogInitError> {
 }
 
 /// Installs the global subscriber: a [`TelemetryLayer`] filtered by `RUST_LOG`, writing scrubbed
-/// JSON lines to stderr through a [`writer::LineBuffer`] (flushed every 50 ms by a background
-/// thread, at exit by [`flush_logs`], and before a panic message), recording into the returned
-/// [`Telemetry`]'s buffers, and handing kept traces to `exporter` when given.
+/// JSON lines to stderr through `tracing-appender`'s non-blocking writer (a worker thread writes
+/// them; up to 128,000 lines wait in its queue, more are dropped rather than block; call
+/// [`flush_logs`] before the process exits), recording into the returned [`Telemetry`]'s
+/// buffers, and handing kept traces to `exporter` when given.
 ///
 /// The filter is global (the layer is the only one), so disabled spans and events cost nothing
 /// past their callsite's cached interest. A plain level (`info`, `warn`, `off`, …) becomes a
@@ -105,24 +98,9 @@ pub fn init(
 ) -> Result<Telemetry, LogInitError> {
     let level = plain_level_filter()?;
     let telemetry = Telemetry::new(config);
-    let lines: &'static writer::LineBuffer =
-        LOG_LINES.get_or_init(|| writer::LineBuffer::new(Box::new(std::io::stderr())));
-    lines
-        .spawn_flusher()
-        .map_err(|e| LogInitError(format!("cannot start the log writer: {e}")))?;
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        // Pending lines first, so the panic message comes after them (without waiting on a lock
-        // the panicking thread may hold).
-        if let Some(lines) = LOG_LINES.get() {
-            lines.try_flush();
-        }
-        previous(info);
-    }));
-    let mut layer = telemetry
-        .layer()
-        .with_json_writer(move || writer::Lines(lines));
-    if let Some(e) = exporter.clone() {
+    let (lines, guard) = tracing_appender::non_blocking(std::io::stderr());
+    let mut layer = telemetry.layer().with_json_writer(lines);
+    if let Some(e) = exporter {
         layer = layer.with_exporter(e);
     }
     let installed = match level {
@@ -136,19 +114,19 @@ pub fn init(
             .try_init(),
     };
     installed.map_err(|e| LogInitError(e.to_string()))?;
-    hot::install(hot::HotSink::new(telemetry.clone(), exporter));
+    *LOG_WRITER.lock().unwrap_or_else(|e| e.into_inner()) = Some(guard);
     Ok(telemetry)
 }
 
-/// The process's log line buffer, once [`init`] has run.
-static LOG_LINES: std::sync::OnceLock<writer::LineBuffer> = std::sync::OnceLock::new();
+/// The log writer's guard, once [`init`] has run: dropping it writes the pending lines.
+static LOG_WRITER: std::sync::Mutex<Option<tracing_appender::non_blocking::WorkerGuard>> =
+    std::sync::Mutex::new(None);
 
-/// Writes the JSON log lines still pending (call before the process exits; a no-op before
-/// [`init`]).
+/// Writes the JSON log lines still pending and stops the log writer (call once, before the
+/// process exits; lines logged afterwards are dropped). A no-op before [`init`].
 pub fn flush_logs() {
-    if let Some(lines) = LOG_LINES.get() {
-        lines.flush();
-    }
+    let guard = LOG_WRITER.lock().unwrap_or_else(|e| e.into_inner()).take();
+    drop(guard);
 }
 
 /// `RUST_LOG` as a single level when it is one (unset or empty means [`DEFAULT_LOG_FILTER`]);

@@ -69,8 +69,8 @@ impl EncodeLabelSet for TraceExemplar {
     ) -> Result<(), std::fmt::Error> {
         let mut trace = [0u8; 32];
         let mut span = [0u8; 16];
-        crate::values::hex_into(&self.trace_id, &mut trace);
-        crate::values::hex_into(&self.span_id, &mut span);
+        hex::encode_to_slice(self.trace_id, &mut trace).map_err(|_| std::fmt::Error)?;
+        hex::encode_to_slice(self.span_id, &mut span).map_err(|_| std::fmt::Error)?;
         let trace = std::str::from_utf8(&trace).map_err(|_| std::fmt::Error)?;
         let span = std::str::from_utf8(&span).map_err(|_| std::fmt::Error)?;
         [("trace_id", trace), ("span_id", span)].encode(encoder)
@@ -136,7 +136,7 @@ pub const EXEMPLAR_MIN_INTERVAL: Duration = Duration::from_secs(1);
 struct ExemplarHistogram {
     histogram: HistogramWithExemplars<TraceExemplar>,
     /// When each bucket's exemplar (+Inf last) was last replaced, nanoseconds on the monotonic
-    /// clock since [`crate::clock::process_base`]; 0 = never.
+    /// clock since [`process_base`]; 0 = never.
     replaced: Arc<[AtomicU64; DURATION_BUCKETS_SECONDS.len() + 1]>,
 }
 
@@ -168,10 +168,9 @@ impl ExemplarHistogram {
         let Some(slot) = self.replaced.get(bucket) else {
             return true;
         };
-        let now =
-            crate::clock::nanos(now.saturating_duration_since(crate::clock::process_base())).max(1);
+        let now = nanos(now.saturating_duration_since(process_base())).max(1);
         let last = slot.load(Ordering::Relaxed);
-        if last != 0 && now.saturating_sub(last) < crate::clock::nanos(EXEMPLAR_MIN_INTERVAL) {
+        if last != 0 && now.saturating_sub(last) < nanos(EXEMPLAR_MIN_INTERVAL) {
             return false;
         }
         slot.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
@@ -191,6 +190,17 @@ impl EncodeMetric for ExemplarHistogram {
     fn metric_type(&self) -> MetricType {
         MetricType::Histogram
     }
+}
+
+/// A fixed monotonic reading taken once per process (the first time it is asked for).
+fn process_base() -> Instant {
+    static BASE: OnceLock<Instant> = OnceLock::new();
+    *BASE.get_or_init(Instant::now)
+}
+
+/// `d` in nanoseconds, saturating.
+fn nanos(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
 }
 
 type GaugeF64 = Gauge<f64, AtomicU64>;

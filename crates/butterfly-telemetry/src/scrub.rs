@@ -1,16 +1,20 @@
 //! PII scrubbing applied to every log field, log message and span attribute before it is
 //! written, buffered or exported.
 //!
-//! * user ids (fields in [`USER_ID_FIELDS`]) → `uid:` + first 16 hex of SHA-256(pepper ‖ value);
+//! * user ids (fields in [`USER_ID_FIELDS`]) → `uid:` + first 16 hex of HMAC-SHA256 keyed by the
+//!   pepper;
 //! * input text (fields in [`TEXT_FIELDS`]) → `<redacted len=N>` (N in characters);
 //! * tensors (fields in [`TENSOR_FIELDS`]) → `<tensor shape=[..] dtype=..>`;
 //! * anywhere in any string: e-mail addresses → [`EMAIL_REPLACEMENT`], IPv4 → `a.b.0.0/16`,
 //!   IPv6 → `xxxx::/16`.
 
 use std::borrow::Cow;
-use std::net::Ipv6Addr;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::sync::LazyLock;
 
-use sha2::{Digest, Sha256};
+use hmac::{Hmac, Mac};
+use regex::Regex;
+use sha2::Sha256;
 
 /// Field names holding user identifiers (hashed with the pepper).
 pub const USER_ID_FIELDS: &[&str] = &[
@@ -50,7 +54,8 @@ pub const USER_HASH_HEX_LEN: usize = 16;
 /// Scrubs PII out of field values. Cheap to clone-share behind an `Arc`.
 #[derive(Clone)]
 pub struct Scrubber {
-    pepper: Vec<u8>,
+    /// HMAC-SHA256 keyed by the pepper (cloned for each user id).
+    mac: Hmac<Sha256>,
 }
 
 impl std::fmt::Debug for Scrubber {
@@ -65,9 +70,11 @@ impl Scrubber {
     /// A scrubber hashing user ids with `pepper` (keep it secret and equal on every node so the
     /// same user hashes the same everywhere).
     pub fn new(pepper: impl Into<Vec<u8>>) -> Self {
-        Self {
-            pepper: pepper.into(),
-        }
+        let pepper: Vec<u8> = pepper.into();
+        // HMAC takes a key of any length (longer keys are hashed first), so this never fails.
+        let mac = Hmac::<Sha256>::new_from_slice(&pepper)
+            .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
+        Self { mac }
     }
 
     /// The scrubbed form of field `name` = `value`.
@@ -90,12 +97,11 @@ impl Scrubber {
         FieldClass::of(name) == FieldClass::UserId
     }
 
-    /// `uid:` + the first [`USER_HASH_HEX_LEN`] hex characters of SHA-256(pepper ‖ id).
+    /// `uid:` + the first [`USER_HASH_HEX_LEN`] hex characters of HMAC-SHA256(pepper, id).
     pub fn hash_user_id(&self, id: &str) -> String {
-        let mut h = Sha256::new();
-        h.update(&self.pepper);
-        h.update(id.as_bytes());
-        let digest = h.finalize();
+        let mut mac = self.mac.clone();
+        mac.update(id.as_bytes());
+        let digest = mac.finalize().into_bytes();
         let mut out = String::with_capacity(4 + USER_HASH_HEX_LEN);
         out.push_str("uid:");
         out.push_str(&hex::encode(&digest[..USER_HASH_HEX_LEN / 2]));
@@ -104,29 +110,22 @@ impl Scrubber {
 
     /// Masks e-mail addresses and IP addresses anywhere in free text.
     pub fn scrub_text<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let bytes = text.as_bytes();
         // Fast path: no byte an address needs.
-        if memchr::memchr3(b'@', b'.', b':', bytes).is_none() {
-            return Cow::Borrowed(text);
-        }
-        let maybe_email = memchr::memchr(b'@', bytes).is_some();
-        let maybe_v4 = memchr::memchr(b'.', bytes).is_some();
-        let maybe_v6 = memchr::memchr_iter(b':', bytes).nth(1).is_some();
-        if !maybe_email && !maybe_v4 && !maybe_v6 {
+        if !text.bytes().any(|b| matches!(b, b'@' | b'.' | b':')) {
             return Cow::Borrowed(text);
         }
         let mut s = Cow::Borrowed(text);
-        if maybe_email {
+        if s.contains('@') {
             if let Some(out) = mask_emails(&s) {
                 s = Cow::Owned(out);
             }
         }
-        if maybe_v4 {
+        if s.contains('.') {
             if let Some(out) = mask_ipv4(&s) {
                 s = Cow::Owned(out);
             }
         }
-        if maybe_v6 {
+        if s.matches(':').nth(1).is_some() {
             if let Some(out) = mask_ipv6(&s) {
                 s = Cow::Owned(out);
             }
@@ -231,44 +230,36 @@ fn is_one_of(name: &str, set: &[&str]) -> bool {
     set.iter().any(|s| s.eq_ignore_ascii_case(name))
 }
 
-fn is_email_local(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+/// Compiles a pattern written in this file.
+fn pattern(re: &str) -> Regex {
+    Regex::new(re).unwrap_or_else(|e| unreachable!("built-in pattern {re:?}: {e}"))
 }
 
-fn is_email_domain(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')
-}
+/// An e-mail address: local part, `@`, a domain with at least one dot.
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"));
+/// Something shaped like a dotted IPv4 address (checked with [`Ipv4Addr`]).
+static IPV4: LazyLock<Regex> = LazyLock::new(|| pattern(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}"));
+/// A run of characters an IPv6 address is made of (checked with [`Ipv6Addr`]).
+static IPV6: LazyLock<Regex> = LazyLock::new(|| pattern(r"[0-9A-Fa-f:.]+"));
 
-/// What a matcher found at a position of the text.
-enum Found {
-    /// Replace `start..end` with `with`; scanning resumes at `end`.
-    Replace {
-        start: usize,
-        end: usize,
-        with: String,
-    },
-    /// Nothing here; scanning resumes at this index (at least one further).
-    Skip(usize),
-}
-
-/// Scans `s` left to right, asking `find(bytes, i, last)` at every position (`last` is the end
-/// of the previous replacement), and splices in the replacements. `None` when nothing matched.
-fn splice(s: &str, mut find: impl FnMut(&[u8], usize, usize) -> Found) -> Option<String> {
-    let b = s.as_bytes();
+/// `s` with every accepted match of `re` replaced: `replace(text, start, end)` gives the
+/// replacement and how much of the match it covers, or `None` to keep the match. `None` when
+/// nothing was replaced.
+fn replace_matches(
+    s: &str,
+    re: &Regex,
+    mut replace: impl FnMut(&str, usize, usize) -> Option<(usize, String)>,
+) -> Option<String> {
     let mut out = String::new();
     let mut last = 0;
-    let mut i = 0;
     let mut changed = false;
-    while i < b.len() {
-        match find(b, i, last) {
-            Found::Replace { start, end, with } => {
-                out.push_str(&s[last..start]);
-                out.push_str(&with);
-                last = end;
-                i = end;
-                changed = true;
-            }
-            Found::Skip(next) => i = next.max(i + 1),
+    for m in re.find_iter(s) {
+        if let Some((end, with)) = replace(s, m.start(), m.end()) {
+            out.push_str(&s[last..m.start()]);
+            out.push_str(&with);
+            last = end;
+            changed = true;
         }
     }
     if !changed {
@@ -279,101 +270,47 @@ fn splice(s: &str, mut find: impl FnMut(&[u8], usize, usize) -> Found) -> Option
 }
 
 fn mask_emails(s: &str) -> Option<String> {
-    splice(s, |b, i, last| {
-        if b[i] != b'@' {
-            return Found::Skip(i + 1);
-        }
-        let mut start = i;
-        while start > last && is_email_local(b[start - 1]) {
-            start -= 1;
-        }
-        let mut end = i + 1;
-        while end < b.len() && is_email_domain(b[end]) {
-            end += 1;
-        }
-        // Trim trailing dots ("mail me at a@b.com.").
-        while end > i + 1 && b[end - 1] == b'.' {
-            end -= 1;
-        }
-        let domain = &s[i + 1..end];
-        if start < i && domain.contains('.') && !domain.starts_with('.') {
-            Found::Replace {
-                start,
-                end,
-                with: EMAIL_REPLACEMENT.to_string(),
-            }
-        } else {
-            Found::Skip(i + 1)
-        }
+    replace_matches(s, &EMAIL, |_, _, end| {
+        Some((end, EMAIL_REPLACEMENT.to_string()))
     })
 }
 
-/// Parses `d{1,3}.d{1,3}.d{1,3}.d{1,3}` at `i`; returns the octets and the end index.
-fn parse_v4_at(b: &[u8], i: usize) -> Option<([u8; 4], usize)> {
-    let mut oct = [0u8; 4];
-    let mut j = i;
-    for (k, o) in oct.iter_mut().enumerate() {
-        let start = j;
-        let mut val: u32 = 0;
-        while j < b.len() && b[j].is_ascii_digit() && j - start < 3 {
-            val = val * 10 + u32::from(b[j] - b'0');
-            j += 1;
-        }
-        if j == start || val > 255 {
+/// Dotted IPv4 addresses not inside a longer run of digits and dots → `a.b.0.0/16`.
+fn mask_ipv4(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    replace_matches(s, &IPV4, |s, start, end| {
+        let before = start.checked_sub(1).map(|i| b[i]);
+        if before.is_some_and(|c| c.is_ascii_digit() || c == b'.')
+            || b.get(end).is_some_and(u8::is_ascii_digit)
+        {
             return None;
         }
-        *o = u8::try_from(val).ok()?;
-        if k < 3 {
-            if j >= b.len() || b[j] != b'.' {
-                return None;
-            }
-            j += 1;
-        }
-    }
-    if j < b.len() && b[j].is_ascii_digit() {
-        return None;
-    }
-    Some((oct, j))
-}
-
-fn mask_ipv4(s: &str) -> Option<String> {
-    splice(s, |b, i, _| {
-        let boundary = i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.');
-        match parse_v4_at(b, i).filter(|_| boundary && b[i].is_ascii_digit()) {
-            Some((oct, end)) => Found::Replace {
-                start: i,
-                end,
-                with: format!("{}.{}.0.0/16", oct[0], oct[1]),
-            },
-            None => Found::Skip(i + 1),
-        }
+        let addr: Ipv4Addr = s[start..end].parse().ok()?;
+        let [a, b, ..] = addr.octets();
+        Some((end, format!("{a}.{b}.0.0/16")))
     })
 }
 
+/// IPv6 addresses standing as words of their own → `xxxx::/16`.
 fn mask_ipv6(s: &str) -> Option<String> {
-    let is_v6 = |c: u8| c.is_ascii_hexdigit() || c == b':' || c == b'.';
-    splice(s, |b, i, _| {
-        if !(is_v6(b[i]) && (i == 0 || !(b[i - 1].is_ascii_alphanumeric()))) {
-            return Found::Skip(i + 1);
+    let b = s.as_bytes();
+    replace_matches(s, &IPV6, |s, start, end| {
+        let word_before = start
+            .checked_sub(1)
+            .is_some_and(|i| b[i].is_ascii_alphanumeric());
+        let word_after = b.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        if word_before || word_after {
+            return None;
         }
-        let mut end = i;
-        while end < b.len() && is_v6(b[end]) {
-            end += 1;
+        let token = s[start..end].trim_end_matches(['.', ':']);
+        if token.matches(':').count() < 2 {
+            return None;
         }
-        // The token may be followed by a letter (then it was a word, not an address).
-        let token = &s[i..end];
-        let word_follows = end < b.len() && b[end].is_ascii_alphanumeric();
-        if !word_follows && token.matches(':').count() >= 2 {
-            let trimmed = token.trim_end_matches(['.', ':']);
-            if let Ok(addr) = trimmed.parse::<Ipv6Addr>() {
-                return Found::Replace {
-                    start: i,
-                    end: i + trimmed.len(),
-                    with: format!("{:x}::/16", addr.segments()[0]),
-                };
-            }
-        }
-        Found::Skip(end)
+        let addr: Ipv6Addr = token.parse().ok()?;
+        Some((
+            start + token.len(),
+            format!("{:x}::/16", addr.segments()[0]),
+        ))
     })
 }
 

@@ -12,11 +12,8 @@
 //! trace-context-binary draft: 29 bytes, no hex to write or parse
 //! ([`TraceContext::traceparent_binary`], [`TraceContext::parse_traceparent_binary`]).
 
-use std::collections::hash_map::RandomState;
 use std::fmt;
-use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::OnceLock;
+use std::hash::BuildHasher;
 
 /// Header (carrier key) for the trace parent, lowercase.
 pub const TRACEPARENT_HEADER: &str = "traceparent";
@@ -381,40 +378,15 @@ pub(crate) fn parse_hex_id<const N: usize>(s: &str) -> Option<[u8; N]> {
     hex::decode_to_slice(s, &mut id).ok().map(|()| id)
 }
 
-/// `2 * N` lowercase hex digits as `N` bytes; `None` for any other input.
+/// `2 * N` lowercase hex digits as `N` bytes; `None` for any other input (W3C ids are
+/// lowercase only).
 pub(crate) fn parse_hex_lower<const N: usize>(s: &[u8]) -> Option<[u8; N]> {
-    if s.len() != 2 * N {
+    if !s.iter().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
         return None;
     }
-    // One table lookup per digit; 0xff marks a byte that is not a lowercase hex digit.
     let mut out = [0u8; N];
-    let mut bad = 0u8;
-    for (o, pair) in out.iter_mut().zip(s.chunks_exact(2)) {
-        let (hi, lo) = (
-            HEX_VALUE[usize::from(pair[0])],
-            HEX_VALUE[usize::from(pair[1])],
-        );
-        bad |= hi | lo;
-        *o = (hi << 4) | (lo & 0x0f);
-    }
-    (bad & 0xf0 == 0).then_some(out)
+    hex::decode_to_slice(s, &mut out).ok().map(|()| out)
 }
-
-/// Value of each byte as a lowercase hex digit, 0xff for every other byte.
-static HEX_VALUE: [u8; 256] = {
-    let mut t = [0xffu8; 256];
-    let mut i = 0;
-    while i < 10 {
-        t[b'0' as usize + i] = i as u8;
-        i += 1;
-    }
-    let mut i = 0;
-    while i < 6 {
-        t[b'a' as usize + i] = 10 + i as u8;
-        i += 1;
-    }
-    t
-};
 
 /// Read side of a carrier: every value stored under `name`, matched case-insensitively, in order.
 pub trait Extractor {
@@ -482,30 +454,6 @@ impl Injector for std::collections::BTreeMap<String, String> {
     }
 }
 
-/// A per-thread seed: SipHash (randomly keyed per process) of a process-wide counter, so every
-/// thread starts its own stream.
-fn thread_seed() -> u64 {
-    static KEYS: OnceLock<RandomState> = OnceLock::new();
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut h = KEYS.get_or_init(RandomState::new).build_hasher();
-    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    h.finish()
-}
-
-/// 64 random bits: wyrand over a per-thread state seeded by [`thread_seed`]. Not cryptographic,
-/// but unpredictable enough for trace ids, and a few instructions instead of a SipHash per id.
-pub(crate) fn random_u64() -> u64 {
-    thread_local! {
-        static STATE: std::cell::Cell<u64> = std::cell::Cell::new(thread_seed());
-    }
-    STATE.with(|s| {
-        let x = s.get().wrapping_add(0xa076_1d64_78bd_642f);
-        s.set(x);
-        let t = u128::from(x) * u128::from(x ^ 0xe703_7ed1_a0b4_28db);
-        (t as u64) ^ ((t >> 64) as u64)
-    })
-}
-
 /// The version-00 `traceparent` for these ids and flags, without intermediate strings.
 pub(crate) fn format_traceparent(trace_id: &[u8; 16], span_id: &[u8; 8], flags: u8) -> String {
     // All ASCII by construction (a plain copy, no lossy scan).
@@ -537,33 +485,22 @@ pub(crate) fn traceparent_bytes(
     flags: u8,
 ) -> [u8; TRACEPARENT_LEN] {
     let mut buf = [b'-'; TRACEPARENT_LEN];
-    buf[0..2].copy_from_slice(&crate::values::hex_array::<1, 2>(&[TRACEPARENT_VERSION]));
-    buf[3..35].copy_from_slice(&crate::values::hex_array::<16, 32>(trace_id));
-    buf[36..52].copy_from_slice(&crate::values::hex_array::<8, 16>(span_id));
-    buf[53..55].copy_from_slice(&crate::values::hex_array::<1, 2>(&[flags]));
+    // The slices have exactly twice the bytes' length: encoding cannot fail.
+    let _ = hex::encode_to_slice([TRACEPARENT_VERSION], &mut buf[0..2]);
+    let _ = hex::encode_to_slice(trace_id, &mut buf[3..35]);
+    let _ = hex::encode_to_slice(span_id, &mut buf[36..52]);
+    let _ = hex::encode_to_slice([flags], &mut buf[53..55]);
     buf
 }
 
-/// A random, non-zero trace id.
+/// A random, non-zero trace id (`fastrand`: per-thread wyrand, randomly seeded).
 pub fn random_trace_id() -> [u8; 16] {
-    loop {
-        let mut id = [0u8; 16];
-        id[..8].copy_from_slice(&random_u64().to_be_bytes());
-        id[8..].copy_from_slice(&random_u64().to_be_bytes());
-        if id != [0; 16] {
-            return id;
-        }
-    }
+    fastrand::u128(1..).to_be_bytes()
 }
 
 /// A random, non-zero span id.
 pub fn random_span_id() -> [u8; 8] {
-    loop {
-        let id = random_u64().to_be_bytes();
-        if id != [0; 8] {
-            return id;
-        }
-    }
+    fastrand::u64(1..).to_be_bytes()
 }
 
 #[cfg(test)]
@@ -632,8 +569,9 @@ mod tests {
 
     #[test]
     fn random_ids_differ_across_threads() {
-        let here: Vec<u64> = (0..100).map(|_| random_u64()).collect();
-        let there: Vec<u64> = std::thread::spawn(|| (0..100).map(|_| random_u64()).collect())
+        let id = || u64::from_be_bytes(random_span_id());
+        let here: Vec<u64> = (0..100).map(|_| id()).collect();
+        let there: Vec<u64> = std::thread::spawn(move || (0..100).map(|_| id()).collect())
             .join()
             .expect("thread");
         let all: std::collections::HashSet<u64> = here.iter().chain(&there).copied().collect();

@@ -1,6 +1,5 @@
-//! Cheap value types for the hot path: span and log fields are recorded without a heap
-//! allocation when they are short, shared between a span, its children and the buffers without
-//! copying, and rendered to text only when someone reads them (a query, an export).
+//! Value types of span and log records: short strings held inline ([`SharedStr`]), attribute
+//! values kept typed until read ([`AttrValue`]).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -149,8 +148,7 @@ pub fn tensor_shape_2d(rows: usize, cols: usize) -> SharedStr {
 /// when read. Its `Display` form is what the debug service and the exporters show.
 #[derive(Clone, Debug)]
 pub enum AttrValue {
-    /// Text, already scrubbed (inline when short; shared, not copied, when cloned: e.g. a peer's
-    /// node id, scrubbed once, see [`crate::hot::CleanStr`]).
+    /// Text, already scrubbed (inline when short; shared, not copied, when cloned).
     Str(SharedStr),
     /// Signed integer.
     I64(i64),
@@ -219,84 +217,9 @@ impl PartialEq<&str> for AttrValue {
     }
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// The two lowercase hex digits of every byte.
-static HEX_PAIRS: [[u8; 2]; 256] = {
-    let mut t = [[0u8; 2]; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = [HEX[i >> 4], HEX[i & 0x0f]];
-        i += 1;
-    }
-    t
-};
-
-/// Writes `bytes` as lowercase hex into `out` (which must hold `2 * bytes.len()` bytes).
-#[inline]
-pub(crate) fn hex_into(bytes: &[u8], out: &mut [u8]) {
-    for (pair, b) in out.chunks_exact_mut(2).zip(bytes) {
-        pair.copy_from_slice(&HEX_PAIRS[usize::from(*b)]);
-    }
-}
-
-/// `N` bytes as `2 * N` lowercase hex digits (fixed sizes, so the loop unrolls).
-pub(crate) fn hex_array<const N: usize, const M: usize>(bytes: &[u8; N]) -> [u8; M] {
-    let mut out = [0u8; M];
-    hex_into(bytes, &mut out);
-    out
-}
-
-/// 0x01 in every byte of a word.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of every byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Non-zero when one of the 8 bytes of `w` is `b` (exact; "Bit Twiddling Hacks").
-#[inline]
-pub(crate) fn word_has_byte(w: u64, b: u8) -> u64 {
-    let x = w ^ (ONES * u64::from(b));
-    x.wrapping_sub(ONES) & !x & HIGH
-}
-
-/// Non-zero when one of the 8 bytes of `w` is below `n` (exact for `n` <= 128).
-#[inline]
-pub(crate) fn word_has_below(w: u64, n: u8) -> u64 {
-    w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH
-}
-
-/// Whether any byte of `bytes` is in a set, 8 bytes at a time through `word` (non-zero exactly
-/// when a word holds a byte of the set); the last few bytes one by one through `byte`.
-#[inline]
-pub(crate) fn any_byte_in(
-    bytes: &[u8],
-    word: impl Fn(u64) -> u64,
-    byte: impl Fn(u8) -> bool,
-) -> bool {
-    let mut words = bytes.chunks_exact(8);
-    let mut hit = 0;
-    for w in &mut words {
-        if let Ok(w) = <[u8; 8]>::try_from(w) {
-            hit |= word(u64::from_le_bytes(w));
-        }
-    }
-    hit != 0 || words.remainder().iter().any(|b| byte(*b))
-}
-
-/// Appends `bytes` as lowercase hex to `out`.
-pub(crate) fn push_hex(out: &mut Vec<u8>, bytes: &[u8]) {
-    let at = out.len();
-    out.resize(at + bytes.len() * 2, 0);
-    hex_into(bytes, &mut out[at..]);
-}
-
-/// `bytes` as a lowercase hex `String` (the same as `hex::encode`, without its per-character
-/// iterator).
+/// `bytes` as a lowercase hex `String` (`hex::encode`).
 pub fn encode_hex(bytes: &[u8]) -> String {
-    let mut s = Vec::with_capacity(bytes.len() * 2);
-    push_hex(&mut s, bytes);
-    // ASCII by construction.
-    String::from_utf8(s).unwrap_or_default()
+    hex::encode(bytes)
 }
 
 #[cfg(test)]
@@ -369,15 +292,6 @@ mod tests {
         assert_eq!(SharedStr::from("req-9"), "req-9");
         assert!(SharedStr::default().is_empty());
         assert_eq!(SharedStr::from(String::from("a")).to_string(), "a");
-    }
-
-    #[test]
-    fn hex_matches_hex_crate() {
-        let bytes = [0u8, 1, 0x7f, 0x80, 0xab, 0xff, 0x10];
-        assert_eq!(encode_hex(&bytes), hex::encode(bytes));
-        let mut out = [0u8; 14];
-        hex_into(&bytes, &mut out);
-        assert_eq!(std::str::from_utf8(&out).expect("utf8"), hex::encode(bytes));
     }
 
     #[test]

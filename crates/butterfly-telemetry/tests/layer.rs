@@ -1,5 +1,6 @@
 //! The tracing layer end to end: JSON lines with correlation ids, PII scrubbing everywhere,
-//! span records with W3C ids and parent links, remote parents, buffers and tail sampling.
+//! span records with W3C ids and parent links, remote parents (text and binary traceparent),
+//! `RUST_LOG` directives on every span, buffers and tail sampling.
 
 use std::collections::HashMap;
 use std::io;
@@ -9,8 +10,8 @@ use std::time::Duration;
 use butterfly_telemetry::buffers::{Level, LogQuery, SpanQuery};
 use butterfly_telemetry::sampling::{ratio_keeps, KeepReason, SampledTrace, SamplerConfig};
 use butterfly_telemetry::{
-    current_trace_context, inject_current, SpanExporter, SpanRecord, TailSampler, Telemetry,
-    TelemetryConfig, TraceContext,
+    current_trace_context, inject_current, span_context, SpanExporter, SpanRecord, TailSampler,
+    Telemetry, TelemetryConfig, TraceContext,
 };
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt;
@@ -51,12 +52,16 @@ impl SpanExporter for Collect {
     }
 }
 
-fn telemetry() -> Telemetry {
-    Telemetry::new(TelemetryConfig {
+fn telemetry_config() -> TelemetryConfig {
+    TelemetryConfig {
         node_id: "compute-7".into(),
         pepper: b"test-pepper".to_vec(),
         ..Default::default()
-    })
+    }
+}
+
+fn telemetry() -> Telemetry {
+    Telemetry::new(telemetry_config())
 }
 
 const EMAIL: &str = "jane.doe@example.com";
@@ -354,7 +359,8 @@ fn span(
         name: "x",
         node_id: "n".into(),
         request_id: Default::default(),
-        time: butterfly_telemetry::SpanTime::from_unix(0, duration_ns),
+        start_unix_nano: 0,
+        duration_ns,
         error,
         byzantine,
         attributes: Default::default(),
@@ -413,4 +419,237 @@ fn tail_sampler_ratio_is_deterministic_and_bounded() {
     aging.record(span(ids[1], false, false, false, 1));
     assert_eq!(aging.pending_traces(), 1);
     assert_eq!(aging.stats().dropped_spans, 1, "the stale trace's span");
+}
+
+fn spans_named(t: &Telemetry, name: &str) -> Vec<SpanRecord> {
+    t.spans
+        .query(&SpanQuery {
+            limit: 1000,
+            ..Default::default()
+        })
+        .into_iter()
+        .filter(|s| s.name == name)
+        .collect()
+}
+
+#[test]
+fn binary_traceparent_continues_the_remote_trace_and_logs_keep_correlation() {
+    let t = Telemetry::new(TelemetryConfig {
+        sampler: SamplerConfig {
+            normal_ratio: 0.0,
+            ..Default::default()
+        },
+        ..telemetry_config()
+    });
+    let exporter = Arc::new(Collect::default());
+    let subscriber = tracing_subscriber::registry().with(t.layer().with_exporter(exporter.clone()));
+    let remote =
+        TraceContext::parse_traceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+            .expect("traceparent");
+    let binary = remote.traceparent_binary();
+    let (ctx, fresh) = tracing::subscriber::with_default(subscriber, || {
+        let span = tracing::info_span!(
+            "layer.execute",
+            traceparent = &binary[..],
+            request_id = "req_abc",
+            component = "compute",
+            layer.id = 2_u32,
+            node.id = "compute-7",
+            tensor.shape = "[1, 64]",
+            error = tracing::field::Empty,
+        );
+        let ctx = span_context(&span).expect("context of a span not entered");
+        span.in_scope(|| {
+            tracing::Span::current().record("error", "layer 2 does not exist");
+            tracing::warn!(layer = 2_u32, byzantine = true, "corrupted");
+        });
+        drop(span);
+        // Without a valid traceparent a span starts a trace of its own.
+        let fresh = tracing::info_span!("layer.execute", traceparent = &b""[..]);
+        (ctx, span_context(&fresh).expect("fresh"))
+    });
+    assert_eq!(ctx.trace_id, remote.trace_id);
+    assert_eq!(ctx.flags, remote.flags);
+    assert_ne!(fresh.trace_id, remote.trace_id);
+    let s = spans_named(&t, "layer.execute");
+    assert_eq!(s.len(), 2);
+    let (span, fresh_span) = (&s[0], &s[1]);
+    assert_eq!(span.trace_id, remote.trace_id);
+    assert_eq!(
+        span.parent_span_id,
+        Some(remote.span_id),
+        "remote parent kept"
+    );
+    assert_eq!(span.span_id, ctx.span_id);
+    assert_eq!(fresh_span.parent_span_id, None);
+    assert!(span.error && span.byzantine);
+    assert_eq!(span.request_id, "req_abc");
+    let text: Vec<String> = span
+        .attributes
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    assert_eq!(
+        text,
+        [
+            "layer.id=2",
+            "node.id=compute-7",
+            "tensor.shape=[1, 64]",
+            "error=layer 2 does not exist"
+        ]
+    );
+    let logs = t.logs.query(&LogQuery::default());
+    assert_eq!(logs.len(), 1);
+    let l = &logs[0];
+    assert_eq!(l.trace_id, Some(remote.trace_id));
+    assert_eq!(l.span_id, Some(span.span_id));
+    assert_eq!(l.request_id, "req_abc");
+    assert_eq!(l.component, "compute");
+    // The error root was kept although the ratio is 0.
+    let exported = exporter.0.lock().expect("collect");
+    assert_eq!(exported.len(), 1);
+    assert_eq!(exported[0].reason, KeepReason::Error);
+}
+
+#[test]
+fn request_ids_are_scrubbed_on_every_span() {
+    let t = telemetry();
+    let subscriber = tracing_subscriber::registry().with(t.layer());
+    let tail = |i: usize| {
+        if i.is_multiple_of(3) {
+            " with a tail too long to inline"
+        } else {
+            ""
+        }
+    };
+    let ids: Vec<String> = (0..20)
+        .map(|i| format!("req_{i} bob@example.com{}", tail(i)))
+        .collect();
+    tracing::subscriber::with_default(subscriber, || {
+        for _ in 0..2 {
+            for id in ids.iter().chain(ids.iter().rev().take(5)) {
+                tracing::info_span!("layer.execute", request_id = id.as_str()).in_scope(|| {});
+            }
+        }
+    });
+    let recorded: Vec<String> = spans_named(&t, "layer.execute")
+        .iter()
+        .map(|s| s.request_id.to_string())
+        .collect();
+    let mut want = Vec::new();
+    for _ in 0..2 {
+        want.extend((0..20).map(|i| format!("req_{i} <email>{}", tail(i))));
+        want.extend(
+            (15..20)
+                .rev()
+                .map(|i| format!("req_{i} <email>{}", tail(i))),
+        );
+    }
+    assert_eq!(recorded, want);
+}
+
+#[test]
+fn log_correlation_ids_follow_the_current_span() {
+    let t = telemetry();
+    let subscriber = tracing_subscriber::registry().with(t.layer());
+    let (outer_ctx, inner_ctx) = tracing::subscriber::with_default(subscriber, || {
+        let outer = tracing::info_span!("outer", request_id = "req_outer").entered();
+        let outer_ctx = current_trace_context().expect("outer");
+        let inner_ctx =
+            tracing::info_span!("layer.execute", component = "compute").in_scope(|| {
+                tracing::info!("in the inner span");
+                current_trace_context().expect("inner")
+            });
+        tracing::info!("in the outer span");
+        drop(outer);
+        tracing::info!("in no span");
+        (outer_ctx, inner_ctx)
+    });
+    let logs = t.logs.query(&LogQuery::default());
+    let by_message = |m: &str| {
+        logs.iter()
+            .find(|l| l.message == m)
+            .unwrap_or_else(|| panic!("no {m:?} in {logs:?}"))
+    };
+    let inner = by_message("in the inner span");
+    assert_eq!(inner.span_id, Some(inner_ctx.span_id));
+    assert_eq!(inner.trace_id, Some(outer_ctx.trace_id));
+    assert_eq!(inner.request_id, "req_outer", "request id inherited");
+    assert_eq!(inner.component, "compute");
+    let outer = by_message("in the outer span");
+    assert_eq!(outer.span_id, Some(outer_ctx.span_id));
+    assert_eq!(outer.component, "");
+    let none = by_message("in no span");
+    assert_eq!((none.trace_id, none.span_id), (None, None));
+    assert_eq!(none.request_id, "");
+}
+
+/// Spans made in this module's `quiet` submodule, as a node module would make them.
+mod quiet {
+    pub fn span() -> bool {
+        !tracing::info_span!("layer.execute", request_id = "req_quiet").is_disabled()
+    }
+}
+
+#[test]
+fn rust_log_directives_apply_to_every_span() {
+    let t = telemetry();
+    let made = |filter: &str| {
+        let subscriber = tracing_subscriber::registry()
+            .with(EnvFilter::new(filter))
+            .with(t.layer());
+        tracing::subscriber::with_default(subscriber, || {
+            let here = !tracing::info_span!("layer.execute", request_id = "req_here").is_disabled();
+            (here, quiet::span())
+        })
+    };
+    // This test binary's module path is `layer`; its submodule is `layer::quiet`.
+    assert_eq!(made("info"), (true, true));
+    assert_eq!(made("info,layer::quiet=warn"), (true, false));
+    assert_eq!(made("warn,layer::quiet=info"), (false, true));
+    assert_eq!(made("off"), (false, false));
+    // By span name.
+    assert_eq!(made("warn,[layer.execute]=info"), (true, true));
+    assert_eq!(made("warn,[other.span]=info"), (false, false));
+    let ids: Vec<String> = spans_named(&t, "layer.execute")
+        .iter()
+        .map(|s| s.request_id.to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "req_here",
+            "req_quiet",
+            "req_here",
+            "req_quiet",
+            "req_here",
+            "req_quiet"
+        ]
+    );
+    // By parent span: children of an `inference.request` (spans and events) at INFO, nothing
+    // else below WARN.
+    let t = telemetry();
+    let subscriber = tracing_subscriber::registry()
+        .with(EnvFilter::new("warn,[inference.request]=info"))
+        .with(t.layer());
+    tracing::subscriber::with_default(subscriber, || {
+        tracing::info_span!("comm.send_tensor", to = "outside").in_scope(|| {});
+        tracing::warn_span!("inference.request", request_id = "req_p").in_scope(|| {
+            tracing::info_span!("comm.send_tensor", to = "inside").in_scope(|| {});
+            tracing::info!("inside the request");
+        });
+        tracing::info!("outside the request");
+    });
+    let sends: Vec<String> = spans_named(&t, "comm.send_tensor")
+        .iter()
+        .filter_map(|s| s.attribute("to").map(|v| v.to_string()))
+        .collect();
+    assert_eq!(sends, ["inside"]);
+    let logs: Vec<String> = t
+        .logs
+        .query(&LogQuery::default())
+        .into_iter()
+        .map(|l| l.message)
+        .collect();
+    assert_eq!(logs, ["inside the request"]);
 }
