@@ -191,14 +191,40 @@ impl std::fmt::Display for FitTable {
     }
 }
 
-/// Columns are never narrowed below this many characters (or their header's width).
-const MIN_COLUMN: usize = 6;
-/// The first column keeps up to this many characters.
-const FIRST_COLUMN: usize = 24;
+/// Free-text columns are never narrowed below this many characters (or their header's width).
+const MIN_TEXT_COLUMN: usize = 20;
+/// Hash columns are never cut below this many hex digits (or their header's width).
+const MIN_HASH_COLUMN: usize = 8;
 
-/// `table` narrowed to `width` columns, or `None` when it fits already: the widest column is
-/// narrowed one character at a time (never below its header or [`MIN_COLUMN`]) until the table
-/// fits; cells over their column's width are cut to one line ending in `…`.
+/// What a column holds, which decides how it may be narrowed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ColumnKind {
+    /// Words with spaces (a note, a reason): wrapped onto more lines.
+    Text,
+    /// Hex digits only (hashes, ids of 8+ digits): cut with `…`, as `git` shortens hashes.
+    Hash,
+    /// One token (a node id, a number, a time): never cut; an id cut short is a lie.
+    Token,
+}
+
+fn column_kind(cells: &[String]) -> ColumnKind {
+    let plain: Vec<String> = cells.iter().map(|c| strip_ansi(c)).collect();
+    if plain.iter().any(|c| c.trim().contains(char::is_whitespace)) {
+        ColumnKind::Text
+    } else if plain.iter().any(|c| c.len() >= MIN_HASH_COLUMN)
+        && plain
+            .iter()
+            .all(|c| c.is_empty() || c == "-" || c.chars().all(|ch| ch.is_ascii_hexdigit()))
+    {
+        ColumnKind::Hash
+    } else {
+        ColumnKind::Token
+    }
+}
+
+/// `table` narrowed towards `width` columns, or `None` when it fits already. Free-text columns
+/// wrap, hash columns are cut with `…`, and ids, numbers and times are never cut: a table of
+/// those alone may stay wider than `width` (`-o wide` never narrows anything).
 fn fitted(table: &Table, width: usize) -> Option<Table> {
     let cell_width =
         |c: &comfy_table::Cell| c.content().lines().map(console_width).max().unwrap_or(0);
@@ -207,12 +233,15 @@ fn fitted(table: &Table, width: usize) -> Option<Table> {
         .map(|h| h.cell_iter().map(cell_width).collect())
         .unwrap_or_default();
     let mut widths = header.clone();
+    let mut cells: Vec<Vec<String>> = vec![Vec::new(); widths.len()];
     for row in table.row_iter() {
         for (i, c) in row.cell_iter().enumerate() {
             if i >= widths.len() {
                 widths.resize(i + 1, 0);
+                cells.resize(i + 1, Vec::new());
             }
             widths[i] = widths[i].max(cell_width(c));
+            cells[i].push(c.content());
         }
     }
     // Each column takes its content plus one space of padding on each side.
@@ -221,13 +250,13 @@ fn fitted(table: &Table, width: usize) -> Option<Table> {
         return None;
     }
     let full = widths.clone();
-    // The first column names the row (a node, a link, a time): cut last.
+    let kinds: Vec<ColumnKind> = cells.iter().map(|c| column_kind(c)).collect();
     let floor = |i: usize| {
-        let least = header.get(i).copied().unwrap_or(0).max(MIN_COLUMN);
-        if i == 0 {
-            full[0].min(FIRST_COLUMN).max(least)
-        } else {
-            least
+        let head = header.get(i).copied().unwrap_or(0);
+        match kinds[i] {
+            ColumnKind::Text => head.max(MIN_TEXT_COLUMN),
+            ColumnKind::Hash => head.max(MIN_HASH_COLUMN),
+            ColumnKind::Token => full[i],
         }
     };
     while total(&widths) > width {
@@ -238,6 +267,9 @@ fn fitted(table: &Table, width: usize) -> Option<Table> {
             Some(i) => widths[i] -= 1,
             None => break,
         }
+    }
+    if widths == full {
+        return None;
     }
     let mut t = table.clone();
     let constraints: Vec<ColumnConstraint> = widths
@@ -255,10 +287,32 @@ fn fitted(table: &Table, width: usize) -> Option<Table> {
         .set_width(u16::try_from(total(&widths)).unwrap_or(u16::MAX))
         .set_truncation_indicator("…")
         .set_constraints(constraints);
-    for row in t.row_iter_mut() {
-        row.max_height(1);
+    // Cut hashes keep one line a row; otherwise narrowed text wraps.
+    let cut = (0..widths.len()).any(|i| widths[i] < full[i] && kinds[i] == ColumnKind::Hash);
+    if cut {
+        for row in t.row_iter_mut() {
+            row.max_height(1);
+        }
     }
     Some(t)
+}
+
+/// `s` without ANSI colour sequences.
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for e in chars.by_ref() {
+                if e.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Display width of a line, ANSI colour sequences not counted.
@@ -355,32 +409,43 @@ mod tests {
     use std::ops::Deref;
 
     #[test]
-    fn tables_fit_80_columns_by_cutting_the_widest_column() {
+    fn tables_fit_80_columns_by_wrapping_text_and_cutting_hashes_never_ids() {
         let style = Style::plain();
-        let long = "x".repeat(120);
+        let long = "word ".repeat(30);
         let mut t = style.table(&["NODE", "STATE", "NOTE"]);
-        t.add_row(vec!["compute-1", "healthy", long.as_str()]);
+        t.add_row(vec!["compute-1", "healthy", long.trim()]);
         t.add_row(vec!["coordinator-2", "degraded", "short"]);
         let text = t.to_string();
         assert!(text.lines().all(|l| console_width(l) <= 80), "{text}");
-        assert_eq!(text.lines().count(), 3, "one line a row: {text}");
+        assert!(text.lines().count() > 3, "the note wraps: {text}");
+        assert!(!text.contains('…'), "nothing is cut: {text}");
+        assert_eq!(text.matches("word").count(), 30, "{text}");
+        assert!(text.contains("coordinator-2") && text.contains("degraded"));
+        // Hashes are cut, one line a row; the ids beside them are whole.
+        let hash = "ab".repeat(32);
+        let mut h = style.table(&["NODE", "EXPECTED", "RECEIVED"]);
+        h.add_row(vec!["coordinator-12345", hash.as_str(), hash.as_str()]);
+        let text = h.to_string();
+        assert!(text.lines().all(|l| console_width(l) <= 80), "{text}");
+        assert_eq!(text.lines().count(), 2, "{text}");
         assert!(
-            text.contains("coordinator-2") && text.contains("degraded"),
+            text.contains("coordinator-12345") && text.contains('…'),
             "{text}"
         );
-        assert!(
-            text.lines().next().is_some_and(|h| h.contains("NOTE")),
-            "{text}"
-        );
-        assert!(text.contains('…'), "{text}");
-        // -o wide: everything.
+        // Ids alone are never cut, even past 80 columns.
+        let ids: Vec<String> = (0..8).map(|i| format!("compute-node-{i}")).collect();
+        let mut w = style.table(&["A", "B", "C", "D", "E", "F", "G", "H"]);
+        w.add_row(ids.iter().map(String::as_str).collect::<Vec<_>>());
+        let text = w.to_string();
+        assert!(ids.iter().all(|id| text.contains(id.as_str())), "{text}");
+        // -o wide: everything, on one line.
         let mut w = Style {
             wide: true,
             ..style
         }
         .table(&["NODE", "STATE", "NOTE"]);
-        w.add_row(vec!["compute-1", "healthy", long.as_str()]);
-        assert!(w.to_string().contains(&long));
+        w.add_row(vec!["compute-1", "healthy", long.trim()]);
+        assert!(w.to_string().contains(long.trim()));
         // A table that fits is untouched.
         let mut s = style.table(&["A", "B"]);
         s.add_row(vec!["1", "2"]);
