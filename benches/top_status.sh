@@ -8,8 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000}
-CLI=$PWD/target/release/butterfly-cli
-export BUTTERFLY_NODE_BIN=$PWD/target/release/butterfly-node
+PROFILE=${PROFILE:-release}
+CLI=${CARGO_TARGET_DIR:-$PWD/target}/$PROFILE/butterfly-cli
+export BUTTERFLY_NODE_BIN=${CARGO_TARGET_DIR:-$PWD/target}/$PROFILE/butterfly-node
 [ -x "$CLI" ] && [ -x "$BUTTERFLY_NODE_BIN" ] || { echo "build first: cargo build --release --workspace --bins" >&2; exit 1; }
 command -v hyperfine >/dev/null && command -v tmux >/dev/null || { echo "hyperfine/tmux missing: bash scripts/install-deps.sh" >&2; exit 1; }
 work=$(mktemp -d)
@@ -23,15 +24,11 @@ for _ in $(seq 1 240); do
   [ "$n" -ge "$want" ] && break; sleep 0.5
 done
 echo "## cluster status, $want members: coordinator summary vs fan-out (reachable: $n)"
-hyperfine -N --warmup 1 --runs 5 --export-markdown "$work/status.md" \
+hyperfine -N -i --warmup 1 --runs 5 --export-markdown "$work/status.md" \
   "$CLI -o json cluster status --summary" "$CLI -o json cluster status" >/dev/null
 cat "$work/status.md"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-top_pid() { # the butterfly-cli started in tmux window $1
-  local shell; shell=$(tmux -S "$sock" display -p -t "$1" '#{pane_pid}')
-  pgrep -P "$shell" -f 'butterfly-cli' || echo "$shell"
-}
 tmux -S "$sock" new-session -d -s a -x 160 -y 50 "exec $CLI top"
 tmux -S "$sock" new-session -d -s b -x 160 -y 50 "exec $CLI top --direct"
 sleep 10 # first polls, TLS set-up
