@@ -27,6 +27,7 @@ use std::sync::Arc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tonic::{Request, Response, Status};
 
+pub use butterfly_proto::CONSOLE_RECORD_HEADER;
 /// `ReadAuditLog` with `limit = 0` returns this many records.
 pub const AUDIT_READ_DEFAULT_LIMIT: usize = 100;
 /// `ReadAuditLog` never returns more than this many records.
@@ -399,8 +400,16 @@ impl<H: NodeHandle> DebugServer<H> {
         let identity = req
             .peer_certs()
             .and_then(|certs| certs.first().map(|c| identity_from_der(c.as_ref())));
+        let console_record = req
+            .metadata()
+            .get(CONSOLE_RECORD_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| v.len() <= 200 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'/'))
+            .unwrap_or_default()
+            .to_string();
         let mut call = Call {
             audit: self.audit.clone(),
+            console_record,
             metrics: self.metrics.clone(),
             method,
             started,
@@ -462,6 +471,7 @@ fn may_announce(cn: &str, id: &str) -> bool {
 /// unfinished, e.g. the client went away).
 struct Call {
     audit: AuditLog,
+    console_record: String,
     metrics: Metrics,
     method: Method,
     started: Instant,
@@ -513,9 +523,20 @@ impl Call {
     fn finish_with(&mut self, outcome: &str, code: &str) {
         self.done = true;
         self.metrics.rpc(self.method.name(), code);
-        // Consensus traffic between coordinators and link probes (several calls a second) are
-        // not operator actions: it is counted in the metrics, and audited only when it was refused.
-        if matches!(self.method, Method::Raft | Method::Ping) && outcome == "ok" {
+        // Consensus traffic between coordinators, link probes, heartbeat joins and checkpoint
+        // commits between nodes (several calls a second) are not operator actions: they are
+        // counted, and recorded one by one only when they did not succeed, so they never crowd
+        // operator actions out of the trail.
+        let routine = match self.method {
+            Method::Raft | Method::Ping => true,
+            Method::Join | Method::CommitCheckpoint => {
+                self.peer_role == Role::Node.as_str()
+                    || self.peer_role == Role::Coordinator.as_str()
+            }
+            _ => false,
+        };
+        if routine && outcome == "ok" {
+            self.audit.count_routine(&self.method.path());
             return;
         }
         self.audit.record(AuditRecord {
@@ -527,6 +548,8 @@ impl Call {
             outcome: outcome.to_string(),
             duration_us: u64::try_from(self.started.elapsed().as_micros()).unwrap_or(u64::MAX),
             peer_serial: std::mem::take(&mut self.peer_serial),
+            console_record: std::mem::take(&mut self.console_record),
+            ..AuditRecord::default()
         });
     }
 }
@@ -619,14 +642,24 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
             0 => AUDIT_READ_DEFAULT_LIMIT,
             n => n.min(AUDIT_READ_MAX_LIMIT),
         };
-        let (records, total, oldest_unix_ms) = self.audit.query(request.get_ref(), limit);
-        call.finish(Ok(ReadAuditLogResponse {
-            records,
-            dropped: self.audit.dropped(),
-            evicted: self.audit.evicted(),
-            total,
-            oldest_unix_ms,
-        }))
+        let result = match self.audit.query_records(request.get_ref(), limit).await {
+            Ok((records, total, oldest_unix_ms, source)) => {
+                let (denied_total, denied_suppressed) = self.audit.denied();
+                Ok(ReadAuditLogResponse {
+                    records,
+                    dropped: self.audit.dropped(),
+                    evicted: self.audit.evicted(),
+                    total,
+                    oldest_unix_ms,
+                    routine: self.audit.routine(),
+                    denied_total,
+                    denied_suppressed,
+                    source,
+                })
+            }
+            Err(e) => Err(Status::internal(format!("cannot read the audit file: {e}"))),
+        };
+        call.finish(result)
     }
 
     async fn raft(&self, request: Request<RaftRequest>) -> Result<Response<RaftResponse>, Status> {
