@@ -462,7 +462,7 @@ async fn run_node(
         .metrics(debug_metrics)
         .debug_addr(common.debug_addr)
         .http_addr(common.http_addr)
-        .http_limits(http_limits(&common))
+        .http_limits(http_limits(common))
         .tls(tls_paths(common)?);
     if let Some(engine) = services.engine.get() {
         builder = builder.http_routes(engine.clone().router(common.infer_concurrency));
