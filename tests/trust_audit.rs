@@ -70,6 +70,20 @@ fn node_audit_file_survives_a_denied_flood_and_records_handshakes_and_crashes() 
     let certs = env.certs();
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {
+        // A peer cannot put an unbounded string into the membership (and from there into logs,
+        // spans and the replicated state).
+        let mut compute = client_as(&certs, "compute-1", &addr).await;
+        let e = compute
+            .join(butterfly_proto::debug::JoinRequest {
+                members: vec![butterfly_proto::debug::Member {
+                    id: "compute-1".into(),
+                    debug_addr: "x".repeat(10_000),
+                    ..Default::default()
+                }],
+            })
+            .await
+            .expect_err("an oversized address is refused");
+        assert_eq!(e.code(), tonic::Code::InvalidArgument, "{e:?}");
         let mut viewer = client_as(&certs, "viewer", &addr).await;
         for _ in 0..3000 {
             let e = viewer

@@ -28,6 +28,8 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tonic::{Request, Response, Status};
 
 pub use butterfly_proto::CONSOLE_RECORD_HEADER;
+/// Longest member id or address a `Join` may carry, bytes: 256.
+pub const MAX_MEMBER_FIELD_BYTES: usize = 256;
 /// `ReadAuditLog` with `limit = 0` returns this many records.
 pub const AUDIT_READ_DEFAULT_LIMIT: usize = 100;
 /// `ReadAuditLog` never returns more than this many records.
@@ -616,6 +618,17 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     async fn join(&self, request: Request<JoinRequest>) -> Result<Response<JoinResponse>, Status> {
         let call = self.authorize(&request, Method::Join)?;
         let members = request.into_inner().members;
+        // Member fields end up in logs, spans, metrics labels and the replicated state: bounded.
+        if let Some(m) = members.iter().find(|m| {
+            [&m.id, &m.debug_addr, &m.http_addr, &m.data_addr]
+                .iter()
+                .any(|s| s.len() > MAX_MEMBER_FIELD_BYTES)
+        }) {
+            let id: String = m.id.chars().take(64).collect();
+            return call.finish(Err(Status::invalid_argument(format!(
+                "member '{id}': id and addresses are limited to {MAX_MEMBER_FIELD_BYTES} bytes"
+            ))));
+        }
         if !call.is_coordinator() {
             if let Some(m) = members
                 .iter()
