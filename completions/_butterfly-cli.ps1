@@ -568,7 +568,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The newest commands with who ran them and how they ended')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove the hash chain is intact, or name the first broken record (exit 1)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove the hash chain is intact, or name every broken record (exit 1)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -605,6 +605,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Operator client certificate (PEM); its CN names you and its OU carries your role')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key (PEM) of the operator certificate')
             [CompletionResult]::new('--seeds', '--seeds', [CompletionResultType]::ParameterName, 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster')
+            [CompletionResult]::new('--against-nodes', '--against-nodes', [CompletionResultType]::ParameterName, 'Also cross-check against the copies the nodes keep: each command''s intent record is sent (as CHAIN/SEQ/HASH) with every call it makes, and the nodes'' audit trails keep it; a truncated tail or a re-hashed rewrite no longer matches (admin role)')
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Disable colours (also when NO_COLOR is set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -614,7 +615,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         }
         'butterfly-cli;audit;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The newest commands with who ran them and how they ended')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove the hash chain is intact, or name the first broken record (exit 1)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove the hash chain is intact, or name every broken record (exit 1)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1742,7 +1743,7 @@ Register-ArgumentCompleter -Native -CommandName 'butterfly-cli' -ScriptBlock {
         }
         'butterfly-cli;help;audit' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The newest commands with who ran them and how they ended')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove the hash chain is intact, or name the first broken record (exit 1)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Prove the hash chain is intact, or name every broken record (exit 1)')
             break
         }
         'butterfly-cli;help;audit;show' {

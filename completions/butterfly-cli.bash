@@ -856,7 +856,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__audit__subcmd__verify)
-            opts="-p -o -h -V --file --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            opts="-p -o -h -V --file --against-nodes --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -524,7 +524,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand show 'The newest commands with who ran them and how they ended'
-            cand verify 'Prove the hash chain is intact, or name the first broken record (exit 1)'
+            cand verify 'Prove the hash chain is intact, or name every broken record (exit 1)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;audit;show'= {
@@ -559,6 +559,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
             cand --cert 'Operator client certificate (PEM); its CN names you and its OU carries your role'
             cand --key 'Private key (PEM) of the operator certificate'
             cand --seeds 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster'
+            cand --against-nodes 'Also cross-check against the copies the nodes keep: each command''s intent record is sent (as CHAIN/SEQ/HASH) with every call it makes, and the nodes'' audit trails keep it; a truncated tail or a re-hashed rewrite no longer matches (admin role)'
             cand --no-color 'Disable colours (also when NO_COLOR is set)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -567,7 +568,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;audit;help'= {
             cand show 'The newest commands with who ran them and how they ended'
-            cand verify 'Prove the hash chain is intact, or name the first broken record (exit 1)'
+            cand verify 'Prove the hash chain is intact, or name every broken record (exit 1)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'butterfly-cli;audit;help;show'= {
@@ -1579,7 +1580,7 @@ set edit:completion:arg-completer[butterfly-cli] = {|@words|
         }
         &'butterfly-cli;help;audit'= {
             cand show 'The newest commands with who ran them and how they ended'
-            cand verify 'Prove the hash chain is intact, or name the first broken record (exit 1)'
+            cand verify 'Prove the hash chain is intact, or name every broken record (exit 1)'
         }
         &'butterfly-cli;help;audit;show'= {
         }

@@ -430,7 +430,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and n
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "show" -d 'The newest commands with who ran them and how they ended'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "verify" -d 'Prove the hash chain is intact, or name every broken record (exit 1)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l limit -l last -d 'How many commands, the newest (`--last` is the old name)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from show" -l file -d 'Audit log file [default: $XDG_STATE_HOME/butterfly-cli/audit.jsonl or BUTTERFLY_AUDIT_LOG]' -r -F
@@ -460,11 +460,12 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and _
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l cert -d 'Operator client certificate (PEM); its CN names you and its OU carries your role' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l key -d 'Private key (PEM) of the operator certificate' -r -F
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l seeds -d 'Seed nodes (debug addresses HOST:PORT, comma-separated) used to discover the cluster' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l against-nodes -d 'Also cross-check against the copies the nodes keep: each command\'s intent record is sent (as CHAIN/SEQ/HASH) with every call it makes, and the nodes\' audit trails keep it; a truncated tail or a re-hashed rewrite no longer matches (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-color -d 'Disable colours (also when NO_COLOR is set)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'The newest commands with who ran them and how they ended'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Prove the hash chain is intact, or name every broken record (exit 1)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand fault; and not __fish_seen_subcommand_from inject clear list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/butterfly-cli/config.toml]' -r -F
@@ -1178,7 +1179,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "status" -d 'Everything the node reports: health, consensus, load, layers and their latency, peers, injected faults, reputation'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from node" -f -a "audit" -d 'The node\'s own audit log of debug RPCs (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'The newest commands with who ran them and how they ended'
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Prove the hash chain is intact, or name the first broken record (exit 1)'
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Prove the hash chain is intact, or name every broken record (exit 1)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "inject" -d 'Start a fault on a node: slow:<duration>, byzantine:<probability>, crash, partition:<peer>[,<peer>], corrupt-checkpoint (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "clear" -d 'Clear every fault on a node (admin role)'
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand help; and __fish_seen_subcommand_from fault" -f -a "list" -d 'Byzantine faults detected by the coordinators, with evidence'

@@ -59,6 +59,17 @@ pub struct Outcome<'a> {
     pub error: Option<&'a str>,
 }
 
+/// One record that breaks the chain.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct BrokenRecord {
+    /// 1-based line number.
+    pub line: u64,
+    /// Its `seq`, when readable.
+    pub seq: Option<u64>,
+    /// Why it breaks the chain.
+    pub reason: String,
+}
+
 /// Result of verifying the chain.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Verification {
@@ -70,6 +81,11 @@ pub struct Verification {
     pub first_broken_seq: Option<u64>,
     /// Why that record breaks the chain.
     pub reason: Option<String>,
+    /// Every record that breaks the chain (verification goes on after each), oldest first.
+    pub broken: Vec<BrokenRecord>,
+    /// Records the file reads as (seq → hash), for cross-checks against the nodes' copies.
+    #[serde(skip)]
+    pub hashes: std::collections::BTreeMap<u64, String>,
     /// Intent records with no result record (commands that crashed or are still running),
     /// the verifying command's own excluded.
     pub unfinished: Vec<u64>,
@@ -145,17 +161,56 @@ impl AuditLog {
         self.append(m)
     }
 
-    fn append(&self, mut record: Map<String, Value>) -> Result<u64> {
+    fn append(&self, record: Map<String, Value>) -> Result<u64> {
+        self.append_hashed(record).map(|(seq, _)| seq)
+    }
+
+    /// Appends and fsyncs an intent record; returns its `seq` and its anchor
+    /// `CHAIN/SEQ/HASH` (the chain id is the hash of the file's first record), which the
+    /// console sends to the nodes it calls so their audit keeps a copy (see
+    /// `audit verify --against-nodes`).
+    pub fn intent_anchored(&self, i: &Intent<'_>) -> Result<(u64, String)> {
+        let seq = self.intent(i)?;
+        let anchor = self.anchor_of(seq).unwrap_or_default();
+        Ok((seq, anchor))
+    }
+
+    /// The chain id of this file: the hash of its first record (None when empty or unreadable).
+    pub fn chain_id(&self) -> Option<String> {
+        let file = File::open(&self.path).ok()?;
+        let mut first = Vec::new();
+        BufReader::new(file).read_until(b'\n', &mut first).ok()?;
+        let v: Value = serde_json::from_slice(&first).ok()?;
+        v.get("hash").and_then(Value::as_str).map(str::to_string)
+    }
+
+    /// `CHAIN/SEQ/HASH` of record `seq` (read back from the file's tail).
+    fn anchor_of(&self, seq: u64) -> Option<String> {
+        let chain = self.chain_id()?;
+        let mut file = File::open(&self.path).ok()?;
+        let (hash, last, _) = last_record(&mut file).ok()?;
+        (last == Some(seq)).then(|| format!("{chain}/{seq}/{hash}"))
+    }
+
+    fn append_hashed(&self, mut record: Map<String, Value>) -> Result<(u64, String)> {
         let err = |e: std::io::Error| Error::Audit(format!("{}: {e}", self.path.display()));
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(err)?;
         }
-        let mut file = OpenOptions::new()
-            .create(true)
-            .read(true)
-            .append(true)
-            .open(&self.path)
-            .map_err(err)?;
+        let mut options = OpenOptions::new();
+        options.create(true).read(true).append(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&self.path).map_err(err)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))
+                .map_err(err)?;
+        }
         file.lock().map_err(err)?;
         let (prev_hash, prev_seq, torn) = last_record(&mut file).map_err(err)?;
         let seq = prev_seq.map_or(0, |s| s + 1);
@@ -163,7 +218,7 @@ impl AuditLog {
         record.insert("ts".into(), now_rfc3339().into());
         record.insert("prev".into(), prev_hash.clone().into());
         let hash = chain_hash(&prev_hash, &record);
-        record.insert("hash".into(), hash.into());
+        record.insert("hash".into(), hash.clone().into());
         let mut line = String::new();
         if torn {
             line.push('\n');
@@ -172,7 +227,7 @@ impl AuditLog {
         line.push('\n');
         file.write_all(line.as_bytes()).map_err(err)?;
         file.sync_data().map_err(err)?;
-        Ok(seq)
+        Ok((seq, hash))
     }
 
     /// Reads every record (lines that are not JSON objects are skipped).
@@ -215,6 +270,8 @@ impl AuditLog {
             first_broken_line: None,
             first_broken_seq: None,
             reason: None,
+            broken: Vec::new(),
+            hashes: Default::default(),
             unfinished: Vec::new(),
             own_intent: None,
         };
@@ -229,6 +286,7 @@ impl AuditLog {
             let check = check_record(&bytes, &prev, expected_seq);
             match check {
                 Ok((hash, record)) => {
+                    v.hashes.insert(expected_seq, hash.clone());
                     prev = hash;
                     expected_seq += 1;
                     match record.get("kind").and_then(Value::as_str) {
@@ -253,10 +311,29 @@ impl AuditLog {
                     }
                 }
                 Err((seq, reason)) => {
-                    v.first_broken_line = Some(line_no);
-                    v.first_broken_seq = seq;
-                    v.reason = Some(reason);
-                    break;
+                    if v.first_broken_line.is_none() {
+                        v.first_broken_line = Some(line_no);
+                        v.first_broken_seq = seq;
+                        v.reason = Some(reason.clone());
+                    }
+                    v.broken.push(BrokenRecord {
+                        line: line_no,
+                        seq,
+                        reason,
+                    });
+                    // Go on: a record that still reads as one re-anchors the walk on what it
+                    // claims (so one edit is one finding); a torn or unreadable line leaves the
+                    // chain where the last good record put it.
+                    if let Ok(Value::Object(m)) = serde_json::from_slice::<Value>(&bytes) {
+                        if let (Some(h), Some(s)) = (
+                            m.get("hash").and_then(Value::as_str),
+                            m.get("seq").and_then(Value::as_u64),
+                        ) {
+                            v.hashes.insert(s, h.to_string());
+                            prev = h.to_string();
+                            expected_seq = s + 1;
+                        }
+                    }
                 }
             }
         }

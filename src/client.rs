@@ -11,10 +11,44 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tonic::service::interceptor::InterceptedService;
 use tonic::transport::{Channel, Endpoint};
 
-/// A client of one node's debug service.
-pub type DebugClient = DebugServiceClient<Channel>;
+/// A client of one node's debug service; every call carries the console audit record it acts
+/// for (see [`set_console_record`]).
+pub type DebugClient = DebugServiceClient<InterceptedService<Channel, ConsoleRecordFn>>;
+
+/// The interceptor adding `x-butterfly-console-record` to every call.
+pub type ConsoleRecordFn =
+    fn(tonic::Request<()>) -> std::result::Result<tonic::Request<()>, tonic::Status>;
+
+/// The console audit record (`CHAIN/SEQ/HASH`) of the command running now.
+static CONSOLE_RECORD: std::sync::RwLock<
+    Option<tonic::metadata::MetadataValue<tonic::metadata::Ascii>>,
+> = std::sync::RwLock::new(None);
+
+/// Sets (or clears) the console audit record the calls made from now on act for; each node
+/// keeps it in its own audit trail, the anchor `audit verify --against-nodes` checks against.
+pub fn set_console_record(anchor: Option<&str>) {
+    let value = anchor.and_then(|a| a.parse().ok());
+    if let Ok(mut slot) = CONSOLE_RECORD.write() {
+        *slot = value;
+    }
+}
+
+fn add_console_record(
+    mut req: tonic::Request<()>,
+) -> std::result::Result<tonic::Request<()>, tonic::Status> {
+    if let Some(v) = CONSOLE_RECORD.read().ok().and_then(|s| s.clone()) {
+        req.metadata_mut()
+            .insert(butterfly_proto::CONSOLE_RECORD_HEADER, v);
+    }
+    Ok(req)
+}
+
+fn client_of(channel: Channel) -> DebugClient {
+    DebugServiceClient::with_interceptor(channel, add_console_record as ConsoleRecordFn)
+}
 
 /// The operator's TLS material, loaded once: one rustls client configuration (TLS 1.3 only,
 /// ALPN h2, no session resumption: every connection proves the certificate afresh) shared by
@@ -155,7 +189,7 @@ impl Pool {
     /// A client for the node at `addr` (HOST:PORT), connecting when no pooled channel exists.
     pub async fn client(&self, addr: &str) -> Result<DebugClient> {
         if let Some(ch) = self.cached(addr) {
-            return Ok(DebugServiceClient::new(ch));
+            return Ok(client_of(ch));
         }
         let endpoint = Endpoint::from_shared(format!("http://{addr}"))
             .map_err(|e| Error::Usage(format!("'{addr}' is not a HOST:PORT address ({e})")))?
@@ -190,7 +224,7 @@ impl Pool {
         if let Ok(mut map) = self.channels.lock() {
             map.insert(addr.to_string(), channel.clone());
         }
-        Ok(DebugServiceClient::new(channel))
+        Ok(client_of(channel))
     }
 
     fn cached(&self, addr: &str) -> Option<Channel> {

@@ -21,11 +21,16 @@ pub enum AuditCommand {
         #[arg(long)]
         file: Option<PathBuf>,
     },
-    /// Prove the hash chain is intact, or name the first broken record (exit 1).
+    /// Prove the hash chain is intact, or name every broken record (exit 1).
     Verify {
         /// Audit log file [default: as `show`].
         #[arg(long)]
         file: Option<PathBuf>,
+        /// Also cross-check against the copies the nodes keep: each command's intent record is
+        /// sent (as CHAIN/SEQ/HASH) with every call it makes, and the nodes' audit trails keep it;
+        /// a truncated tail or a re-hashed rewrite no longer matches (admin role).
+        #[arg(long)]
+        against_nodes: bool,
     },
 }
 
@@ -46,13 +51,23 @@ pub async fn exec(cmd: AuditCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
             let log = log_for(file)?;
             Ok(Box::new(show(&log, limit)?))
         }
-        AuditCommand::Verify { file } => {
+        AuditCommand::Verify {
+            file,
+            against_nodes,
+        } => {
             let log = log_for(file)?;
             let v = log.verify_as(Some(&ctx.session.id))?;
+            let nodes = if against_nodes {
+                Some(crate::commands::audit_anchor::cross_check(ctx, &log, &v).await?)
+            } else {
+                None
+            };
+            let ok = v.broken.is_empty() && nodes.as_ref().is_none_or(|n| n.mismatches.is_empty());
             Ok(Box::new(VerifyReport {
                 file: log.path().to_path_buf(),
-                ok: v.first_broken_line.is_none(),
+                ok,
                 verification: v,
+                nodes,
             }))
         }
     }
@@ -201,6 +216,8 @@ pub struct VerifyReport {
     pub ok: bool,
     /// Details.
     pub verification: Verification,
+    /// The cross-check against the nodes' copies (`--against-nodes`), else null.
+    pub nodes: Option<crate::commands::audit_anchor::NodeCheck>,
 }
 
 impl Report for VerifyReport {
@@ -213,7 +230,7 @@ impl Report for VerifyReport {
     }
     fn render(&self, style: &Style) -> String {
         let v = &self.verification;
-        let mut out = if self.ok {
+        let mut out = if v.broken.is_empty() {
             format!(
                 "{} {} records, hash chain intact ({})",
                 style.good("ok:"),
@@ -232,6 +249,19 @@ impl Report for VerifyReport {
                 self.file.display()
             )
         };
+        for b in v.broken.iter().skip(1) {
+            out.push_str(&format!(
+                "\n{} record at line {}{} breaks the chain: {}",
+                style.bad("BROKEN:"),
+                b.line,
+                b.seq.map(|s| format!(" (seq {s})")).unwrap_or_default(),
+                b.reason
+            ));
+        }
+        if let Some(n) = &self.nodes {
+            out.push('\n');
+            out.push_str(&n.render(style));
+        }
         if let Some(own) = v.own_intent {
             out.push_str(&format!(
                 "\n{} seq {own} is this verification's own intent (its result is written when it ends)",

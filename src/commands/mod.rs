@@ -1,6 +1,7 @@
 //! One module per command area; each has its clap `Args`/subcommand type and an `exec`.
 
 pub mod audit;
+pub mod audit_anchor;
 pub mod capture;
 pub mod capture_stream;
 pub mod certs;

@@ -221,6 +221,7 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                 method: method.unwrap_or_default(),
                 outcome: outcome.unwrap_or_default(),
                 offset,
+                console_chain: String::new(),
             };
             let (target, r) = ctx
                 .call_node(&node, |mut c| async move { c.read_audit_log(req).await })
@@ -230,6 +231,10 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                 dropped: r.dropped,
                 evicted: r.evicted,
                 total: r.total,
+                source: r.source,
+                routine: r.routine.into_iter().map(|c| (c.method, c.count)).collect(),
+                denied_total: r.denied_total,
+                denied_suppressed: r.denied_suppressed,
                 truncated: u64::from(offset) + (r.records.len() as u64) < r.total,
                 limit,
                 offset,
@@ -247,6 +252,11 @@ pub async fn exec(cmd: NodeCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                         peer_addr: a.peer_addr,
                         outcome: a.outcome,
                         duration_us: a.duration_us,
+                        seq: a.seq,
+                        hash: a.hash,
+                        suppressed: a.suppressed,
+                        console_record: a.console_record,
+                        detail: a.detail,
                     })
                     .collect(),
             }))
@@ -400,8 +410,16 @@ pub struct NodeAuditReport {
     /// Records evicted from the node's memory for newer ones since start (older than
     /// `oldest_unix_ms`; read the node's audit file for them).
     pub evicted: u64,
-    /// Records in the node's memory matching the filters.
+    /// Records matching the filters (in the node's audit file, or its memory without one).
     pub total: u64,
+    /// Where the node read them: `file:<path>` or `memory`.
+    pub source: String,
+    /// Routine cluster-internal calls counted, not recorded one by one: (method, count).
+    pub routine: Vec<(String, u64)>,
+    /// Denied calls since the node started.
+    pub denied_total: u64,
+    /// Of those, not recorded one by one (per-peer rate limit; still counted).
+    pub denied_suppressed: u64,
     /// More matched than shown (`--limit`, `--offset` pages back).
     pub truncated: bool,
     /// The `--limit` asked for.
@@ -435,6 +453,16 @@ pub struct NodeAuditRecord {
     pub outcome: String,
     /// Handling time, µs.
     pub duration_us: u64,
+    /// Position in the node's hash-chained audit file.
+    pub seq: u64,
+    /// The record's chain hash (empty when the node keeps memory only).
+    pub hash: String,
+    /// Denials of this peer skipped by the rate limit since its previous recorded one.
+    pub suppressed: u64,
+    /// The console audit record the call acted for (`CHAIN/SEQ/HASH`), if the console sent it.
+    pub console_record: String,
+    /// Extra detail (e.g. a failed TLS handshake's error).
+    pub detail: String,
 }
 
 impl Report for NodeAuditReport {
@@ -457,6 +485,7 @@ impl Report for NodeAuditReport {
             ]);
         }
         let mut out = t.to_string();
+        out.push_str(&format!("\n{} {}", style.dim("read from:"), self.source));
         if self.truncated {
             out.push_str(&format!(
                 "\nshowing {} of {} (--limit; --offset {} for older)",
@@ -465,7 +494,27 @@ impl Report for NodeAuditReport {
                 self.offset + self.records.len() as u32
             ));
         }
-        if self.evicted > 0 {
+        if !self.routine.is_empty() {
+            let counts: Vec<String> = self
+                .routine
+                .iter()
+                .map(|(m, n)| format!("{} {n}", m.rsplit('/').next().unwrap_or(m)))
+                .collect();
+            out.push_str(&format!(
+                "\n{} routine calls counted, not listed: {}",
+                style.dim("note:"),
+                counts.join(", ")
+            ));
+        }
+        if self.denied_suppressed > 0 {
+            out.push_str(&format!(
+                "\n{} {} of {} denied calls not listed one by one (per-peer rate limit)",
+                style.warn("note:"),
+                self.denied_suppressed,
+                self.denied_total
+            ));
+        }
+        if self.evicted > 0 && self.source == "memory" {
             out.push_str(&format!(
                 "\n{} {} older records evicted from the node's memory (the oldest kept is from {}); its audit file has them",
                 style.warn("note:"),

@@ -71,8 +71,11 @@ pub async fn run_audited(
         targets: &targets,
         script: session.script.as_deref(),
     };
-    let seq = match audit.intent(&intent) {
-        Ok(seq) => seq,
+    let seq = match audit.intent_anchored(&intent) {
+        Ok((seq, anchor)) => {
+            crate::client::set_console_record(Some(&anchor));
+            seq
+        }
         Err(e) => {
             // Refuse to act unaudited.
             let e = Error::Audit(format!(
@@ -87,6 +90,7 @@ pub async fn run_audited(
         r = dispatch(cmd, ctx) => r,
         _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
     };
+    crate::client::set_console_record(None);
     let duration_ms = started.elapsed().as_millis() as u64;
     let (code, outcome_word, error_text) = match &result {
         Ok(report) => match report.exit_code() {

@@ -30,6 +30,8 @@ pub fn node_bin() -> PathBuf {
 pub struct Env {
     pub dir: tempfile::TempDir,
     demo_up: bool,
+    /// Environment given to `demo up` (and so to the nodes it starts).
+    pub node_env: Vec<(String, String)>,
 }
 
 /// A finished CLI invocation.
@@ -70,6 +72,7 @@ impl Env {
         Env {
             dir: tempfile::tempdir().expect("tempdir"),
             demo_up: false,
+            node_env: Vec::new(),
         }
     }
 
@@ -166,7 +169,11 @@ impl Env {
             &s,
         ];
         args.extend_from_slice(extra);
-        let r = self.run(&args);
+        let mut cmd = self.cmd(&args);
+        for (k, v) in &self.node_env {
+            cmd.env(k, v);
+        }
+        let r = run_cmd(cmd, Duration::from_secs(60));
         assert_eq!(r.code, 0, "demo up failed: {}\n{}", r.stdout, r.stderr);
         self.demo_up = true;
         let total = (coordinators + compute + observers + swarm) as usize;

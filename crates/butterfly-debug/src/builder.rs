@@ -2,10 +2,12 @@ use crate::audit::{AuditLog, AuditWriter, DEFAULT_AUDIT_CHANNEL, DEFAULT_AUDIT_M
 use crate::capture::Capture;
 use crate::error::Error;
 use crate::http::http_router;
+use crate::http_serve::{serve_http, HttpLimits};
+use crate::limits::ConnLimits;
 use crate::metrics::Metrics;
 use crate::net::DebugConns;
 use crate::service::{DebugServer, NodeHandle};
-use crate::tls::{load_server_config, serve_mtls_with, TlsPaths, DEFAULT_HANDSHAKE_TIMEOUT};
+use crate::tls::{load_server_config, serve_mtls_limited, TlsPaths, DEFAULT_HANDSHAKE_TIMEOUT};
 use butterfly_proto::debug::debug_service_server::DebugServiceServer;
 use rustls::ServerConfig;
 use std::future::Future;
@@ -45,6 +47,8 @@ pub struct Builder<H> {
     runtime_threads: usize,
     extra_http: Option<axum::Router>,
     capture: Option<Capture>,
+    conn_limits: ConnLimits,
+    http_limits: HttpLimits,
 }
 
 impl<H: NodeHandle> Builder<H> {
@@ -69,6 +73,8 @@ impl<H: NodeHandle> Builder<H> {
             runtime_threads: DEFAULT_RUNTIME_THREADS,
             extra_http: None,
             capture: None,
+            conn_limits: ConnLimits::default(),
+            http_limits: HttpLimits::default(),
         }
     }
 
@@ -148,6 +154,21 @@ impl<H: NodeHandle> Builder<H> {
         self
     }
 
+    /// Limits of the debug port (handshakes and connections, total and per IP address); default
+    /// [`ConnLimits::default`]. Its handshake timeout is overridden by
+    /// [`Builder::handshake_timeout`].
+    pub fn conn_limits(mut self, limits: ConnLimits) -> Self {
+        self.conn_limits = limits;
+        self
+    }
+
+    /// Limits of the HTTP listener (header-read and idle timeouts, connections); default
+    /// [`HttpLimits::default`].
+    pub fn http_limits(mut self, limits: HttpLimits) -> Self {
+        self.http_limits = limits;
+        self
+    }
+
     /// Worker threads of the runtime started by [`Builder::spawn`]; default
     /// [`DEFAULT_RUNTIME_THREADS`].
     pub fn runtime_threads(mut self, threads: usize) -> Self {
@@ -221,7 +242,11 @@ impl<H: NodeHandle> Builder<H> {
             conns,
             debug_addr: self.debug_addr,
             http_addr: self.http_addr,
-            handshake_timeout: self.handshake_timeout,
+            conn_limits: ConnLimits {
+                handshake_timeout: self.handshake_timeout,
+                ..self.conn_limits
+            },
+            http_limits: self.http_limits,
         })
     }
 
@@ -310,7 +335,8 @@ pub struct Parts {
     conns: DebugConns,
     debug_addr: SocketAddr,
     http_addr: Option<SocketAddr>,
-    handshake_timeout: Duration,
+    conn_limits: ConnLimits,
+    http_limits: HttpLimits,
 }
 
 impl Parts {
@@ -444,27 +470,35 @@ impl Bound {
         let wait = |mut rx: watch::Receiver<bool>| async move {
             let _ = rx.wait_for(|stop| *stop).await;
         };
-        let debug = serve_mtls_with(
+        let http_metrics = parts.metrics.clone();
+        let debug = serve_mtls_limited(
             debug_listener,
             tls,
             parts.grpc,
             parts.metrics,
-            parts.handshake_timeout,
+            parts.conn_limits,
             parts.conns,
+            Some(parts.audit),
             wait(stop_rx.clone()),
         );
+        let http_limits = parts.http_limits;
         let http_router = parts.http;
         let http_stop = wait(stop_rx);
         let http = async move {
             match http_listener {
                 None => Ok(()),
-                Some(listener) => axum::serve(listener, http_router)
-                    .with_graceful_shutdown(http_stop)
-                    .await
-                    .map_err(|e| Error::Serve {
-                        what: "http",
-                        reason: e.to_string(),
-                    }),
+                Some(listener) => serve_http(
+                    listener,
+                    http_router,
+                    http_limits,
+                    Some(http_metrics),
+                    http_stop,
+                )
+                .await
+                .map_err(|e| Error::Serve {
+                    what: "http",
+                    reason: e.to_string(),
+                }),
             }
         };
         tokio::try_join!(debug, http).map(|_| ())

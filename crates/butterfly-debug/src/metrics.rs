@@ -29,7 +29,15 @@ pub struct Metrics {
     rpcs: Family<RpcLabels, Counter>,
     handshake_failures: Counter,
     audit_dropped: Counter,
+    audit_suppressed: Counter,
+    refused: Family<ReasonLabels, Counter>,
     connections: Gauge,
+}
+
+/// Labels of `butterfly_debug_connections_refused_total`.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ReasonLabels {
+    reason: String,
 }
 
 impl Default for Metrics {
@@ -41,7 +49,8 @@ impl Default for Metrics {
 impl Metrics {
     /// A fresh registry with the debug service's metrics registered:
     /// `butterfly_debug_rpcs_total{method,code}`, `butterfly_debug_tls_handshake_failures_total`,
-    /// `butterfly_debug_audit_dropped_total`, `butterfly_debug_connections` and
+    /// `butterfly_debug_audit_dropped_total`, `butterfly_debug_audit_suppressed_total`,
+    /// `butterfly_debug_connections_refused_total{reason}`, `butterfly_debug_connections` and
     /// `butterfly_build_info{version,component}` (always 1).
     pub fn new() -> Self {
         Self::with_registry(Registry::default())
@@ -52,6 +61,8 @@ impl Metrics {
         let rpcs = Family::<RpcLabels, Counter>::default();
         let handshake_failures = Counter::default();
         let audit_dropped = Counter::default();
+        let audit_suppressed = Counter::default();
+        let refused = Family::<ReasonLabels, Counter>::default();
         let connections = Gauge::default();
         let build = Family::<BuildLabels, Gauge>::default();
         build
@@ -76,6 +87,16 @@ impl Metrics {
             audit_dropped.clone(),
         );
         registry.register(
+            "butterfly_debug_audit_suppressed",
+            "Denied calls and failed handshakes counted but not recorded one by one (per-peer rate limit)",
+            audit_suppressed.clone(),
+        );
+        registry.register(
+            "butterfly_debug_connections_refused",
+            "Connections closed by the connection limits (reason: handshakes, handshakes_per_peer, connections, connections_per_peer, http)",
+            refused.clone(),
+        );
+        registry.register(
             "butterfly_debug_connections",
             "Open debug-service connections",
             connections.clone(),
@@ -90,6 +111,8 @@ impl Metrics {
             rpcs,
             handshake_failures,
             audit_dropped,
+            audit_suppressed,
+            refused,
             connections,
         }
     }
@@ -136,6 +159,39 @@ impl Metrics {
 
     pub(crate) fn audit_dropped(&self) {
         self.audit_dropped.inc();
+    }
+
+    pub(crate) fn audit_suppressed(&self) {
+        self.audit_suppressed.inc();
+    }
+
+    /// Counts a connection closed by a limit (`reason`).
+    pub fn connection_refused(&self, reason: &str) {
+        self.refused
+            .get_or_create(&ReasonLabels {
+                reason: reason.to_string(),
+            })
+            .inc();
+    }
+
+    /// Connections refused by the limits so far, all reasons.
+    pub fn connections_refused(&self) -> u64 {
+        let mut total = 0;
+        for reason in [
+            "handshakes",
+            "handshakes_per_peer",
+            "connections",
+            "connections_per_peer",
+            "http",
+        ] {
+            total += self
+                .refused
+                .get_or_create(&ReasonLabels {
+                    reason: reason.to_string(),
+                })
+                .get();
+        }
+        total
     }
 
     pub(crate) fn connection_opened(&self) {

@@ -28,6 +28,9 @@ use std::sync::Arc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tonic::{Request, Response, Status};
 
+pub use butterfly_proto::CONSOLE_RECORD_HEADER;
+/// Longest member id or address a `Join` may carry, bytes: 256.
+pub const MAX_MEMBER_FIELD_BYTES: usize = 256;
 /// `ReadAuditLog` with `limit = 0` returns this many records.
 pub const AUDIT_READ_DEFAULT_LIMIT: usize = 100;
 /// `ReadAuditLog` never returns more than this many records.
@@ -410,8 +413,16 @@ impl<H: NodeHandle> DebugServer<H> {
         let identity = req
             .peer_certs()
             .and_then(|certs| certs.first().map(|c| identity_from_der(c.as_ref())));
+        let console_record = req
+            .metadata()
+            .get(CONSOLE_RECORD_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| v.len() <= 200 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'/'))
+            .unwrap_or_default()
+            .to_string();
         let mut call = Call {
             audit: self.audit.clone(),
+            console_record,
             metrics: self.metrics.clone(),
             method,
             started,
@@ -473,6 +484,7 @@ fn may_announce(cn: &str, id: &str) -> bool {
 /// unfinished, e.g. the client went away).
 struct Call {
     audit: AuditLog,
+    console_record: String,
     metrics: Metrics,
     method: Method,
     started: Instant,
@@ -524,9 +536,20 @@ impl Call {
     fn finish_with(&mut self, outcome: &str, code: &str) {
         self.done = true;
         self.metrics.rpc(self.method.name(), code);
-        // Consensus traffic between coordinators and link probes (several calls a second) are
-        // not operator actions: it is counted in the metrics, and audited only when it was refused.
-        if matches!(self.method, Method::Raft | Method::Ping) && outcome == "ok" {
+        // Consensus traffic between coordinators, link probes, heartbeat joins and checkpoint
+        // commits between nodes (several calls a second) are not operator actions: they are
+        // counted, and recorded one by one only when they did not succeed, so they never crowd
+        // operator actions out of the trail.
+        let routine = match self.method {
+            Method::Raft | Method::Ping => true,
+            Method::Join | Method::CommitCheckpoint => {
+                self.peer_role == Role::Node.as_str()
+                    || self.peer_role == Role::Coordinator.as_str()
+            }
+            _ => false,
+        };
+        if routine && outcome == "ok" {
+            self.audit.count_routine(&self.method.path());
             return;
         }
         self.audit.record(AuditRecord {
@@ -538,6 +561,8 @@ impl Call {
             outcome: outcome.to_string(),
             duration_us: u64::try_from(self.started.elapsed().as_micros()).unwrap_or(u64::MAX),
             peer_serial: std::mem::take(&mut self.peer_serial),
+            console_record: std::mem::take(&mut self.console_record),
+            ..AuditRecord::default()
         });
     }
 }
@@ -604,6 +629,17 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     async fn join(&self, request: Request<JoinRequest>) -> Result<Response<JoinResponse>, Status> {
         let call = self.authorize(&request, Method::Join)?;
         let members = request.into_inner().members;
+        // Member fields end up in logs, spans, metrics labels and the replicated state: bounded.
+        if let Some(m) = members.iter().find(|m| {
+            [&m.id, &m.debug_addr, &m.http_addr, &m.data_addr]
+                .iter()
+                .any(|s| s.len() > MAX_MEMBER_FIELD_BYTES)
+        }) {
+            let id: String = m.id.chars().take(64).collect();
+            return call.finish(Err(Status::invalid_argument(format!(
+                "member '{id}': id and addresses are limited to {MAX_MEMBER_FIELD_BYTES} bytes"
+            ))));
+        }
         if !call.is_coordinator() {
             if let Some(m) = members
                 .iter()
@@ -630,14 +666,24 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
             0 => AUDIT_READ_DEFAULT_LIMIT,
             n => n.min(AUDIT_READ_MAX_LIMIT),
         };
-        let (records, total, oldest_unix_ms) = self.audit.query(request.get_ref(), limit);
-        call.finish(Ok(ReadAuditLogResponse {
-            records,
-            dropped: self.audit.dropped(),
-            evicted: self.audit.evicted(),
-            total,
-            oldest_unix_ms,
-        }))
+        let result = match self.audit.query_records(request.get_ref(), limit).await {
+            Ok((records, total, oldest_unix_ms, source)) => {
+                let (denied_total, denied_suppressed) = self.audit.denied();
+                Ok(ReadAuditLogResponse {
+                    records,
+                    dropped: self.audit.dropped(),
+                    evicted: self.audit.evicted(),
+                    total,
+                    oldest_unix_ms,
+                    routine: self.audit.routine(),
+                    denied_total,
+                    denied_suppressed,
+                    source,
+                })
+            }
+            Err(e) => Err(Status::internal(format!("cannot read the audit file: {e}"))),
+        };
+        call.finish(result)
     }
 
     async fn raft(&self, request: Request<RaftRequest>) -> Result<Response<RaftResponse>, Status> {

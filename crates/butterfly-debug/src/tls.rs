@@ -1,6 +1,9 @@
+use crate::audit::AuditLog;
 use crate::error::Error;
+use crate::limits::{ConnLimits, ConnSlot, Limiter};
 use crate::metrics::Metrics;
 use crate::net::{ConnInfo, DebugConns};
+use butterfly_proto::debug::AuditRecord;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use rustls::server::WebPkiClientVerifier;
 use rustls::{RootCertStore, ServerConfig};
@@ -20,6 +23,8 @@ use tokio_stream::wrappers::ReceiverStream;
 use tokio_stream::StreamExt;
 use tonic::transport::server::{Connected, TcpConnectInfo, TlsConnectInfo};
 
+/// The `method` of the audit record of a failed TLS handshake.
+pub const HANDSHAKE_METHOD: &str = "(tls-handshake)";
 /// How long a client has to complete the TLS handshake: 10 seconds.
 pub const DEFAULT_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Capacity (connections) of the queue between the accept loop and the gRPC server: 64.
@@ -116,6 +121,8 @@ struct Conn {
     info: Arc<ConnInfo>,
     /// TCP sequence numbers of the tap's synthetic segments: [outbound, inbound].
     seq: [u32; 2],
+    /// Frees the connection's place under the limits when dropped.
+    _slot: ConnSlot,
 }
 
 impl Drop for Conn {
@@ -253,11 +260,37 @@ pub async fn serve_mtls_with(
     conns: DebugConns,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), Error> {
+    let limits = ConnLimits {
+        handshake_timeout,
+        ..ConnLimits::default()
+    };
+    serve_mtls_limited(
+        listener, tls, routes, metrics, limits, conns, None, shutdown,
+    )
+    .await
+}
+
+/// [`serve_mtls_with`] under `limits` (handshakes in flight and established connections, in
+/// total and per IP address; see [`ConnLimits`]), recording failed handshakes with the peer's
+/// full address in `audit` (rate-limited per address like denials).
+#[allow(clippy::too_many_arguments)]
+pub async fn serve_mtls_limited(
+    listener: TcpListener,
+    tls: Arc<ServerConfig>,
+    routes: tonic::service::Routes,
+    metrics: Metrics,
+    limits: ConnLimits,
+    conns: DebugConns,
+    audit: Option<AuditLog>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), Error> {
     let (tx, rx) = mpsc::channel::<Conn>(DEFAULT_CONNECTION_QUEUE);
     let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
     let acceptor = TlsAcceptor::from(tls);
     let accept_metrics = metrics.clone();
     let mut accept_stop = stop_rx.clone();
+    let limiter = Limiter::new(limits);
+    let handshake_timeout = limiter.handshake_timeout();
     let accept_loop = tokio::spawn(async move {
         loop {
             let accepted = tokio::select! {
@@ -274,14 +307,33 @@ pub async fn serve_mtls_with(
                 }
             };
             let _ = tcp.set_nodelay(true);
+            let (slot, cancelled, evicted) = limiter.start_handshake(peer.ip());
+            for reason in evicted {
+                accept_metrics.connection_refused(reason);
+            }
             let acceptor = acceptor.clone();
             let tx = tx.clone();
             let metrics = accept_metrics.clone();
             let conns = conns.clone();
+            let limiter = limiter.clone();
+            let audit = audit.clone();
             let local = tcp.local_addr().ok();
             tokio::spawn(async move {
-                match tokio::time::timeout(handshake_timeout, acceptor.accept(tcp)).await {
+                let _slot = slot;
+                let outcome = tokio::select! {
+                    _ = cancelled => return,
+                    r = tokio::time::timeout(handshake_timeout, acceptor.accept(tcp)) => r,
+                };
+                let failure = match outcome {
                     Ok(Ok(stream)) => {
+                        let conn_slot = match limiter.establish(peer.ip()) {
+                            Ok(s) => s,
+                            Err(reason) => {
+                                metrics.connection_refused(reason);
+                                tracing::warn!(peer = %peer, limit = reason, "debug connection refused: over the limit");
+                                return;
+                            }
+                        };
                         metrics.connection_opened();
                         let cert = stream
                             .get_ref()
@@ -296,22 +348,36 @@ pub async fn serve_mtls_with(
                             conns,
                             info,
                             seq: [1, 1],
+                            _slot: conn_slot,
                         };
                         // Closed only when the server stopped; the connection is then dropped.
                         let _ = tx.send(conn).await;
+                        return;
                     }
                     Ok(Err(e)) => {
-                        metrics.handshake_failed();
                         tracing::warn!(peer = %peer, error = %e, "debug TLS handshake failed");
+                        e.to_string()
                     }
                     Err(_) => {
-                        metrics.handshake_failed();
                         tracing::warn!(
                             peer = %peer,
                             timeout_ms = handshake_timeout.as_millis() as u64,
                             "debug TLS handshake timed out"
                         );
+                        format!("timed out after {} ms", handshake_timeout.as_millis())
                     }
+                };
+                metrics.handshake_failed();
+                if let Some(audit) = audit {
+                    // A security event: the full peer address, never masked.
+                    audit.record(AuditRecord {
+                        at_unix_ms: crate::service::unix_ms(),
+                        method: HANDSHAKE_METHOD.into(),
+                        peer_addr: peer.to_string(),
+                        outcome: "handshake_failed".into(),
+                        detail: failure,
+                        ..AuditRecord::default()
+                    });
                 }
             });
         }
@@ -323,6 +389,9 @@ pub async fn serve_mtls_with(
     let incoming = ReceiverStream::new(rx).map(Ok::<_, io::Error>);
     let result = tonic::transport::Server::builder()
         .tcp_nodelay(true)
+        // Dead or silent peers are found and their connections closed.
+        .http2_keepalive_interval(Some(Duration::from_secs(30)))
+        .http2_keepalive_timeout(Some(Duration::from_secs(10)))
         .add_routes(routes)
         .serve_with_incoming_shutdown(incoming, async move {
             let _ = stop_rx.changed().await;

@@ -211,7 +211,9 @@ pub struct CommonArgs {
     /// This node's private key (PEM, required).
     #[arg(long, value_name = "PEM")]
     pub key: Option<PathBuf>,
-    /// Append the debug-RPC audit log here as JSON lines (default: memory only).
+    /// The debug-RPC audit file: hash-chained JSON lines, fsynced, mode 0600, rotated at 16 MiB
+    /// keeping 4 parts (default: `<data-dir>/audit.jsonl` on a node with a data dir, else memory
+    /// only).
     #[arg(long)]
     pub audit_log: Option<PathBuf>,
     /// Once listening, write {"nodes":[{id,role,pid,debug_addr,http_addr}]} here (atomically).
@@ -228,6 +230,19 @@ pub struct CommonArgs {
     /// none, which hashes user ids without a pepper (a warning is logged; set one in production).
     #[arg(long, env = "BUTTERFLY_USER_ID_PEPPER_FILE", value_name = "FILE")]
     pub user_id_pepper_file: Option<PathBuf>,
+    /// Time an HTTP client has to send a request's complete header, e.g. `10s`.
+    #[arg(long, env = "BUTTERFLY_HTTP_HEADER_TIMEOUT", default_value = "10s", value_parser = humantime::parse_duration)]
+    pub http_header_timeout: Duration,
+    /// Close an HTTP connection after this long without traffic, e.g. `60s`.
+    #[arg(long, env = "BUTTERFLY_HTTP_IDLE_TIMEOUT", default_value = "60s", value_parser = humantime::parse_duration)]
+    pub http_idle_timeout: Duration,
+    /// Most `POST /v1/infer` requests running at once on a coordinator (503 + Retry-After past
+    /// it).
+    #[arg(long, env = "BUTTERFLY_INFER_CONCURRENCY", default_value_t = 64)]
+    pub infer_concurrency: usize,
+    /// Production mode: refuse to start without a user-id pepper (`--user-id-pepper-file`).
+    #[arg(long, env = "BUTTERFLY_PRODUCTION")]
+    pub production: bool,
     /// Forget a member not heard from for this long (directly or relayed), e.g. `60s`.
     #[arg(long, env = "BUTTERFLY_MEMBER_EXPIRY", default_value = "60s", value_parser = humantime::parse_duration)]
     pub member_expiry: Duration,

@@ -186,6 +186,13 @@ impl Cluster {
             .store(duration_ms(expiry), Ordering::Relaxed);
     }
 
+    /// Whether this process has run longer than the member expiry, so a member missing from its
+    /// view has really stopped heartbeating (not merely not reached it yet).
+    pub fn expiry_settled(&self) -> bool {
+        unix_ms().saturating_sub(self.started_unix_ms)
+            > self.member_expiry_ms.load(Ordering::Relaxed)
+    }
+
     /// The oldest `last_seen_unix_ms` still a member at `now`.
     fn expiry_cutoff(&self, now: i64) -> i64 {
         now.saturating_sub(self.member_expiry_ms.load(Ordering::Relaxed))

@@ -148,6 +148,11 @@ impl Faults {
         }
         if fault == Fault::Crash {
             tracing::error!("injected fault: crash");
+            // The audit trail is the investigator's record: the call that asked for the crash
+            // is written and fsynced before the process goes.
+            if !butterfly_debug::flush_audit_logs(std::time::Duration::from_secs(2)) {
+                tracing::warn!("audit log not flushed before the crash");
+            }
             std::process::exit(101);
         }
         if let Fault::Leak(n) = fault {

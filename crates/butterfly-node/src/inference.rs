@@ -401,11 +401,36 @@ impl Engine {
         }
     }
 
-    /// The `POST /v1/infer` route (with a body limit), to mount on the node's HTTP server.
-    pub fn router(self: Arc<Self>) -> Router {
+    /// The `POST /v1/infer` route (with a body limit), to mount on the node's HTTP server. At
+    /// most `max_in_flight` requests run at once; past that the answer is 503 with
+    /// `Retry-After: 1`.
+    pub fn router(self: Arc<Self>, max_in_flight: usize) -> Router {
+        let slots = Arc::new(tokio::sync::Semaphore::new(max_in_flight.max(1)));
         Router::new()
             .route("/v1/infer", post(infer_handler))
             .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+            .layer(axum::middleware::from_fn(
+                move |req: axum::extract::Request, next: axum::middleware::Next| {
+                    let slots = slots.clone();
+                    async move {
+                        let Ok(permit) = slots.try_acquire_owned() else {
+                            let mut r = ApiError::new(
+                                StatusCode::SERVICE_UNAVAILABLE,
+                                "too many requests in flight on this node; retry shortly",
+                            )
+                            .into_response();
+                            r.headers_mut().insert(
+                                axum::http::header::RETRY_AFTER,
+                                axum::http::HeaderValue::from_static("1"),
+                            );
+                            return r;
+                        };
+                        let response = next.run(req).await;
+                        drop(permit);
+                        response
+                    }
+                },
+            ))
             .with_state(self)
     }
 

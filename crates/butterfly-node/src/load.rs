@@ -28,8 +28,12 @@ pub struct LoadStats {
     pub failed: AtomicU64,
 }
 
+/// Largest answer (status line, headers and body) `post_infer` reads: 1 MiB; a larger one is an
+/// error, so a peer cannot make the forwarding node buffer without bound.
+pub const MAX_REPLY_BYTES: u64 = 1 << 20;
+
 /// One `POST /v1/infer` over plain HTTP/1.1 on loopback (`Connection: close`), with optional
-/// extra headers; returns the status code and the body.
+/// extra headers; returns the status code and the body (at most [`MAX_REPLY_BYTES`]).
 pub async fn post_infer(
     addr: &str,
     body: &[u8],
@@ -53,7 +57,16 @@ pub async fn post_infer(
             .map_err(|e| e.to_string())?;
         s.write_all(body).await.map_err(|e| e.to_string())?;
         let mut raw = Vec::new();
-        s.read_to_end(&mut raw).await.map_err(|e| e.to_string())?;
+        (&mut s)
+            .take(MAX_REPLY_BYTES + 1)
+            .read_to_end(&mut raw)
+            .await
+            .map_err(|e| e.to_string())?;
+        if raw.len() as u64 > MAX_REPLY_BYTES {
+            return Err(format!(
+                "answer larger than {MAX_REPLY_BYTES} bytes: refused"
+            ));
+        }
         let split = raw
             .windows(4)
             .position(|w| w == b"\r\n\r\n")

@@ -31,6 +31,13 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        None if common.production => {
+            eprintln!(
+                "butterfly-node: --production requires --user-id-pepper-file (or \
+                 BUTTERFLY_USER_ID_PEPPER_FILE): user ids would be hashed without a secret"
+            );
+            return ExitCode::from(2);
+        }
         None => Vec::new(),
     };
     let unpeppered = pepper.is_empty();

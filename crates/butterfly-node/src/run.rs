@@ -18,6 +18,18 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
 
+/// File name of the node's audit trail inside its data dir.
+pub const AUDIT_FILE_NAME: &str = "audit.jsonl";
+
+/// The HTTP listener's limits from the node's flags.
+fn http_limits(common: &CommonArgs) -> butterfly_debug::HttpLimits {
+    butterfly_debug::HttpLimits {
+        header_timeout: common.http_header_timeout,
+        idle_timeout: common.http_idle_timeout,
+        ..butterfly_debug::HttpLimits::default()
+    }
+}
+
 /// How often `--watch-pid` checks that the watched process exists.
 pub const WATCH_PID_INTERVAL: Duration = Duration::from_millis(500);
 
@@ -450,11 +462,17 @@ async fn run_node(
         .metrics(debug_metrics)
         .debug_addr(common.debug_addr)
         .http_addr(common.http_addr)
+        .http_limits(http_limits(common))
         .tls(tls_paths(common)?);
     if let Some(engine) = services.engine.get() {
-        builder = builder.http_routes(engine.clone().router());
+        builder = builder.http_routes(engine.clone().router(common.infer_concurrency));
     }
-    if let Some(path) = &common.audit_log {
+    // The audit trail lives in the data dir by default (memory only without one).
+    let audit_path = common
+        .audit_log
+        .clone()
+        .or_else(|| args.data_dir.as_ref().map(|d| d.join(AUDIT_FILE_NAME)));
+    if let Some(path) = &audit_path {
         builder = builder.audit_log(path);
     }
     // The debug service runs on its own runtime and thread: a busy node cannot starve it.
@@ -570,9 +588,9 @@ async fn run_swarm(args: SwarmArgs) -> Result<(), NodeError> {
     };
     let router = butterfly_debug::http_router(first, metrics);
     let http_stop = stopped(shutdown.clone());
+    let limits = http_limits(&common);
     servers.spawn(async move {
-        axum::serve(http_listener, router)
-            .with_graceful_shutdown(http_stop)
+        butterfly_debug::serve_http(http_listener, router, limits, None, http_stop)
             .await
             .map_err(|e| butterfly_debug::Error::Serve {
                 what: "http",

@@ -80,6 +80,11 @@ pub struct CheckpointManifest {
 pub enum Command {
     /// Add or update a member.
     UpsertMember(MemberRecord),
+    /// Forget a member that stopped heartbeating (the leader's member expiry).
+    ExpireMember {
+        /// Member id.
+        id: String,
+    },
     /// Replace the layer → replicas assignment.
     AssignLayers(BTreeMap<u32, Vec<String>>),
     /// Record a Byzantine fault and lower the node's reputation by [`REPUTATION_PENALTY`].
@@ -102,6 +107,7 @@ impl Command {
     pub fn kind(&self) -> &'static str {
         match self {
             Command::UpsertMember(_) => "upsert_member",
+            Command::ExpireMember { .. } => "expire_member",
             Command::AssignLayers(_) => "assign_layers",
             Command::RecordFault(_) => "record_fault",
             Command::SetReputation { .. } => "set_reputation",
@@ -135,6 +141,9 @@ impl ReplicatedState {
         match cmd {
             Command::UpsertMember(m) => {
                 self.members.insert(m.id.clone(), m.clone());
+            }
+            Command::ExpireMember { id } => {
+                self.members.remove(id);
             }
             Command::AssignLayers(a) => self.assignment = a.clone(),
             Command::RecordFault(f) => {
@@ -208,7 +217,7 @@ impl Command {
     /// The replicated sections applying this command changes.
     pub fn sections(&self) -> &'static [&'static str] {
         match self {
-            Command::UpsertMember(_) => &["members"],
+            Command::UpsertMember(_) | Command::ExpireMember { .. } => &["members"],
             Command::AssignLayers(_) => &["assignment"],
             Command::RecordFault(_) => &["reputation", "faults"],
             Command::SetReputation { .. } => &["reputation"],

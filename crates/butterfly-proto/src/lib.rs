@@ -23,6 +23,9 @@ pub const FILE_DESCRIPTOR_SET: &[u8] = include_bytes!("generated/descriptor.bin"
 
 /// Fully-qualified gRPC service name.
 pub const SERVICE_NAME: &str = "butterfly.debug.v1.DebugService";
+/// The request header a console sets to the console audit record a call acts for
+/// (`CHAIN/SEQ/HASH`); the node keeps it in its audit trail as `console_record`.
+pub const CONSOLE_RECORD_HEADER: &str = "x-butterfly-console-record";
 
 impl debug::NodeRole {
     /// Short lowercase name: `coordinator`, `compute`, `observer` or `unspecified`.

@@ -422,6 +422,7 @@ impl RaftHandle {
                 ))),
                 Forward::Propose(
                     cmd @ (Command::UpsertMember(_)
+                    | Command::ExpireMember { .. }
                     | Command::AssignLayers(_)
                     | Command::SetReputation { .. }),
                 ) => Err(Status::permission_denied(format!(
@@ -682,10 +683,31 @@ impl RaftHandle {
         }
     }
 
-    /// On the leader: proposes `UpsertMember` for every Join member not replicated as it is.
+    /// On the leader: proposes `UpsertMember` for every Join member not replicated as it is,
+    /// and `ExpireMember` for every replicated member its view expired (once the leader has run
+    /// longer than the member expiry, so members it has not heard from yet are not dropped).
     async fn sync_members(&self) {
         let state = self.state();
-        for m in self.inner.cluster.members() {
+        let live = self.inner.cluster.members();
+        if self.inner.cluster.expiry_settled() {
+            let gone: Vec<String> = state
+                .members
+                .keys()
+                .filter(|id| !live.iter().any(|m| &m.id == *id))
+                .cloned()
+                .collect();
+            for id in gone {
+                tracing::info!(member = %id, "member expired: removing it from the replicated state");
+                if let Err(e) = self
+                    .propose_hops(Command::ExpireMember { id: id.clone() }, 0)
+                    .await
+                {
+                    tracing::debug!(member = %id, error = %e, "cannot expire member");
+                    return;
+                }
+            }
+        }
+        for m in live {
             let record = MemberRecord {
                 role: NodeRole::try_from(m.role)
                     .unwrap_or(NodeRole::Unspecified)

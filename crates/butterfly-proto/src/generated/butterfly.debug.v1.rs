@@ -293,6 +293,10 @@ pub struct ReadAuditLogRequest {
     /// Skip this many of the newest matching records (paging back).
     #[prost(uint32, tag = "7")]
     pub offset: u32,
+    /// Only records carrying a console record of this console audit chain (the chain id a console
+    /// sends in `x-butterfly-console-record`, see AuditRecord.console_record).
+    #[prost(string, tag = "8")]
+    pub console_chain: ::prost::alloc::string::String,
 }
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct AuditRecord {
@@ -320,6 +324,33 @@ pub struct AuditRecord {
     /// Certificate serial number of the caller, hex.
     #[prost(string, tag = "8")]
     pub peer_serial: ::prost::alloc::string::String,
+    /// Position in the node's hash-chained audit file (0 when the node keeps memory only).
+    #[prost(uint64, tag = "9")]
+    pub seq: u64,
+    /// SHA-256 (hex) chaining this record to the one before in the audit file; empty in memory only.
+    #[prost(string, tag = "10")]
+    pub hash: ::prost::alloc::string::String,
+    /// Denied calls of the same peer not recorded one by one (rate limit) since its previous
+    /// recorded denial; they are still counted.
+    #[prost(uint64, tag = "11")]
+    pub suppressed: u64,
+    /// The console audit record the caller said this call acts for: `CHAIN/SEQ/HASH` (the console's
+    /// chain id, the record's seq and hash), from the `x-butterfly-console-record` header.
+    #[prost(string, tag = "12")]
+    pub console_record: ::prost::alloc::string::String,
+    /// Extra detail for records that are not RPCs (e.g. a failed TLS handshake's error).
+    #[prost(string, tag = "13")]
+    pub detail: ::prost::alloc::string::String,
+}
+/// How many routine cluster-internal calls (heartbeat joins, checkpoint commits, Raft traffic,
+/// link pings) a node answered: counted, not recorded one by one.
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct RoutineCount {
+    /// Full gRPC method path.
+    #[prost(string, tag = "1")]
+    pub method: ::prost::alloc::string::String,
+    #[prost(uint64, tag = "2")]
+    pub count: u64,
 }
 #[derive(Clone, PartialEq, ::prost::Message)]
 pub struct ReadAuditLogResponse {
@@ -338,6 +369,18 @@ pub struct ReadAuditLogResponse {
     /// The oldest record still in memory, unix ms (0 when none).
     #[prost(int64, tag = "5")]
     pub oldest_unix_ms: i64,
+    /// Routine calls counted (not recorded one by one) since start.
+    #[prost(message, repeated, tag = "6")]
+    pub routine: ::prost::alloc::vec::Vec<RoutineCount>,
+    /// Denied calls since start, and how many of them were not recorded one by one (rate limit).
+    #[prost(uint64, tag = "7")]
+    pub denied_total: u64,
+    #[prost(uint64, tag = "8")]
+    pub denied_suppressed: u64,
+    /// Where the records were read: "file:<path>" (the node's audit file and its rotated parts)
+    /// or "memory".
+    #[prost(string, tag = "9")]
+    pub source: ::prost::alloc::string::String,
 }
 #[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
 pub struct RaftRequest {
