@@ -5,8 +5,8 @@ use crate::config::Settings;
 use crate::error::{describe_chain, Error, Result};
 use butterfly_proto::auth::{identity_from_der, Identity};
 use butterfly_proto::debug::debug_service_client::DebugServiceClient;
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName};
+use butterfly_proto::pem;
+use rustls::pki_types::ServerName;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -78,16 +78,10 @@ fn need<'a>(what: &str, flag: &str, path: &'a Option<PathBuf>) -> Result<&'a Pat
     })
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io(path, e))
-}
-
-/// Reads the holder identity from a PEM certificate file.
+/// Reads the holder identity from a PEM certificate file (its first certificate).
 pub fn read_identity(path: &Path) -> Result<Identity> {
-    let pem = read(path)?;
-    let der = CertificateDer::from_pem_slice(&pem)
-        .map_err(|e| Error::Tls(format!("{}: not a PEM certificate ({e})", path.display())))?;
-    identity_from_der(&der).map_err(|e| Error::Tls(format!("{}: {e}", path.display())))
+    let chain = pem::read_certs(path).map_err(Error::Tls)?;
+    identity_from_der(&chain[0]).map_err(|e| Error::Tls(format!("{}: {e}", path.display())))
 }
 
 impl TlsMaterial {
@@ -101,46 +95,18 @@ impl TlsMaterial {
 
     /// Loads the CA, certificate and key from these files; every problem names its file.
     pub fn from_files(ca_path: &Path, cert_path: &Path, key_path: &Path) -> Result<TlsMaterial> {
-        let ca = read(ca_path)?;
         let mut roots = rustls::RootCertStore::empty();
-        let mut n_roots = 0usize;
-        for der in CertificateDer::pem_slice_iter(&ca) {
-            let der = der.map_err(|e| {
-                Error::Tls(format!(
-                    "{}: not a PEM certificate ({e})",
-                    ca_path.display()
-                ))
-            })?;
+        for der in pem::read_certs(ca_path).map_err(Error::Tls)? {
             roots.add(der).map_err(|e| {
                 Error::Tls(format!(
                     "{}: unusable CA certificate ({e})",
                     ca_path.display()
                 ))
             })?;
-            n_roots += 1;
         }
-        if n_roots == 0 {
-            return Err(Error::Tls(format!(
-                "{}: no certificate in the file",
-                ca_path.display()
-            )));
-        }
-        let cert_pem = read(cert_path)?;
         let identity = read_identity(cert_path)?;
-        let chain = CertificateDer::pem_slice_iter(&cert_pem)
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(|e| {
-                Error::Tls(format!(
-                    "{}: not a PEM certificate ({e})",
-                    cert_path.display()
-                ))
-            })?;
-        let key = PrivateKeyDer::from_pem_slice(&read(key_path)?).map_err(|e| {
-            Error::Tls(format!(
-                "{}: not a PEM private key ({e})",
-                key_path.display()
-            ))
-        })?;
+        let chain = pem::read_certs(cert_path).map_err(Error::Tls)?;
+        let key = pem::read_private_key(key_path).map_err(Error::Tls)?;
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let mut config = rustls::ClientConfig::builder_with_provider(provider)
             .with_protocol_versions(&[&rustls::version::TLS13])

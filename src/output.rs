@@ -199,7 +199,7 @@ const MIN_HASH_COLUMN: usize = 8;
 /// What a column holds, which decides how it may be narrowed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum ColumnKind {
-    /// Words with spaces (a note, a reason): wrapped onto more lines.
+    /// Prose (a note, a reason: more than three words or 40 characters): wrapped onto more lines.
     Text,
     /// Hex digits only (hashes, ids of 8+ digits): cut with `…`, as `git` shortens hashes.
     Hash,
@@ -209,14 +209,13 @@ enum ColumnKind {
 
 fn column_kind(cells: &[String]) -> ColumnKind {
     let plain: Vec<String> = cells.iter().map(|c| strip_ansi(c)).collect();
-    if plain.iter().any(|c| c.trim().contains(char::is_whitespace)) {
-        ColumnKind::Text
-    } else if plain.iter().any(|c| c.len() >= MIN_HASH_COLUMN)
-        && plain
-            .iter()
-            .all(|c| c.is_empty() || c == "-" || c.chars().all(|ch| ch.is_ascii_hexdigit()))
-    {
+    let hex = |c: &String| c.is_empty() || c == "-" || c.chars().all(|ch| ch.is_ascii_hexdigit());
+    // A few words (`compute-1 → compute-2`, `leader t3`) still name something: kept whole.
+    let prose = |c: &String| c.split_whitespace().count() > 3 || c.chars().count() > 40;
+    if plain.iter().any(|c| c.len() >= MIN_HASH_COLUMN) && plain.iter().all(hex) {
         ColumnKind::Hash
+    } else if plain.iter().any(prose) {
+        ColumnKind::Text
     } else {
         ColumnKind::Token
     }

@@ -48,9 +48,38 @@ fn schema_fields(env: &Env, command: &str) -> (BTreeSet<String>, BTreeSet<String
     (props, required)
 }
 
-/// The JSON's top-level keys are the schema's properties, and every required one is there.
+/// Paths of string values that are numbers written as strings (`"42"`): numbers are JSON numbers.
+/// The documented exceptions: Prometheus sample values (`value`: `NaN`, `+Inf`), and span
+/// `attributes` and log `fields`, which are free-form string maps as their sources write them.
+fn numbers_as_strings(v: &Value, path: &str, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                if !matches!(k.as_str(), "value" | "attributes" | "fields") {
+                    numbers_as_strings(x, &format!("{path}.{k}"), out);
+                }
+            }
+        }
+        Value::Array(a) => a
+            .iter()
+            .for_each(|x| numbers_as_strings(x, &format!("{path}[]"), out)),
+        Value::String(s) if !s.is_empty() && s.parse::<f64>().is_ok() => {
+            out.push(format!("{path} = {s:?}"))
+        }
+        _ => {}
+    }
+}
+
+/// The JSON's top-level keys are the schema's properties, and every required one is there;
+/// numbers are JSON numbers.
 fn matches_schema(env: &Env, command: &str, out: &Run) {
     let v: Value = out.json();
+    let mut strings = Vec::new();
+    numbers_as_strings(&v, "", &mut strings);
+    assert!(
+        strings.is_empty(),
+        "{command} writes numbers as strings: {strings:?}"
+    );
     let keys: BTreeSet<String> = v
         .as_object()
         .unwrap_or_else(|| panic!("{command} printed no object: {v}"))

@@ -84,9 +84,22 @@ fn coordinator_summaries_match_the_nodes_follow_faults_and_mark_the_dead() {
     // Both are snapshots a moment apart (a heartbeat lags at most one interval): they agree
     // within a few tries.
     let mut last = (Value::Null, Value::Null);
+    // A summary is up to a heartbeat old: the coordinators' terms must agree too (an election
+    // right after start shows in the fan-out first).
+    let terms = |v: &Value| -> Vec<Value> {
+        v["nodes"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|n| n["role"] == "coordinator")
+                    .map(|n| n["consensus"]["term"].clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let agreed = (0..20).any(|_| {
         let (s, d) = (summary(&env), direct(&env));
-        let same = rows(&s) == rows(&d);
+        let same = rows(&s) == rows(&d) && terms(&s) == terms(&d);
         last = (s, d);
         if !same {
             std::thread::sleep(Duration::from_millis(500));

@@ -3,10 +3,9 @@
 use super::{
     chain, error_message, transport_message, Result, SourceConfig, SourceError, ERROR_BODY_BYTES,
 };
+use butterfly_proto::pem;
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use reqwest::{StatusCode, Url};
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -60,24 +59,17 @@ fn tls_config(name: &'static str, cfg: &SourceConfig, https: bool) -> Result<rus
         source_name: name,
         message,
     };
-    let read = |p: &Path| std::fs::read(p).map_err(|e| bad(format!("{}: {e}", p.display())));
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|e| bad(format!("tls: {e}")))?;
     let builder = match &cfg.ca {
         Some(ca) => {
-            let pem = read(ca)?;
             let mut roots = rustls::RootCertStore::empty();
-            for der in CertificateDer::pem_slice_iter(&pem) {
-                let der =
-                    der.map_err(|e| bad(format!("{}: not a PEM certificate ({e})", ca.display())))?;
+            for der in pem::read_certs(ca).map_err(bad)? {
                 roots
                     .add(der)
                     .map_err(|e| bad(format!("{}: unusable CA certificate ({e})", ca.display())))?;
-            }
-            if roots.is_empty() {
-                return Err(bad(format!("{}: no certificate in the file", ca.display())));
             }
             builder.with_root_certificates(roots)
         }
@@ -93,17 +85,8 @@ fn tls_config(name: &'static str, cfg: &SourceConfig, https: bool) -> Result<rus
     };
     let mut config = match (&cfg.cert, &cfg.key) {
         (Some(cert), Some(key)) => {
-            let chain = CertificateDer::pem_slice_iter(&read(cert)?)
-                .collect::<std::result::Result<Vec<_>, _>>()
-                .map_err(|e| bad(format!("{}: not a PEM certificate ({e})", cert.display())))?;
-            if chain.is_empty() {
-                return Err(bad(format!(
-                    "{}: no certificate in the file",
-                    cert.display()
-                )));
-            }
-            let key_der = PrivateKeyDer::from_pem_slice(&read(key)?)
-                .map_err(|e| bad(format!("{}: not a PEM private key ({e})", key.display())))?;
+            let chain = pem::read_certs(cert).map_err(bad)?;
+            let key_der = pem::read_private_key(key).map_err(bad)?;
             builder.with_client_auth_cert(chain, key_der).map_err(|e| {
                 bad(format!(
                     "{} and {} do not make a usable identity ({e})",

@@ -62,22 +62,12 @@ pub(crate) fn load_certs(
     what: &'static str,
     path: &Path,
 ) -> Result<Vec<CertificateDer<'static>>, Error> {
-    let pem = read(what, path)?;
-    let certs = rustls_pemfile::certs(&mut pem.as_slice())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| invalid(what, path, e.to_string()))?;
-    if certs.is_empty() {
-        return Err(invalid(what, path, "no CERTIFICATE block found"));
-    }
-    Ok(certs)
+    butterfly_proto::pem::certs(&read(what, path)?).map_err(|e| invalid(what, path, e))
 }
 
 fn load_key(path: &Path) -> Result<PrivateKeyDer<'static>, Error> {
     const WHAT: &str = "private key";
-    let pem = read(WHAT, path)?;
-    rustls_pemfile::private_key(&mut pem.as_slice())
-        .map_err(|e| invalid(WHAT, path, e.to_string()))?
-        .ok_or_else(|| invalid(WHAT, path, "no PRIVATE KEY block found"))
+    butterfly_proto::pem::private_key(&read(WHAT, path)?).map_err(|e| invalid(WHAT, path, e))
 }
 
 /// Builds the debug listener's rustls configuration: TLS 1.3 only, ring provider, client

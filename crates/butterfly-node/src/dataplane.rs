@@ -547,20 +547,15 @@ pub fn client_config(
     cert_pem: &[u8],
     key_pem: &[u8],
 ) -> Result<rustls::ClientConfig, DataError> {
-    use rustls::pki_types::pem::PemObject;
-    use rustls::pki_types::PrivateKeyDer;
+    use butterfly_proto::pem;
     let mut roots = rustls::RootCertStore::empty();
-    for der in CertificateDer::pem_slice_iter(ca_pem) {
-        let der = der.map_err(|e| DataError::Config(format!("CA: {e}")))?;
+    for der in pem::certs(ca_pem).map_err(|e| DataError::Config(format!("CA: {e}")))? {
         roots
             .add(der)
             .map_err(|e| DataError::Config(format!("CA: {e}")))?;
     }
-    let chain = CertificateDer::pem_slice_iter(cert_pem)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| DataError::Config(format!("certificate: {e}")))?;
-    let key = PrivateKeyDer::from_pem_slice(key_pem)
-        .map_err(|e| DataError::Config(format!("key: {e}")))?;
+    let chain = pem::certs(cert_pem).map_err(|e| DataError::Config(format!("certificate: {e}")))?;
+    let key = pem::private_key(key_pem).map_err(|e| DataError::Config(format!("key: {e}")))?;
     rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
         .with_protocol_versions(&[&rustls::version::TLS13])
         .map_err(|e| DataError::Config(e.to_string()))?

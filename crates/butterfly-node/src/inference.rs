@@ -11,6 +11,7 @@ use crate::faults::Faults;
 use crate::layers::{tensor_hash, Model, DEFAULT_MODEL};
 use crate::replay::{ReplayBuffer, DEFAULT_REPLAY_CAPACITY, DEFAULT_REPLAY_TTL};
 use crate::state::{Command, FaultRecord, ReplicatedState, DEFAULT_REPUTATION_THRESHOLD};
+use crate::vote::{majority_vote, NoMajority};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -739,7 +740,6 @@ impl Engine {
             }
             // Stragglers past the grace are cancelled.
             drop(calls);
-            let mut by_hash: BTreeMap<String, (Vec<String>, Vec<f32>)> = BTreeMap::new();
             let mut failed = BTreeMap::new();
             let mut compute_us = 0u64;
             for (id, _) in &replicas {
@@ -750,6 +750,7 @@ impl Engine {
                     );
                 }
             }
+            let mut outputs = Vec::with_capacity(answers.len());
             for (id, answer) in answers {
                 match answer {
                     Ok((output, reply)) => {
@@ -763,57 +764,46 @@ impl Engine {
                             );
                         }
                         compute_us = compute_us.max(reply.exec_us);
-                        by_hash
-                            .entry(hash)
-                            .or_insert_with(|| (Vec::new(), output))
-                            .0
-                            .push(id);
+                        outputs.push((id, hash, output));
                     }
                     Err(e) => {
                         failed.insert(id, e.to_string());
                     }
                 }
             }
-            let responded: usize = by_hash.values().map(|(ids, _)| ids.len()).sum();
-            let Some((winner, (agreed, output))) = by_hash
-                .iter()
-                .max_by_key(|(_, (ids, _))| ids.len())
-                .map(|(h, v)| (h.clone(), v.clone()))
-            else {
-                return Err(ApiError::new(
+            let tally = majority_vote(outputs).map_err(|e| {
+                ApiError::new(
                     StatusCode::BAD_GATEWAY,
-                    format!(
-                        "layer {layer}: no replica answered ({})",
-                        join_errors(&failed)
-                    ),
-                ));
-            };
-            if agreed.len() * 2 <= responded {
-                return Err(ApiError::new(
-                    StatusCode::BAD_GATEWAY,
-                    format!("layer {layer}: no majority among {responded} replica outputs"),
-                ));
-            }
+                    match e {
+                        NoMajority::NoAnswer => format!(
+                            "layer {layer}: no replica answered ({})",
+                            join_errors(&failed)
+                        ),
+                        NoMajority::Split { responded } => {
+                            format!("layer {layer}: no majority among {responded} replica outputs")
+                        }
+                    },
+                )
+            })?;
             let mut disagreed = Vec::new();
-            for (hash, (nodes, _)) in by_hash.iter().filter(|(h, _)| **h != winner) {
-                for id in nodes {
-                    disagreed.push(id.clone());
-                    let fault = FaultRecord {
-                        at_unix_ms: unix_ms(),
-                        request_id: request_id.to_string(),
-                        trace_id: trace_id.clone(),
-                        layer,
-                        node_id: id.clone(),
-                        expected_hash: winner.clone(),
-                        received_hash: hash.clone(),
-                        majority: agreed.clone(),
-                        detected_by: self.node_id.clone(),
-                        reputation_after: 0.0,
-                    };
-                    recorded.push(self.record_fault(fault));
-                }
+            for (id, hash) in &tally.disagreed {
+                disagreed.push(id.clone());
+                let fault = FaultRecord {
+                    at_unix_ms: unix_ms(),
+                    request_id: request_id.to_string(),
+                    trace_id: trace_id.clone(),
+                    layer,
+                    node_id: id.clone(),
+                    expected_hash: tally.winner.clone(),
+                    received_hash: hash.clone(),
+                    majority: tally.agreed.clone(),
+                    detected_by: self.node_id.clone(),
+                    reputation_after: 0.0,
+                };
+                recorded.push(self.record_fault(fault));
             }
-            tensor = output;
+            let agreed = tally.agreed;
+            tensor = tally.output;
             layers.push(LayerOutcome {
                 layer,
                 replicas: replicas.into_iter().map(|(id, _)| id).collect(),

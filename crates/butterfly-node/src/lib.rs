@@ -23,6 +23,7 @@ pub mod run;
 pub mod services;
 pub mod state;
 pub mod statetools;
+pub mod vote;
 
 pub use cli::Cli;
 pub use run::{run, NodeError};

@@ -16,6 +16,7 @@ pub mod debug {
 }
 
 pub mod auth;
+pub mod pem;
 pub mod pprof;
 
 /// Encoded `FileDescriptorSet` of `debug.proto`, for `tonic-reflection`.
