@@ -284,6 +284,39 @@ impl From<butterfly_proto::debug::ConsensusStatus> for Consensus {
     }
 }
 
+impl NodeRow {
+    /// A row for a member nothing is known about yet: unreachable, health `unknown`.
+    pub fn unknown(id: String, role: NodeRole, address: String, http_address: String) -> NodeRow {
+        NodeRow {
+            id,
+            role: role.short_name().to_string(),
+            address,
+            http_address,
+            reachable: false,
+            health: "unknown".into(),
+            summary: None,
+            error: None,
+            consensus: None,
+            uptime_seconds: None,
+            version: None,
+            requests_in_flight: None,
+            memory_rss_bytes: None,
+            cpu_percent: None,
+            rtt_ms: None,
+            reputation: None,
+            byzantine_faults: None,
+            active_faults: Vec::new(),
+            layer_p99_ms: None,
+            request_rate: None,
+            error_ratio: None,
+            p99_seconds: None,
+            requests_total: None,
+            requests_failed: None,
+            heartbeat_age_ms: None,
+        }
+    }
+}
+
 /// A coordinator's consensus position.
 #[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Consensus {
@@ -327,33 +360,12 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
     for (member, result) in discovery.members.iter().zip(results) {
         summary.total += 1;
         let role = NodeRole::try_from(member.role).unwrap_or(NodeRole::Unspecified);
-        let mut row = NodeRow {
-            id: member.id.clone(),
-            role: role.short_name().to_string(),
-            address: member.debug_addr.clone(),
-            http_address: member.http_addr.clone(),
-            reachable: false,
-            health: "unknown".into(),
-            summary: None,
-            error: None,
-            consensus: None,
-            uptime_seconds: None,
-            version: None,
-            requests_in_flight: None,
-            memory_rss_bytes: None,
-            cpu_percent: None,
-            rtt_ms: None,
-            reputation: None,
-            byzantine_faults: None,
-            active_faults: Vec::new(),
-            layer_p99_ms: None,
-            request_rate: None,
-            error_ratio: None,
-            p99_seconds: None,
-            requests_total: None,
-            requests_failed: None,
-            heartbeat_age_ms: None,
-        };
+        let mut row = NodeRow::unknown(
+            member.id.clone(),
+            role,
+            member.debug_addr.clone(),
+            member.http_addr.clone(),
+        );
         // A node that does not answer gets no rates: Prometheus' last minute is not its present.
         if let (true, Some(Ok(m))) = (result.is_ok(), red.as_ref().map(|(_, r)| r)) {
             if let Some(rate) = m.rate.get(&member.id) {

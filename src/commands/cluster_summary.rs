@@ -103,31 +103,8 @@ pub fn from_response(r: ClusterSummaryResponse, seed_errors: Vec<SeedError>) -> 
         let role = NodeRole::try_from(m.role).unwrap_or(NodeRole::Unspecified);
         let age = u64::try_from(r.now_unix_ms.saturating_sub(m.last_seen_unix_ms)).unwrap_or(0);
         let mut row = NodeRow {
-            id: m.id,
-            role: role.short_name().to_string(),
-            address: m.debug_addr,
-            http_address: m.http_addr,
-            reachable: false,
-            health: "unknown".into(),
-            summary: None,
-            error: None,
-            consensus: None,
-            uptime_seconds: None,
-            version: None,
-            requests_in_flight: None,
-            memory_rss_bytes: None,
-            cpu_percent: None,
-            rtt_ms: None,
-            reputation: None,
-            byzantine_faults: None,
-            active_faults: Vec::new(),
-            layer_p99_ms: None,
-            request_rate: None,
-            error_ratio: None,
-            p99_seconds: None,
-            requests_total: None,
-            requests_failed: None,
             heartbeat_age_ms: Some(age),
+            ..NodeRow::unknown(m.id, role, m.debug_addr, m.http_addr)
         };
         if let Some(s) = m.summary {
             row.health = HealthState::try_from(s.health)
