@@ -236,7 +236,10 @@ fn warm_cluster_status(c: &mut Criterion) {
                 let ctx = session.context(&GlobalOpts::default());
                 let report = rt
                     .block_on(cluster_exec(
-                        ClusterCommand::Status { summary: false },
+                        ClusterCommand::Status {
+                            direct: true,
+                            summary: false,
+                        },
                         &ctx,
                     ))
                     .expect("status");

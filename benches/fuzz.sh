@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Fuzz every parser that reads what a user or a network wrote (issue 15 §7), each for a bounded
-# time: `bash benches/fuzz.sh [SECONDS per target, default 60]`. Needs the nightly toolchain;
+# time: `bash benches/fuzz.sh [SECONDS per target, default 60] [TARGET ...]` (all targets when none
+# is named). Needs the nightly toolchain;
 # installs cargo-fuzz. Prints each target's executions and whether it crashed; a crash leaves its
 # input in fuzz/artifacts/<target>/ (make it a regression test).
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 secs="${1:-60}"
+shift || true
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 mkdir -p corpus
 # Seed the decoders' corpora with the real payloads of tests/fixtures (first run only).
@@ -13,7 +15,9 @@ seed() { mkdir -p "corpus/$1"; [ -n "$(ls -A "corpus/$1")" ] || find "${@:2}" -t
 seed jaeger ../tests/fixtures/upstream/jaeger ../tests/fixtures/jaeger_v3_damaged_trace.json
 seed loki ../tests/fixtures/loki ../tests/fixtures/loki_trace_logs.json
 seed prometheus ../tests/fixtures/upstream/prometheus
-for target in $(cargo +nightly fuzz list); do
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo +nightly fuzz list)
+for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
   log="$(mktemp)"
   if cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$secs" -max_len=4096 \

@@ -8,7 +8,7 @@
 
 use butterfly_cli::commands::cluster_summary;
 use butterfly_cli::commands::top::state::{
-    nodes_from_status, rates_between, record_history, App, Data, NodeInfo, RaftInfo, View,
+    rates_between, record_history, App, Data, NodeInfo, RaftInfo, View,
 };
 use butterfly_cli::commands::top::views;
 use butterfly_proto::debug::{
@@ -97,7 +97,7 @@ fn summary_response(n: usize) -> ClusterSummaryResponse {
 }
 
 /// One poll of the Nodes source on the client: the coordinator's answer to `cluster status`
-/// rows, to JSON and back to `top`'s rows, rates against the previous poll and the sparkline
+/// rows, then `top`'s rows, rates against the previous poll and the sparkline
 /// history (no network: that is one RPC, measured in BENCHMARKS.md).
 fn poll(c: &mut Criterion) {
     let mut g = c.benchmark_group("top poll (summary answer -> rows, rates, history)");
@@ -107,8 +107,7 @@ fn poll(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| {
                 let status = cluster_summary::from_response(resp.clone(), Vec::new());
-                let json = serde_json::to_value(&status).expect("json");
-                let mut rows = nodes_from_status(&json).expect("rows");
+                let mut rows: Vec<NodeInfo> = status.nodes.iter().map(Into::into).collect();
                 if let Some(prev) = &data.nodes.data {
                     rates_between(prev, &mut rows, Duration::from_secs(2));
                 }

@@ -1324,7 +1324,7 @@ _butterfly__cli() {
             return 0
             ;;
         butterfly__subcmd__cli__subcmd__cluster__subcmd__status)
-            opts="-p -o -h -V --summary --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
+            opts="-p -o -h -V --direct --summary --profile --config --output --timeout --ca --cert --key --seeds --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

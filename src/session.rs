@@ -400,6 +400,26 @@ impl Ctx<'_> {
         })
     }
 
+    /// Makes `members` (a coordinator's answer, e.g. its heartbeat summaries) the cached
+    /// membership that resolves node ids, as [`Ctx::discover`] does with the seeds' answers.
+    pub fn remember_members(&self, members: &[Member]) {
+        if let Ok(mut cache) = self.session.members.lock() {
+            cache.members = members
+                .iter()
+                .map(|m| {
+                    (
+                        m.id.clone(),
+                        Member {
+                            summary: None,
+                            ..m.clone()
+                        },
+                    )
+                })
+                .collect();
+            cache.refreshed = Some(Instant::now());
+        }
+    }
+
     /// Resolves a node argument: a known node id (from the cache or a fresh discovery), or a
     /// HOST:PORT address used as it is.
     pub async fn resolve_node(&self, node: &str) -> Result<Target> {

@@ -102,7 +102,15 @@ fn a_dead_node_is_listed_with_its_error_and_exit_code_3() {
     let demo = env.demo(1, 2, 0, 0);
     let victim = env.node(&demo, "compute-2");
     kill_pid(victim["pid"].as_u64().expect("pid"));
-    let r = env.run(&["-o", "json", "--timeout", "2s", "cluster", "status"]);
+    let r = env.run(&[
+        "-o",
+        "json",
+        "--timeout",
+        "2s",
+        "cluster",
+        "status",
+        "--direct",
+    ]);
     assert_eq!(
         r.code, 3,
         "partial answers exit 3: {}\n{}",
@@ -122,6 +130,76 @@ fn a_dead_node_is_listed_with_its_error_and_exit_code_3() {
     assert_eq!(v["summary"]["unreachable"], 1);
     // Bounded by the deadline, not hung (generous margin for a loaded machine).
     assert!(r.elapsed < Duration::from_secs(15), "took {:?}", r.elapsed);
+    // The default path (the coordinator's heartbeat summaries) marks it down once its
+    // heartbeat is 3 intervals old, and then says nothing it no longer knows.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let dead = loop {
+        let r = env.run(&["-o", "json", "cluster", "status"]);
+        let v = r.json();
+        let row = v["nodes"]
+            .as_array()
+            .and_then(|a| a.iter().find(|n| n["id"] == "compute-2"))
+            .cloned()
+            .expect("dead node still listed");
+        if row["reachable"] == false {
+            assert_eq!(r.code, 3, "{}", r.stdout);
+            break row;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the summary never marked compute-2 down: {row}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    assert_eq!(dead["health"], "unknown", "{dead}");
+    assert!(dead["cpu_percent"].is_null(), "{dead}");
+    assert!(
+        dead["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("no heartbeat for")),
+        "{dead}"
+    );
+}
+
+#[test]
+fn with_every_coordinator_down_status_asks_every_node_and_says_so() {
+    let mut env = Env::new();
+    let demo = env.demo(1, 2, 0, 0);
+    let compute = env.node(&demo, "compute-1")["debug_addr"]
+        .as_str()
+        .expect("addr")
+        .to_string();
+    kill_pid(
+        env.node(&demo, "coordinator-1")["pid"]
+            .as_u64()
+            .expect("pid"),
+    );
+    // A compute node as the seed: it keeps no summaries, the only coordinator is dead.
+    let r = env.run(&[
+        "-o",
+        "json",
+        "--timeout",
+        "2s",
+        "--seeds",
+        &compute,
+        "cluster",
+        "status",
+    ]);
+    assert_eq!(r.code, 3, "{}\n{}", r.stdout, r.stderr);
+    let v = r.json();
+    assert_eq!(v["source"], "fan-out", "{v}");
+    let errors = v["seed_errors"].to_string();
+    assert!(errors.contains("every node was asked instead"), "{errors}");
+    let row = |id: &str| {
+        v["nodes"]
+            .as_array()
+            .and_then(|a| a.iter().find(|n| n["id"] == id))
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} listed: {v}"))
+    };
+    assert_eq!(row("coordinator-1")["reachable"], false);
+    assert_eq!(row("compute-1")["reachable"], true);
+    assert!(row("compute-1")["rtt_ms"].is_number(), "asked directly");
 }
 
 #[test]

@@ -94,7 +94,9 @@ fn a_wrong_last_line_runs_nothing_and_a_triage_script_survives_a_dead_node() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     std::thread::sleep(std::time::Duration::from_millis(500));
     let triage = env.path("triage.bfly");
-    let text = "cluster status\nnode info compute-1\nfault list\n";
+    // `--direct`: the crashed node is down at once (the default reads heartbeat summaries, which
+    // mark it down 3 heartbeats later).
+    let text = "cluster status --direct\nnode info compute-1\nfault list\n";
     std::fs::write(&triage, text).expect("write");
     let t = triage.to_str().expect("p");
 
@@ -103,7 +105,7 @@ fn a_wrong_last_line_runs_nothing_and_a_triage_script_survives_a_dead_node() {
     let doc: Value = serde_json::from_str(&r.stdout).expect("one JSON document");
     let steps = doc["steps"].as_array().expect("steps");
     assert_eq!(steps.len(), 3, "{doc}");
-    assert_eq!(steps[0]["command"], "cluster status");
+    assert_eq!(steps[0]["command"], "cluster status --direct");
     assert_eq!(steps[0]["status"], "partial");
     assert_eq!(steps[0]["exit_code"], 3);
     assert!(steps[0]["result"]["nodes"].is_array());
@@ -136,9 +138,13 @@ fn a_wrong_last_line_runs_nothing_and_a_triage_script_survives_a_dead_node() {
     // Table mode: a header names each step.
     let r = env.run(&["-o", "table", "run", t]);
     assert_eq!(r.code, 3);
-    for (k, cmd) in ["cluster status", "node info compute-1", "fault list"]
-        .iter()
-        .enumerate()
+    for (k, cmd) in [
+        "cluster status --direct",
+        "node info compute-1",
+        "fault list",
+    ]
+    .iter()
+    .enumerate()
     {
         let header = format!("── step {}/3 (line {}): {cmd}", k + 1, k + 1);
         assert!(r.stdout.contains(&header), "{header}: {}", r.stdout);

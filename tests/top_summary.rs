@@ -1,5 +1,5 @@
 //! End-to-end: status that scales. Every node's heartbeat carries its summary to the
-//! coordinators; `cluster status --summary` (and `top` by default) read the whole cluster from one
+//! coordinators; `cluster status` (and `top`, both by default) read the whole cluster from one
 //! coordinator. On a live demo the coordinator-sourced view must match what the nodes answer
 //! themselves (the fan-out), follow an injected fault, and mark a killed node down; `top` says
 //! which source it shows, and `--direct` keeps the fan-out.
@@ -23,7 +23,7 @@ fn wait_for<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) ->
     }
 }
 
-/// id → (role, reachable, health, active faults) of `cluster status [--summary] -o json`.
+/// id → (role, reachable, health, active faults) of `cluster status [--direct] -o json`.
 fn rows(v: &Value) -> BTreeMap<String, (String, bool, String, Vec<String>)> {
     v["nodes"]
         .as_array()
@@ -52,13 +52,13 @@ fn rows(v: &Value) -> BTreeMap<String, (String, bool, String, Vec<String>)> {
 }
 
 fn summary(env: &Env) -> Value {
-    let r = env.run(&["-o", "json", "cluster", "status", "--summary"]);
+    let r = env.run(&["-o", "json", "cluster", "status"]);
     assert!(r.code == 0 || r.code == 3, "{}\n{}", r.stdout, r.stderr);
     r.json()
 }
 
 fn direct(env: &Env) -> Value {
-    let r = env.run(&["-o", "json", "cluster", "status"]);
+    let r = env.run(&["-o", "json", "cluster", "status", "--direct"]);
     assert!(r.code == 0 || r.code == 3, "{}\n{}", r.stdout, r.stderr);
     r.json()
 }
@@ -136,7 +136,7 @@ fn coordinator_summaries_match_the_nodes_follow_faults_and_mark_the_dead() {
         row(&s, "compute-1")
     );
     // The human table says where the rows came from.
-    let text = env.run(&["-o", "table", "cluster", "status", "--summary"]);
+    let text = env.run(&["-o", "table", "cluster", "status"]);
     assert!(
         text.stdout.contains("heartbeat summaries"),
         "{}",
@@ -178,11 +178,7 @@ fn coordinator_summaries_match_the_nodes_follow_faults_and_mark_the_dead() {
             .is_some_and(|e| e.contains("no heartbeat for")),
         "{dead}"
     );
-    assert_eq!(
-        env.run(&["-o", "json", "cluster", "status", "--summary"])
-            .code,
-        3
-    );
+    assert_eq!(env.run(&["-o", "json", "cluster", "status"]).code, 3);
     assert!(!rows(&direct(&env))["compute-2"].1, "the fan-out agrees");
     assert!(rows(&s)["compute-1"].1 && rows(&s)["coordinator-1"].1);
 
@@ -191,15 +187,7 @@ fn coordinator_summaries_match_the_nodes_follow_faults_and_mark_the_dead() {
         .as_str()
         .expect("address")
         .to_string();
-    let r = env.run(&[
-        "--seeds",
-        &addr,
-        "-o",
-        "json",
-        "cluster",
-        "status",
-        "--summary",
-    ]);
+    let r = env.run(&["--seeds", &addr, "-o", "json", "cluster", "status"]);
     assert!(r.code == 0 || r.code == 3, "{}\n{}", r.stdout, r.stderr);
     assert!(
         r.json()["seed_errors"][0]["error"]

@@ -139,8 +139,8 @@ fn byzantine_reputation_and_coverage_come_from_the_replicated_state_and_survive_
     assert_eq!(limited["faults"].as_array().map(Vec::len), Some(1));
     assert_eq!(limited["truncated"], count > 1, "{limited}");
 
-    // The dead leader: down, no rates.
-    let (code, st) = json_of(&env, &["cluster", "status"]);
+    // The dead leader: down, no rates (asked directly: at once, not 3 heartbeats later).
+    let (code, st) = json_of(&env, &["cluster", "status", "--direct"]);
     assert_eq!(code, 3);
     let dead = row(&st, &leader);
     assert_eq!(dead["reachable"], false);

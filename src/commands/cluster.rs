@@ -28,11 +28,19 @@ pub const RED_P99_QUERY: &str = "histogram_quantile(0.99, sum by (node_id, le) (
 #[derive(Debug, Subcommand)]
 pub enum ClusterCommand {
     /// Every member: role, address, reachability, health, consensus, uptime, version.
+    ///
+    /// By default every member is read from one coordinator's heartbeat summaries (one call,
+    /// scales to 10,000 nodes; a member is down when its heartbeat is 3 intervals old, and each
+    /// row says how old its heartbeat is). When no coordinator answers, every node is asked
+    /// instead, and the output says so.
     Status {
-        /// Read every member from one coordinator's heartbeat summaries (one call, scales to
-        /// 10,000 nodes; a member is down when its heartbeat is 3 intervals old) instead of
-        /// asking each node.
+        /// Ask every node for its status (one mTLS call per member) instead of reading a
+        /// coordinator's summaries: exact figures of this instant, round-trip times, requests
+        /// in flight; for when the coordinators are the problem.
         #[arg(long)]
+        direct: bool,
+        /// The default since session 8 (kept so scripts that pass it still work).
+        #[arg(long, hide = true, conflicts_with = "direct")]
         summary: bool,
     },
     /// Take a coordinator out of the Raft voters so a dead one stops counting against the
@@ -47,10 +55,7 @@ pub enum ClusterCommand {
 /// Runs a `cluster` command.
 pub async fn exec(cmd: ClusterCommand, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     match cmd {
-        ClusterCommand::Status { summary: false } => Ok(Box::new(status(ctx).await?)),
-        ClusterCommand::Status { summary: true } => Ok(Box::new(
-            crate::commands::cluster_summary::status(ctx).await?,
-        )),
+        ClusterCommand::Status { direct, .. } => Ok(Box::new(status_report(ctx, direct).await?)),
         ClusterCommand::RemoveMember { node } => Ok(Box::new(remove_member(ctx, &node).await?)),
     }
 }
@@ -268,7 +273,7 @@ pub struct NodeRow {
     pub requests_total: Option<u64>,
     /// See `requests_total`.
     pub requests_failed: Option<u64>,
-    /// Milliseconds since the coordinator last heard the node's heartbeat (`--summary` only).
+    /// Milliseconds since the coordinator last heard the node's heartbeat (the default path; null with `--direct`).
     pub heartbeat_age_ms: Option<u64>,
 }
 
@@ -332,6 +337,58 @@ pub struct Consensus {
     pub state: String,
 }
 
+/// `cluster status`: from one coordinator's heartbeat summaries, or from every node with
+/// `direct` (also when no coordinator gives its summaries: then `seed_errors` says why). The
+/// RED figures come from Prometheus when one is configured, on both paths.
+pub async fn status_report(ctx: &Ctx<'_>, direct: bool) -> Result<ClusterStatus> {
+    if direct {
+        return status(ctx).await;
+    }
+    let (summary, red) = tokio::join!(
+        crate::commands::cluster_summary::fetch(ctx),
+        red_metrics(ctx)
+    );
+    match summary {
+        Ok((answer, errors)) => {
+            let mut report = crate::commands::cluster_summary::from_response(answer, errors);
+            if let Some((_, Ok(m))) = &red {
+                for row in report.nodes.iter_mut().filter(|r| r.reachable) {
+                    apply_red(row, m);
+                }
+            }
+            report.red = red.map(red_source);
+            Ok(report)
+        }
+        Err(Error::Unreachable { message, .. }) => {
+            let mut report = status(ctx).await?;
+            report.seed_errors.push(SeedError {
+                address: "coordinators".into(),
+                error: format!("{message}; every node was asked instead"),
+            });
+            Ok(report)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn red_source((url, r): (String, std::result::Result<RedMetrics, String>)) -> RedSource {
+    RedSource {
+        prometheus: url,
+        window: RED_WINDOW.into(),
+        error: r.err(),
+    }
+}
+
+/// Puts Prometheus' rate, error ratio and p99 of the row's node on it.
+fn apply_red(row: &mut NodeRow, m: &RedMetrics) {
+    if let Some(rate) = m.rate.get(&row.id) {
+        row.request_rate = Some(*rate);
+        let errors = m.errors.get(&row.id).copied().unwrap_or(0.0);
+        row.error_ratio = (*rate > 0.0).then(|| (errors / rate).clamp(0.0, 1.0));
+    }
+    row.p99_seconds = m.p99.get(&row.id).copied();
+}
+
 async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
     let discovery = ctx.discover().await?;
     let pool = ctx.pool()?;
@@ -368,12 +425,7 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
         );
         // A node that does not answer gets no rates: Prometheus' last minute is not its present.
         if let (true, Some(Ok(m))) = (result.is_ok(), red.as_ref().map(|(_, r)| r)) {
-            if let Some(rate) = m.rate.get(&member.id) {
-                row.request_rate = Some(*rate);
-                let errors = m.errors.get(&member.id).copied().unwrap_or(0.0);
-                row.error_ratio = (*rate > 0.0).then(|| (errors / rate).clamp(0.0, 1.0));
-            }
-            row.p99_seconds = m.p99.get(&member.id).copied();
+            apply_red(&mut row, m);
         }
         match result {
             Ok((s, rtt)) => {
@@ -422,11 +474,7 @@ async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
         redundancy: view.as_ref().map(|v| v.redundancy),
         summary,
         source: "fan-out".into(),
-        red: red.map(|(url, r)| RedSource {
-            prometheus: url,
-            window: RED_WINDOW.into(),
-            error: r.err(),
-        }),
+        red: red.map(red_source),
         seed_errors: discovery
             .seed_errors
             .into_iter()
@@ -647,7 +695,7 @@ impl Report for ClusterStatus {
         }
         if let Some(c) = self.source.strip_prefix("summary:") {
             out.push_str(&format!(
-                "\nfrom {c}'s heartbeat summaries (one call; --summary off asks every node)"
+                "\nfrom {c}'s heartbeat summaries (one call; --direct asks every node)"
             ));
         }
         if let Some(red) = self.redundancy {

@@ -1,4 +1,4 @@
-//! `cluster status --summary` (and `top` by default): the whole cluster from ONE coordinator.
+//! `cluster status` and `top` (by default, without `--direct`): the whole cluster from ONE coordinator.
 //! Every node's heartbeat to the coordinators carries its summary (health and reason, faults,
 //! request counters, slowest layer p99, consensus, load); coordinators relay them to each other.
 //! One `ClusterSummary` call therefore reads 10,000 nodes, where the fan-out path opens one mTLS
@@ -50,7 +50,10 @@ pub async fn fetch(ctx: &Ctx<'_>) -> Result<(ClusterSummaryResponse, Vec<SeedErr
             addr: seed.clone(),
         };
         match ask(t).await {
-            Ok(r) => return Ok((r, errors)),
+            Ok(r) => {
+                ctx.remember_members(&r.members);
+                return Ok((r, errors));
+            }
             Err(e @ Error::PermissionDenied { .. }) => return Err(e),
             Err(e) => errors.push(SeedError {
                 address: seed.clone(),
@@ -66,7 +69,10 @@ pub async fn fetch(ctx: &Ctx<'_>) -> Result<(ClusterSummaryResponse, Vec<SeedErr
         }
         let addr = c.addr.clone();
         match ask(c).await {
-            Ok(r) => return Ok((r, errors)),
+            Ok(r) => {
+                ctx.remember_members(&r.members);
+                return Ok((r, errors));
+            }
             Err(e) => errors.push(SeedError {
                 address: addr,
                 error: e.to_string(),
@@ -80,7 +86,7 @@ pub async fn fetch(ctx: &Ctx<'_>) -> Result<(ClusterSummaryResponse, Vec<SeedErr
     Err(Error::Unreachable {
         node: "coordinators".into(),
         message: format!(
-            "no coordinator gave its member summaries ({}); `--direct`/no `--summary` asks every node",
+            "no coordinator gave its member summaries ({})",
             why.join("; ")
         ),
     })
@@ -106,7 +112,10 @@ pub fn from_response(r: ClusterSummaryResponse, seed_errors: Vec<SeedError>) -> 
             heartbeat_age_ms: Some(age),
             ..NodeRow::unknown(m.id, role, m.debug_addr, m.http_addr)
         };
-        if let Some(s) = m.summary {
+        // A stale summary is what the member was, not what it is: like a node that does not
+        // answer, it gets no health, consensus or figures (its last leader vote must not count).
+        let stale = age > stale_ms;
+        if let Some(s) = m.summary.filter(|_| !stale) {
             row.health = HealthState::try_from(s.health)
                 .unwrap_or(HealthState::Unspecified)
                 .short_name()
@@ -122,7 +131,7 @@ pub fn from_response(r: ClusterSummaryResponse, seed_errors: Vec<SeedError>) -> 
             row.requests_total = Some(s.requests_total);
             row.requests_failed = Some(s.requests_failed);
         }
-        if age > stale_ms {
+        if stale {
             row.error = Some(format!(
                 "no heartbeat for {:.1}s (as {} saw it)",
                 age as f64 / 1000.0,
@@ -176,10 +185,4 @@ pub fn from_response(r: ClusterSummaryResponse, seed_errors: Vec<SeedError>) -> 
         red: None,
         source: format!("summary:{}", r.source_id),
     }
-}
-
-/// `cluster status --summary`.
-pub async fn status(ctx: &Ctx<'_>) -> Result<ClusterStatus> {
-    let (r, errors) = fetch(ctx).await?;
-    Ok(from_response(r, errors))
 }

@@ -167,7 +167,8 @@ fn json_logs_carry_correlation_ids_and_no_pii() {
             IP6,
             PROMPT,
             "secret words",
-            "0.75",
+            // Not "0.75" alone: a timestamp such as 18:33:40.756 contains it.
+            "[0.75, 1.0]",
             "nightingale",
         ] {
             assert!(

@@ -2,7 +2,8 @@
 //!
 //! `demo up` returns only once the cluster is formed ([`wait_formed`]): every coordinator is a
 //! Raft voter (leader or follower) that knows the one leader, and every coordinator's membership
-//! lists every node started. A script that kills the leader right after `demo up --detach` thus
+//! lists every node started, each with a heartbeat summary (coordinators' summaries showing a
+//! voter that knows the leader: `cluster status` reads them). A script that kills the leader right after `demo up --detach` thus
 //! finds the other coordinators voting, and a new leader is elected.
 //!
 //! The demo's Prometheus loads the same rules as a deployment (`deploy/prometheus/rules/`,
@@ -13,7 +14,7 @@ use crate::client::{Pool, TlsMaterial};
 use crate::commands::certs;
 use crate::commands::demo::DemoNode;
 use crate::error::{Error, Result};
-use butterfly_proto::debug::{GetStatusRequest, ListMembersRequest};
+use butterfly_proto::debug::{ClusterSummaryRequest, GetStatusRequest};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -102,8 +103,12 @@ async fn not_formed(
             return Some(format!("{} knows no leader", c.id));
         }
         leaders.insert(consensus.leader_id);
-        let members =
-            tokio::time::timeout(CALL_TIMEOUT, client.list_members(ListMembersRequest {}));
+        let mut client =
+            client.max_decoding_message_size(crate::commands::cluster_summary::MAX_SUMMARY_MESSAGE);
+        let members = tokio::time::timeout(
+            CALL_TIMEOUT,
+            client.cluster_summary(ClusterSummaryRequest {}),
+        );
         let members = match members.await {
             Ok(Ok(m)) => m.into_inner().members,
             Ok(Err(e)) => return Some(format!("{}: {}", c.id, e.message())),
@@ -117,6 +122,23 @@ async fn not_formed(
                 c.id,
                 absent.len()
             ));
+        }
+        // `cluster status` reads these heartbeat summaries: formed means they tell the truth
+        // too (every member summarized, every coordinator's summary a voter knowing the leader).
+        for m in &members {
+            let Some(s) = &m.summary else {
+                return Some(format!("{} has no heartbeat summary of {} yet", c.id, m.id));
+            };
+            let is_coordinator = m.role == butterfly_proto::debug::NodeRole::Coordinator as i32;
+            let voter = s.consensus.as_ref().is_some_and(|c| {
+                (c.state == "leader" || c.state == "follower") && !c.leader_id.is_empty()
+            });
+            if is_coordinator && !voter {
+                return Some(format!(
+                    "{}'s heartbeat summary of {} does not show a voter knowing the leader yet",
+                    c.id, m.id
+                ));
+            }
         }
     }
     if leaders.len() > 1 {

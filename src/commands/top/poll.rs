@@ -4,8 +4,7 @@
 //! holds up another, and the UI loop never waits on any of them.
 
 use super::state::{
-    events_from, layers_from_status, nodes_from_status, rates_between, record_history, Data,
-    LayerInfo, Source,
+    events_from, layers_of, rates_between, record_history, Data, LayerInfo, Source,
 };
 use crate::commands::request::search::{SearchArgs, StatusFilter};
 use crate::commands::request::{RequestCommand, SpanSource, TraceArgs};
@@ -151,25 +150,22 @@ async fn fetch_nodes(
     shared: &Shared,
 ) -> Result<Vec<super::state::NodeInfo>, String> {
     let direct = shared.lock().map(|d| d.direct).unwrap_or(false);
-    let report = cluster::exec(cluster::ClusterCommand::Status { summary: !direct }, ctx)
+    let report = cluster::status_report(ctx, direct)
         .await
         .map_err(|e| e.to_string())?;
-    let json = report.to_json();
-    let from = match json.get("source").and_then(|s| s.as_str()) {
-        Some(s) if s.starts_with("summary:") => format!(
-            "{}'s heartbeat summaries (1 call)",
-            s.trim_start_matches("summary:")
-        ),
-        _ => "every node (fan-out, --direct)".to_string(),
+    let from = match report.source.strip_prefix("summary:") {
+        Some(c) => format!("{c}'s heartbeat summaries (1 call)"),
+        None if direct => "every node (fan-out, --direct)".to_string(),
+        None => "every node (fan-out: no coordinator gave its summaries)".to_string(),
     };
-    let red = if json.get("red").is_some_and(|r| !r.is_null()) {
+    let red = if report.red.is_some() {
         " + Prometheus"
     } else {
         ""
     };
-    let mut nodes = nodes_from_status(&json)?;
+    let mut nodes: Vec<super::state::NodeInfo> = report.nodes.iter().map(Into::into).collect();
     if let Ok(mut d) = shared.lock() {
-        d.summary_layers = Some(layers_from_status(&json, &nodes));
+        d.summary_layers = Some(layers_of(&report.layers, &nodes));
         d.nodes.source = format!("{from}{red}");
         let now = Instant::now();
         if let (Some(prev), Some(at)) = (&d.nodes.data, d.nodes.updated) {

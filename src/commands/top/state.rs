@@ -483,37 +483,58 @@ impl App {
     }
 }
 
-/// Parses `cluster status -o json` into node rows.
-pub fn nodes_from_status(v: &serde_json::Value) -> Result<Vec<NodeInfo>, String> {
-    let nodes = v.get("nodes").cloned().unwrap_or_default();
-    serde_json::from_value(nodes).map_err(|e| format!("unexpected cluster status: {e}"))
+impl From<&crate::commands::cluster::NodeRow> for NodeInfo {
+    fn from(r: &crate::commands::cluster::NodeRow) -> NodeInfo {
+        NodeInfo {
+            id: r.id.clone(),
+            role: r.role.clone(),
+            reachable: r.reachable,
+            health: r.health.clone(),
+            summary: r.summary.clone(),
+            error: r.error.clone(),
+            consensus: r.consensus.as_ref().map(|c| RaftInfo {
+                term: c.term,
+                state: c.state.clone(),
+            }),
+            reputation: r.reputation,
+            active_faults: r.active_faults.clone(),
+            layer_p99_ms: r.layer_p99_ms,
+            request_rate: r.request_rate,
+            error_ratio: r.error_ratio,
+            p99_seconds: r.p99_seconds,
+            requests_total: r.requests_total,
+            requests_failed: r.requests_failed,
+            heartbeat_age_ms: r.heartbeat_age_ms,
+        }
+    }
 }
 
-/// Layers from `cluster status -o json`'s replicated assignment, each replica with its node's
+/// Layers of a `cluster status` report's replicated assignment, each replica with its node's
 /// health word (`down` when it does not answer).
-pub fn layers_from_status(v: &serde_json::Value, nodes: &[NodeInfo]) -> Vec<LayerInfo> {
+pub fn layers_of(
+    coverage: &[crate::commands::cluster::LayerCoverage],
+    nodes: &[NodeInfo],
+) -> Vec<LayerInfo> {
     let health: std::collections::HashMap<&str, &str> = nodes
         .iter()
         .map(|n| (n.id.as_str(), n.health_word()))
         .collect();
-    v.get("layers")
-        .and_then(|l| l.as_array())
-        .into_iter()
-        .flatten()
-        .filter_map(|l| {
-            let layer = u32::try_from(l.get("layer")?.as_u64()?).ok()?;
+    coverage
+        .iter()
+        .map(|l| {
             let mut replicas: Vec<(String, String)> = l
-                .get("replicas")?
-                .as_array()?
+                .replicas
                 .iter()
-                .filter_map(|r| r.as_str())
                 .map(|id| {
-                    let h = health.get(id).copied().unwrap_or("unknown");
-                    (id.to_string(), h.to_string())
+                    let h = health.get(id.as_str()).copied().unwrap_or("unknown");
+                    (id.clone(), h.to_string())
                 })
                 .collect();
             replicas.sort();
-            Some(LayerInfo { layer, replicas })
+            LayerInfo {
+                layer: l.layer,
+                replicas,
+            }
         })
         .collect()
 }

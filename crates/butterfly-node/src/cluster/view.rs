@@ -180,6 +180,9 @@ impl NodeHandle for NodeView {
             .get()
             .and_then(|s| s.engine.get())
             .map(|e| e.replicated_summary());
+        // This process's own rows say what it is now, not what its last heartbeat said (their
+        // age reads 0: a row of age 0 must not be up to a heartbeat old).
+        self.cluster.summarize_local();
         Ok(ClusterSummaryResponse {
             source_id: self.id.clone(),
             now_unix_ms: unix_ms(),
