@@ -4,10 +4,13 @@
 //! restored on every exit path: `q`, Ctrl-C (a key in raw mode, or SIGINT), SIGTERM, a panic
 //! (ratatui's panic hook) and the future being dropped (a guard).
 
+pub mod heatmap;
 pub mod history;
 pub mod poll;
+pub mod poll_latency;
 pub mod state;
 pub mod views;
+pub mod views_latency;
 
 use crate::error::{Error, Result};
 use crate::output::{Message, Report};

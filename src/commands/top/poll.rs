@@ -120,6 +120,14 @@ pub fn start(session: &Session, opts: &GlobalOpts, shared: &Shared, timing: Timi
             opts,
             shared,
             timing,
+            |d| &mut d.latency,
+            super::poll_latency::fetch_latency
+        ),
+        poller!(
+            session,
+            opts,
+            shared,
+            timing,
             |d| &mut d.links,
             fetch_links,
             on_links

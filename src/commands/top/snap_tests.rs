@@ -61,6 +61,7 @@ fn snapshot_layers_requests_links_events_80x24() {
     for (name, v) in [
         ("layers_80x24", View::Layers),
         ("requests_80x24", View::Requests),
+        ("latency_80x24", View::Latency),
         ("links_80x24", View::Links),
         ("events_80x24", View::Events),
     ] {

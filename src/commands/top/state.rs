@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
 
-/// The views, in Tab order; number keys 1..=5 pick one.
+/// The views, in Tab order; number keys 1..=6 pick one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// Every node.
@@ -15,6 +15,8 @@ pub enum View {
     Layers,
     /// Slowest and failed recent traces.
     Requests,
+    /// Request-latency heatmap over time, with p50/p99/p999.
+    Latency,
     /// The latency matrix.
     Links,
     /// Faults and the console's audit tail.
@@ -23,10 +25,11 @@ pub enum View {
 
 impl View {
     /// All views in Tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Nodes,
         View::Layers,
         View::Requests,
+        View::Latency,
         View::Links,
         View::Events,
     ];
@@ -36,6 +39,7 @@ impl View {
             View::Nodes => "Nodes",
             View::Layers => "Layers",
             View::Requests => "Requests",
+            View::Latency => "Latency",
             View::Links => "Links",
             View::Events => "Events",
         }
@@ -269,6 +273,10 @@ pub struct Data {
     pub requests: Source<Vec<crate::commands::request::search::TraceSummary>>,
     /// From `latency matrix`.
     pub links: Source<crate::commands::latency::LatencyMatrix>,
+    /// The request-latency histogram over time (Prometheus, or the coordinators' /metrics).
+    pub latency: Source<super::heatmap::Heatmap>,
+    /// Each coordinator's last cumulative latency buckets (no Prometheus), for the next delta.
+    pub latency_prev: std::collections::HashMap<String, Vec<(f64, f64)>>,
     /// From `fault list` and the audit trail.
     pub events: Source<Vec<EventLine>>,
     /// The waterfall being shown: trace id and `request trace`'s rendering.
@@ -292,6 +300,8 @@ impl Default for Data {
             layers: Source::new("node status (compute nodes)"),
             requests: Source::new("request search"),
             links: Source::new("latency matrix"),
+            latency: Source::new("request latency histogram"),
+            latency_prev: Default::default(),
             events: Source::new("fault list + console audit"),
             waterfall: None,
             min_replicas: 2,
@@ -444,7 +454,7 @@ impl App {
             KeyCode::BackTab => {
                 self.switch(View::ALL[(self.view.index() + View::ALL.len() - 1) % View::ALL.len()])
             }
-            KeyCode::Char(c @ '1'..='5') => self.switch(View::ALL[(c as u8 - b'1') as usize]),
+            KeyCode::Char(c @ '1'..='6') => self.switch(View::ALL[(c as u8 - b'1') as usize]),
             KeyCode::Down | KeyCode::Char('j') => {
                 if self.selected + 1 < self.rows {
                     self.selected += 1;

@@ -101,6 +101,25 @@ pub fn fixture(now: Instant) -> Data {
         errors: Vec::new(),
     });
     d.links.updated = at;
+    // Latency: the seed's buckets, 30 polls of mostly fast requests with a slow tail that grows.
+    let bounds = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0];
+    let mut map = super::heatmap::Heatmap {
+        unit: "req/poll".into(),
+        ..Default::default()
+    };
+    for i in 0..30i64 {
+        let slow = if i >= 20 { 6.0 } else { 0.0 };
+        map.push(
+            &bounds,
+            super::heatmap::Column {
+                t_ms: 1_700_000_000_000 + i * 2000,
+                counts: vec![0.0, 4.0, 20.0, 12.0, 2.0, slow, slow / 3.0, 0.0, 0.0, 0.0],
+            },
+        );
+    }
+    d.latency.data = Some(map);
+    d.latency.updated = at;
+    d.latency.source = "coordinators' /metrics 1/1".into();
     d.events.data = Some(events_from(
         Some(
             &serde_json::json!({"faults":[{"at_unix_ms": 0, "node_id":"compute-2","layer":1,
@@ -205,8 +224,16 @@ fn keys_switch_views_filter_sort_open_and_quit() {
     assert_eq!(app.view, View::Layers);
     app.handle(key(KeyCode::BackTab));
     assert_eq!(app.view, View::Nodes);
-    app.handle(key(KeyCode::Char('5')));
+    app.handle(key(KeyCode::Char('6')));
     assert_eq!(app.view, View::Events);
+    app.handle(key(KeyCode::Char('4')));
+    assert_eq!(
+        app.view,
+        View::Latency,
+        "Latency sits between Requests and Links"
+    );
+    app.handle(key(KeyCode::Tab));
+    assert_eq!(app.view, View::Links);
     app.handle(key(KeyCode::Char('1')));
     app.handle(key(KeyCode::Char('s')));
     assert_eq!(app.sort_col, 1);

@@ -42,6 +42,7 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
         View::Nodes => data.nodes.error.as_ref(),
         View::Layers => data.layers.error.as_ref(),
         View::Requests => data.requests.error.as_ref(),
+        View::Latency => data.latency.error.as_ref(),
         View::Links => data.links.error.as_ref(),
         View::Events => data.events.error.as_ref(),
     };
@@ -75,6 +76,7 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
         View::Nodes => nodes(f, app, data, now, body),
         View::Layers => layers(f, app, data, now, body),
         View::Requests => requests(f, app, data, now, body),
+        View::Latency => super::views_latency::latency(f, app, data, now, body),
         View::Links => links(f, app, data, now, body),
         View::Events => events(f, app, data, now, body),
     };
@@ -86,7 +88,7 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
             app.filter
         )
     } else {
-        "? keys  Tab/1-5 views  / filter  s sort  Enter open  q quit".to_string()
+        "? keys  Tab/1-6 views  / filter  s sort  Enter open  q quit".to_string()
     };
     f.render_widget(
         Paragraph::new(footer).style(Style::default().add_modifier(Modifier::DIM)),
@@ -483,7 +485,7 @@ fn waterfall(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) {
 /// Key help text (also the `?` overlay).
 pub const HELP: &str = "\
 Tab / Shift-Tab   next / previous view
-1..5              Nodes, Layers, Requests, Links, Events
+1..6              Nodes, Layers, Requests, Latency, Links, Events
 ↑↓ j k            move the selection
 s / S             Nodes: next sort column / reverse
 Enter             Requests: open the waterfall (Esc back)
