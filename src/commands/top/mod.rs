@@ -4,12 +4,14 @@
 //! restored on every exit path: `q`, Ctrl-C (a key in raw mode, or SIGINT), SIGTERM, a panic
 //! (ratatui's panic hook) and the future being dropped (a guard).
 
+pub mod console;
 pub mod heatmap;
 pub mod history;
 pub mod poll;
 pub mod poll_latency;
 pub mod state;
 pub mod views;
+pub mod views_console;
 pub mod views_latency;
 
 use crate::error::{Error, Result};
@@ -55,12 +57,30 @@ impl Drop for TerminalGuard {
 const KEY_TICK: Duration = Duration::from_millis(50);
 
 /// Runs `top` until `q`. The pollers are local tasks (the commands they call borrow the
-/// session), run while the UI loop waits for keys.
-pub async fn exec(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
-    tokio::task::LocalSet::new().run_until(run(args, ctx)).await
+/// session), run while the UI loop waits for keys. `console` runs the `:` command line's
+/// lines (the exec layer gives it; without one `:` says it is unavailable).
+pub async fn exec(
+    args: TopArgs,
+    ctx: &Ctx<'_>,
+    console: Option<&console::Console<'_>>,
+) -> Result<Box<dyn Report>> {
+    tokio::task::LocalSet::new()
+        .run_until(run(args, ctx, console))
+        .await
 }
 
-async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+/// A `:` line running: its text, the sender whose drop interrupts it, and its future.
+struct Running<'a> {
+    line: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    fut: futures::future::LocalBoxFuture<'a, (i32, String)>,
+}
+
+async fn run(
+    args: TopArgs,
+    ctx: &Ctx<'_>,
+    console: Option<&console::Console<'_>>,
+) -> Result<Box<dyn Report>> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::Usage(
             "`top` needs a terminal; use `cluster status -o json` in scripts".into(),
@@ -87,6 +107,7 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
     let mut app = App::new(ctx.style.color);
     let mut trace_task: Option<tokio::task::JoinHandle<()>> = None;
+    let mut running: Option<Running<'_>> = None;
     // Test-only: panic after the first frame, to check the terminal is restored on a panic.
     let test_panic = std::env::var_os("BUTTERFLY_TOP_TEST_PANIC").is_some();
     let mut dirty = true;
@@ -149,12 +170,42 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                         ));
                         dirty = true;
                     }
+                    Action::Cmd(console::CmdAction::Cancel) => {
+                        // Dropping the sender interrupts the command; it is still polled to
+                        // its end, so its audit record says `interrupted`.
+                        if let Some(r) = &mut running {
+                            r.stop = None;
+                            app.cmd.title = format!(":{} — stopping", r.line);
+                        }
+                        dirty = true;
+                    }
+                    Action::Cmd(a) => {
+                        dirty = true;
+                        if let Some(r) = on_cmd(a, &mut app, console, ctx, &shared) {
+                            running = Some(r);
+                        }
+                    }
                 },
                 Ok(Event::Resize(..)) => dirty = true,
                 Ok(_) => {}
                 Err(e) => break Err(Error::Usage(format!("cannot read the keyboard: {e}"))),
             },
-            Ok(false) => tokio::time::sleep(KEY_TICK).await,
+            Ok(false) => {
+                let done = match &mut running {
+                    Some(r) => tokio::select! {
+                        out = &mut r.fut => Some(out),
+                        _ = tokio::time::sleep(KEY_TICK) => None,
+                    },
+                    None => {
+                        tokio::time::sleep(KEY_TICK).await;
+                        None
+                    }
+                };
+                if let (Some((code, text)), Some(r)) = (done, running.take()) {
+                    app.cmd.finished(&r.line, code, text);
+                    dirty = true;
+                }
+            }
             Err(e) => break Err(Error::Usage(format!("cannot read the keyboard: {e}"))),
         }
     };
@@ -166,6 +217,66 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     drop(_guard);
     result?;
     Ok(Message::new("top: closed"))
+}
+
+/// Carries out a command-line request; returns the line started, if any.
+fn on_cmd<'a>(
+    a: console::CmdAction,
+    app: &mut App,
+    console: Option<&console::Console<'a>>,
+    ctx: &Ctx<'_>,
+    shared: &poll::Shared,
+) -> Option<Running<'a>> {
+    use console::{Check, CmdAction};
+    let Some(c) = console else {
+        app.cmd.show(
+            ":".into(),
+            "the command line is not available here (no console runner)".into(),
+        );
+        return None;
+    };
+    let start = |app: &mut App, line: String| {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let fut = (c.run)(line.clone(), rx);
+        app.cmd.running(line.clone());
+        Some(Running {
+            line,
+            stop: Some(tx),
+            fut,
+        })
+    };
+    match a {
+        CmdAction::Submit(line) => match (c.check)(&line) {
+            Ok(Check::Run) => start(app, line),
+            Ok(Check::Confirm(q)) => {
+                app.cmd.ask(line, q);
+                None
+            }
+            Err(text) => {
+                app.cmd.show(format!(":{line}"), text);
+                None
+            }
+        },
+        CmdAction::Run(line) => start(app, line),
+        CmdAction::Complete => {
+            // Node ids for completion: the ones `top` already knows.
+            if let (Ok(d), Ok(mut cache)) = (shared.lock(), ctx.session.members.lock()) {
+                for n in d.nodes.data.as_deref().unwrap_or(&[]) {
+                    cache.members.entry(n.id.clone()).or_insert_with(|| {
+                        butterfly_proto::debug::Member {
+                            id: n.id.clone(),
+                            ..Default::default()
+                        }
+                    });
+                }
+            }
+            let input = app.cmd.input.clone();
+            let (at, cands) = (c.complete)(&input, input.len());
+            app.cmd.apply_completion(at, cands);
+            None
+        }
+        CmdAction::Cancel | CmdAction::Redraw | CmdAction::PassThrough => None,
+    }
 }
 
 /// Sets `stop` on SIGTERM or SIGINT (Ctrl-C outside raw mode).

@@ -104,3 +104,25 @@ fn snapshot_waiting_and_failed_sources() {
         render(&app(View::Nodes), &d, 80, 24, now)
     );
 }
+
+#[test]
+fn snapshot_command_line_pane_and_confirm() {
+    let now = Instant::now();
+    let d = fixture(now);
+    let mut a = app(View::Nodes);
+    a.cmd.finished(
+        "cluster status",
+        0,
+        "NODE           ROLE         HEALTH\ncoordinator-1  coordinator  healthy\ncompute-1      compute      healthy".into(),
+    );
+    insta::assert_snapshot!("command_pane_80x24", render(&a, &d, 80, 24, now));
+    a.cmd.open();
+    a.cmd.input = "node info comp".into();
+    a.cmd.candidates = vec!["compute-1".into(), "compute-2".into()];
+    insta::assert_snapshot!("command_editing_80x24", render(&a, &d, 80, 24, now));
+    a.cmd.ask(
+        "fault inject compute-1 slow:300ms".into(),
+        "`fault inject compute-1 slow:300ms` injects a fault on a node. Run it?".into(),
+    );
+    insta::assert_snapshot!("command_confirm_80x24", render(&a, &d, 80, 24, now));
+}

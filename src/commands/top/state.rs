@@ -324,6 +324,8 @@ pub enum Action {
     Quit,
     /// Fetch and show this trace's waterfall.
     OpenTrace(String),
+    /// The `:` command line asks the UI loop for something (run, complete, cancel).
+    Cmd(super::console::CmdAction),
 }
 
 /// UI state (no data, no terminal).
@@ -353,6 +355,8 @@ pub struct App {
     pub request_ids: Vec<String>,
     /// Rows in the current view (set by the UI loop), for clamping the selection.
     pub rows: usize,
+    /// The `:` command line and its output pane.
+    pub cmd: super::console::CmdLine,
 }
 
 impl App {
@@ -371,6 +375,7 @@ impl App {
             color,
             request_ids: Vec::new(),
             rows: 0,
+            cmd: Default::default(),
         }
     }
 
@@ -411,6 +416,12 @@ impl App {
                 Action::Redraw
             };
         }
+        if self.cmd.active() {
+            match self.cmd.handle(key) {
+                super::console::CmdAction::PassThrough => {}
+                a => return Action::Cmd(a),
+            }
+        }
         if self.waterfall {
             match key.code {
                 KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => {
@@ -444,6 +455,10 @@ impl App {
             }
             KeyCode::Char('/') => {
                 self.editing_filter = true;
+                Action::Redraw
+            }
+            KeyCode::Char(':') => {
+                self.cmd.open();
                 Action::Redraw
             }
             KeyCode::Esc if !self.filter.is_empty() => {

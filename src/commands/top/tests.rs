@@ -307,3 +307,78 @@ fn sorting_puts_missing_values_last() {
     sort_nodes(&mut v, 0, true);
     assert_eq!(v[0].id, "coordinator-1");
 }
+
+#[test]
+fn colon_opens_the_command_line_edits_submits_confirms_and_esc_closes() {
+    use super::console::{CmdAction, Mode};
+    let mut app = App::new(false);
+    assert_eq!(app.handle(key(KeyCode::Char(':'))), Action::Redraw);
+    assert_eq!(app.cmd.mode, Mode::Editing);
+    // Typed keys go to the line: q does not quit, 2 does not switch views.
+    for c in "q2".chars() {
+        app.handle(key(KeyCode::Char(c)));
+    }
+    assert_eq!(app.view, View::Nodes);
+    app.handle(key(KeyCode::Backspace));
+    app.handle(key(KeyCode::Backspace));
+    for c in "clu".chars() {
+        app.handle(key(KeyCode::Char(c)));
+    }
+    assert_eq!(app.cmd.input, "clu");
+    assert_eq!(
+        app.handle(key(KeyCode::Tab)),
+        Action::Cmd(CmdAction::Complete)
+    );
+    app.cmd.apply_completion(0, vec!["cluster".into()]);
+    assert_eq!(app.cmd.input, "cluster ");
+    app.cmd.input.push_str("st");
+    app.cmd
+        .apply_completion(8, vec!["state".into(), "status".into()]);
+    assert_eq!(app.cmd.input, "cluster stat", "common prefix");
+    assert_eq!(app.cmd.candidates, vec!["state", "status"]);
+    app.cmd.input = "cluster status".into();
+    assert_eq!(
+        app.handle(key(KeyCode::Enter)),
+        Action::Cmd(CmdAction::Submit("cluster status".into()))
+    );
+    // The UI loop starts it; Esc while running asks to stop it.
+    app.cmd.running("cluster status".into());
+    assert!(app.cmd.pane);
+    assert_eq!(
+        app.handle(key(KeyCode::Esc)),
+        Action::Cmd(CmdAction::Cancel)
+    );
+    app.cmd
+        .finished("cluster status", 0, "line 1\nline 2".into());
+    assert_eq!(app.cmd.title, ":cluster status — exit 0");
+    // The pane scrolls; view keys pass through to the views; Esc closes it.
+    app.handle(key(KeyCode::Down));
+    assert_eq!(app.cmd.scroll, 1);
+    app.handle(key(KeyCode::Char('3')));
+    assert_eq!(app.view, View::Requests, "view keys work under the pane");
+    assert!(app.cmd.pane);
+    app.handle(key(KeyCode::Esc));
+    assert!(!app.cmd.pane && !app.cmd.active());
+    // Intrusive: y runs, anything else does not; Up recalls the history.
+    app.handle(key(KeyCode::Char(':')));
+    app.handle(key(KeyCode::Up));
+    assert_eq!(app.cmd.input, "cluster status");
+    app.cmd
+        .ask("fault inject compute-1 slow:300ms".into(), "Run it?".into());
+    assert_eq!(
+        app.handle(key(KeyCode::Char('y'))),
+        Action::Cmd(CmdAction::Run("fault inject compute-1 slow:300ms".into()))
+    );
+    app.cmd
+        .ask("fault clear compute-1".into(), "Run it?".into());
+    assert_eq!(
+        app.handle(key(KeyCode::Char('n'))),
+        Action::Cmd(CmdAction::Redraw)
+    );
+    assert!(app.cmd.output.contains("not run"));
+    // Esc while typing closes the line and the pane; q quits again.
+    app.handle(key(KeyCode::Char(':')));
+    app.handle(key(KeyCode::Esc));
+    assert!(!app.cmd.active());
+    assert_eq!(app.handle(key(KeyCode::Char('q'))), Action::Quit);
+}

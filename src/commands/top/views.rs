@@ -72,6 +72,12 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
             .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
         tabs,
     );
+    let (body, pane) = if app.cmd.pane {
+        let [a, b] = Layout::vertical([Constraint::Min(3), Constraint::Percentage(50)]).areas(body);
+        (a, Some(b))
+    } else {
+        (body, None)
+    };
     let rows = match app.view {
         View::Nodes => nodes(f, app, data, now, body),
         View::Layers => layers(f, app, data, now, body),
@@ -80,7 +86,9 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
         View::Links => links(f, app, data, now, body),
         View::Events => events(f, app, data, now, body),
     };
-    let footer = if app.editing_filter {
+    let footer = if let Some(line) = super::views_console::footer(app) {
+        line
+    } else if app.editing_filter {
         format!("/{}█  (Enter keep, Esc clear)", app.filter)
     } else if !app.filter.is_empty() {
         format!(
@@ -88,7 +96,7 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
             app.filter
         )
     } else {
-        "? keys  Tab/1-6 views  / filter  s sort  Enter open  q quit".to_string()
+        "? keys  Tab/1-6 views  / filter  : command  s sort  Enter open  q quit".to_string()
     };
     f.render_widget(
         Paragraph::new(footer).style(Style::default().add_modifier(Modifier::DIM)),
@@ -96,6 +104,9 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
     );
     if app.view == View::Requests && app.waterfall {
         waterfall(f, app, data, now, body);
+    }
+    if let Some(p) = pane {
+        super::views_console::pane(f, app, p);
     }
     if app.help {
         help(f, body);
@@ -490,12 +501,13 @@ Tab / Shift-Tab   next / previous view
 s / S             Nodes: next sort column / reverse
 Enter             Requests: open the waterfall (Esc back)
 /                 filter the current view (Enter keep, Esc clear)
+:                 run a console command (Tab completes; output pane, Esc closes)
 ?                 this help
 q, Ctrl-C         quit";
 
 fn help(f: &mut Frame, area: Rect) {
     let w = area.width.min(64);
-    let h = area.height.min(10);
+    let h = area.height.min(11);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,

@@ -239,7 +239,11 @@ mod tests {
         let text = plain(&heat_lines(&app, &map, 20, 8));
         let rows: Vec<&str> = text.lines().collect();
         let pad = " ".repeat(8);
-        assert_eq!(rows[2], format!("  100ms│{pad}  ░9"), "4 of max 100:\n{text}");
+        assert_eq!(
+            rows[2],
+            format!("  100ms│{pad}  ░9"),
+            "4 of max 100:\n{text}"
+        );
         assert_eq!(rows[3], format!("   10ms│{pad}9 5░"), "{text}");
         // Too few rows: buckets are grouped, labelled by the group's upper bound.
         let text = plain(&heat_lines(&app, &map, 20, 4));
