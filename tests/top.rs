@@ -42,7 +42,7 @@ fn top_shows_every_node_switches_views_and_restores_the_terminal() {
     p.send("3").expect("send");
     p.flush().expect("flush");
     p.exp_string("SLOWEST").expect("the Requests view's header");
-    p.send("4").expect("send");
+    p.send("5").expect("send");
     p.flush().expect("flush");
     p.exp_string("FROM\\TO").expect("the Links view's header");
     p.send("?").expect("send");
@@ -75,4 +75,63 @@ fn top_shows_every_node_switches_views_and_restores_the_terminal() {
     // The `top` sessions are in the console's audit trail.
     let trail = std::fs::read_to_string(env.audit_log()).expect("audit log");
     assert!(trail.contains("\"top --interval 1s\""), "{trail}");
+}
+
+/// Sends keys to the pty.
+fn keys(p: &mut rexpect::session::PtySession, s: &str) {
+    p.send(s).expect("send");
+    p.flush().expect("flush");
+}
+
+#[test]
+fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
+    let mut env = Env::new();
+    // Background load, so the coordinator's latency histogram moves between polls.
+    env.demo_with(1, 2, 0, 0, &["--no-prometheus", "--load", "5"]);
+    let mut p = in_pty(&env, &["top", "--interval", "1s"]);
+    p.exp_string("1 Nodes").expect("the tabs");
+    p.exp_string("compute-1").expect("the nodes");
+
+    // Latency: from the coordinator's own /metrics (no Prometheus), drawn once two polls
+    // gave a change of the buckets.
+    keys(&mut p, "4");
+    p.exp_string("Latency, req/poll per bucket")
+        .expect("the Latency view's title");
+    p.exp_string("coordinators' /metrics 1/1")
+        .expect("its source");
+    p.exp_string("newest right")
+        .expect("the heatmap's time axis");
+    p.exp_string("window: p50").expect("the quantiles");
+
+    // `:` runs a console command; its output shows in the pane.
+    keys(&mut p, ":");
+    p.exp_string("Enter run").expect("the command line");
+    keys(&mut p, "cluster status\r");
+    p.exp_string(":cluster status").expect("the pane's title");
+    p.exp_string("exit 0").expect("the command finished");
+    p.exp_string("healthy").expect("its output in the pane");
+    keys(&mut p, "\x1b");
+    // `top` inside `:` is refused.
+    keys(&mut p, ":");
+    keys(&mut p, "top\r");
+    p.exp_string("already running")
+        .expect("top inside top refused");
+    // An intrusive command asks first; n leaves it unrun.
+    keys(&mut p, ":");
+    keys(&mut p, "fault inject compute-1 slow:5ms\r");
+    p.exp_string("[y/N]").expect("the confirmation");
+    keys(&mut p, "n");
+    p.exp_string("not run").expect("not confirmed");
+    keys(&mut p, "\x1b");
+    keys(&mut p, "q");
+    p.exp_string(LEAVE_ALT_SCREEN)
+        .expect("alternate screen left");
+    p.exp_eof().expect("top exits");
+
+    // The `:` line went through the audit trail like a REPL line; the refused one did not run.
+    let trail = std::fs::read_to_string(env.audit_log()).expect("audit log");
+    assert!(trail.contains("\"cluster status\""), "{trail}");
+    assert!(!trail.contains("slow:5ms"), "{trail}");
+    let faults = env.run(&["-o", "json", "fault", "list"]);
+    assert!(!faults.stdout.contains("slow"), "{}", faults.stdout);
 }

@@ -5,6 +5,7 @@
 //! (ratatui's panic hook) and the future being dropped (a guard).
 
 pub mod console;
+pub mod events;
 pub mod heatmap;
 pub mod history;
 pub mod poll;
@@ -13,6 +14,7 @@ pub mod state;
 pub mod views;
 pub mod views_console;
 pub mod views_latency;
+pub mod views_waterfall;
 
 use crate::error::{Error, Result};
 use crate::output::{Message, Report};

@@ -83,15 +83,13 @@ fn snapshot_overlays_help_filter_waterfall() {
     insta::assert_snapshot!("filter_80x24", render(&filter, &d, 80, 24, now));
 
     let mut src = Source::new("request trace");
-    src.data = Some(
-        "inference.request  coordinator-1  312.5ms\n  layer 0  compute-1  301.0ms  (slowest)\n"
-            .into(),
-    );
+    src.data = Some(super::tests::waterfall_fixture());
     src.updated = Some(now);
     d.waterfall = Some(("4bf92f3577b34da6".into(), src));
     let mut w = app(View::Requests);
     w.waterfall = true;
     insta::assert_snapshot!("waterfall_80x24", render(&w, &d, 80, 24, now));
+    insta::assert_snapshot!("waterfall_100x30", render(&w, &d, 100, 30, now));
 }
 
 #[test]

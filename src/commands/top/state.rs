@@ -262,6 +262,21 @@ pub struct EventLine {
     pub text: String,
 }
 
+/// One trace as the waterfall overlay shows it (from `request trace`'s typed report, plain).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Waterfall {
+    /// The trace's summary line.
+    pub header: String,
+    /// The waterfall (bars: `█` on the critical path, `▒` off it) and clock-skew notes.
+    pub text: String,
+    /// The node of the critical-path span that spent the most time itself, and why.
+    pub slowest: Option<(String, String)>,
+    /// The trace's log lines, oldest first, plain.
+    pub logs: Vec<String>,
+    /// Where the logs came from (`loki`, `nodes`).
+    pub logs_source: String,
+}
+
 /// Everything the pollers write; the UI reads it under a short lock.
 #[derive(Debug, Clone)]
 pub struct Data {
@@ -277,10 +292,16 @@ pub struct Data {
     pub latency: Source<super::heatmap::Heatmap>,
     /// Each coordinator's last cumulative latency buckets (no Prometheus), for the next delta.
     pub latency_prev: std::collections::HashMap<String, Vec<(f64, f64)>>,
-    /// From `fault list` and the audit trail.
+    /// Events: from the Nodes polls' changes (faults, leader changes, reputation drops) and
+    /// the audit trail; plus `fault list` with `--direct`.
     pub events: Source<Vec<EventLine>>,
-    /// The waterfall being shown: trace id and `request trace`'s rendering.
-    pub waterfall: Option<(String, Source<String>)>,
+    /// Events derived from the Nodes polls so far, oldest first (at most
+    /// [`super::events::MAX_NODE_EVENTS`]).
+    pub node_events: std::collections::VecDeque<EventLine>,
+    /// The node list the last Events poll compared against.
+    pub events_seen: Option<Vec<NodeInfo>>,
+    /// The waterfall being shown: trace id and `request trace`'s report, as text.
+    pub waterfall: Option<(String, Source<Waterfall>)>,
     /// Healthy replicas each layer should have (Layers view flag) [default: 2].
     pub min_replicas: usize,
     /// Nodes from the fan-out (`--direct`) rather than a coordinator's summaries.
@@ -302,7 +323,9 @@ impl Default for Data {
             links: Source::new("latency matrix"),
             latency: Source::new("request latency histogram"),
             latency_prev: Default::default(),
-            events: Source::new("fault list + console audit"),
+            events: Source::new("node polls + console audit"),
+            node_events: Default::default(),
+            events_seen: None,
             waterfall: None,
             min_replicas: 2,
             direct: false,
@@ -349,6 +372,8 @@ pub struct App {
     pub waterfall: bool,
     /// Waterfall scroll, lines.
     pub scroll: u16,
+    /// Scroll of the waterfall's logs pane, lines.
+    pub log_scroll: u16,
     /// Colours allowed (false with NO_COLOR / --no-color).
     pub color: bool,
     /// Trace ids in the Requests view's row order (set by the UI loop from the data).
@@ -372,6 +397,7 @@ impl App {
             help: false,
             waterfall: false,
             scroll: 0,
+            log_scroll: 0,
             color,
             request_ids: Vec::new(),
             rows: 0,
@@ -444,6 +470,14 @@ impl App {
                     self.scroll = self.scroll.saturating_sub(10);
                     return Action::Redraw;
                 }
+                KeyCode::Char('J') => {
+                    self.log_scroll = self.log_scroll.saturating_add(1);
+                    return Action::Redraw;
+                }
+                KeyCode::Char('K') => {
+                    self.log_scroll = self.log_scroll.saturating_sub(1);
+                    return Action::Redraw;
+                }
                 _ => {}
             }
         }
@@ -493,6 +527,7 @@ impl App {
                     Some(id) => {
                         self.waterfall = true;
                         self.scroll = 0;
+                        self.log_scroll = 0;
                         Action::OpenTrace(id.clone())
                     }
                     None => Action::None,

@@ -281,20 +281,60 @@ fn keys_switch_views_filter_sort_open_and_quit() {
     );
 }
 
+/// A waterfall as `request trace` gives it (plain), slow on compute-1, with two log lines.
+pub fn waterfall_fixture() -> Waterfall {
+    Waterfall {
+        header: "trace 4bf92f3577b34da6a3ce929d0e0e4736  request req_slow1  9 spans on 2 nodes  312.50ms  source: nodes".into(),
+        text: "SPAN                NODE           START   DURATION  0 … 312.50ms          STATUS\n\
+inference.request   coordinator-1   0.00ms   312.50ms  ████████████████████  ok\n\
+  layer.forward L0  coordinator-1   1.00ms     5.00ms   ▒                    ok\n\
+  layer.execute L1  compute-1       6.00ms   301.00ms   ███████████████████  ok\n\
+█ critical path  ▒ other spans  ✗ error  ⚠ byzantine event".into(),
+        slowest: Some((
+            "compute-1".into(),
+            "layer.execute L1 on compute-1: 301.00ms of its own, 96% of the request".into(),
+        )),
+        logs: vec![
+            "14:00:00.001 INFO  coordinator-1 inference request accepted".into(),
+            "14:00:00.310 WARN  compute-1 layer 1 slow (injected slow:300ms)".into(),
+        ],
+        logs_source: "nodes".into(),
+    }
+}
+
 #[test]
-fn waterfall_overlay_shows_the_trace_text() {
+fn waterfall_overlay_highlights_the_critical_path_names_the_slow_node_and_shows_logs() {
     let now = Instant::now();
     let mut d = fixture(now);
     let mut src = Source::new("request trace");
-    src.data = Some("inference.request  coordinator-1  312.5ms\n  layer.execute compute-1".into());
+    src.data = Some(waterfall_fixture());
     src.updated = Some(now);
     d.waterfall = Some(("4bf92f35".into(), src));
     let mut app = App::new(false);
     app.view = View::Requests;
     app.waterfall = true;
-    let s = screen(&app, &d, now, 80, 24);
-    assert!(s.contains("waterfall 4bf92f35"), "{s}");
-    assert!(s.contains("layer.execute compute-1"), "{s}");
+    let s = screen(&app, &d, now, 100, 30);
+    assert!(
+        s.contains("waterfall 4bf92f35 — slowest on compute-1"),
+        "{s}"
+    );
+    assert!(
+        s.contains("│▶ layer.execute L1  compute-1"),
+        "critical marked:\n{s}"
+    );
+    assert!(
+        s.contains("│  layer.forward L0"),
+        "off the path, unmarked:\n{s}"
+    );
+    assert!(
+        !s.contains("▶ █ critical path"),
+        "the legend is no span:\n{s}"
+    );
+    assert!(s.contains("logs 2 from nodes"), "{s}");
+    assert!(s.contains("compute-1 layer 1 slow"), "{s}");
+    // J scrolls the logs, not the waterfall.
+    app.handle(KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT));
+    assert_eq!((app.scroll, app.log_scroll), (0, 1));
 }
 
 #[test]

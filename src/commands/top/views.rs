@@ -103,7 +103,7 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
         foot,
     );
     if app.view == View::Requests && app.waterfall {
-        waterfall(f, app, data, now, body);
+        super::views_waterfall::waterfall(f, app, data, now, body);
     }
     if let Some(p) = pane {
         super::views_console::pane(f, app, p);
@@ -456,10 +456,10 @@ fn events(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> us
                 Span::raw(format!("{:8} ", e.at)),
                 Span::styled(
                     format!("{:9} ", e.kind),
-                    if e.kind == "audit" {
-                        Style::default()
-                    } else {
-                        fg(app, Color::Red)
+                    match e.kind.as_str() {
+                        "audit" => Style::default(),
+                        "leader" | "up" | "member" => fg(app, Color::Yellow),
+                        _ => fg(app, Color::Red),
                     },
                 ),
                 Span::raw(e.text.clone()),
@@ -473,33 +473,13 @@ fn events(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> us
     shown.len()
 }
 
-fn waterfall(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) {
-    f.render_widget(Clear, area);
-    let (title, text, caption) = match &data.waterfall {
-        Some((id, src)) => (
-            id.clone(),
-            src.data.clone().unwrap_or_else(|| "loading…".into()),
-            src.caption(now),
-        ),
-        None => ("".into(), "loading…".into(), String::new()),
-    };
-    f.render_widget(
-        Paragraph::new(text).scroll((app.scroll, 0)).block(
-            Block::default().borders(Borders::ALL).title(format!(
-                " waterfall {title} — {caption} (Esc back, ↑↓ scroll) "
-            )),
-        ),
-        area,
-    );
-}
-
 /// Key help text (also the `?` overlay).
 pub const HELP: &str = "\
 Tab / Shift-Tab   next / previous view
 1..6              Nodes, Layers, Requests, Latency, Links, Events
 ↑↓ j k            move the selection
 s / S             Nodes: next sort column / reverse
-Enter             Requests: open the waterfall (Esc back)
+Enter             Requests: open the waterfall (↑↓ scroll, J/K logs, Esc back)
 /                 filter the current view (Enter keep, Esc clear)
 :                 run a console command (Tab completes; output pane, Esc closes)
 ?                 this help
