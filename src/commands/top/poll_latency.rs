@@ -124,8 +124,7 @@ async fn from_nodes(ctx: &Ctx<'_>, shared: &Shared) -> Result<Heatmap, String> {
         return Err(format!("no coordinator's /metrics has {METRIC}"));
     }
     let mut d = shared.lock().map_err(|_| "state poisoned".to_string())?;
-    d.latency.source =
-        format!("coordinators' /metrics ({answered}/{asked} answered), change per poll");
+    d.latency.source = format!("coordinators' /metrics {answered}/{asked}");
     let mut map = d.latency.data.clone().unwrap_or_default();
     map.unit = "req/poll".into();
     let prev: &mut HashMap<String, Vec<(f64, f64)>> = &mut d.latency_prev;
