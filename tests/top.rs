@@ -186,7 +186,17 @@ impl Screen {
 
 /// Reads the pty into `screen` until `want` is on it (or 30 s pass: a panic showing the screen).
 fn wait_for(p: &mut rexpect::session::PtySession, screen: &mut Screen, want: &str) {
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    wait_within(p, screen, want, Duration::from_secs(30))
+}
+
+/// [`wait_for`] with a limit of its own.
+fn wait_within(
+    p: &mut rexpect::session::PtySession,
+    screen: &mut Screen,
+    want: &str,
+    limit: Duration,
+) {
+    let deadline = std::time::Instant::now() + limit;
     loop {
         let mut any = false;
         while let Some(c) = p.try_read() {
@@ -216,6 +226,8 @@ fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
     let mut p = in_pty(&env, &["top", "--interval", "1s"]);
     let mut s = Screen::new();
     wait_for(&mut p, &mut s, "compute-1");
+    // A fresh demo's coordinator is a learner for a moment; commands run once it leads.
+    wait_for(&mut p, &mut s, "leader/");
 
     // Latency: from the coordinator's own /metrics (no Prometheus), drawn once two polls
     // gave a change of the buckets.
@@ -234,14 +246,33 @@ fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
         "p50/p99 marks:\n{screen}"
     );
 
-    // `:` runs a console command; its output shows in the pane.
+    // `:` runs a console command; its output shows in the pane. Tab completes the command
+    // words and the node ids `top` knows.
     keys(&mut p, ":");
     wait_for(&mut p, &mut s, "Enter run, Tab complete");
-    keys(&mut p, "clu\t");
+    keys(&mut p, "cl\t");
     wait_for(&mut p, &mut s, ":cluster █");
     keys(&mut p, "status\r");
-    wait_for(&mut p, &mut s, ":cluster status — exit 0");
-    wait_for(&mut p, &mut s, "coordinator-1");
+    // A slow disk slows every node's audited RPCs: a generous limit.
+    wait_within(
+        &mut p,
+        &mut s,
+        ":cluster status — exit",
+        Duration::from_secs(90),
+    );
+    wait_for(&mut p, &mut s, "3 members");
+    keys(&mut p, "\x1b");
+    wait_for(&mut p, &mut s, "? keys");
+    keys(&mut p, ":node info coordi\t");
+    wait_for(&mut p, &mut s, ":node info coordinator-1 █");
+    keys(&mut p, "\r");
+    wait_within(
+        &mut p,
+        &mut s,
+        ":node info coordinator-1 — exit 0",
+        Duration::from_secs(90),
+    );
+    wait_for(&mut p, &mut s, "role  coordinator");
     keys(&mut p, "\x1b");
     wait_for(&mut p, &mut s, "? keys");
     // `top` inside `:` is refused.
@@ -261,6 +292,7 @@ fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
     // The `:` line went through the audit trail like a REPL line; the unconfirmed one did not.
     let trail = std::fs::read_to_string(env.audit_log()).expect("audit log");
     assert!(trail.contains("\"cluster status\""), "{trail}");
+    assert!(trail.contains("\"node info coordinator-1\""), "{trail}");
     assert!(!trail.contains("slow:5ms"), "{trail}");
     let st = env.run(&["-o", "json", "cluster", "status"]);
     assert!(!st.stdout.contains("slow:5ms"), "{}", st.stdout);

@@ -95,8 +95,29 @@ pub fn for_top(session: &Session) -> Console<'_> {
                 (code, text)
             })
         }),
-        complete: Box::new(move |line: &str, pos: usize| {
+        complete: Box::new(move |line: &str, pos: usize, nodes: &[String]| {
+            // The grammar's value completers read the completion source: for this call, a copy
+            // of the session's cache with `top`'s node ids added (never written back: the
+            // session's cache holds real members only).
+            let mut cache = session
+                .members
+                .lock()
+                .map(|c| c.clone())
+                .unwrap_or_default();
+            for id in nodes {
+                cache
+                    .members
+                    .entry(id.clone())
+                    .or_insert_with(|| butterfly_proto::debug::Member {
+                        id: id.clone(),
+                        ..Default::default()
+                    });
+            }
+            crate::session::set_completion_source(std::sync::Arc::new(std::sync::Mutex::new(
+                cache,
+            )));
             let (start, mut c) = crate::cli::complete_line(&grammar, line, pos);
+            crate::session::set_completion_source(session.members.clone());
             c.retain(|w| !matches!(w.as_str(), "exit" | "quit" | "top"));
             (start, c)
         }),
@@ -133,8 +154,24 @@ mod tests {
     fn completion_uses_the_repl_grammar() {
         let s = Session::new(Default::default(), crate::session::Via::Repl);
         let c = for_top(&s);
-        assert_eq!((c.complete)("clu", 3), (0, vec!["cluster".to_string()]));
-        assert_eq!((c.complete)("cluster st", 10).1, vec!["status".to_string()]);
-        assert!(!(c.complete)("", 0).1.contains(&"top".to_string()));
+        let none: &[String] = &[];
+        assert_eq!(
+            (c.complete)("clu", 3, none),
+            (0, vec!["cluster".to_string()])
+        );
+        assert_eq!(
+            (c.complete)("cluster st", 10, none).1,
+            vec!["status".to_string()]
+        );
+        assert!(!(c.complete)("", 0, none).1.contains(&"top".to_string()));
+        let ids = ["compute-1".to_string(), "coordinator-1".to_string()];
+        assert_eq!(
+            (c.complete)("node info comp", 14, &ids).1,
+            vec!["compute-1".to_string()]
+        );
+        assert!(
+            s.members.lock().unwrap().members.is_empty(),
+            "the session's cache keeps real members only"
+        );
     }
 }

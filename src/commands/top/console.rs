@@ -25,8 +25,10 @@ pub struct Console<'a> {
     pub check: Box<dyn Fn(&str) -> Result<Check, String> + 'a>,
     /// Runs a line (audited); its exit code and plain-text output.
     pub run: Box<dyn Fn(String, Interrupt) -> LocalBoxFuture<'a, (i32, String)> + 'a>,
-    /// Completion of the word before the cursor (a byte offset): its start and the candidates.
-    pub complete: Box<dyn Fn(&str, usize) -> (usize, Vec<String>) + 'a>,
+    /// Completion of the word before the cursor (a byte offset), also offering the node ids
+    /// given (the ones `top` shows): the word's start and the candidates.
+    #[allow(clippy::type_complexity)]
+    pub complete: Box<dyn Fn(&str, usize, &[String]) -> (usize, Vec<String>) + 'a>,
 }
 
 /// Where the command line is.

@@ -175,15 +175,18 @@ async fn run(
                     Action::Cmd(console::CmdAction::Cancel) => {
                         // Dropping the sender interrupts the command; it is still polled to
                         // its end, so its audit record says `interrupted`.
-                        if let Some(r) = &mut running {
-                            r.stop = None;
-                            app.cmd.title = format!(":{} — stopping", r.line);
+                        match &mut running {
+                            Some(r) => {
+                                r.stop = None;
+                                app.cmd.title = format!(":{} — stopping", r.line);
+                            }
+                            None => app.cmd.show("stopped".into(), String::new()),
                         }
                         dirty = true;
                     }
                     Action::Cmd(a) => {
                         dirty = true;
-                        if let Some(r) = on_cmd(a, &mut app, console, ctx, &shared) {
+                        if let Some(r) = on_cmd(a, &mut app, console, &shared) {
                             running = Some(r);
                         }
                     }
@@ -203,8 +206,10 @@ async fn run(
                         None
                     }
                 };
-                if let (Some((code, text)), Some(r)) = (done, running.take()) {
-                    app.cmd.finished(&r.line, code, text);
+                if let Some((code, text)) = done {
+                    if let Some(r) = running.take() {
+                        app.cmd.finished(&r.line, code, text);
+                    }
                     dirty = true;
                 }
             }
@@ -226,7 +231,6 @@ fn on_cmd<'a>(
     a: console::CmdAction,
     app: &mut App,
     console: Option<&console::Console<'a>>,
-    ctx: &Ctx<'_>,
     shared: &poll::Shared,
 ) -> Option<Running<'a>> {
     use console::{Check, CmdAction};
@@ -262,18 +266,20 @@ fn on_cmd<'a>(
         CmdAction::Run(line) => start(app, line),
         CmdAction::Complete => {
             // Node ids for completion: the ones `top` already knows.
-            if let (Ok(d), Ok(mut cache)) = (shared.lock(), ctx.session.members.lock()) {
-                for n in d.nodes.data.as_deref().unwrap_or(&[]) {
-                    cache.members.entry(n.id.clone()).or_insert_with(|| {
-                        butterfly_proto::debug::Member {
-                            id: n.id.clone(),
-                            ..Default::default()
-                        }
-                    });
-                }
-            }
+            let ids: Vec<String> = shared
+                .lock()
+                .map(|d| {
+                    d.nodes
+                        .data
+                        .as_deref()
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|n| n.id.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
             let input = app.cmd.input.clone();
-            let (at, cands) = (c.complete)(&input, input.len());
+            let (at, cands) = (c.complete)(&input, input.len(), &ids);
             app.cmd.apply_completion(at, cands);
             None
         }
