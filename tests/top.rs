@@ -130,11 +130,9 @@ impl Screen {
             b'J' if nums.first() == Some(&2) => {
                 self.cells = vec![vec![" ".to_string(); 80]; 24];
             }
-            b'K' => {
-                if self.row < 24 {
-                    for c in self.col.min(80)..80 {
-                        self.cells[self.row][c] = " ".into();
-                    }
+            b'K' if self.row < 24 => {
+                for c in self.col.min(80)..80 {
+                    self.cells[self.row][c] = " ".into();
                 }
             }
             _ => {}

@@ -18,17 +18,23 @@ pub enum Check {
 /// Resolves when the running command must stop (the sender was dropped: Esc, or `top` left).
 pub type Interrupt = tokio::sync::oneshot::Receiver<()>;
 
+/// Parses a line: how it may run, or the text to show instead.
+pub type CheckFn<'a> = Box<dyn Fn(&str) -> Result<Check, String> + 'a>;
+/// Runs a line (audited): its exit code and plain output.
+pub type RunFn<'a> = Box<dyn Fn(String, Interrupt) -> LocalBoxFuture<'a, (i32, String)> + 'a>;
+/// Completes a line at a byte offset, with extra node ids: the word's start and candidates.
+pub type CompleteFn<'a> = Box<dyn Fn(&str, usize, &[String]) -> (usize, Vec<String>) + 'a>;
+
 /// What the `:` line can do, provided by the exec layer.
 pub struct Console<'a> {
     /// Parses a line: how it may run, or the text to show instead (a parse error, `--help`, or
     /// a refusal such as `top` inside `top`).
-    pub check: Box<dyn Fn(&str) -> Result<Check, String> + 'a>,
+    pub check: CheckFn<'a>,
     /// Runs a line (audited); its exit code and plain-text output.
-    pub run: Box<dyn Fn(String, Interrupt) -> LocalBoxFuture<'a, (i32, String)> + 'a>,
+    pub run: RunFn<'a>,
     /// Completion of the word before the cursor (a byte offset), also offering the node ids
     /// given (the ones `top` shows): the word's start and the candidates.
-    #[allow(clippy::type_complexity)]
-    pub complete: Box<dyn Fn(&str, usize, &[String]) -> (usize, Vec<String>) + 'a>,
+    pub complete: CompleteFn<'a>,
 }
 
 /// Where the command line is.

@@ -180,7 +180,7 @@ pub fn bucket_of(v: f64, bounds: &[f64]) -> usize {
 /// Shade of a cell: 0 (empty) to 4 (the busiest), scaled to `max` so that any non-zero count
 /// shows at least level 1.
 pub fn level(count: f64, max: f64) -> u8 {
-    if !(count > 0.0) || !(max > 0.0) {
+    if count.is_nan() || max.is_nan() || count <= 0.0 || max <= 0.0 {
         return 0;
     }
     ((count / max) * 4.0).ceil().clamp(1.0, 4.0) as u8

@@ -99,7 +99,8 @@ async fn from_nodes(ctx: &Ctx<'_>, shared: &Shared) -> Result<Heatmap, String> {
         return Err("no coordinator publishes a metrics address".into());
     }
     let asked = coords.len();
-    let scraped: Vec<(String, Option<Vec<(f64, f64)>>)> =
+    type Buckets = Option<Vec<(f64, f64)>>;
+    let scraped: Vec<(String, Buckets)> =
         futures::stream::iter(coords.into_iter().map(|(id, addr)| async move {
             let mut cfg = SourceConfig::new(format!("http://{addr}"));
             cfg.timeout = timeout;
