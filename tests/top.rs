@@ -295,3 +295,41 @@ fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
     let st = env.run(&["-o", "json", "cluster", "status"]);
     assert!(!st.stdout.contains("slow:5ms"), "{}", st.stdout);
 }
+
+#[test]
+fn top_latency_from_prometheus_and_a_waterfall_with_its_logs() {
+    let mut env = Env::new();
+    let status = env.demo_with(1, 2, 0, 0, &["--load", "5"]);
+    assert!(
+        status["prometheus"].is_string(),
+        "the demo did not start Prometheus: {status}"
+    );
+    let mut p = in_pty(&env, &["top", "--interval", "1s"]);
+    let mut s = Screen::new();
+    wait_for(&mut p, &mut s, "leader/");
+
+    // Requests → Enter: the waterfall names the slow span's node, marks the critical path and
+    // shows the trace's logs below.
+    keys(&mut p, "3");
+    wait_within(&mut p, &mut s, "ms)", Duration::from_secs(60));
+    keys(&mut p, "\r");
+    wait_within(&mut p, &mut s, "— slowest on ", Duration::from_secs(60));
+    wait_for(&mut p, &mut s, "▶ inference.request");
+    wait_for(&mut p, &mut s, " logs ");
+    keys(&mut p, "\x1b");
+
+    // Latency from Prometheus (the rate needs two scrapes, 5 s apart).
+    keys(&mut p, "4");
+    wait_within(
+        &mut p,
+        &mut s,
+        "Latency, req/s per bucket — Prometheus rate[1m]",
+        Duration::from_secs(90),
+    );
+    wait_within(&mut p, &mut s, "newest right", Duration::from_secs(90));
+    wait_for(&mut p, &mut s, "window: p50");
+    keys(&mut p, "q");
+    p.exp_string(LEAVE_ALT_SCREEN)
+        .expect("alternate screen left");
+    p.exp_eof().expect("top exits");
+}
