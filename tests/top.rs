@@ -194,6 +194,26 @@ fn wait_within(
     want: &str,
     limit: Duration,
 ) {
+    wait_cond(p, screen, want, limit, |t| t.contains(want))
+}
+
+/// Reads the pty until `ok(screen text)` (30 s at most).
+fn wait_until(
+    p: &mut rexpect::session::PtySession,
+    screen: &mut Screen,
+    what: &str,
+    ok: impl Fn(&str) -> bool,
+) {
+    wait_cond(p, screen, what, Duration::from_secs(30), ok)
+}
+
+fn wait_cond(
+    p: &mut rexpect::session::PtySession,
+    screen: &mut Screen,
+    want: &str,
+    limit: Duration,
+    ok: impl Fn(&str) -> bool,
+) {
     let deadline = std::time::Instant::now() + limit;
     loop {
         let mut any = false;
@@ -202,7 +222,7 @@ fn wait_within(
             screen.feed(c as u32 as u8);
             any = true;
         }
-        if screen.text().contains(want) {
+        if ok(&screen.text()) {
             return;
         }
         assert!(
@@ -271,6 +291,11 @@ fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
         Duration::from_secs(90),
     );
     wait_for(&mut p, &mut s, "role  coordinator");
+    // The mouse wheel scrolls the pane (SGR mouse report: wheel down at column 10, row 18).
+    keys(&mut p, "\x1b[<65;10;18M");
+    wait_until(&mut p, &mut s, "the pane scrolled 3 lines", |t| {
+        !t.contains("role  coordinator") && t.contains("uptime")
+    });
     keys(&mut p, "\x1b");
     wait_for(&mut p, &mut s, "? keys");
     // `top` inside `:` is refused.

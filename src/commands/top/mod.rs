@@ -46,13 +46,37 @@ pub struct TopArgs {
     pub direct: bool,
 }
 
-/// Restores the terminal when dropped (quit, error, or the future cancelled).
+/// Restores the terminal when dropped (quit, error, or the future cancelled): mouse reporting
+/// off, then ratatui's restore (raw mode off, alternate screen left, cursor shown).
 struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        mouse_off();
         ratatui::restore();
     }
+}
+
+/// Stops the terminal reporting the mouse (harmless when it was not).
+fn mouse_off() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableMouseCapture
+    );
+}
+
+/// Mouse reporting on (wheel scrolls, click selects), and off again before ratatui's panic hook
+/// restores the rest on a panic.
+fn mouse_on() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableMouseCapture
+    );
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        mouse_off();
+        previous(info);
+    }));
 }
 
 /// Time between two looks at the keyboard: 50 ms.
@@ -107,6 +131,7 @@ async fn run(
     let _guard = TerminalGuard;
     let mut terminal = ratatui::try_init()
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
+    mouse_on();
     let mut app = App::new(ctx.style.color);
     let mut trace_task: Option<tokio::task::JoinHandle<()>> = None;
     let mut running: Option<Running<'_>> = None;
@@ -155,7 +180,11 @@ async fn run(
         }
         match event::poll(Duration::ZERO) {
             Ok(true) => match event::read() {
-                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match app.handle(k) {
+                Ok(ev @ (Event::Key(_) | Event::Mouse(_))) => match match ev {
+                    Event::Key(k) if k.kind != KeyEventKind::Release => app.handle(k),
+                    Event::Mouse(m) => app.mouse(m),
+                    _ => Action::None,
+                } {
                     Action::Quit => break Ok(()),
                     Action::None => {}
                     Action::Redraw => dirty = true,

@@ -422,3 +422,34 @@ fn colon_opens_the_command_line_edits_submits_confirms_and_esc_closes() {
     assert!(!app.cmd.active());
     assert_eq!(app.handle(key(KeyCode::Char('q'))), Action::Quit);
 }
+
+#[test]
+fn mouse_wheel_scrolls_and_a_click_selects_the_row_under_it() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let m = |kind, row| MouseEvent {
+        kind,
+        column: 5,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    let now = Instant::now();
+    let d = fixture(now);
+    let mut app = App::new(false);
+    let s = screen(&app, &d, now, 80, 24);
+    app.rows = 5;
+    // Rows sorted by id: compute-1..4, coordinator-1; the first row is on screen line 3.
+    assert!(s.lines().nth(3).unwrap().contains("compute-1"), "{s}");
+    let click = MouseEventKind::Down(MouseButton::Left);
+    assert_eq!(app.mouse(m(click, 5)), Action::Redraw);
+    assert_eq!(app.selected, 2, "the third row (compute-3)");
+    assert_eq!(app.mouse(m(click, 1)), Action::None, "the title is no row");
+    assert_eq!(app.mouse(m(click, 20)), Action::None, "below the last row");
+    app.mouse(m(MouseEventKind::ScrollDown, 5));
+    assert_eq!(app.selected, 4, "clamped to the last row");
+    app.mouse(m(MouseEventKind::ScrollUp, 5));
+    assert_eq!(app.selected, 1);
+    // With the output pane open the wheel scrolls it.
+    app.cmd.finished("cluster status", 0, "a\nb\nc\nd".into());
+    app.mouse(m(MouseEventKind::ScrollDown, 15));
+    assert_eq!((app.cmd.scroll, app.selected), (3, 1));
+}

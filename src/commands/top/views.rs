@@ -78,6 +78,7 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
     } else {
         (body, None)
     };
+    app.rows_at.set(None);
     let rows = match app.view {
         View::Nodes => nodes(f, app, data, now, body),
         View::Layers => layers(f, app, data, now, body),
@@ -213,6 +214,8 @@ fn nodes(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> usi
     .header(header)
     .block(block(&title, &data.nodes, now));
     f.render_widget(t, area);
+    app.rows_at
+        .set(Some((area.y + 2, area.y + area.height, first)));
     if let Some(sa) = spark_area {
         let sel = shown.get(app.selected).map(|n| n.id.as_str());
         sparklines(f, data, sel, sa);
@@ -308,6 +311,7 @@ fn layers(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> us
         now,
     ));
     f.render_widget(t, area);
+    app.rows_at.set(Some((area.y + 2, area.y + area.height, 0)));
     shown.len()
 }
 
@@ -370,6 +374,7 @@ fn requests(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> 
         now,
     ));
     f.render_widget(t, area);
+    app.rows_at.set(Some((area.y + 2, area.y + area.height, 0)));
     shown.len()
 }
 
@@ -481,13 +486,14 @@ Tab / Shift-Tab   next / previous view
 s / S             Nodes: next sort column / reverse
 Enter             Requests: open the waterfall (↑↓ scroll, J/K logs, Esc back)
 /                 filter the current view (Enter keep, Esc clear)
+mouse             wheel scrolls, click selects a row
 :                 run a console command (Tab completes; output pane, Esc closes)
 ?                 this help
 q, Ctrl-C         quit";
 
 fn help(f: &mut Frame, area: Rect) {
     let w = area.width.min(64);
-    let h = area.height.min(11);
+    let h = area.height.min(12);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
