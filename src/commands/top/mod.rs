@@ -8,6 +8,7 @@ pub mod console;
 pub mod events;
 pub mod heatmap;
 pub mod history;
+pub mod mouse;
 pub mod poll;
 pub mod poll_latency;
 pub mod state;

@@ -2,9 +2,7 @@
 //! both free of any terminal so they can be unit-tested.
 
 pub use super::history::{rates_between, record_history};
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
 
@@ -541,50 +539,6 @@ impl App {
             }
             _ => Action::None,
         }
-    }
-
-    /// Applies one mouse event: the wheel scrolls the output pane, the waterfall or the
-    /// selection (3 lines a notch); a left click on a table row selects it.
-    pub fn mouse(&mut self, m: MouseEvent) -> Action {
-        let down = match m.kind {
-            MouseEventKind::ScrollDown => true,
-            MouseEventKind::ScrollUp => false,
-            MouseEventKind::Down(MouseButton::Left) => {
-                if self.help || self.waterfall || self.editing_filter {
-                    return Action::None;
-                }
-                return match self.rows_at.get() {
-                    Some((y0, y1, first)) if m.row >= y0 && m.row < y1 => {
-                        let i = first + usize::from(m.row - y0);
-                        if i < self.rows {
-                            self.selected = i;
-                            Action::Redraw
-                        } else {
-                            Action::None
-                        }
-                    }
-                    _ => Action::None,
-                };
-            }
-            _ => return Action::None,
-        };
-        let step = |v: u16| {
-            if down {
-                v.saturating_add(3)
-            } else {
-                v.saturating_sub(3)
-            }
-        };
-        if self.cmd.pane {
-            self.cmd.scroll = step(self.cmd.scroll);
-        } else if self.waterfall {
-            self.scroll = step(self.scroll);
-        } else if down {
-            self.selected = (self.selected + 3).min(self.rows.saturating_sub(1));
-        } else {
-            self.selected = self.selected.saturating_sub(3);
-        }
-        Action::Redraw
     }
 
     /// Whether `text` passes the filter.
