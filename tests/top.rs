@@ -307,6 +307,30 @@ fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
     keys(&mut p, "n");
     wait_for(&mut p, &mut s, "not confirmed: not run");
     keys(&mut p, "\x1b");
+    wait_for(&mut p, &mut s, "? keys");
+    // y runs it; the Events view then shows it from the heartbeat summaries (no fan-out).
+    keys(&mut p, ":fault inject compute-2 slow:1ms\r");
+    wait_for(
+        &mut p,
+        &mut s,
+        "slow:1ms` injects a fault on a node. Run it? [y/N]",
+    );
+    keys(&mut p, "y");
+    wait_within(
+        &mut p,
+        &mut s,
+        ":fault inject compute-2 slow:1ms — exit 0",
+        Duration::from_secs(90),
+    );
+    keys(&mut p, "\x1b");
+    keys(&mut p, "6");
+    wait_for(&mut p, &mut s, "heartbeat summaries + console audit");
+    wait_within(
+        &mut p,
+        &mut s,
+        "compute-2 slow:1ms injected",
+        Duration::from_secs(60),
+    );
     keys(&mut p, "q");
     p.exp_string(LEAVE_ALT_SCREEN)
         .expect("alternate screen left");
@@ -317,6 +341,10 @@ fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
     assert!(trail.contains("\"cluster status\""), "{trail}");
     assert!(trail.contains("\"node info coordinator-1\""), "{trail}");
     assert!(!trail.contains("slow:5ms"), "{trail}");
+    assert!(
+        trail.contains("\"fault inject compute-2 slow:1ms\""),
+        "{trail}"
+    );
     let st = env.run(&["-o", "json", "cluster", "status"]);
     assert!(!st.stdout.contains("slow:5ms"), "{}", st.stdout);
 }
