@@ -153,6 +153,45 @@ pub fn line_command() -> clap::Command {
         .mut_subcommand("demo", |c| c.hide(true))
 }
 
+/// Completion candidates for the word before byte `pos` of a console line: `(start of the
+/// word, candidates)`, from clap_complete's engine over `grammar` (subcommands, flags once a
+/// `-` is typed, enum values, and the grammar's value completers for node ids, request ids and
+/// metric names), plus `exit`/`quit` as a first word. The REPL and `top`'s `:` line use it.
+pub fn complete_line(grammar: &clap::Command, line: &str, pos: usize) -> (usize, Vec<String>) {
+    let mut pos = pos.min(line.len());
+    while !line.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    let before = &line[..pos];
+    let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let mut words: Vec<std::ffi::OsString> =
+        before[..start].split_whitespace().map(Into::into).collect();
+    let first_word = words.is_empty();
+    let flags = before[start..].starts_with('-');
+    words.push(before[start..].into());
+    let index = words.len() - 1;
+    let mut grammar = grammar.clone();
+    let mut out: Vec<String> = clap_complete::engine::complete(&mut grammar, words, index, None)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_value().to_string_lossy().into_owned())
+        // Flags only once a `-` is typed, as shells do.
+        .filter(|c| flags || !c.starts_with('-'))
+        .collect();
+    if first_word {
+        out.extend(
+            ["exit", "quit"]
+                .into_iter()
+                .filter(|w| w.starts_with(&before[start..]))
+                .map(String::from),
+        );
+    }
+    out.sort();
+    out.dedup();
+    (start, out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

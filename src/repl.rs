@@ -44,35 +44,7 @@ impl ReplHelper {
     /// clap_complete's engine over the line grammar (subcommands, flags, enum values, and the
     /// grammar's own value completers for node ids, request ids and metric names).
     pub fn candidates(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
-        let before = &line[..pos.min(line.len())];
-        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        let mut words: Vec<std::ffi::OsString> =
-            before[..start].split_whitespace().map(Into::into).collect();
-        let first_word = words.is_empty();
-        let flags = before[start..].starts_with('-');
-        words.push(before[start..].into());
-        let index = words.len() - 1;
-        let mut grammar = self.grammar.clone();
-        let mut out: Vec<String> =
-            clap_complete::engine::complete(&mut grammar, words, index, None)
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|c| !c.is_hide_set())
-                .map(|c| c.get_value().to_string_lossy().into_owned())
-                // Flags only once a `-` is typed, as shells do.
-                .filter(|c| flags || !c.starts_with('-'))
-                .collect();
-        if first_word {
-            out.extend(
-                ["exit", "quit"]
-                    .into_iter()
-                    .filter(|w| w.starts_with(&before[start..]))
-                    .map(String::from),
-            );
-        }
-        out.sort();
-        out.dedup();
-        (start, out)
+        crate::cli::complete_line(&self.grammar, line, pos)
     }
 }
 

@@ -42,7 +42,7 @@ fn top_shows_every_node_switches_views_and_restores_the_terminal() {
     p.send("3").expect("send");
     p.flush().expect("flush");
     p.exp_string("SLOWEST").expect("the Requests view's header");
-    p.send("4").expect("send");
+    p.send("5").expect("send");
     p.flush().expect("flush");
     p.exp_string("FROM\\TO").expect("the Links view's header");
     p.send("?").expect("send");
@@ -75,4 +75,314 @@ fn top_shows_every_node_switches_views_and_restores_the_terminal() {
     // The `top` sessions are in the console's audit trail.
     let trail = std::fs::read_to_string(env.audit_log()).expect("audit log");
     assert!(trail.contains("\"top --interval 1s\""), "{trail}");
+}
+
+/// Sends keys to the pty.
+fn keys(p: &mut rexpect::session::PtySession, s: &str) {
+    p.send(s).expect("send");
+    p.flush().expect("flush");
+}
+
+/// Just enough of a terminal to read `top`'s screen back: ratatui writes only the cells that
+/// changed (cursor moves between them), so a string is looked for on the screen those writes
+/// build, not in the byte stream.
+struct Screen {
+    cells: Vec<Vec<String>>,
+    row: usize,
+    col: usize,
+    esc: Option<Vec<u8>>,
+    utf8: Vec<u8>,
+}
+
+impl Screen {
+    fn new() -> Screen {
+        Screen {
+            cells: vec![vec![" ".to_string(); 80]; 24],
+            row: 0,
+            col: 0,
+            esc: None,
+            utf8: Vec::new(),
+        }
+    }
+
+    fn put(&mut self, ch: String) {
+        if self.row < 24 && self.col < 80 {
+            self.cells[self.row][self.col] = ch;
+        }
+        self.col += 1;
+    }
+
+    fn csi(&mut self, seq: &[u8]) {
+        let Some((&fin, params)) = seq.split_last() else {
+            return;
+        };
+        let params = String::from_utf8_lossy(params);
+        let nums: Vec<usize> = params
+            .trim_start_matches('?')
+            .split(';')
+            .map(|n| n.parse().unwrap_or(0))
+            .collect();
+        match fin {
+            b'H' | b'f' if !params.starts_with('?') => {
+                self.row = nums.first().copied().unwrap_or(1).max(1) - 1;
+                self.col = nums.get(1).copied().unwrap_or(1).max(1) - 1;
+            }
+            b'J' if nums.first() == Some(&2) => {
+                self.cells = vec![vec![" ".to_string(); 80]; 24];
+            }
+            b'K' if self.row < 24 => {
+                for c in self.col.min(80)..80 {
+                    self.cells[self.row][c] = " ".into();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn feed(&mut self, b: u8) {
+        if let Some(esc) = &mut self.esc {
+            esc.push(b);
+            let done = match esc.as_slice() {
+                [b'['] => false,
+                [b'[', .., last] => (0x40..=0x7e).contains(last),
+                [b'(' | b')'] => false,
+                _ => true,
+            };
+            if done {
+                let seq = self.esc.take().unwrap_or_default();
+                if seq.first() == Some(&b'[') {
+                    self.csi(&seq[1..]);
+                }
+            }
+            return;
+        }
+        match b {
+            0x1b => self.esc = Some(Vec::new()),
+            b'\r' => self.col = 0,
+            b'\n' => self.row += 1,
+            _ => {
+                self.utf8.push(b);
+                if let Ok(s) = std::str::from_utf8(&self.utf8) {
+                    let s = s.to_string();
+                    self.utf8.clear();
+                    self.put(s);
+                } else if self.utf8.len() >= 4 {
+                    self.utf8.clear();
+                }
+            }
+        }
+    }
+
+    fn text(&self) -> String {
+        self.cells
+            .iter()
+            .map(|r| r.concat())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Reads the pty into `screen` until `want` is on it (or 30 s pass: a panic showing the screen).
+fn wait_for(p: &mut rexpect::session::PtySession, screen: &mut Screen, want: &str) {
+    wait_within(p, screen, want, Duration::from_secs(30))
+}
+
+/// [`wait_for`] with a limit of its own.
+fn wait_within(
+    p: &mut rexpect::session::PtySession,
+    screen: &mut Screen,
+    want: &str,
+    limit: Duration,
+) {
+    wait_cond(p, screen, want, limit, |t| t.contains(want))
+}
+
+/// Reads the pty until `ok(screen text)` (30 s at most).
+fn wait_until(
+    p: &mut rexpect::session::PtySession,
+    screen: &mut Screen,
+    what: &str,
+    ok: impl Fn(&str) -> bool,
+) {
+    wait_cond(p, screen, what, Duration::from_secs(30), ok)
+}
+
+fn wait_cond(
+    p: &mut rexpect::session::PtySession,
+    screen: &mut Screen,
+    want: &str,
+    limit: Duration,
+    ok: impl Fn(&str) -> bool,
+) {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        let mut any = false;
+        while let Some(c) = p.try_read() {
+            // rexpect hands out bytes as chars.
+            screen.feed(c as u32 as u8);
+            any = true;
+        }
+        if ok(&screen.text()) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{want:?} not on the screen:\n{}",
+            screen.text()
+        );
+        if !any {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
+    let mut env = Env::new();
+    // Background load, so the coordinator's latency histogram moves between polls.
+    env.demo_with(1, 2, 0, 0, &["--no-prometheus", "--load", "5"]);
+    let mut p = in_pty(&env, &["top", "--interval", "1s"]);
+    let mut s = Screen::new();
+    wait_for(&mut p, &mut s, "compute-1");
+    // A fresh demo's coordinator is a learner for a moment; commands run once it leads.
+    wait_for(&mut p, &mut s, "leader/");
+
+    // Latency: from the coordinator's own /metrics (no Prometheus), drawn once two polls
+    // gave a change of the buckets.
+    keys(&mut p, "4");
+    wait_for(
+        &mut p,
+        &mut s,
+        "Latency, req/poll per bucket — coordinators' /metrics 1/1",
+    );
+    wait_for(&mut p, &mut s, "newest right");
+    wait_for(&mut p, &mut s, "window: p50");
+    let screen = s.text();
+    assert!(screen.contains("  100ms│"), "bucket rows:\n{screen}");
+    assert!(
+        screen.contains('5') && screen.contains('9'),
+        "p50/p99 marks:\n{screen}"
+    );
+
+    // `:` runs a console command; its output shows in the pane. Tab completes the command
+    // words and the node ids `top` knows.
+    keys(&mut p, ":");
+    wait_for(&mut p, &mut s, "Enter run, Tab complete");
+    keys(&mut p, "cl\t");
+    wait_for(&mut p, &mut s, ":cluster █");
+    keys(&mut p, "status\r");
+    // A slow disk slows every node's audited RPCs: a generous limit.
+    wait_within(
+        &mut p,
+        &mut s,
+        ":cluster status — exit",
+        Duration::from_secs(90),
+    );
+    wait_for(&mut p, &mut s, "3 members");
+    keys(&mut p, "\x1b");
+    wait_for(&mut p, &mut s, "? keys");
+    keys(&mut p, ":node info coordi\t");
+    wait_for(&mut p, &mut s, ":node info coordinator-1 █");
+    keys(&mut p, "\r");
+    wait_within(
+        &mut p,
+        &mut s,
+        ":node info coordinator-1 — exit 0",
+        Duration::from_secs(90),
+    );
+    wait_for(&mut p, &mut s, "role  coordinator");
+    // The mouse wheel scrolls the pane (SGR mouse report: wheel down at column 10, row 18).
+    keys(&mut p, "\x1b[<65;10;18M");
+    wait_until(&mut p, &mut s, "the pane scrolled 3 lines", |t| {
+        !t.contains("role  coordinator") && t.contains("uptime")
+    });
+    keys(&mut p, "\x1b");
+    wait_for(&mut p, &mut s, "? keys");
+    // `top` inside `:` is refused.
+    keys(&mut p, ":top\r");
+    wait_for(&mut p, &mut s, "`top` is already running");
+    // An intrusive command asks first; n leaves it unrun.
+    keys(&mut p, ":fault inject compute-1 slow:5ms\r");
+    wait_for(&mut p, &mut s, "injects a fault on a node. Run it? [y/N]");
+    keys(&mut p, "n");
+    wait_for(&mut p, &mut s, "not confirmed: not run");
+    keys(&mut p, "\x1b");
+    wait_for(&mut p, &mut s, "? keys");
+    // y runs it; the Events view then shows it from the heartbeat summaries (no fan-out).
+    keys(&mut p, ":fault inject compute-2 slow:1ms\r");
+    wait_for(
+        &mut p,
+        &mut s,
+        "slow:1ms` injects a fault on a node. Run it? [y/N]",
+    );
+    keys(&mut p, "y");
+    wait_within(
+        &mut p,
+        &mut s,
+        ":fault inject compute-2 slow:1ms — exit 0",
+        Duration::from_secs(90),
+    );
+    keys(&mut p, "\x1b");
+    keys(&mut p, "6");
+    wait_for(&mut p, &mut s, "heartbeat summaries + console audit");
+    wait_within(
+        &mut p,
+        &mut s,
+        "compute-2 slow:1ms injected",
+        Duration::from_secs(60),
+    );
+    keys(&mut p, "q");
+    p.exp_string(LEAVE_ALT_SCREEN)
+        .expect("alternate screen left");
+    p.exp_eof().expect("top exits");
+
+    // The `:` line went through the audit trail like a REPL line; the unconfirmed one did not.
+    let trail = std::fs::read_to_string(env.audit_log()).expect("audit log");
+    assert!(trail.contains("\"cluster status\""), "{trail}");
+    assert!(trail.contains("\"node info coordinator-1\""), "{trail}");
+    assert!(!trail.contains("slow:5ms"), "{trail}");
+    assert!(
+        trail.contains("\"fault inject compute-2 slow:1ms\""),
+        "{trail}"
+    );
+    let st = env.run(&["-o", "json", "cluster", "status"]);
+    assert!(!st.stdout.contains("slow:5ms"), "{}", st.stdout);
+}
+
+#[test]
+fn top_latency_from_prometheus_and_a_waterfall_with_its_logs() {
+    let mut env = Env::new();
+    let status = env.demo_with(1, 2, 0, 0, &["--load", "5"]);
+    assert!(
+        status["prometheus"].is_string(),
+        "the demo did not start Prometheus: {status}"
+    );
+    let mut p = in_pty(&env, &["top", "--interval", "1s"]);
+    let mut s = Screen::new();
+    wait_for(&mut p, &mut s, "leader/");
+
+    // Requests → Enter: the waterfall names the slow span's node, marks the critical path and
+    // shows the trace's logs below.
+    keys(&mut p, "3");
+    wait_within(&mut p, &mut s, "ms)", Duration::from_secs(60));
+    keys(&mut p, "\r");
+    wait_within(&mut p, &mut s, "— slowest on ", Duration::from_secs(60));
+    wait_for(&mut p, &mut s, "▶ inference.request");
+    wait_for(&mut p, &mut s, " logs ");
+    keys(&mut p, "\x1b");
+
+    // Latency from Prometheus (the rate needs two scrapes, 5 s apart).
+    keys(&mut p, "4");
+    wait_within(
+        &mut p,
+        &mut s,
+        "Latency, req/s per bucket — Prometheus rate[1m]",
+        Duration::from_secs(90),
+    );
+    wait_within(&mut p, &mut s, "newest right", Duration::from_secs(90));
+    wait_for(&mut p, &mut s, "window: p50");
+    keys(&mut p, "q");
+    p.exp_string(LEAVE_ALT_SCREEN)
+        .expect("alternate screen left");
+    p.exp_eof().expect("top exits");
 }

@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 
 const LEAVE_ALT_SCREEN: &str = "\x1b[?1049l";
 const SHOW_CURSOR: &str = "\x1b[?25h";
+/// Mouse reporting on / off (crossterm's Enable/DisableMouseCapture end with these).
+const MOUSE_ON: &str = "\x1b[?1006h";
+const MOUSE_OFF: &str = "\x1b[?1000l";
 
 /// `top` in an 80×24 pty; after it exits the shell prints `stty -a` between markers.
 fn in_pty(env: &Env, extra_env: &[(&str, &str)]) -> rexpect::session::PtySession {
@@ -72,6 +75,7 @@ fn assert_restored(p: &mut rexpect::session::PtySession) -> String {
 fn sigterm_and_resize_leave_the_terminal_restored() {
     let env = Env::new();
     let mut p = in_pty(&env, &[]);
+    p.exp_string(MOUSE_ON).expect("mouse reporting on");
     p.exp_string("1 Nodes").expect("the tabs");
     let pid = top_pid(&env);
 
@@ -97,6 +101,8 @@ fn sigterm_and_resize_leave_the_terminal_restored() {
         .status()
         .expect("kill");
     assert!(st.success());
+    p.exp_string(MOUSE_OFF)
+        .expect("mouse reporting off on SIGTERM");
     p.exp_string(LEAVE_ALT_SCREEN)
         .expect("alternate screen left on SIGTERM");
     p.exp_string(SHOW_CURSOR).expect("cursor shown again");
@@ -110,6 +116,9 @@ fn sigterm_and_resize_leave_the_terminal_restored() {
 fn a_panic_leaves_the_terminal_restored() {
     let env = Env::new();
     let mut p = in_pty(&env, &[("BUTTERFLY_TOP_TEST_PANIC", "1")]);
+    p.exp_string(MOUSE_ON).expect("mouse reporting on");
+    p.exp_string(MOUSE_OFF)
+        .expect("mouse reporting off by the panic hook");
     p.exp_string(LEAVE_ALT_SCREEN)
         .expect("alternate screen left by the panic hook");
     p.exp_string("BUTTERFLY_TOP_TEST_PANIC")

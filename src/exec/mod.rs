@@ -10,6 +10,7 @@ use crate::output::{render, Report};
 use crate::session::{Ctx, Session, Via};
 use std::time::Instant;
 
+pub mod console;
 pub mod script;
 
 /// Runs `cmd` (typed as `line`) in `session`, prints its result, and returns the exit code.
@@ -50,6 +51,18 @@ pub async fn run_audited(
     line: &str,
     cmd: Command,
 ) -> (i32, Result<Box<dyn Report>>) {
+    run_audited_until(session, ctx, line, cmd, std::future::pending()).await
+}
+
+/// [`run_audited`], also interrupted (outcome `interrupted`) when `interrupt` resolves: `top`'s
+/// `:` line stops a command on Esc this way.
+pub async fn run_audited_until(
+    session: &Session,
+    ctx: &Ctx<'_>,
+    line: &str,
+    cmd: Command,
+    interrupt: impl std::future::Future<Output = ()>,
+) -> (i32, Result<Box<dyn Report>>) {
     let audit = match AuditLog::default_location() {
         Ok(a) => a,
         Err(e) => return (e.exit_code(), Err(e)),
@@ -89,6 +102,7 @@ pub async fn run_audited(
     let result = tokio::select! {
         r = dispatch(cmd, ctx) => r,
         _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+        _ = interrupt => Err(Error::Interrupted),
     };
     crate::client::set_console_record(None);
     let duration_ms = started.elapsed().as_millis() as u64;
@@ -194,6 +208,9 @@ async fn dispatch(cmd: Command, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         Command::Packet(c) => commands::capture::exec(c, ctx).await,
         Command::State(c) => commands::state::exec(c, ctx).await,
         Command::Verify(c) => commands::verify::exec(c, ctx).await,
-        Command::Top(a) => commands::top::exec(a, ctx).await,
+        Command::Top(a) => {
+            let console = console::for_top(ctx.session);
+            Box::pin(commands::top::exec(a, ctx, Some(&console))).await
+        }
     }
 }

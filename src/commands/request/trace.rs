@@ -160,9 +160,36 @@ impl Report for TraceReport {
     }
 }
 
+impl TraceReport {
+    /// The waterfall alone (header, bars, legend, clock-skew notes), without metrics or logs:
+    /// `top` draws the logs in a pane of their own.
+    pub fn waterfall_text(&self, style: &Style) -> String {
+        let mut out = waterfall::render(&self.assembled, &self.options, style);
+        for s in &self.skew {
+            let _ = write!(
+                out,
+                "\nclock skew: {}'s clock shifted {:+.3} ms to fit inside its caller on {}",
+                s.node_id,
+                s.shift_ns as f64 / 1e6,
+                s.relative_to
+            );
+        }
+        out
+    }
+    /// The critical-path span that spent the most time itself, and its node:
+    /// `(node, "layer.execute L3 on compute-2: 61.20ms of its own, 41% of the request")`.
+    pub fn slowest(&self) -> Option<(String, String)> {
+        hot_spot_row(&self.assembled).map(|(node, text)| (node.to_string(), text))
+    }
+}
+
 /// The critical-path span that spent the most time itself (its duration less its critical
 /// children's), e.g. `layer.execute L3 on compute-2: 61.20ms of its own, 41% of the request`.
 fn hot_spot(a: &Assembled) -> Option<String> {
+    hot_spot_row(a).map(|(_, text)| text)
+}
+
+fn hot_spot_row(a: &Assembled) -> Option<(&str, String)> {
     let mut self_ns: Vec<u64> = a.rows.iter().map(|r| r.span.duration_ns).collect();
     for r in a.rows.iter().filter(|r| r.critical) {
         if let Some(p) = r.parent {
@@ -187,16 +214,20 @@ fn hot_spot(a: &Assembled) -> Option<String> {
         .get("to")
         .map(|t| format!(" → {t}"))
         .unwrap_or_default();
-    Some(format!(
-        "{}{layer}{to} on {}: {} of its own, {:.0}% of the request",
-        r.span.name,
-        r.span.node_id,
-        ms(self_ns[i]),
-        self_ns[i] as f64 * 100.0 / a.total_ns.max(1) as f64
+    Some((
+        r.span.node_id.as_str(),
+        format!(
+            "{}{layer}{to} on {}: {} of its own, {:.0}% of the request",
+            r.span.name,
+            r.span.node_id,
+            ms(self_ns[i]),
+            self_ns[i] as f64 * 100.0 / a.total_ns.max(1) as f64
+        ),
     ))
 }
 
-pub(super) async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
+/// `request trace`: the typed report (`top` uses it for its waterfall overlay).
+pub async fn trace(args: TraceArgs, ctx: &Ctx<'_>) -> Result<TraceReport> {
     let settings = ctx.settings()?;
     let use_jaeger = choose(args.source.asked(), settings.jaeger.is_some()) == Origin::Backend;
     let mut errors = Vec::new();

@@ -4,10 +4,18 @@
 //! restored on every exit path: `q`, Ctrl-C (a key in raw mode, or SIGINT), SIGTERM, a panic
 //! (ratatui's panic hook) and the future being dropped (a guard).
 
+pub mod console;
+pub mod events;
+pub mod heatmap;
 pub mod history;
+pub mod mouse;
 pub mod poll;
+pub mod poll_latency;
 pub mod state;
 pub mod views;
+pub mod views_console;
+pub mod views_latency;
+pub mod views_waterfall;
 
 use crate::error::{Error, Result};
 use crate::output::{Message, Report};
@@ -39,25 +47,67 @@ pub struct TopArgs {
     pub direct: bool,
 }
 
-/// Restores the terminal when dropped (quit, error, or the future cancelled).
+/// Restores the terminal when dropped (quit, error, or the future cancelled): mouse reporting
+/// off, then ratatui's restore (raw mode off, alternate screen left, cursor shown).
 struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        mouse_off();
         ratatui::restore();
     }
+}
+
+/// Stops the terminal reporting the mouse (harmless when it was not).
+fn mouse_off() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableMouseCapture
+    );
+}
+
+/// Mouse reporting on (wheel scrolls, click selects), and off again before ratatui's panic hook
+/// restores the rest on a panic.
+fn mouse_on() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableMouseCapture
+    );
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        mouse_off();
+        previous(info);
+    }));
 }
 
 /// Time between two looks at the keyboard: 50 ms.
 const KEY_TICK: Duration = Duration::from_millis(50);
 
 /// Runs `top` until `q`. The pollers are local tasks (the commands they call borrow the
-/// session), run while the UI loop waits for keys.
-pub async fn exec(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
-    tokio::task::LocalSet::new().run_until(run(args, ctx)).await
+/// session), run while the UI loop waits for keys. `console` runs the `:` command line's
+/// lines (the exec layer gives it; without one `:` says it is unavailable).
+pub async fn exec(
+    args: TopArgs,
+    ctx: &Ctx<'_>,
+    console: Option<&console::Console<'_>>,
+) -> Result<Box<dyn Report>> {
+    tokio::task::LocalSet::new()
+        .run_until(run(args, ctx, console))
+        .await
 }
 
-async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
+/// A `:` line running: its text, the sender whose drop interrupts it, and its future.
+struct Running<'a> {
+    line: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    fut: futures::future::LocalBoxFuture<'a, (i32, String)>,
+}
+
+async fn run(
+    args: TopArgs,
+    ctx: &Ctx<'_>,
+    console: Option<&console::Console<'_>>,
+) -> Result<Box<dyn Report>> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::Usage(
             "`top` needs a terminal; use `cluster status -o json` in scripts".into(),
@@ -82,8 +132,10 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     let _guard = TerminalGuard;
     let mut terminal = ratatui::try_init()
         .map_err(|e| Error::Usage(format!("cannot set up the terminal: {e}")))?;
+    mouse_on();
     let mut app = App::new(ctx.style.color);
     let mut trace_task: Option<tokio::task::JoinHandle<()>> = None;
+    let mut running: Option<Running<'_>> = None;
     // Test-only: panic after the first frame, to check the terminal is restored on a panic.
     let test_panic = std::env::var_os("BUTTERFLY_TOP_TEST_PANIC").is_some();
     let mut dirty = true;
@@ -129,7 +181,11 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
         }
         match event::poll(Duration::ZERO) {
             Ok(true) => match event::read() {
-                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match app.handle(k) {
+                Ok(ev @ (Event::Key(_) | Event::Mouse(_))) => match match ev {
+                    Event::Key(k) if k.kind != KeyEventKind::Release => app.handle(k),
+                    Event::Mouse(m) => app.mouse(m),
+                    _ => Action::None,
+                } {
                     Action::Quit => break Ok(()),
                     Action::None => {}
                     Action::Redraw => dirty = true,
@@ -146,12 +202,47 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
                         ));
                         dirty = true;
                     }
+                    Action::Cmd(console::CmdAction::Cancel) => {
+                        // Dropping the sender interrupts the command; it is still polled to
+                        // its end, so its audit record says `interrupted`.
+                        match &mut running {
+                            Some(r) => {
+                                r.stop = None;
+                                app.cmd.title = format!(":{} — stopping", r.line);
+                            }
+                            None => app.cmd.show("stopped".into(), String::new()),
+                        }
+                        dirty = true;
+                    }
+                    Action::Cmd(a) => {
+                        dirty = true;
+                        if let Some(r) = on_cmd(a, &mut app, console, &shared) {
+                            running = Some(r);
+                        }
+                    }
                 },
                 Ok(Event::Resize(..)) => dirty = true,
                 Ok(_) => {}
                 Err(e) => break Err(Error::Usage(format!("cannot read the keyboard: {e}"))),
             },
-            Ok(false) => tokio::time::sleep(KEY_TICK).await,
+            Ok(false) => {
+                let done = match &mut running {
+                    Some(r) => tokio::select! {
+                        out = &mut r.fut => Some(out),
+                        _ = tokio::time::sleep(KEY_TICK) => None,
+                    },
+                    None => {
+                        tokio::time::sleep(KEY_TICK).await;
+                        None
+                    }
+                };
+                if let Some((code, text)) = done {
+                    if let Some(r) = running.take() {
+                        app.cmd.finished(&r.line, code, text);
+                    }
+                    dirty = true;
+                }
+            }
             Err(e) => break Err(Error::Usage(format!("cannot read the keyboard: {e}"))),
         }
     };
@@ -163,6 +254,67 @@ async fn run(args: TopArgs, ctx: &Ctx<'_>) -> Result<Box<dyn Report>> {
     drop(_guard);
     result?;
     Ok(Message::new("top: closed"))
+}
+
+/// Carries out a command-line request; returns the line started, if any.
+fn on_cmd<'a>(
+    a: console::CmdAction,
+    app: &mut App,
+    console: Option<&console::Console<'a>>,
+    shared: &poll::Shared,
+) -> Option<Running<'a>> {
+    use console::{Check, CmdAction};
+    let Some(c) = console else {
+        app.cmd.show(
+            ":".into(),
+            "the command line is not available here (no console runner)".into(),
+        );
+        return None;
+    };
+    let start = |app: &mut App, line: String| {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let fut = (c.run)(line.clone(), rx);
+        app.cmd.running(line.clone());
+        Some(Running {
+            line,
+            stop: Some(tx),
+            fut,
+        })
+    };
+    match a {
+        CmdAction::Submit(line) => match (c.check)(&line) {
+            Ok(Check::Run) => start(app, line),
+            Ok(Check::Confirm(q)) => {
+                app.cmd.ask(line, q);
+                None
+            }
+            Err(text) => {
+                app.cmd.show(format!(":{line}"), text);
+                None
+            }
+        },
+        CmdAction::Run(line) => start(app, line),
+        CmdAction::Complete => {
+            // Node ids for completion: the ones `top` already knows.
+            let ids: Vec<String> = shared
+                .lock()
+                .map(|d| {
+                    d.nodes
+                        .data
+                        .as_deref()
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|n| n.id.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let input = app.cmd.input.clone();
+            let (at, cands) = (c.complete)(&input, input.len(), &ids);
+            app.cmd.apply_completion(at, cands);
+            None
+        }
+        CmdAction::Cancel | CmdAction::Redraw | CmdAction::PassThrough => None,
+    }
 }
 
 /// Sets `stop` on SIGTERM or SIGINT (Ctrl-C outside raw mode).

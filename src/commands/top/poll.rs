@@ -7,7 +7,7 @@ use super::state::{
     events_from, layers_of, rates_between, record_history, Data, LayerInfo, Source,
 };
 use crate::commands::request::search::{SearchArgs, StatusFilter};
-use crate::commands::request::{RequestCommand, SpanSource, TraceArgs};
+use crate::commands::request::{SpanSource, TraceArgs};
 use crate::commands::{audit, cluster, fault, latency, node, request};
 use crate::opts::GlobalOpts;
 use crate::session::{Ctx, Session};
@@ -113,6 +113,14 @@ pub fn start(session: &Session, opts: &GlobalOpts, shared: &Shared, timing: Timi
             timing,
             |d| &mut d.requests,
             fetch_requests
+        ),
+        poller!(
+            session,
+            opts,
+            shared,
+            timing,
+            |d| &mut d.latency,
+            super::poll_latency::fetch_latency
         ),
         poller!(
             session,
@@ -276,17 +284,49 @@ async fn fetch_links(ctx: &Ctx<'_>, _shared: &Shared) -> Result<latency::Latency
 
 async fn fetch_events(
     ctx: &Ctx<'_>,
-    _shared: &Shared,
+    shared: &Shared,
 ) -> Result<Vec<super::state::EventLine>, String> {
-    let faults = fault::exec(
-        fault::FaultCommand::List {
-            node: None,
-            limit: 20,
-        },
-        ctx,
-    )
-    .await
-    .map(|r| r.to_json());
+    // What changed between Nodes polls: no call at all (the summaries carry the faults,
+    // reputations and Raft positions).
+    let direct = {
+        let mut d = shared.lock().map_err(|_| "state poisoned".to_string())?;
+        if let Some(cur) = d.nodes.data.clone() {
+            let new = super::events::node_events(
+                d.events_seen.as_deref(),
+                &cur,
+                &super::events::now_hms(),
+            );
+            for e in new {
+                if d.node_events.len() == super::events::MAX_NODE_EVENTS {
+                    d.node_events.pop_front();
+                }
+                d.node_events.push_back(e);
+            }
+            d.events_seen = Some(cur);
+        }
+        d.events.source = if d.direct {
+            "node polls + fault list + console audit".into()
+        } else {
+            "heartbeat summaries + console audit".into()
+        };
+        d.direct
+    };
+    // `fault list` asks every node: only with --direct.
+    let faults = if direct {
+        Some(
+            fault::exec(
+                fault::FaultCommand::List {
+                    node: None,
+                    limit: 20,
+                },
+                ctx,
+            )
+            .await
+            .map(|r| r.to_json()),
+        )
+    } else {
+        None
+    };
     let trail = audit::exec(
         audit::AuditCommand::Show {
             limit: 10,
@@ -296,10 +336,22 @@ async fn fetch_events(
     )
     .await
     .map(|r| r.to_json());
-    if let (Err(a), Err(b)) = (&faults, &trail) {
+    if let (Some(Err(a)), Err(b)) = (&faults, &trail) {
         return Err(format!("{a}; {b}"));
     }
-    Ok(events_from(faults.as_ref().ok(), trail.as_ref().ok()))
+    let mut out = events_from(
+        faults.as_ref().and_then(|f| f.as_ref().ok()),
+        trail.as_ref().ok(),
+    );
+    if let Ok(d) = shared.lock() {
+        out.extend(d.node_events.iter().cloned());
+    }
+    // Newest last, by time of day (stable: each source's order kept within a second).
+    out.sort_by(|a, b| a.at.cmp(&b.at));
+    match (&trail, out.is_empty()) {
+        (Err(e), true) => Err(e.to_string()),
+        _ => Ok(out),
+    }
 }
 
 /// Fetches one trace's waterfall (`request trace`, rendered without colour) into
@@ -329,9 +381,21 @@ pub fn open_trace(
             since: Duration::from_secs(3600),
         };
         let r = timed(deadline, async {
-            request::exec(RequestCommand::Trace(args), &ctx)
+            use crate::output::Report as _;
+            let plain = crate::output::Style::plain();
+            request::trace::trace(args, &ctx)
                 .await
-                .map(|r| r.render(&crate::output::Style::plain()))
+                .map(|r| super::state::Waterfall {
+                    header: r.render(&plain).lines().next().unwrap_or("").to_string(),
+                    text: r.waterfall_text(&plain),
+                    slowest: r.slowest(),
+                    logs: r
+                        .logs
+                        .iter()
+                        .map(|l| crate::logs::render_line(l, &plain))
+                        .collect(),
+                    logs_source: r.logs_source.clone(),
+                })
                 .map_err(|e| e.to_string())
         })
         .await;

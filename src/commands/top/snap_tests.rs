@@ -61,6 +61,7 @@ fn snapshot_layers_requests_links_events_80x24() {
     for (name, v) in [
         ("layers_80x24", View::Layers),
         ("requests_80x24", View::Requests),
+        ("latency_80x24", View::Latency),
         ("links_80x24", View::Links),
         ("events_80x24", View::Events),
     ] {
@@ -82,15 +83,13 @@ fn snapshot_overlays_help_filter_waterfall() {
     insta::assert_snapshot!("filter_80x24", render(&filter, &d, 80, 24, now));
 
     let mut src = Source::new("request trace");
-    src.data = Some(
-        "inference.request  coordinator-1  312.5ms\n  layer 0  compute-1  301.0ms  (slowest)\n"
-            .into(),
-    );
+    src.data = Some(super::tests::waterfall_fixture());
     src.updated = Some(now);
     d.waterfall = Some(("4bf92f3577b34da6".into(), src));
     let mut w = app(View::Requests);
     w.waterfall = true;
     insta::assert_snapshot!("waterfall_80x24", render(&w, &d, 80, 24, now));
+    insta::assert_snapshot!("waterfall_100x30", render(&w, &d, 100, 30, now));
 }
 
 #[test]
@@ -102,4 +101,26 @@ fn snapshot_waiting_and_failed_sources() {
         "nodes_waiting_with_error_80x24",
         render(&app(View::Nodes), &d, 80, 24, now)
     );
+}
+
+#[test]
+fn snapshot_command_line_pane_and_confirm() {
+    let now = Instant::now();
+    let d = fixture(now);
+    let mut a = app(View::Nodes);
+    a.cmd.finished(
+        "cluster status",
+        0,
+        "NODE           ROLE         HEALTH\ncoordinator-1  coordinator  healthy\ncompute-1      compute      healthy".into(),
+    );
+    insta::assert_snapshot!("command_pane_80x24", render(&a, &d, 80, 24, now));
+    a.cmd.open();
+    a.cmd.input = "node info comp".into();
+    a.cmd.candidates = vec!["compute-1".into(), "compute-2".into()];
+    insta::assert_snapshot!("command_editing_80x24", render(&a, &d, 80, 24, now));
+    a.cmd.ask(
+        "fault inject compute-1 slow:300ms".into(),
+        "`fault inject compute-1 slow:300ms` injects a fault on a node. Run it?".into(),
+    );
+    insta::assert_snapshot!("command_confirm_80x24", render(&a, &d, 80, 24, now));
 }

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
 
-/// The views, in Tab order; number keys 1..=5 pick one.
+/// The views, in Tab order; number keys 1..=6 pick one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// Every node.
@@ -15,6 +15,8 @@ pub enum View {
     Layers,
     /// Slowest and failed recent traces.
     Requests,
+    /// Request-latency heatmap over time, with p50/p99/p999.
+    Latency,
     /// The latency matrix.
     Links,
     /// Faults and the console's audit tail.
@@ -23,10 +25,11 @@ pub enum View {
 
 impl View {
     /// All views in Tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Nodes,
         View::Layers,
         View::Requests,
+        View::Latency,
         View::Links,
         View::Events,
     ];
@@ -36,6 +39,7 @@ impl View {
             View::Nodes => "Nodes",
             View::Layers => "Layers",
             View::Requests => "Requests",
+            View::Latency => "Latency",
             View::Links => "Links",
             View::Events => "Events",
         }
@@ -258,6 +262,21 @@ pub struct EventLine {
     pub text: String,
 }
 
+/// One trace as the waterfall overlay shows it (from `request trace`'s typed report, plain).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Waterfall {
+    /// The trace's summary line.
+    pub header: String,
+    /// The waterfall (bars: `█` on the critical path, `▒` off it) and clock-skew notes.
+    pub text: String,
+    /// The node of the critical-path span that spent the most time itself, and why.
+    pub slowest: Option<(String, String)>,
+    /// The trace's log lines, oldest first, plain.
+    pub logs: Vec<String>,
+    /// Where the logs came from (`loki`, `nodes`).
+    pub logs_source: String,
+}
+
 /// Everything the pollers write; the UI reads it under a short lock.
 #[derive(Debug, Clone)]
 pub struct Data {
@@ -269,10 +288,20 @@ pub struct Data {
     pub requests: Source<Vec<crate::commands::request::search::TraceSummary>>,
     /// From `latency matrix`.
     pub links: Source<crate::commands::latency::LatencyMatrix>,
-    /// From `fault list` and the audit trail.
+    /// The request-latency histogram over time (Prometheus, or the coordinators' /metrics).
+    pub latency: Source<super::heatmap::Heatmap>,
+    /// Each coordinator's last cumulative latency buckets (no Prometheus), for the next delta.
+    pub latency_prev: std::collections::HashMap<String, Vec<(f64, f64)>>,
+    /// Events: from the Nodes polls' changes (faults, leader changes, reputation drops) and
+    /// the audit trail; plus `fault list` with `--direct`.
     pub events: Source<Vec<EventLine>>,
-    /// The waterfall being shown: trace id and `request trace`'s rendering.
-    pub waterfall: Option<(String, Source<String>)>,
+    /// Events derived from the Nodes polls so far, oldest first (at most
+    /// [`super::events::MAX_NODE_EVENTS`]).
+    pub node_events: std::collections::VecDeque<EventLine>,
+    /// The node list the last Events poll compared against.
+    pub events_seen: Option<Vec<NodeInfo>>,
+    /// The waterfall being shown: trace id and `request trace`'s report, as text.
+    pub waterfall: Option<(String, Source<Waterfall>)>,
     /// Healthy replicas each layer should have (Layers view flag) [default: 2].
     pub min_replicas: usize,
     /// Nodes from the fan-out (`--direct`) rather than a coordinator's summaries.
@@ -292,7 +321,11 @@ impl Default for Data {
             layers: Source::new("node status (compute nodes)"),
             requests: Source::new("request search"),
             links: Source::new("latency matrix"),
-            events: Source::new("fault list + console audit"),
+            latency: Source::new("request latency histogram"),
+            latency_prev: Default::default(),
+            events: Source::new("node polls + console audit"),
+            node_events: Default::default(),
+            events_seen: None,
             waterfall: None,
             min_replicas: 2,
             direct: false,
@@ -314,6 +347,8 @@ pub enum Action {
     Quit,
     /// Fetch and show this trace's waterfall.
     OpenTrace(String),
+    /// The `:` command line asks the UI loop for something (run, complete, cancel).
+    Cmd(super::console::CmdAction),
 }
 
 /// UI state (no data, no terminal).
@@ -337,12 +372,19 @@ pub struct App {
     pub waterfall: bool,
     /// Waterfall scroll, lines.
     pub scroll: u16,
+    /// Scroll of the waterfall's logs pane, lines.
+    pub log_scroll: u16,
     /// Colours allowed (false with NO_COLOR / --no-color).
     pub color: bool,
     /// Trace ids in the Requests view's row order (set by the UI loop from the data).
     pub request_ids: Vec<String>,
     /// Rows in the current view (set by the UI loop), for clamping the selection.
     pub rows: usize,
+    /// The `:` command line and its output pane.
+    pub cmd: super::console::CmdLine,
+    /// Where the current view's table rows are on screen, set while drawing: (y of the first
+    /// row shown, y past the last, index of the first row shown). None: no clickable rows.
+    pub rows_at: std::cell::Cell<Option<(u16, u16, usize)>>,
 }
 
 impl App {
@@ -358,9 +400,12 @@ impl App {
             help: false,
             waterfall: false,
             scroll: 0,
+            log_scroll: 0,
             color,
             request_ids: Vec::new(),
             rows: 0,
+            cmd: Default::default(),
+            rows_at: std::cell::Cell::new(None),
         }
     }
 
@@ -401,6 +446,12 @@ impl App {
                 Action::Redraw
             };
         }
+        if self.cmd.active() {
+            match self.cmd.handle(key) {
+                super::console::CmdAction::PassThrough => {}
+                a => return Action::Cmd(a),
+            }
+        }
         if self.waterfall {
             match key.code {
                 KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => {
@@ -423,6 +474,14 @@ impl App {
                     self.scroll = self.scroll.saturating_sub(10);
                     return Action::Redraw;
                 }
+                KeyCode::Char('J') => {
+                    self.log_scroll = self.log_scroll.saturating_add(1);
+                    return Action::Redraw;
+                }
+                KeyCode::Char('K') => {
+                    self.log_scroll = self.log_scroll.saturating_sub(1);
+                    return Action::Redraw;
+                }
                 _ => {}
             }
         }
@@ -436,6 +495,10 @@ impl App {
                 self.editing_filter = true;
                 Action::Redraw
             }
+            KeyCode::Char(':') => {
+                self.cmd.open();
+                Action::Redraw
+            }
             KeyCode::Esc if !self.filter.is_empty() => {
                 self.filter.clear();
                 Action::Redraw
@@ -444,7 +507,7 @@ impl App {
             KeyCode::BackTab => {
                 self.switch(View::ALL[(self.view.index() + View::ALL.len() - 1) % View::ALL.len()])
             }
-            KeyCode::Char(c @ '1'..='5') => self.switch(View::ALL[(c as u8 - b'1') as usize]),
+            KeyCode::Char(c @ '1'..='6') => self.switch(View::ALL[(c as u8 - b'1') as usize]),
             KeyCode::Down | KeyCode::Char('j') => {
                 if self.selected + 1 < self.rows {
                     self.selected += 1;
@@ -468,6 +531,7 @@ impl App {
                     Some(id) => {
                         self.waterfall = true;
                         self.scroll = 0;
+                        self.log_scroll = 0;
                         Action::OpenTrace(id.clone())
                     }
                     None => Action::None,

@@ -42,6 +42,7 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
         View::Nodes => data.nodes.error.as_ref(),
         View::Layers => data.layers.error.as_ref(),
         View::Requests => data.requests.error.as_ref(),
+        View::Latency => data.latency.error.as_ref(),
         View::Links => data.links.error.as_ref(),
         View::Events => data.events.error.as_ref(),
     };
@@ -71,14 +72,24 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
             .highlight_style(Style::default().add_modifier(Modifier::REVERSED)),
         tabs,
     );
+    let (body, pane) = if app.cmd.pane {
+        let [a, b] = Layout::vertical([Constraint::Min(3), Constraint::Percentage(50)]).areas(body);
+        (a, Some(b))
+    } else {
+        (body, None)
+    };
+    app.rows_at.set(None);
     let rows = match app.view {
         View::Nodes => nodes(f, app, data, now, body),
         View::Layers => layers(f, app, data, now, body),
         View::Requests => requests(f, app, data, now, body),
+        View::Latency => super::views_latency::latency(f, app, data, now, body),
         View::Links => links(f, app, data, now, body),
         View::Events => events(f, app, data, now, body),
     };
-    let footer = if app.editing_filter {
+    let footer = if let Some(line) = super::views_console::footer(app) {
+        line
+    } else if app.editing_filter {
         format!("/{}█  (Enter keep, Esc clear)", app.filter)
     } else if !app.filter.is_empty() {
         format!(
@@ -86,14 +97,17 @@ pub fn draw(f: &mut Frame, app: &App, data: &Data, now: Instant) -> usize {
             app.filter
         )
     } else {
-        "? keys  Tab/1-5 views  / filter  s sort  Enter open  q quit".to_string()
+        "? keys  Tab/1-6 views  / filter  : command  s sort  Enter open  q quit".to_string()
     };
     f.render_widget(
         Paragraph::new(footer).style(Style::default().add_modifier(Modifier::DIM)),
         foot,
     );
     if app.view == View::Requests && app.waterfall {
-        waterfall(f, app, data, now, body);
+        super::views_waterfall::waterfall(f, app, data, now, body);
+    }
+    if let Some(p) = pane {
+        super::views_console::pane(f, app, p);
     }
     if app.help {
         help(f, body);
@@ -200,6 +214,8 @@ fn nodes(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> usi
     .header(header)
     .block(block(&title, &data.nodes, now));
     f.render_widget(t, area);
+    app.rows_at
+        .set(Some((area.y + 2, area.y + area.height, first)));
     if let Some(sa) = spark_area {
         let sel = shown.get(app.selected).map(|n| n.id.as_str());
         sparklines(f, data, sel, sa);
@@ -295,6 +311,7 @@ fn layers(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> us
         now,
     ));
     f.render_widget(t, area);
+    app.rows_at.set(Some((area.y + 2, area.y + area.height, 0)));
     shown.len()
 }
 
@@ -357,6 +374,7 @@ fn requests(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> 
         now,
     ));
     f.render_widget(t, area);
+    app.rows_at.set(Some((area.y + 2, area.y + area.height, 0)));
     shown.len()
 }
 
@@ -443,10 +461,10 @@ fn events(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> us
                 Span::raw(format!("{:8} ", e.at)),
                 Span::styled(
                     format!("{:9} ", e.kind),
-                    if e.kind == "audit" {
-                        Style::default()
-                    } else {
-                        fg(app, Color::Red)
+                    match e.kind.as_str() {
+                        "audit" => Style::default(),
+                        "leader" | "up" | "member" => fg(app, Color::Yellow),
+                        _ => fg(app, Color::Red),
                     },
                 ),
                 Span::raw(e.text.clone()),
@@ -460,40 +478,22 @@ fn events(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) -> us
     shown.len()
 }
 
-fn waterfall(f: &mut Frame, app: &App, data: &Data, now: Instant, area: Rect) {
-    f.render_widget(Clear, area);
-    let (title, text, caption) = match &data.waterfall {
-        Some((id, src)) => (
-            id.clone(),
-            src.data.clone().unwrap_or_else(|| "loading…".into()),
-            src.caption(now),
-        ),
-        None => ("".into(), "loading…".into(), String::new()),
-    };
-    f.render_widget(
-        Paragraph::new(text).scroll((app.scroll, 0)).block(
-            Block::default().borders(Borders::ALL).title(format!(
-                " waterfall {title} — {caption} (Esc back, ↑↓ scroll) "
-            )),
-        ),
-        area,
-    );
-}
-
 /// Key help text (also the `?` overlay).
 pub const HELP: &str = "\
 Tab / Shift-Tab   next / previous view
-1..5              Nodes, Layers, Requests, Links, Events
+1..6              Nodes, Layers, Requests, Latency, Links, Events
 ↑↓ j k            move the selection
 s / S             Nodes: next sort column / reverse
-Enter             Requests: open the waterfall (Esc back)
+Enter             Requests: open the waterfall (↑↓ scroll, J/K logs, Esc back)
 /                 filter the current view (Enter keep, Esc clear)
+mouse             wheel scrolls, click selects a row
+:                 run a console command (Tab completes; output pane, Esc closes)
 ?                 this help
 q, Ctrl-C         quit";
 
 fn help(f: &mut Frame, area: Rect) {
     let w = area.width.min(64);
-    let h = area.height.min(10);
+    let h = area.height.min(12);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
