@@ -2,27 +2,9 @@
 
 mod common;
 
+use common::screen::{in_pty, keys, wait_for, wait_until, wait_within, Screen};
 use common::Env;
-use std::process::Command;
 use std::time::Duration;
-
-/// The console in an 80×24 pty (`stty` sets the size the pty starts without).
-fn in_pty(env: &Env, args: &[&str]) -> rexpect::session::PtySession {
-    let base = env.cmd(args);
-    let mut c = Command::new("sh");
-    c.arg("-c")
-        .arg("stty rows 24 cols 80; exec \"$0\" \"$@\"")
-        .arg(base.get_program())
-        .args(base.get_args())
-        .env_clear();
-    for (k, v) in base.get_envs() {
-        if let Some(v) = v {
-            c.env(k, v);
-        }
-    }
-    c.env("TERM", "xterm");
-    rexpect::session::spawn_command(c, Some(30_000)).expect("spawn in a pty")
-}
 
 const LEAVE_ALT_SCREEN: &str = "\x1b[?1049l";
 
@@ -32,7 +14,7 @@ fn top_shows_every_node_switches_views_and_restores_the_terminal() {
     env.demo(1, 2, 0, 0);
 
     // One-shot.
-    let mut p = in_pty(&env, &["top", "--interval", "1s"]);
+    let mut p = in_pty(&env, 24, 80, &["top", "--interval", "1s"]);
     p.exp_string("1 Nodes").expect("the tabs");
     // ratatui writes only the cells that changed, so the strings expected are ones whose cells
     // differ from what was on the screen before. Rows are sorted by id; ratatui redraws only changed cells, so each id shows up once.
@@ -58,7 +40,7 @@ fn top_shows_every_node_switches_views_and_restores_the_terminal() {
     p.exp_eof().expect("top exits");
 
     // Inside the REPL: back at the prompt after q.
-    let mut r = in_pty(&env, &["debug"]);
+    let mut r = in_pty(&env, 24, 80, &["debug"]);
     r.exp_string("butterfly> ").expect("prompt");
     std::thread::sleep(Duration::from_millis(250));
     r.send_line("top --interval 1s").expect("send");
@@ -77,172 +59,13 @@ fn top_shows_every_node_switches_views_and_restores_the_terminal() {
     assert!(trail.contains("\"top --interval 1s\""), "{trail}");
 }
 
-/// Sends keys to the pty.
-fn keys(p: &mut rexpect::session::PtySession, s: &str) {
-    p.send(s).expect("send");
-    p.flush().expect("flush");
-}
-
-/// Just enough of a terminal to read `top`'s screen back: ratatui writes only the cells that
-/// changed (cursor moves between them), so a string is looked for on the screen those writes
-/// build, not in the byte stream.
-struct Screen {
-    cells: Vec<Vec<String>>,
-    row: usize,
-    col: usize,
-    esc: Option<Vec<u8>>,
-    utf8: Vec<u8>,
-}
-
-impl Screen {
-    fn new() -> Screen {
-        Screen {
-            cells: vec![vec![" ".to_string(); 80]; 24],
-            row: 0,
-            col: 0,
-            esc: None,
-            utf8: Vec::new(),
-        }
-    }
-
-    fn put(&mut self, ch: String) {
-        if self.row < 24 && self.col < 80 {
-            self.cells[self.row][self.col] = ch;
-        }
-        self.col += 1;
-    }
-
-    fn csi(&mut self, seq: &[u8]) {
-        let Some((&fin, params)) = seq.split_last() else {
-            return;
-        };
-        let params = String::from_utf8_lossy(params);
-        let nums: Vec<usize> = params
-            .trim_start_matches('?')
-            .split(';')
-            .map(|n| n.parse().unwrap_or(0))
-            .collect();
-        match fin {
-            b'H' | b'f' if !params.starts_with('?') => {
-                self.row = nums.first().copied().unwrap_or(1).max(1) - 1;
-                self.col = nums.get(1).copied().unwrap_or(1).max(1) - 1;
-            }
-            b'J' if nums.first() == Some(&2) => {
-                self.cells = vec![vec![" ".to_string(); 80]; 24];
-            }
-            b'K' if self.row < 24 => {
-                for c in self.col.min(80)..80 {
-                    self.cells[self.row][c] = " ".into();
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn feed(&mut self, b: u8) {
-        if let Some(esc) = &mut self.esc {
-            esc.push(b);
-            let done = match esc.as_slice() {
-                [b'['] => false,
-                [b'[', .., last] => (0x40..=0x7e).contains(last),
-                [b'(' | b')'] => false,
-                _ => true,
-            };
-            if done {
-                let seq = self.esc.take().unwrap_or_default();
-                if seq.first() == Some(&b'[') {
-                    self.csi(&seq[1..]);
-                }
-            }
-            return;
-        }
-        match b {
-            0x1b => self.esc = Some(Vec::new()),
-            b'\r' => self.col = 0,
-            b'\n' => self.row += 1,
-            _ => {
-                self.utf8.push(b);
-                if let Ok(s) = std::str::from_utf8(&self.utf8) {
-                    let s = s.to_string();
-                    self.utf8.clear();
-                    self.put(s);
-                } else if self.utf8.len() >= 4 {
-                    self.utf8.clear();
-                }
-            }
-        }
-    }
-
-    fn text(&self) -> String {
-        self.cells
-            .iter()
-            .map(|r| r.concat())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-}
-
-/// Reads the pty into `screen` until `want` is on it (or 30 s pass: a panic showing the screen).
-fn wait_for(p: &mut rexpect::session::PtySession, screen: &mut Screen, want: &str) {
-    wait_within(p, screen, want, Duration::from_secs(30))
-}
-
-/// [`wait_for`] with a limit of its own.
-fn wait_within(
-    p: &mut rexpect::session::PtySession,
-    screen: &mut Screen,
-    want: &str,
-    limit: Duration,
-) {
-    wait_cond(p, screen, want, limit, |t| t.contains(want))
-}
-
-/// Reads the pty until `ok(screen text)` (30 s at most).
-fn wait_until(
-    p: &mut rexpect::session::PtySession,
-    screen: &mut Screen,
-    what: &str,
-    ok: impl Fn(&str) -> bool,
-) {
-    wait_cond(p, screen, what, Duration::from_secs(30), ok)
-}
-
-fn wait_cond(
-    p: &mut rexpect::session::PtySession,
-    screen: &mut Screen,
-    want: &str,
-    limit: Duration,
-    ok: impl Fn(&str) -> bool,
-) {
-    let deadline = std::time::Instant::now() + limit;
-    loop {
-        let mut any = false;
-        while let Some(c) = p.try_read() {
-            // rexpect hands out bytes as chars.
-            screen.feed(c as u32 as u8);
-            any = true;
-        }
-        if ok(&screen.text()) {
-            return;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{want:?} not on the screen:\n{}",
-            screen.text()
-        );
-        if !any {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
 #[test]
 fn top_latency_heatmap_and_the_command_line_on_a_live_demo() {
     let mut env = Env::new();
     // Background load, so the coordinator's latency histogram moves between polls.
     env.demo_with(1, 2, 0, 0, &["--no-prometheus", "--load", "5"]);
-    let mut p = in_pty(&env, &["top", "--interval", "1s"]);
-    let mut s = Screen::new();
+    let mut p = in_pty(&env, 24, 80, &["top", "--interval", "1s"]);
+    let mut s = Screen::new(24, 80);
     wait_for(&mut p, &mut s, "compute-1");
     // A fresh demo's coordinator is a learner for a moment; commands run once it leads.
     wait_for(&mut p, &mut s, "leader/");
@@ -357,8 +180,8 @@ fn top_latency_from_prometheus_and_a_waterfall_with_its_logs() {
         status["prometheus"].is_string(),
         "the demo did not start Prometheus: {status}"
     );
-    let mut p = in_pty(&env, &["top", "--interval", "1s"]);
-    let mut s = Screen::new();
+    let mut p = in_pty(&env, 24, 80, &["top", "--interval", "1s"]);
+    let mut s = Screen::new(24, 80);
     wait_for(&mut p, &mut s, "leader/");
 
     // Requests → Enter: the waterfall names the slow span's node, marks the critical path and

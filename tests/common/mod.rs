@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod screen;
+
 use serde_json::Value;
 use std::io::Read;
 use std::net::TcpListener;

@@ -68,6 +68,16 @@ fn on_links(d: &Data) -> bool {
     d.view == super::state::View::Links
 }
 
+/// The trace search (a call to every node, or Jaeger) runs only while the Requests view is
+/// shown.
+fn on_requests(d: &Data) -> bool {
+    d.view == super::state::View::Requests
+}
+
+/// How often a poller whose view is hidden looks whether it is shown again: 100 ms (so a view
+/// switched to is polled at once, not an interval later).
+const GATE_TICK: Duration = Duration::from_millis(100);
+
 fn wanted(shared: &Shared, gate: fn(&Data) -> bool) -> bool {
     shared.lock().map(|d| gate(&d)).unwrap_or(false)
 }
@@ -83,12 +93,23 @@ macro_rules! poller {
         let timing: Timing = $timing;
         tokio::task::spawn_local(async move {
             let ctx = session.context(&opts);
+            let mut last: Option<tokio::time::Instant> = None;
             loop {
-                if wanted(&shared, $gate) {
+                let due = last.is_none_or(|t| t.elapsed() >= timing.every);
+                if due && wanted(&shared, $gate) {
+                    last = Some(tokio::time::Instant::now());
                     let r = timed(timing.deadline, $fetch(&ctx, &shared)).await;
                     store(&shared, $slot, r);
                 }
-                tokio::time::sleep(timing.every).await;
+                // Until the next poll is due, at most a gate tick (a hidden view looks again).
+                let left =
+                    last.map_or(Duration::ZERO, |t| timing.every.saturating_sub(t.elapsed()));
+                let wait = if left.is_zero() {
+                    GATE_TICK
+                } else {
+                    left.min(GATE_TICK)
+                };
+                tokio::time::sleep(wait).await;
             }
         })
     }};
@@ -112,7 +133,8 @@ pub fn start(session: &Session, opts: &GlobalOpts, shared: &Shared, timing: Timi
             shared,
             timing,
             |d| &mut d.requests,
-            fetch_requests
+            fetch_requests,
+            on_requests
         ),
         poller!(
             session,
