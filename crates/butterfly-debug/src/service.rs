@@ -23,6 +23,7 @@ use butterfly_proto::debug::{
     StateDumpResponse, StopCaptureRequest, VerifyCheckpointRequest, VerifyCheckpointResponse,
     VerifyNodeRequest, VerifyNodeResponse,
 };
+use butterfly_proto::debug::{ForwardInferRequest, ForwardInferResponse};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -185,6 +186,25 @@ pub trait NodeHandle: Send + Sync + 'static {
             "only coordinators keep member summaries (ask a coordinator)",
         ))
     }
+    /// Whether `id` is a current member (`ForwardInfer` callers must be). Default: no one.
+    fn is_member(&self, id: &str) -> bool {
+        let _ = id;
+        false
+    }
+    /// Serves a request a follower (`caller`, the certificate's CN) forwarded (`ForwardInfer`),
+    /// locally, never forwarding it again. Default: this node serves no requests.
+    fn forward_infer(
+        &self,
+        caller: &str,
+        request: ForwardInferRequest,
+    ) -> impl Future<Output = Result<ForwardInferResponse, Status>> + Send {
+        let _ = (caller, request);
+        async {
+            Err(Status::unimplemented(
+                "this node serves no inference requests",
+            ))
+        }
+    }
 }
 
 /// The RPCs of `butterfly.debug.v1.DebugService` and the role each needs.
@@ -250,11 +270,13 @@ pub enum Method {
     RemoveMember,
     /// `ClusterSummary`: viewer.
     ClusterSummary,
+    /// `ForwardInfer`: node (and the certificate's CN must be a current member).
+    ForwardInfer,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 30] = [
+    pub const ALL: [Method; 31] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -285,6 +307,7 @@ impl Method {
         Method::VerifyNode,
         Method::RemoveMember,
         Method::ClusterSummary,
+        Method::ForwardInfer,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -320,6 +343,7 @@ impl Method {
             Method::VerifyNode => "VerifyNode",
             Method::RemoveMember => "RemoveMember",
             Method::ClusterSummary => "ClusterSummary",
+            Method::ForwardInfer => "ForwardInfer",
         }
     }
 
@@ -341,7 +365,7 @@ impl Method {
             | Method::ListProfiles => Role::Viewer,
             Method::Ping | Method::ListConnections | Method::MeasureLatency => Role::Viewer,
             Method::StateDump | Method::VerifyCheckpoint | Method::ClusterSummary => Role::Viewer,
-            Method::Join | Method::CommitCheckpoint => Role::Node,
+            Method::Join | Method::CommitCheckpoint | Method::ForwardInfer => Role::Node,
             Method::Raft => Role::Coordinator,
             Method::ReadAuditLog
             | Method::InjectFault
@@ -542,7 +566,7 @@ impl Call {
         // operator actions out of the trail.
         let routine = match self.method {
             Method::Raft | Method::Ping => true,
-            Method::Join | Method::CommitCheckpoint => {
+            Method::Join | Method::CommitCheckpoint | Method::ForwardInfer => {
                 self.peer_role == Role::Node.as_str()
                     || self.peer_role == Role::Coordinator.as_str()
             }
@@ -944,5 +968,25 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     ) -> Result<Response<ClusterSummaryResponse>, Status> {
         let call = self.authorize(&request, Method::ClusterSummary)?;
         call.finish(self.handle.cluster_summary())
+    }
+
+    async fn forward_infer(
+        &self,
+        request: Request<ForwardInferRequest>,
+    ) -> Result<Response<ForwardInferResponse>, Status> {
+        let call = self.authorize(&request, Method::ForwardInfer)?;
+        if !self.handle.is_member(&call.peer_name) {
+            let message = format!(
+                "certificate '{}' is not a current member: only members forward requests",
+                call.peer_name
+            );
+            return Err(call.deny(message));
+        }
+        let caller = call.peer_name.clone();
+        call.finish(
+            self.handle
+                .forward_infer(&caller, request.into_inner())
+                .await,
+        )
     }
 }

@@ -149,6 +149,15 @@ impl Cluster {
             .unwrap_or_else(|| addr.to_string())
     }
 
+    /// The member `id` when it is current (heard from within the expiry grace).
+    pub(crate) fn member(&self, id: &str) -> Option<Member> {
+        let cutoff = self.expiry_cutoff(unix_ms());
+        lock(&self.members)
+            .get(id)
+            .filter(|m| m.last_seen_unix_ms >= cutoff)
+            .cloned()
+    }
+
     /// Registers a node hosted by this process (after its listener is bound).
     pub fn add_local(&self, member: Member) {
         let mut m = member.clone();
@@ -359,9 +368,20 @@ impl Cluster {
         addr: &str,
         expect: Option<&str>,
     ) -> Option<DebugServiceClient<Channel>> {
+        self.client_with(addr, expect, JOIN_TIMEOUT)
+    }
+
+    /// [`Cluster::client_for`] whose calls may take up to `timeout` (the request forward waits
+    /// for a whole inference).
+    pub(crate) fn client_with(
+        &self,
+        addr: &str,
+        expect: Option<&str>,
+        timeout: Duration,
+    ) -> Option<DebugServiceClient<Channel>> {
         let key = match expect {
-            Some(id) => format!("{id}@{addr}"),
-            None => addr.to_string(),
+            Some(id) => format!("{id}@{addr}/{}", timeout.as_millis()),
+            None => format!("{addr}/{}", timeout.as_millis()),
         };
         if let Some(c) = lock(&self.clients).get(&key) {
             return Some(c.clone());
@@ -384,7 +404,7 @@ impl Cluster {
         {
             Ok(e) => e
                 .connect_timeout(JOIN_TIMEOUT.min(self.heartbeat * 2))
-                .timeout(JOIN_TIMEOUT),
+                .timeout(timeout),
             Err(e) => {
                 tracing::warn!(seed = addr, error = %e, "invalid seed address");
                 return None;
