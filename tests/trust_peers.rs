@@ -235,3 +235,127 @@ fn follower_forwards_to_the_leader_over_mtls_and_only_members_may() {
         "only the two requests"
     );
 }
+
+/// A child process killed when the test ends (pass or fail).
+struct Kill(std::process::Child);
+
+impl Drop for Kill {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_addr() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    l.local_addr().expect("addr").to_string()
+}
+
+/// Starts a `butterfly-node` with the certificate `cert` of the demo, logging to `log`.
+fn node(env: &Env, args: &[&str], debug: &str, cert: &str, log: &Path) -> Kill {
+    let certs = env.certs();
+    let out = std::fs::File::create(log).expect("log");
+    let child = std::process::Command::new(common::node_bin())
+        .args(args)
+        .args(["--debug-addr", debug, "--http-addr", "127.0.0.1:0"])
+        .args(["--heartbeat", "200ms"])
+        .arg("--ca")
+        .arg(certs.join("ca.pem"))
+        .arg("--cert")
+        .arg(certs.join(format!("{cert}.pem")))
+        .arg("--key")
+        .arg(certs.join(format!("{cert}-key.pem")))
+        .arg("--watch-pid")
+        .arg(std::process::id().to_string())
+        .stdout(out.try_clone().expect("log"))
+        .stderr(out)
+        .spawn()
+        .expect("start butterfly-node");
+    Kill(child)
+}
+
+#[test]
+fn a_seed_must_answer_with_a_coordinator_certificate() {
+    let mut env = Env::new();
+    let st = env.demo(1, 1, 0, 0);
+    let coord = env.node(&st, "coordinator-1")["debug_addr"]
+        .as_str()
+        .expect("debug_addr")
+        .to_string();
+    let certs = env.certs();
+    let dir = certs.to_string_lossy().to_string();
+    let made = env.run(&[
+        "certs", "issue", "--name", "joiner", "--role", "node", "--dir", &dir,
+    ]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+
+    // compute-1's certificate (role node) listens at an address given to a joiner as a seed,
+    // beside the real coordinator.
+    let fake_seed = free_addr();
+    let _impostor = node(
+        &env,
+        &["--role", "compute", "--id", "compute-1"],
+        &fake_seed,
+        "compute-1",
+        &env.path("impostor.log"),
+    );
+    let joiner_addr = free_addr();
+    let joiner_log = env.path("joiner.log");
+    let seeds = format!("{fake_seed},{coord}");
+    let _joiner = node(
+        &env,
+        &["--role", "compute", "--id", "joiner", "--seed", &seeds],
+        &joiner_addr,
+        "joiner",
+        &joiner_log,
+    );
+
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let log = std::fs::read_to_string(&joiner_log).unwrap_or_default();
+        // (Logged addresses are masked to /16: match the port.)
+        let port = fake_seed.rsplit(':').next().expect("port");
+        let refused = log.lines().any(|l| {
+            l.contains(&format!(
+                ":{port} answered with certificate 'compute-1' of role 'node', not a coordinator's"
+            ))
+        });
+        let members = rt.block_on(async {
+            let Ok(ep) = Endpoint::from_shared(format!("https://{joiner_addr}")) else {
+                return Vec::new();
+            };
+            let read = |f: &str| std::fs::read_to_string(certs.join(f)).expect("cert");
+            let tls = ClientTlsConfig::new()
+                .ca_certificate(Certificate::from_pem(read("ca.pem")))
+                .identity(Identity::from_pem(
+                    read("viewer.pem"),
+                    read("viewer-key.pem"),
+                ))
+                .domain_name("localhost");
+            let Ok(ch) = ep.tls_config(tls).expect("tls").connect().await else {
+                return Vec::new();
+            };
+            DebugServiceClient::new(ch)
+                .list_members(butterfly_proto::debug::ListMembersRequest {})
+                .await
+                .map(|r| r.into_inner().members)
+                .unwrap_or_default()
+        });
+        // The real coordinator's membership was merged (a coordinator seed still works) ...
+        let joined = members.iter().any(|m| m.id == "coordinator-1");
+        if refused && joined {
+            // ... and nothing the impostor answers for is known.
+            assert!(
+                !members.iter().any(|m| m.debug_addr == fake_seed),
+                "{members:?}"
+            );
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "refused: {refused}, joined: {joined}\n{log}\n{members:?}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
