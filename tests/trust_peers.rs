@@ -359,3 +359,79 @@ fn a_seed_must_answer_with_a_coordinator_certificate() {
         std::thread::sleep(Duration::from_millis(300));
     }
 }
+
+/// The value of `name{buffer="<buffer>"}` in a Prometheus text page.
+fn gauge(page: &str, name: &str, buffer: &str) -> Option<f64> {
+    let key = format!("{name}{{buffer=\"{buffer}\"}} ");
+    page.lines()
+        .find_map(|l| l.strip_prefix(&key))
+        .and_then(|v| v.trim().parse().ok())
+}
+
+#[test]
+fn a_flood_of_peer_strings_keeps_the_log_buffer_under_its_byte_bound() {
+    const BOUND: usize = 256 * 1024;
+    let mut env = Env::new();
+    env.node_env
+        .push(("BUTTERFLY_LOG_BUFFER_BYTES".into(), BOUND.to_string()));
+    let st = env.demo(1, 1, 0, 0);
+    let coord = env.node(&st, "coordinator-1");
+    let addr = coord["debug_addr"].as_str().expect("debug").to_string();
+    let http = coord["http_addr"].as_str().expect("http").to_string();
+    let certs = env.certs();
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let (entries, dropped) = rt.block_on(async {
+        // compute-1's certificate announces 2,000 made-up members with 256-byte ids: each is
+        // refused, and each refusal is a warning carrying the peer's string.
+        let mut c = client_as(&certs, "compute-1", &addr).await;
+        let members = c
+            .list_members(butterfly_proto::debug::ListMembersRequest {})
+            .await
+            .expect("members")
+            .into_inner()
+            .members;
+        let like = members.first().cloned().expect("a member");
+        for i in 0..2000 {
+            let id = format!("{i:05}{}", "x".repeat(251));
+            let r = c
+                .join(butterfly_proto::debug::JoinRequest {
+                    members: vec![butterfly_proto::debug::Member { id, ..like.clone() }],
+                })
+                .await;
+            assert_eq!(r.expect_err("refused").code(), Code::PermissionDenied);
+        }
+        let mut viewer = client_as(&certs, "viewer", &addr).await;
+        let logs = viewer
+            .query_logs(butterfly_proto::debug::QueryLogsRequest {
+                limit: 100_000,
+                ..Default::default()
+            })
+            .await
+            .expect("logs")
+            .into_inner();
+        (logs.entries.len(), logs.dropped)
+    });
+    // Far fewer than the 10,000-entry count bound are kept: the byte bound evicted the oldest.
+    assert!(
+        dropped > 0 && entries < 2000,
+        "{entries} kept, {dropped} dropped"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let page = common::http_get_text(&format!("http://{http}/metrics")).unwrap_or_default();
+        let bytes = gauge(&page, "butterfly_telemetry_buffer_bytes", "logs");
+        let max = gauge(&page, "butterfly_telemetry_buffer_max_bytes", "logs");
+        if let (Some(bytes), Some(max)) = (bytes, max) {
+            assert_eq!(max, BOUND as f64);
+            assert!(bytes <= max, "{bytes} > {max}");
+            if bytes > max / 2.0 {
+                break;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "log buffer gauges: {bytes:?} / {max:?}"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
