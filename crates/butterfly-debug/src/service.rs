@@ -6,6 +6,10 @@ use crate::profile::{Caller, Profiler};
 use butterfly_proto::auth::{cn_covers, identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
 use butterfly_proto::debug::{
+    AnchorConsoleRecordRequest, AnchorConsoleRecordResponse, ForwardInferRequest,
+    ForwardInferResponse,
+};
+use butterfly_proto::debug::{
     AuditRecord, CheckpointManifest, ClearFaultsRequest, ClusterSummaryRequest,
     ClusterSummaryResponse, CommitCheckpointResponse, DeepHealthRequest, DeepHealthResponse,
     FaultState, GetNodeInfoRequest, GetProfileRequest, GetStatusRequest, InjectFaultRequest,
@@ -23,7 +27,6 @@ use butterfly_proto::debug::{
     StateDumpResponse, StopCaptureRequest, VerifyCheckpointRequest, VerifyCheckpointResponse,
     VerifyNodeRequest, VerifyNodeResponse,
 };
-use butterfly_proto::debug::{ForwardInferRequest, ForwardInferResponse};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -272,11 +275,13 @@ pub enum Method {
     ClusterSummary,
     /// `ForwardInfer`: node (and the certificate's CN must be a current member).
     ForwardInfer,
+    /// `AnchorConsoleRecord`: viewer.
+    AnchorConsoleRecord,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 31] = [
+    pub const ALL: [Method; 32] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -308,6 +313,7 @@ impl Method {
         Method::RemoveMember,
         Method::ClusterSummary,
         Method::ForwardInfer,
+        Method::AnchorConsoleRecord,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -344,6 +350,7 @@ impl Method {
             Method::RemoveMember => "RemoveMember",
             Method::ClusterSummary => "ClusterSummary",
             Method::ForwardInfer => "ForwardInfer",
+            Method::AnchorConsoleRecord => "AnchorConsoleRecord",
         }
     }
 
@@ -365,6 +372,7 @@ impl Method {
             | Method::ListProfiles => Role::Viewer,
             Method::Ping | Method::ListConnections | Method::MeasureLatency => Role::Viewer,
             Method::StateDump | Method::VerifyCheckpoint | Method::ClusterSummary => Role::Viewer,
+            Method::AnchorConsoleRecord => Role::Viewer,
             Method::Join | Method::CommitCheckpoint | Method::ForwardInfer => Role::Node,
             Method::Raft => Role::Coordinator,
             Method::ReadAuditLog
@@ -988,5 +996,16 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
                 .forward_infer(&caller, request.into_inner())
                 .await,
         )
+    }
+
+    async fn anchor_console_record(
+        &self,
+        request: Request<AnchorConsoleRecordRequest>,
+    ) -> Result<Response<AnchorConsoleRecordResponse>, Status> {
+        // Nothing to do: the audit record of this call (with its console record) is the point.
+        let call = self.authorize(&request, Method::AnchorConsoleRecord)?;
+        call.finish(Ok(AnchorConsoleRecordResponse {
+            node_id: self.handle.info().id,
+        }))
     }
 }
