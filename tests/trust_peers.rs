@@ -149,6 +149,33 @@ fn follower_forwards_to_the_leader_over_mtls_and_only_members_may() {
     );
     assert_eq!(counters(&leader), before_leader + 1, "leader served it");
     assert_eq!(counters(&follower), before_follower, "follower did not");
+    // The follower's links: the hand-over went to the leader's mTLS debug address, not to its
+    // plain-HTTP address.
+    let links = rt.block_on(async {
+        let mut f = client_as(&certs, "viewer", &addr(&follower)).await;
+        f.list_connections(butterfly_proto::debug::ListConnectionsRequest {})
+            .await
+            .expect("connections")
+            .into_inner()
+            .connections
+    });
+    let fwd = links
+        .iter()
+        .find(|c| c.kind == "forward")
+        .unwrap_or_else(|| panic!("no forward link: {links:?}"));
+    assert_eq!(
+        (
+            fwd.peer.as_str(),
+            fwd.remote_addr.as_str(),
+            fwd.state.as_str()
+        ),
+        (leader.as_str(), addr(&leader).as_str(), "up"),
+        "{fwd:?}"
+    );
+    assert!(
+        !links.iter().any(|c| c.remote_addr == http(&leader)),
+        "a connection to the leader's HTTP address: {links:?}"
+    );
 
     rt.block_on(async {
         // The leader's request span continues the trace and names the follower's certificate:

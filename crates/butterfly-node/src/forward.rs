@@ -105,19 +105,31 @@ async fn forward(
         traceparent: hop.traceparent(),
         tracestate: hop.tracestate.to_string(),
     };
-    let answer = client
+    let started = std::time::Instant::now();
+    let result = client
         .max_decoding_message_size(MAX_FORWARD_REPLY_BYTES)
         .forward_infer(request)
         .await
-        .map_err(|s| format!("{:?}: {}", s.code(), s.message()))?
-        .into_inner();
-    if answer.served_by != leader {
-        return Err(format!(
-            "answered as '{}', not as the leader '{leader}'",
-            answer.served_by
-        ));
+        .map_err(|s| format!("{:?}: {}", s.code(), s.message()))
+        .and_then(|a| {
+            let a = a.into_inner();
+            if a.served_by == leader {
+                Ok(a)
+            } else {
+                Err(format!(
+                    "answered as '{}', not as the leader '{leader}'",
+                    a.served_by
+                ))
+            }
+        });
+    // The hand-over is a link of its own in `connections list` (kind `forward`, to the leader's
+    // mTLS debug address).
+    let links = &engine.cluster().links;
+    match &result {
+        Ok(_) => links.record("forward", leader, addr, Ok(started.elapsed())),
+        Err(e) => links.record("forward", leader, addr, Err(e)),
     }
-    Ok(answer)
+    result
 }
 
 /// The leader's side of `ForwardInfer`: serves the request locally, as `caller` handed it over.
