@@ -1,10 +1,35 @@
-//! Data-plane frames (see [`crate::dataplane`] for the wire layout): the binary request header,
-//! the JSON reply header, and the pure decoders the fuzz target drives
-//! (`fuzz/fuzz_targets/dataplane_frame.rs`).
-
-use crate::layers::{append_bytes, from_bytes};
+//! Data-plane frames (see `dataplane.rs` for the wire layout): the binary request header, the
+//! JSON reply header, the tensor byte codec, and the pure decoders the fuzz target drives.
+//!
+//! Self-contained (serde, serde_json and butterfly-telemetry only): the fuzz target
+//! (`fuzz/fuzz_targets/dataplane_frame.rs`) compiles this very file, without the node's
+//! dependencies (its jemalloc would replace the address sanitizer's allocator).
 use butterfly_telemetry::TraceContext;
 use serde::{Deserialize, Serialize};
+
+/// A tensor as little-endian bytes.
+pub fn to_bytes(t: &[f32]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(t.len() * 4);
+    append_bytes(&mut out, t);
+    out
+}
+
+/// Appends a tensor's little-endian bytes to `out` (as [`to_bytes`] writes them).
+pub fn append_bytes(out: &mut Vec<u8>, t: &[f32]) {
+    out.extend(t.iter().flat_map(|v| v.to_le_bytes()));
+}
+
+/// Little-endian bytes back to a tensor; `None` when the length is not a multiple of 4.
+pub fn from_bytes(b: &[u8]) -> Option<Vec<f32>> {
+    if !b.len().is_multiple_of(4) {
+        return None;
+    }
+    Some(
+        b.chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect(),
+    )
+}
 
 /// Largest header (request or reply): 64 KiB.
 pub const MAX_HEADER_BYTES: usize = 64 << 10;
@@ -160,7 +185,6 @@ pub fn decode_reply(buf: &[u8]) -> Result<(ExecReply, Vec<f32>), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layers::to_bytes;
 
     #[test]
     fn frames_round_trip_and_reject_garbage() {
