@@ -175,6 +175,19 @@ impl AuditLog {
         Ok((seq, anchor))
     }
 
+    /// Appends and fsyncs a result record; returns its `seq` and its anchor `CHAIN/SEQ/HASH`
+    /// (sent to the nodes the command reached, so removing the final result is noticed).
+    pub fn result_anchored(
+        &self,
+        intent_seq: u64,
+        session: &str,
+        o: &Outcome<'_>,
+    ) -> Result<(u64, String)> {
+        let seq = self.result(intent_seq, session, o)?;
+        let anchor = self.anchor_of(seq).unwrap_or_default();
+        Ok((seq, anchor))
+    }
+
     /// The chain id of this file: the hash of its first record (None when empty or unreadable).
     pub fn chain_id(&self) -> Option<String> {
         let file = File::open(&self.path).ok()?;

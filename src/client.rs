@@ -36,6 +36,55 @@ pub fn set_console_record(anchor: Option<&str>) {
     }
 }
 
+/// Most nodes a command's result record is anchored on: 4 (one surviving copy is enough to
+/// notice the record's removal).
+pub const MAX_RESULT_ANCHORS: usize = 4;
+
+/// Nodes a client was made for while a console record was set (the current command's), in
+/// first-use order, at most [`MAX_RESULT_ANCHORS`].
+static TOUCHED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+fn touch(addr: &str) {
+    let recording = CONSOLE_RECORD.read().is_ok_and(|s| s.is_some());
+    if let (true, Ok(mut t)) = (recording, TOUCHED.lock()) {
+        if t.len() < MAX_RESULT_ANCHORS && !t.iter().any(|a| a == addr) {
+            t.push(addr.to_string());
+        }
+    }
+}
+
+/// The nodes the current command reached (see [`touch`]), forgetting them.
+pub fn take_touched() -> Vec<String> {
+    TOUCHED
+        .lock()
+        .map(|mut t| std::mem::take(&mut *t))
+        .unwrap_or_default()
+}
+
+/// Anchors `anchor` (`CHAIN/SEQ/HASH` of a record written after the command's calls, its
+/// result) on `nodes`: one audited `AnchorConsoleRecord` call each, at most `timeout` in all.
+/// Best effort: a node that cannot be reached keeps the intent's anchor only.
+pub async fn anchor_on(pool: &Pool, nodes: &[String], anchor: &str, timeout: Duration) -> usize {
+    let Ok(value) = anchor.parse::<tonic::metadata::MetadataValue<tonic::metadata::Ascii>>() else {
+        return 0;
+    };
+    let calls = nodes.iter().map(|addr| {
+        let value = value.clone();
+        async move {
+            let mut c = pool.client_untouched(addr).await.ok()?;
+            let mut req =
+                tonic::Request::new(butterfly_proto::debug::AnchorConsoleRecordRequest {});
+            req.metadata_mut()
+                .insert(butterfly_proto::CONSOLE_RECORD_HEADER, value);
+            c.anchor_console_record(req).await.ok()
+        }
+    });
+    tokio::time::timeout(timeout, futures::future::join_all(calls))
+        .await
+        .map(|r| r.iter().filter(|x| x.is_some()).count())
+        .unwrap_or(0)
+}
+
 fn add_console_record(
     mut req: tonic::Request<()>,
 ) -> std::result::Result<tonic::Request<()>, tonic::Status> {
@@ -153,7 +202,13 @@ impl Pool {
     }
 
     /// A client for the node at `addr` (HOST:PORT), connecting when no pooled channel exists.
+    /// The node is remembered as reached by the current command (see [`take_touched`]).
     pub async fn client(&self, addr: &str) -> Result<DebugClient> {
+        touch(addr);
+        self.client_untouched(addr).await
+    }
+
+    async fn client_untouched(&self, addr: &str) -> Result<DebugClient> {
         if let Some(ch) = self.cached(addr) {
             return Ok(client_of(ch));
         }

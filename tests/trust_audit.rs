@@ -380,6 +380,47 @@ fn console_audit_tampering_is_reported() {
 }
 
 #[test]
+fn removing_the_final_result_record_is_reported() {
+    let mut env = Env::new();
+    env.demo(1, 1, 0, 0);
+    assert_eq!(env.run(&["node", "info", "compute-1"]).code, 0);
+    let path = env.audit_log();
+    let text = std::fs::read_to_string(&path).expect("audit");
+    let lines: Vec<&str> = text.lines().collect();
+    let last: Value = serde_json::from_str(lines[lines.len() - 1]).expect("record");
+    assert_eq!(last["kind"], "result", "{last}");
+    let seq = last["seq"].as_u64().expect("seq");
+    let hash = last["hash"].as_str().expect("hash").to_string();
+
+    // The command's final result record is removed: the file still verifies on its own ...
+    std::fs::write(&path, lines[..lines.len() - 1].join("\n") + "\n").expect("write");
+    let local = env.run(&["audit", "verify"]);
+    assert_eq!(local.code, 0, "{}\n{}", local.stdout, local.stderr);
+    // ... but compute-1 was given the result's anchor after the command's calls.
+    let r = env.run(&["-o", "json", "audit", "verify", "--against-nodes"]);
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    let mismatches = r.json()["nodes"]["mismatches"].clone();
+    assert!(
+        mismatches
+            .as_array()
+            .is_some_and(|m| m.iter().any(|x| x["seq"] == seq
+                && x["node"] == "compute-1"
+                && x["node_hash"] == hash.as_str())),
+        "{mismatches}"
+    );
+    // The anchor is an audited call of its own on the node.
+    let audit = node_audit(&env, "compute-1", &["--method", "AnchorConsoleRecord"]);
+    assert!(
+        audit["records"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|x| x["console_record"]
+                .as_str()
+                .is_some_and(|c| c.ends_with(&format!("/{seq}/{hash}"))))),
+        "{audit}"
+    );
+}
+
+#[test]
 fn a_member_that_stops_heartbeating_leaves_the_replicated_state() {
     let mut env = Env::new();
     env.node_env

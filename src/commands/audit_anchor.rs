@@ -4,9 +4,11 @@
 //! Threat model (docs/trust.md): the operator's machine may be compromised or the operator may
 //! rewrite their own file — truncate its tail, or edit a record and re-hash everything after
 //! it so the chain verifies again. Every call a command makes carries its intent record's
-//! anchor `CHAIN/SEQ/HASH`, and each node keeps it in its own hash-chained, 0600 audit file,
-//! out of the operator's reach. A rewrite changes hashes the nodes hold; a truncated tail drops
-//! seqs the nodes hold. Commands that reach no node (e.g. `audit show`) leave no anchor.
+//! anchor `CHAIN/SEQ/HASH`, and once its result record is written, the console anchors that on
+//! up to 4 of the nodes the command reached (`AnchorConsoleRecord`); each node keeps them in its
+//! own hash-chained, 0600 audit file, out of the operator's reach. A rewrite changes hashes the
+//! nodes hold; a truncated tail (even of the final result alone) drops seqs the nodes hold.
+//! Commands that reach no node (e.g. `audit show`) leave no anchor.
 
 use crate::audit::{AuditLog, Verification};
 use crate::error::{Error, Result};

@@ -86,6 +86,7 @@ pub async fn run_audited_until(
     };
     let seq = match audit.intent_anchored(&intent) {
         Ok((seq, anchor)) => {
+            crate::client::take_touched();
             crate::client::set_console_record(Some(&anchor));
             seq
         }
@@ -120,11 +121,23 @@ pub async fn run_audited_until(
         duration_ms,
         error: error_text.as_deref(),
     };
-    if let Err(e) = audit.result(seq, &session.id, &outcome) {
-        eprintln!("warning: {e}");
+    let touched = crate::client::take_touched();
+    match audit.result_anchored(seq, &session.id, &outcome) {
+        // The result is anchored on (some of) the nodes the command reached, so removing it
+        // (the file's last record) is noticed by `audit verify --against-nodes`.
+        Ok((_, anchor)) if !touched.is_empty() && !anchor.is_empty() => {
+            if let Ok(pool) = ctx.pool() {
+                crate::client::anchor_on(&pool, &touched, &anchor, RESULT_ANCHOR_TIMEOUT).await;
+            }
+        }
+        Ok(_) => {}
+        Err(e) => eprintln!("warning: {e}"),
     }
     (code, result)
 }
+
+/// Longest the console waits to anchor a command's result on the nodes it reached: 2 s.
+const RESULT_ANCHOR_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The audit outcome word of an error: `denied`, `interrupted` or `error`.
 pub fn outcome_of(e: &Error) -> &'static str {

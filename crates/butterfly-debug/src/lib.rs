@@ -21,8 +21,10 @@
 mod audit;
 mod audit_file;
 mod builder;
+mod call;
 pub mod capture;
 mod error;
+mod handle;
 mod http;
 mod http_serve;
 mod limits;

@@ -2,32 +2,37 @@ use crate::audit::AuditLog;
 use crate::capture::{live_stream, stop_stream, Capture, ChunkStream};
 use crate::metrics::Metrics;
 use crate::net::DebugConns;
-use crate::profile::{Caller, Profiler};
+use crate::profile::Profiler;
 use butterfly_proto::auth::{cn_covers, identity_from_der, Role};
 use butterfly_proto::debug::debug_service_server::DebugService;
 use butterfly_proto::debug::{
-    AuditRecord, CheckpointManifest, ClearFaultsRequest, ClusterSummaryRequest,
-    ClusterSummaryResponse, CommitCheckpointResponse, DeepHealthRequest, DeepHealthResponse,
-    FaultState, GetNodeInfoRequest, GetProfileRequest, GetStatusRequest, InjectFaultRequest,
-    JoinRequest, JoinResponse, ListByzantineFaultsRequest, ListByzantineFaultsResponse,
-    ListMembersRequest, ListMembersResponse, ListProfilesRequest, ListProfilesResponse, Member,
-    NodeInfo, NodeStatus, ProfileData, ProfileFormat, ProfileKind, ProfileSession,
-    QueryLogsRequest, QueryLogsResponse, QuerySpansRequest, QuerySpansResponse, RaftRequest,
-    RaftResponse, ReadAuditLogRequest, ReadAuditLogResponse, ReplayRequest, ReplayResponse,
-    StartProfileRequest, StopProfileRequest,
+    AnchorConsoleRecordRequest, AnchorConsoleRecordResponse, ForwardInferRequest,
+    ForwardInferResponse,
 };
 use butterfly_proto::debug::{
-    CaptureState, Connection, GetCaptureStatusRequest, ListConnectionsRequest,
-    ListConnectionsResponse, MeasureLatencyRequest, MeasureLatencyResponse, PingRequest,
-    PingResponse, RemoveMemberRequest, RemoveMemberResponse, StartCaptureRequest, StateDumpRequest,
-    StateDumpResponse, StopCaptureRequest, VerifyCheckpointRequest, VerifyCheckpointResponse,
-    VerifyNodeRequest, VerifyNodeResponse,
+    CaptureState, GetCaptureStatusRequest, ListConnectionsRequest, ListConnectionsResponse,
+    MeasureLatencyRequest, MeasureLatencyResponse, PingRequest, PingResponse, RemoveMemberRequest,
+    RemoveMemberResponse, StartCaptureRequest, StateDumpRequest, StateDumpResponse,
+    StopCaptureRequest, VerifyCheckpointRequest, VerifyCheckpointResponse, VerifyNodeRequest,
+    VerifyNodeResponse,
 };
-use std::future::Future;
+use butterfly_proto::debug::{
+    CheckpointManifest, ClearFaultsRequest, ClusterSummaryRequest, ClusterSummaryResponse,
+    CommitCheckpointResponse, DeepHealthRequest, DeepHealthResponse, FaultState,
+    GetNodeInfoRequest, GetProfileRequest, GetStatusRequest, InjectFaultRequest, JoinRequest,
+    JoinResponse, ListByzantineFaultsRequest, ListByzantineFaultsResponse, ListMembersRequest,
+    ListMembersResponse, ListProfilesRequest, ListProfilesResponse, NodeInfo, NodeStatus,
+    ProfileData, ProfileFormat, ProfileKind, ProfileSession, QueryLogsRequest, QueryLogsResponse,
+    QuerySpansRequest, QuerySpansResponse, RaftRequest, RaftResponse, ReadAuditLogRequest,
+    ReadAuditLogResponse, ReplayRequest, ReplayResponse, StartProfileRequest, StopProfileRequest,
+};
 use std::sync::Arc;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 use tonic::{Request, Response, Status};
 
+pub(crate) use crate::call::unix_ms;
+use crate::call::Call;
+pub use crate::handle::NodeHandle;
 pub use butterfly_proto::CONSOLE_RECORD_HEADER;
 /// Longest member id or address a `Join` may carry, bytes: 256.
 pub const MAX_MEMBER_FIELD_BYTES: usize = 256;
@@ -35,157 +40,6 @@ pub const MAX_MEMBER_FIELD_BYTES: usize = 256;
 pub const AUDIT_READ_DEFAULT_LIMIT: usize = 100;
 /// `ReadAuditLog` never returns more than this many records.
 pub const AUDIT_READ_MAX_LIMIT: usize = 10_000;
-
-/// What the host node provides to the debug service. Methods are called per RPC or probe, so
-/// they should be cheap; the async ones may await the node's own state.
-///
-/// New RPCs add methods here with a default implementation, so existing hosts keep compiling.
-pub trait NodeHandle: Send + Sync + 'static {
-    /// Identity of the node (`GetNodeInfo`).
-    fn info(&self) -> NodeInfo;
-    /// Health summary, consensus position and load (`GetStatus`). The debug service fills in
-    /// `load.debug_connections` itself.
-    fn status(&self) -> NodeStatus;
-    /// Known members, the node itself included (`ListMembers`).
-    fn members(&self) -> Vec<Member>;
-    /// Component-by-component health (`DeepHealth`, `/health/deep`).
-    fn deep_health(&self) -> impl Future<Output = DeepHealthResponse> + Send;
-    /// Members announce themselves; answers the membership this node knows (`Join`).
-    fn join(&self, members: Vec<Member>) -> impl Future<Output = Vec<Member>> + Send;
-    /// Whether the node can take work (`/health/ready`).
-    fn ready(&self) -> bool;
-    /// Whether the node finished starting (`/health/startup`).
-    fn started(&self) -> bool;
-
-    /// Consensus traffic from another coordinator (`Raft`). Default: this node runs no
-    /// consensus engine.
-    fn raft(
-        &self,
-        request: RaftRequest,
-    ) -> impl Future<Output = Result<RaftResponse, Status>> + Send {
-        let _ = request;
-        async { Err(Status::unimplemented("this node runs no consensus engine")) }
-    }
-    /// Starts a fault (`InjectFault`). Default: fault injection is not available.
-    fn inject_fault(
-        &self,
-        request: InjectFaultRequest,
-    ) -> impl Future<Output = Result<FaultState, Status>> + Send {
-        let _ = request;
-        async {
-            Err(Status::failed_precondition(
-                "this node does not support fault injection",
-            ))
-        }
-    }
-    /// Clears every fault (`ClearFaults`). Default: fault injection is not available.
-    fn clear_faults(&self) -> impl Future<Output = Result<FaultState, Status>> + Send {
-        async {
-            Err(Status::failed_precondition(
-                "this node does not support fault injection",
-            ))
-        }
-    }
-    /// Byzantine faults recorded in the replicated state this node applied, newest last, with
-    /// the total matching and the applied count (`ListByzantineFaults`). Default: none.
-    fn byzantine_faults(&self, request: ListByzantineFaultsRequest) -> ListByzantineFaultsResponse {
-        let _ = request;
-        ListByzantineFaultsResponse::default()
-    }
-    /// Spans from the node's ring buffer (`QuerySpans`). Default: none kept.
-    fn query_spans(&self, request: QuerySpansRequest) -> QuerySpansResponse {
-        let _ = request;
-        QuerySpansResponse::default()
-    }
-    /// A compute node's checkpoint manifest to commit (`CommitCheckpoint`). Default: this node
-    /// runs no consensus engine.
-    fn commit_checkpoint(
-        &self,
-        manifest: CheckpointManifest,
-    ) -> impl Future<Output = Result<CommitCheckpointResponse, Status>> + Send {
-        let _ = manifest;
-        async { Err(Status::unimplemented("this node runs no consensus engine")) }
-    }
-    /// Log entries from the node's ring buffer (`QueryLogs`). Default: none kept.
-    fn query_logs(&self, request: QueryLogsRequest) -> QueryLogsResponse {
-        let _ = request;
-        QueryLogsResponse::default()
-    }
-    /// Runs a recorded request again (`Replay`). Default: this node serves no requests.
-    fn replay(
-        &self,
-        request: ReplayRequest,
-    ) -> impl Future<Output = Result<ReplayResponse, Status>> + Send {
-        let _ = request;
-        async {
-            Err(Status::unimplemented(
-                "this node serves no inference requests",
-            ))
-        }
-    }
-    /// Whether this node answers a `Ping` from `caller` (the CN of its certificate); an error
-    /// (e.g. an injected partition) is what the caller sees. Default: always answers.
-    fn ping(&self, caller: &str) -> Result<(), Status> {
-        let _ = caller;
-        Ok(())
-    }
-    /// The node's own connections and links (`ListConnections`; the debug service adds its
-    /// callers). Default: none.
-    fn connections(&self) -> impl Future<Output = Vec<Connection>> + Send {
-        async { Vec::new() }
-    }
-    /// Pings the peers and answers this node's row of the latency matrix (`MeasureLatency`).
-    /// Default: not available.
-    fn measure_latency(
-        &self,
-        request: MeasureLatencyRequest,
-    ) -> impl Future<Output = Result<MeasureLatencyResponse, Status>> + Send {
-        let _ = request;
-        async {
-            Err(Status::unimplemented(
-                "this node does not measure its links",
-            ))
-        }
-    }
-    /// The node's state as hashed sections (`StateDump`).
-    fn state_dump(
-        &self,
-        request: StateDumpRequest,
-    ) -> impl Future<Output = Result<StateDumpResponse, Status>> + Send {
-        let _ = request;
-        async { Err(Status::unimplemented("this node cannot dump its state")) }
-    }
-    /// Re-hashes the node's checkpoint (`VerifyCheckpoint`).
-    fn verify_checkpoint(
-        &self,
-        request: VerifyCheckpointRequest,
-    ) -> impl Future<Output = Result<VerifyCheckpointResponse, Status>> + Send {
-        let _ = request;
-        async { Err(Status::unimplemented("this node keeps no checkpoints")) }
-    }
-    /// Probes a node against honest replicas (`VerifyNode`).
-    fn verify_node(
-        &self,
-        request: VerifyNodeRequest,
-    ) -> impl Future<Output = Result<VerifyNodeResponse, Status>> + Send {
-        let _ = request;
-        async { Err(Status::unimplemented("only coordinators probe nodes")) }
-    }
-    /// Takes a coordinator out of the Raft voters (`RemoveMember`).
-    fn remove_member(
-        &self,
-        request: RemoveMemberRequest,
-    ) -> impl Future<Output = Result<RemoveMemberResponse, Status>> + Send {
-        let _ = request;
-        async { Err(Status::unimplemented("this node runs no consensus engine")) }
-    }
-    /// Every member with its heartbeat summary (`ClusterSummary`); coordinators only.
-    fn cluster_summary(&self) -> Result<ClusterSummaryResponse, Status> {
-        Err(Status::failed_precondition(
-            "only coordinators keep member summaries (ask a coordinator)",
-        ))
-    }
-}
 
 /// The RPCs of `butterfly.debug.v1.DebugService` and the role each needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -250,11 +104,15 @@ pub enum Method {
     RemoveMember,
     /// `ClusterSummary`: viewer.
     ClusterSummary,
+    /// `ForwardInfer`: node (and the certificate's CN must be a current member).
+    ForwardInfer,
+    /// `AnchorConsoleRecord`: viewer.
+    AnchorConsoleRecord,
 }
 
 impl Method {
     /// Every method, in proto order.
-    pub const ALL: [Method; 30] = [
+    pub const ALL: [Method; 32] = [
         Method::GetNodeInfo,
         Method::GetStatus,
         Method::ListMembers,
@@ -285,6 +143,8 @@ impl Method {
         Method::VerifyNode,
         Method::RemoveMember,
         Method::ClusterSummary,
+        Method::ForwardInfer,
+        Method::AnchorConsoleRecord,
     ];
 
     /// The short RPC name, e.g. `GetStatus`.
@@ -320,6 +180,8 @@ impl Method {
             Method::VerifyNode => "VerifyNode",
             Method::RemoveMember => "RemoveMember",
             Method::ClusterSummary => "ClusterSummary",
+            Method::ForwardInfer => "ForwardInfer",
+            Method::AnchorConsoleRecord => "AnchorConsoleRecord",
         }
     }
 
@@ -341,7 +203,8 @@ impl Method {
             | Method::ListProfiles => Role::Viewer,
             Method::Ping | Method::ListConnections | Method::MeasureLatency => Role::Viewer,
             Method::StateDump | Method::VerifyCheckpoint | Method::ClusterSummary => Role::Viewer,
-            Method::Join | Method::CommitCheckpoint => Role::Node,
+            Method::AnchorConsoleRecord => Role::Viewer,
+            Method::Join | Method::CommitCheckpoint | Method::ForwardInfer => Role::Node,
             Method::Raft => Role::Coordinator,
             Method::ReadAuditLog
             | Method::InjectFault
@@ -478,108 +341,6 @@ impl<H: NodeHandle> DebugServer<H> {
 /// swarm's wildcard certificate, its virtual nodes; see [`cn_covers`]).
 fn may_announce(cn: &str, id: &str) -> bool {
     cn_covers(cn, id)
-}
-
-/// One authorized call in flight; audits its outcome when finished (or "cancelled" when dropped
-/// unfinished, e.g. the client went away).
-struct Call {
-    audit: AuditLog,
-    console_record: String,
-    metrics: Metrics,
-    method: Method,
-    started: Instant,
-    at_unix_ms: i64,
-    peer_addr: String,
-    peer_name: String,
-    peer_role: String,
-    peer_serial: String,
-    done: bool,
-}
-
-impl Call {
-    /// Whether the caller's certificate carries the `coordinator` role.
-    fn is_coordinator(&self) -> bool {
-        self.peer_role == Role::Coordinator.as_str()
-    }
-
-    /// Refuses the call: logs a warning, audits it as `denied` and answers `PermissionDenied`.
-    fn deny(mut self, message: String) -> Status {
-        tracing::warn!(
-            method = self.method.name(),
-            peer = %self.peer_name,
-            peer_addr = %self.peer_addr,
-            "debug RPC denied: {message}"
-        );
-        self.finish_with("denied", "PermissionDenied");
-        Status::permission_denied(message)
-    }
-
-    /// Who is calling, from the verified certificate.
-    fn caller(&self) -> Caller {
-        Caller {
-            name: self.peer_name.clone(),
-            role: self.peer_role.clone(),
-        }
-    }
-
-    fn finish<T>(mut self, result: Result<T, Status>) -> Result<Response<T>, Status> {
-        match &result {
-            Ok(_) => self.finish_with("ok", "OK"),
-            Err(status) => {
-                let code = format!("{:?}", status.code());
-                self.finish_with(&code, &code)
-            }
-        }
-        result.map(Response::new)
-    }
-
-    fn finish_with(&mut self, outcome: &str, code: &str) {
-        self.done = true;
-        self.metrics.rpc(self.method.name(), code);
-        // Consensus traffic between coordinators, link probes, heartbeat joins and checkpoint
-        // commits between nodes (several calls a second) are not operator actions: they are
-        // counted, and recorded one by one only when they did not succeed, so they never crowd
-        // operator actions out of the trail.
-        let routine = match self.method {
-            Method::Raft | Method::Ping => true,
-            Method::Join | Method::CommitCheckpoint => {
-                self.peer_role == Role::Node.as_str()
-                    || self.peer_role == Role::Coordinator.as_str()
-            }
-            _ => false,
-        };
-        if routine && outcome == "ok" {
-            self.audit.count_routine(&self.method.path());
-            return;
-        }
-        self.audit.record(AuditRecord {
-            at_unix_ms: self.at_unix_ms,
-            method: self.method.path(),
-            peer_name: std::mem::take(&mut self.peer_name),
-            peer_role: std::mem::take(&mut self.peer_role),
-            peer_addr: std::mem::take(&mut self.peer_addr),
-            outcome: outcome.to_string(),
-            duration_us: u64::try_from(self.started.elapsed().as_micros()).unwrap_or(u64::MAX),
-            peer_serial: std::mem::take(&mut self.peer_serial),
-            console_record: std::mem::take(&mut self.console_record),
-            ..AuditRecord::default()
-        });
-    }
-}
-
-impl Drop for Call {
-    fn drop(&mut self) {
-        if !self.done {
-            self.finish_with("Cancelled", "Cancelled");
-        }
-    }
-}
-
-pub(crate) fn unix_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }
 
 #[tonic::async_trait]
@@ -944,5 +705,36 @@ impl<H: NodeHandle> DebugService for DebugServer<H> {
     ) -> Result<Response<ClusterSummaryResponse>, Status> {
         let call = self.authorize(&request, Method::ClusterSummary)?;
         call.finish(self.handle.cluster_summary())
+    }
+
+    async fn forward_infer(
+        &self,
+        request: Request<ForwardInferRequest>,
+    ) -> Result<Response<ForwardInferResponse>, Status> {
+        let call = self.authorize(&request, Method::ForwardInfer)?;
+        if !self.handle.is_member(&call.peer_name) {
+            let message = format!(
+                "certificate '{}' is not a current member: only members forward requests",
+                call.peer_name
+            );
+            return Err(call.deny(message));
+        }
+        let caller = call.peer_name.clone();
+        call.finish(
+            self.handle
+                .forward_infer(&caller, request.into_inner())
+                .await,
+        )
+    }
+
+    async fn anchor_console_record(
+        &self,
+        request: Request<AnchorConsoleRecordRequest>,
+    ) -> Result<Response<AnchorConsoleRecordResponse>, Status> {
+        // Nothing to do: the audit record of this call (with its console record) is the point.
+        let call = self.authorize(&request, Method::AnchorConsoleRecord)?;
+        call.finish(Ok(AnchorConsoleRecordResponse {
+            node_id: self.handle.info().id,
+        }))
     }
 }

@@ -246,6 +246,12 @@ pub struct CommonArgs {
     /// Forget a member not heard from for this long (directly or relayed), e.g. `60s`.
     #[arg(long, env = "BUTTERFLY_MEMBER_EXPIRY", default_value = "60s", value_parser = humantime::parse_duration)]
     pub member_expiry: Duration,
+    /// Most bytes the in-memory span buffer holds (oldest spans evicted past it): 16 MiB.
+    #[arg(long, env = "BUTTERFLY_SPAN_BUFFER_BYTES", default_value_t = butterfly_telemetry::DEFAULT_SPAN_BUFFER_BYTES)]
+    pub span_buffer_bytes: usize,
+    /// Most bytes the in-memory log buffer holds (oldest entries evicted past it): 16 MiB.
+    #[arg(long, env = "BUTTERFLY_LOG_BUFFER_BYTES", default_value_t = butterfly_telemetry::DEFAULT_LOG_BUFFER_BYTES)]
+    pub log_buffer_bytes: usize,
 }
 
 /// Minimum pepper length, bytes: 16.

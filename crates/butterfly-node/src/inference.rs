@@ -12,7 +12,7 @@ use crate::layers::{tensor_hash, Model, DEFAULT_MODEL};
 use crate::replay::{ReplayBuffer, DEFAULT_REPLAY_CAPACITY, DEFAULT_REPLAY_TTL};
 use crate::state::{Command, FaultRecord, ReplicatedState, DEFAULT_REPUTATION_THRESHOLD};
 use crate::vote::{majority_vote, NoMajority};
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -78,9 +78,6 @@ impl StateStore for crate::raft::RaftHandle {
         (s.state != "leader" && !s.leader_id.is_empty()).then_some(s.leader_id)
     }
 }
-
-/// Header marking a request a follower forwarded to the leader (never forwarded again).
-pub const FORWARDED_HEADER: &str = "x-butterfly-forwarded-by";
 
 /// State kept in this process only.
 #[derive(Default)]
@@ -197,13 +194,13 @@ pub struct InferResponse {
 /// An error answer: `{"error": "...", "request_id": ...}` with a 4xx/5xx status.
 #[derive(Debug)]
 pub struct ApiError {
-    status: StatusCode,
-    message: String,
-    request_id: Option<String>,
+    pub(crate) status: StatusCode,
+    pub(crate) message: String,
+    pub(crate) request_id: Option<String>,
 }
 
 impl ApiError {
-    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+    pub(crate) fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
         ApiError {
             status,
             message: message.into(),
@@ -315,14 +312,16 @@ impl Engine {
             .collect()
     }
 
-    /// The leader's HTTP address when another coordinator leads.
-    fn leader_http(&self) -> Option<String> {
+    /// The leader's id and debug address when another coordinator leads.
+    pub(crate) fn leader(&self) -> Option<(String, String)> {
         let leader = self.store.other_leader()?;
-        self.cluster
-            .members()
-            .into_iter()
-            .find(|m| m.id == leader && !m.http_addr.is_empty())
-            .map(|m| m.http_addr)
+        let m = self.cluster.member(&leader)?;
+        (!m.debug_addr.is_empty()).then_some((leader, m.debug_addr))
+    }
+
+    /// The cluster view (its mTLS clients reach other nodes by name).
+    pub(crate) fn cluster(&self) -> &Arc<Cluster> {
+        &self.cluster
     }
 
     /// The shared state store.
@@ -408,7 +407,7 @@ impl Engine {
     pub fn router(self: Arc<Self>, max_in_flight: usize) -> Router {
         let slots = Arc::new(tokio::sync::Semaphore::new(max_in_flight.max(1)));
         Router::new()
-            .route("/v1/infer", post(infer_handler))
+            .route("/v1/infer", post(crate::forward::infer_handler))
             .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
             .layer(axum::middleware::from_fn(
                 move |req: axum::extract::Request, next: axum::middleware::Next| {
@@ -520,6 +519,17 @@ impl Engine {
         req: InferRequest,
         parent: Option<TraceContext>,
     ) -> Result<InferResponse, ApiError> {
+        self.infer_from(req, parent, None).await
+    }
+
+    /// [`Engine::infer`] of a request the member `forwarded_by` (verified by its certificate)
+    /// handed over; its root span says so (`forwarded_by`).
+    pub async fn infer_from(
+        &self,
+        req: InferRequest,
+        parent: Option<TraceContext>,
+        forwarded_by: Option<&str>,
+    ) -> Result<InferResponse, ApiError> {
         if req.model != DEFAULT_MODEL {
             return Err(ApiError::new(
                 StatusCode::NOT_FOUND,
@@ -538,7 +548,7 @@ impl Engine {
                 ),
             ));
         }
-        self.serve(req, parent, None).await.1
+        self.serve(req, parent, None, forwarded_by).await.1
     }
 
     /// Runs a request recorded in the replay buffer again, as a new request of its own.
@@ -552,7 +562,7 @@ impl Engine {
             )));
         };
         let input_len = req.input.len() as u64;
-        let (replay, _) = self.serve(req, None, Some(request_id)).await;
+        let (replay, _) = self.serve(req, None, Some(request_id), None).await;
         Ok(ReplayResponse {
             coordinator: self.node_id.clone(),
             original: Some(original),
@@ -567,6 +577,7 @@ impl Engine {
         req: InferRequest,
         parent: Option<TraceContext>,
         replay_of: Option<&str>,
+        forwarded_by: Option<&str>,
     ) -> (RequestRun, Result<InferResponse, ApiError>) {
         self.total.fetch_add(1, Ordering::Relaxed);
         self.in_flight.fetch_add(1, Ordering::Relaxed);
@@ -588,6 +599,7 @@ impl Engine {
             model.name = req.model.as_str(),
             node.id = self.node_id.as_str(),
             replay_of = replay_of,
+            forwarded_by = forwarded_by,
             error = tracing::field::Empty,
         );
         let trace = butterfly_telemetry::span_context(&span);
@@ -900,62 +912,4 @@ fn unix_ms() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
-}
-
-async fn infer_handler(
-    State(engine): State<Arc<Engine>>,
-    headers: axum::http::HeaderMap,
-    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
-) -> Response {
-    let body = match body {
-        Ok(b) => b,
-        Err(e) => return ApiError::new(e.status(), e.body_text()).into_response(),
-    };
-    let parent = headers
-        .get("traceparent")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| TraceContext::parse_traceparent(v).ok());
-    // A follower hands the request to the leader, once, continuing the trace.
-    if !headers.contains_key(FORWARDED_HEADER) {
-        if let Some(addr) = engine.leader_http() {
-            let hop = parent
-                .as_ref()
-                .map_or_else(TraceContext::new_root, TraceContext::child);
-            let traceparent = hop.traceparent();
-            let fwd = [
-                (FORWARDED_HEADER, engine.node_id.as_str()),
-                ("traceparent", traceparent.as_str()),
-            ];
-            match crate::load::post_infer(&addr, &body, &fwd, std::time::Duration::from_secs(60))
-                .await
-            {
-                Ok((code, answer)) => {
-                    let code = StatusCode::from_u16(code).unwrap_or(StatusCode::BAD_GATEWAY);
-                    return (
-                        code,
-                        [(axum::http::header::CONTENT_TYPE, "application/json")],
-                        answer,
-                    )
-                        .into_response();
-                }
-                Err(e) => {
-                    tracing::warn!(leader = %addr, error = %e, "forwarding to the leader failed; serving locally")
-                }
-            }
-        }
-    }
-    let req: InferRequest = match serde_json::from_slice(&body) {
-        Ok(r) => r,
-        Err(e) => {
-            let status = match e.classify() {
-                serde_json::error::Category::Data => StatusCode::UNPROCESSABLE_ENTITY,
-                _ => StatusCode::BAD_REQUEST,
-            };
-            return ApiError::new(status, format!("bad request body: {e}")).into_response();
-        }
-    };
-    match engine.infer(req, parent).await {
-        Ok(r) => Json(r).into_response(),
-        Err(e) => e.into_response(),
-    }
 }

@@ -167,29 +167,7 @@ pub fn tensor_hash(t: &[f32]) -> String {
     hex::encode(h.finalize())
 }
 
-/// A tensor as little-endian bytes.
-pub fn to_bytes(t: &[f32]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(t.len() * 4);
-    append_bytes(&mut out, t);
-    out
-}
-
-/// Appends a tensor's little-endian bytes to `out` (as [`to_bytes`] writes them).
-pub fn append_bytes(out: &mut Vec<u8>, t: &[f32]) {
-    out.extend(t.iter().flat_map(|v| v.to_le_bytes()));
-}
-
-/// Little-endian bytes back to a tensor; `None` when the length is not a multiple of 4.
-pub fn from_bytes(b: &[u8]) -> Option<Vec<f32>> {
-    if !b.len().is_multiple_of(4) {
-        return None;
-    }
-    Some(
-        b.chunks_exact(4)
-            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect(),
-    )
-}
+pub use crate::frame::{append_bytes, from_bytes, to_bytes};
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,8 @@ pub mod cluster;
 pub mod datanet;
 pub mod dataplane;
 pub mod faults;
+pub mod forward;
+pub mod frame;
 pub mod inference;
 pub mod layers;
 pub mod links;

@@ -47,7 +47,8 @@ struct LinkRow {
     error: String,
 }
 
-/// Links recorded as calls over them happen: `consensus`, `membership`, `probe`, `data-probe`.
+/// Links recorded as calls over them happen: `consensus`, `membership`, `probe`, `data-probe`,
+/// `forward` (follower → leader requests).
 #[derive(Debug, Default)]
 pub struct LinkTable {
     rows: Mutex<BTreeMap<(String, String), LinkRow>>,

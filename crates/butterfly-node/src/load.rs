@@ -29,7 +29,7 @@ pub struct LoadStats {
 }
 
 /// Largest answer (status line, headers and body) `post_infer` reads: 1 MiB; a larger one is an
-/// error, so a peer cannot make the forwarding node buffer without bound.
+/// error, so a peer cannot make the load generator buffer without bound.
 pub const MAX_REPLY_BYTES: u64 = 1 << 20;
 
 /// One `POST /v1/infer` over plain HTTP/1.1 on loopback (`Connection: close`), with optional

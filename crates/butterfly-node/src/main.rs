@@ -44,6 +44,8 @@ fn main() -> ExitCode {
     let config = butterfly_telemetry::TelemetryConfig {
         node_id: node_id.clone(),
         pepper,
+        span_buffer_bytes: common.span_buffer_bytes,
+        log_buffer_bytes: common.log_buffer_bytes,
         ..Default::default()
     };
     // OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set.

@@ -109,6 +109,65 @@ pub async fn export_members(m: Arc<Metrics>, store: Arc<dyn StateStore>, cluster
     }
 }
 
+/// Labels of the buffer gauges: `buffer` = `spans` or `logs`.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, prometheus_client::encoding::EncodeLabelSet)]
+struct BufferLabels {
+    buffer: String,
+}
+
+type GaugeFamily = prometheus_client::metrics::family::Family<
+    BufferLabels,
+    prometheus_client::metrics::gauge::Gauge,
+>;
+
+/// `butterfly_telemetry_buffer_bytes{buffer}` (estimated bytes the in-memory span and log
+/// buffers hold) and `butterfly_telemetry_buffer_max_bytes{buffer}` (their byte bounds,
+/// `--span-buffer-bytes`, `--log-buffer-bytes`).
+#[derive(Clone, Debug, Default)]
+pub struct BufferGauges {
+    bytes: GaugeFamily,
+    max: GaugeFamily,
+}
+
+impl BufferGauges {
+    /// Registers both gauges into `registry`.
+    pub fn register(registry: &mut prometheus_client::registry::Registry) -> Self {
+        let g = Self::default();
+        registry.register(
+            "butterfly_telemetry_buffer_bytes",
+            "Estimated bytes held by the in-memory span and log buffers (buffer: spans, logs)",
+            g.bytes.clone(),
+        );
+        registry.register(
+            "butterfly_telemetry_buffer_max_bytes",
+            "Byte bound of the in-memory span and log buffers; the oldest records are evicted past it",
+            g.max.clone(),
+        );
+        g
+    }
+
+    /// Sets the gauges from `t`'s buffers every [`RESOURCE_INTERVAL`]; runs until dropped.
+    pub async fn sample(self, t: butterfly_telemetry::Telemetry) {
+        let mut tick = tokio::time::interval(RESOURCE_INTERVAL);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let rows = [
+                ("spans", t.spans.bytes(), t.spans.max_bytes()),
+                ("logs", t.logs.bytes(), t.logs.max_bytes()),
+            ];
+            for (buffer, bytes, max) in rows {
+                let labels = BufferLabels {
+                    buffer: buffer.to_string(),
+                };
+                let i = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+                self.bytes.get_or_create(&labels).set(i(bytes));
+                self.max.get_or_create(&labels).set(i(max));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -417,7 +417,9 @@ async fn run_node(
     // One registry for /metrics: the debug service's own counters and the metric catalog.
     let mut registry = prometheus_client::registry::Registry::default();
     let metrics = Arc::new(butterfly_telemetry::Metrics::register(&mut registry));
+    let buffers = crate::node_metrics::BufferGauges::register(&mut registry);
     let debug_metrics = Metrics::with_registry(registry);
+    let buffers = tokio::spawn(buffers.sample(telemetry.clone()));
     let common = &args.common;
     let (cluster, shutdown) = join_cluster(common)?;
     cluster.set_metrics(metrics.clone());
@@ -504,6 +506,7 @@ async fn run_node(
     stopped(shutdown).await;
     heartbeat.abort();
     resources.abort();
+    buffers.abort();
     if let Some(task) = members {
         task.abort();
     }

@@ -1,12 +1,10 @@
 //! Bounded in-memory ring buffers of recent spans and log entries — the embedded default the
 //! debug service serves when there is no Jaeger or Loki. Records are already scrubbed.
 //!
-//! A push takes one short mutex hold; when full, the new record overwrites the oldest in its slot
-//! (evicted and counted in `dropped()`).
+//! A push takes one short mutex hold; past the count or the byte bound the oldest records are
+//! evicted (and counted in `dropped()`). See [`crate::ring`].
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
 
 use butterfly_proto::debug;
 
@@ -17,6 +15,12 @@ use crate::values::{encode_hex, AttrValue, SharedStr};
 pub const DEFAULT_SPAN_BUFFER_CAPACITY: usize = 10_000;
 /// Default log buffer capacity, entries.
 pub const DEFAULT_LOG_BUFFER_CAPACITY: usize = 10_000;
+/// Default byte bound of the span buffer: 16 MiB (estimated record sizes, see [`ByteSize`]).
+pub const DEFAULT_SPAN_BUFFER_BYTES: usize = 16 << 20;
+/// Default byte bound of the log buffer: 16 MiB.
+pub const DEFAULT_LOG_BUFFER_BYTES: usize = 16 << 20;
+
+pub use crate::ring::{ByteSize, RingBuffer};
 /// Query limit used when a query says 0 (matches the proto: "0 means 1000").
 pub const DEFAULT_QUERY_LIMIT: usize = 1000;
 
@@ -287,137 +291,6 @@ impl From<&LogRecord> for debug::LogEntry {
     }
 }
 
-/// Bounded FIFO that evicts the oldest entry when full.
-#[derive(Debug)]
-pub struct RingBuffer<T> {
-    capacity: usize,
-    items: Mutex<Ring<T>>,
-    dropped: AtomicU64,
-}
-
-/// The records: in arrival order until full; then `oldest` is the slot the next push
-/// overwrites in place (no shifting, one move per push).
-#[derive(Debug)]
-struct Ring<T> {
-    slots: Vec<T>,
-    oldest: usize,
-}
-
-impl<T> Ring<T> {
-    /// Oldest first.
-    fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
-        let (newer, older) = self.slots.split_at(self.oldest.min(self.slots.len()));
-        older.iter().chain(newer.iter())
-    }
-}
-
-impl<T: Clone> RingBuffer<T> {
-    /// A buffer of `capacity` records (0 keeps nothing and counts every push as dropped).
-    pub fn new(capacity: usize) -> Self {
-        Self {
-            capacity,
-            items: Mutex::new(Ring {
-                slots: Vec::with_capacity(capacity.min(DEFAULT_SPAN_BUFFER_CAPACITY)),
-                oldest: 0,
-            }),
-            dropped: AtomicU64::new(0),
-        }
-    }
-
-    /// Appends, evicting (and counting) the oldest record when full.
-    #[inline]
-    pub fn push(&self, item: T) {
-        self.insert(|slot| match slot {
-            Some(slot) => {
-                *slot = item;
-                None
-            }
-            None => Some(item),
-        });
-    }
-
-    /// Appends `*item`, leaving in `item` the record it evicts (or `T::default()`), so the caller
-    /// drops that outside the lock; moving a record costs no copy of it through the stack.
-    #[inline]
-    pub(crate) fn push_swap(&self, item: &mut T)
-    where
-        T: Default,
-    {
-        self.insert(|slot| match slot {
-            Some(slot) => {
-                std::mem::swap(slot, item);
-                None
-            }
-            None => Some(std::mem::take(item)),
-        });
-    }
-
-    /// Under the lock: when full, `put` gets the oldest slot to overwrite (and returns `None`);
-    /// otherwise it gets `None` and returns the record to append.
-    #[inline]
-    fn insert(&self, put: impl FnOnce(Option<&mut T>) -> Option<T>) {
-        if self.capacity == 0 {
-            self.dropped.fetch_add(1, Ordering::Relaxed);
-            return;
-        }
-        let mut ring = self.items.lock().unwrap_or_else(|e| e.into_inner());
-        if ring.slots.len() < self.capacity {
-            if let Some(item) = put(None) {
-                ring.slots.push(item);
-            }
-            return;
-        }
-        let at = ring.oldest;
-        // Drops (or swaps out) the evicted record where it lies and moves the new one in.
-        put(ring.slots.get_mut(at));
-        ring.oldest = if at + 1 >= self.capacity { 0 } else { at + 1 };
-        self.dropped.fetch_add(1, Ordering::Relaxed);
-    }
-
-    /// Records evicted since creation.
-    pub fn dropped(&self) -> u64 {
-        self.dropped.load(Ordering::Relaxed)
-    }
-
-    /// Records held now.
-    pub fn len(&self) -> usize {
-        self.items
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .slots
-            .len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Capacity, records.
-    pub fn capacity(&self) -> usize {
-        self.capacity
-    }
-
-    /// The newest `limit` records matching `pred`, oldest first.
-    pub fn query(&self, limit: usize, pred: impl Fn(&T) -> bool) -> Vec<T> {
-        let limit = if limit == 0 {
-            DEFAULT_QUERY_LIMIT
-        } else {
-            limit
-        };
-        let items = self.items.lock().unwrap_or_else(|e| e.into_inner());
-        let mut out: Vec<T> = items
-            .iter()
-            .rev()
-            .filter(|t| pred(t))
-            .take(limit)
-            .cloned()
-            .collect();
-        out.reverse();
-        out
-    }
-}
-
 /// Span query; empty/zero fields match anything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SpanQuery {
@@ -484,9 +357,15 @@ impl std::ops::Deref for SpanBuffer {
 }
 
 impl SpanBuffer {
-    /// A buffer of `capacity` spans (default [`DEFAULT_SPAN_BUFFER_CAPACITY`]).
+    /// A buffer of `capacity` spans (default [`DEFAULT_SPAN_BUFFER_CAPACITY`]) and at most
+    /// [`DEFAULT_SPAN_BUFFER_BYTES`].
     pub fn new(capacity: usize) -> Self {
-        Self(RingBuffer::new(capacity))
+        Self::with_bounds(capacity, DEFAULT_SPAN_BUFFER_BYTES)
+    }
+
+    /// A buffer of at most `capacity` spans and `max_bytes` bytes.
+    pub fn with_bounds(capacity: usize, max_bytes: usize) -> Self {
+        Self(RingBuffer::with_bounds(capacity, max_bytes))
     }
 
     /// Matching spans, oldest first, at most the newest `q.limit`.
@@ -531,9 +410,15 @@ impl std::ops::Deref for LogBuffer {
 }
 
 impl LogBuffer {
-    /// A buffer of `capacity` entries (default [`DEFAULT_LOG_BUFFER_CAPACITY`]).
+    /// A buffer of `capacity` entries (default [`DEFAULT_LOG_BUFFER_CAPACITY`]) and at most
+    /// [`DEFAULT_LOG_BUFFER_BYTES`].
     pub fn new(capacity: usize) -> Self {
-        Self(RingBuffer::new(capacity))
+        Self::with_bounds(capacity, DEFAULT_LOG_BUFFER_BYTES)
+    }
+
+    /// A buffer of at most `capacity` entries and `max_bytes` bytes.
+    pub fn with_bounds(capacity: usize, max_bytes: usize) -> Self {
+        Self(RingBuffer::with_bounds(capacity, max_bytes))
     }
 
     /// Matching entries, oldest first, at most the newest `q.limit`.
@@ -565,6 +450,41 @@ impl LogBuffer {
 impl Default for LogBuffer {
     fn default() -> Self {
         Self::new(DEFAULT_LOG_BUFFER_CAPACITY)
+    }
+}
+
+fn attr_bytes(v: &AttrValue) -> usize {
+    match v {
+        AttrValue::Str(s) => s.len(),
+        _ => 0,
+    }
+}
+
+impl ByteSize for SpanRecord {
+    fn byte_size(&self) -> usize {
+        std::mem::size_of::<Self>()
+            + self.node_id.len()
+            + self.request_id.len()
+            + self
+                .attributes
+                .iter()
+                .map(|(k, v)| std::mem::size_of::<(&str, AttrValue)>() + k.len() + attr_bytes(v))
+                .sum::<usize>()
+    }
+}
+
+impl ByteSize for LogRecord {
+    fn byte_size(&self) -> usize {
+        std::mem::size_of::<Self>()
+            + self.message.len()
+            + self.node_id.len()
+            + self.request_id.len()
+            + self.component.len()
+            + self
+                .fields
+                .iter()
+                .map(|(k, v)| std::mem::size_of::<(&str, AttrValue)>() + k.len() + attr_bytes(v))
+                .sum::<usize>()
     }
 }
 

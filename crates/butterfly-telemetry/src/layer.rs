@@ -99,6 +99,10 @@ pub struct TelemetryConfig {
     pub span_buffer_capacity: usize,
     /// Log buffer capacity, entries (default [`crate::DEFAULT_LOG_BUFFER_CAPACITY`]).
     pub log_buffer_capacity: usize,
+    /// Span buffer byte bound (default [`crate::DEFAULT_SPAN_BUFFER_BYTES`], 16 MiB).
+    pub span_buffer_bytes: usize,
+    /// Log buffer byte bound (default [`crate::DEFAULT_LOG_BUFFER_BYTES`], 16 MiB).
+    pub log_buffer_bytes: usize,
     /// Tail-sampling settings.
     pub sampler: SamplerConfig,
     /// Pepper for user-id hashing (default empty: set one in production).
@@ -111,6 +115,8 @@ impl Default for TelemetryConfig {
             node_id: DEFAULT_NODE_ID.to_owned(),
             span_buffer_capacity: crate::DEFAULT_SPAN_BUFFER_CAPACITY,
             log_buffer_capacity: crate::DEFAULT_LOG_BUFFER_CAPACITY,
+            span_buffer_bytes: crate::DEFAULT_SPAN_BUFFER_BYTES,
+            log_buffer_bytes: crate::DEFAULT_LOG_BUFFER_BYTES,
             sampler: SamplerConfig::default(),
             pepper: Vec::new(),
         }
@@ -137,8 +143,14 @@ impl Telemetry {
     pub fn new(config: TelemetryConfig) -> Self {
         Self {
             node: NodeContext::new(&config.node_id),
-            spans: Arc::new(SpanBuffer::new(config.span_buffer_capacity)),
-            logs: Arc::new(LogBuffer::new(config.log_buffer_capacity)),
+            spans: Arc::new(SpanBuffer::with_bounds(
+                config.span_buffer_capacity,
+                config.span_buffer_bytes,
+            )),
+            logs: Arc::new(LogBuffer::with_bounds(
+                config.log_buffer_capacity,
+                config.log_buffer_bytes,
+            )),
             sampler: Arc::new(TailSampler::new(config.sampler)),
             scrubber: Arc::new(Scrubber::new(config.pepper)),
         }
@@ -246,6 +258,16 @@ impl<'a> Fields<'a> {
     /// A string field; `owned` is `value` already rendered into a [`SharedStr`] (by
     /// `record_debug`), reused when scrubbing leaves the text unchanged.
     fn put(&mut self, name: &'static str, value: &str, owned: Option<SharedStr>) {
+        let max = if name == "message" {
+            crate::values::MAX_MESSAGE_BYTES
+        } else {
+            crate::values::MAX_ATTR_VALUE_BYTES
+        };
+        let capped = crate::values::cap_text(value, max);
+        let (value, owned) = match &capped {
+            Cow::Borrowed(v) => (*v, owned),
+            Cow::Owned(v) => (v.as_str(), None),
+        };
         match name {
             "message" => self.message = Some(self.scrubber.scrub_text(value).into_owned()),
             "request_id" => self.request_id = Some(self.scrubber.scrub_text(value).into()),
@@ -332,6 +354,7 @@ impl Visit for Fields<'_> {
     fn record_error(&mut self, field: &Field, value: &(dyn std::error::Error + 'static)) {
         self.error = true;
         let text = value.to_string();
+        let text = crate::values::cap_text(&text, crate::values::MAX_ATTR_VALUE_BYTES);
         let v = SharedStr::from(self.scrubber.scrub_text(&text));
         self.fields.push((field.name(), AttrValue::Str(v)));
     }
@@ -341,6 +364,10 @@ impl Visit for Fields<'_> {
             // One allocation: the formatted message is kept unless scrubbing changed it.
             let mut text = String::new();
             let _ = write!(text, "{value:?}");
+            if text.len() > crate::values::MAX_MESSAGE_BYTES {
+                text =
+                    crate::values::cap_text(&text, crate::values::MAX_MESSAGE_BYTES).into_owned();
+            }
             let scrubbed = match self.scrubber.scrub_text(&text) {
                 Cow::Owned(o) => Some(o),
                 Cow::Borrowed(_) => None,

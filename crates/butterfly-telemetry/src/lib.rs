@@ -22,6 +22,7 @@ pub mod json_line;
 pub mod layer;
 pub mod metrics;
 pub mod otlp;
+pub mod ring;
 pub mod sampling;
 pub mod scrub;
 pub mod trace_context;
@@ -35,7 +36,8 @@ use tracing_subscriber::EnvFilter;
 
 pub use buffers::{
     Attributes, Level, LogBuffer, LogQuery, LogRecord, SpanAttributes, SpanBuffer, SpanQuery,
-    SpanRecord, DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT, DEFAULT_SPAN_BUFFER_CAPACITY,
+    SpanRecord, DEFAULT_LOG_BUFFER_BYTES, DEFAULT_LOG_BUFFER_CAPACITY, DEFAULT_QUERY_LIMIT,
+    DEFAULT_SPAN_BUFFER_BYTES, DEFAULT_SPAN_BUFFER_CAPACITY,
 };
 pub use cardinality::{LabelCapper, OTHER_LABEL_VALUE};
 pub use json_line::{format_json_line, write_json_line};

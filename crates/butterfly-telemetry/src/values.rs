@@ -8,6 +8,25 @@ use std::sync::Arc;
 
 use smol_str::SmolStr;
 
+/// Longest string attribute value or log field kept in a span or log record, bytes: 4 KiB
+/// (longer values are cut at a character boundary and end in `…`), so a peer cannot grow the
+/// buffers with one huge value.
+pub const MAX_ATTR_VALUE_BYTES: usize = 4 << 10;
+/// Longest log message kept, bytes: 16 KiB (cut like attribute values).
+pub const MAX_MESSAGE_BYTES: usize = 16 << 10;
+
+/// `s` cut to at most `max` bytes at a character boundary, with `…` appended when cut.
+pub fn cap_text(s: &str, max: usize) -> Cow<'_, str> {
+    if s.len() <= max {
+        return Cow::Borrowed(s);
+    }
+    let mut end = max.saturating_sub('…'.len_utf8());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    Cow::Owned(format!("{}…", &s[..end]))
+}
+
 /// An immutable, cheaply cloned string ([`SmolStr`]): inline when it is at most
 /// [`SHARED_INLINE_BYTES`] bytes (request ids, node ids: cloning or dropping one touches no
 /// shared memory, and making one allocates nothing), else an `Arc<str>`, or a `&'static str`.
@@ -224,6 +243,15 @@ pub fn encode_hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_text_is_capped_at_a_character_boundary() {
+        assert_eq!(cap_text("short", 10), "short");
+        let long = "é".repeat(3000); // 6000 bytes
+        let c = cap_text(&long, MAX_ATTR_VALUE_BYTES);
+        assert!(c.len() <= MAX_ATTR_VALUE_BYTES, "{}", c.len());
+        assert!(c.ends_with('…'));
+    }
+
     use super::*;
 
     #[test]

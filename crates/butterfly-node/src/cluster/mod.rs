@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, Weak};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
 
+mod seed;
 mod view;
 pub use view::NodeView;
 
@@ -82,6 +83,8 @@ pub struct Cluster {
     pub(crate) links: crate::links::LinkTable,
     /// The nodes this process hosts, asked for their summary on each heartbeat.
     views: Mutex<Vec<Weak<NodeView>>>,
+    /// Seeds known by address: the coordinator id each answered as.
+    seed_check: seed::SeedCheck,
 }
 
 impl Cluster {
@@ -106,6 +109,7 @@ impl Cluster {
             metrics: OnceLock::new(),
             links: crate::links::LinkTable::default(),
             views: Mutex::new(Vec::new()),
+            seed_check: seed::SeedCheck::default(),
         })
     }
 
@@ -147,6 +151,15 @@ impl Cluster {
             .find(|m| m.debug_addr == addr)
             .map(|m| m.id.clone())
             .unwrap_or_else(|| addr.to_string())
+    }
+
+    /// The member `id` when it is current (heard from within the expiry grace).
+    pub(crate) fn member(&self, id: &str) -> Option<Member> {
+        let cutoff = self.expiry_cutoff(unix_ms());
+        lock(&self.members)
+            .get(id)
+            .filter(|m| m.last_seen_unix_ms >= cutoff)
+            .cloned()
     }
 
     /// Registers a node hosted by this process (after its listener is bound).
@@ -336,7 +349,19 @@ impl Cluster {
     ) -> Result<u64, String> {
         let mut last = "no seed to report to".to_string();
         for seed in &self.seeds {
-            let Some(mut c) = self.client(seed) else {
+            // Only a coordinator's certificate may take it (see `seed.rs`).
+            let id = match self
+                .seed_check
+                .identify(&self.tls, seed, JOIN_TIMEOUT)
+                .await
+            {
+                Ok(id) => id,
+                Err(e) => {
+                    last = e;
+                    continue;
+                }
+            };
+            let Some(mut c) = self.client_for(seed, Some(&id)) else {
                 continue;
             };
             match c.commit_checkpoint(manifest.clone()).await {
@@ -353,15 +378,27 @@ impl Cluster {
 
     /// A client for the node `expect` at `addr`: the TLS handshake checks that the answering
     /// certificate names `expect` (node certificates carry their node id as a SAN), so no other
-    /// node can answer for it. `None` (a seed, whose id is not known yet) checks the address.
+    /// node can answer for it. `None` checks the address only (link probes); a seed whose id is
+    /// not known yet is identified first (`seed.rs`).
     pub(crate) fn client_for(
         &self,
         addr: &str,
         expect: Option<&str>,
     ) -> Option<DebugServiceClient<Channel>> {
+        self.client_with(addr, expect, JOIN_TIMEOUT)
+    }
+
+    /// [`Cluster::client_for`] whose calls may take up to `timeout` (the request forward waits
+    /// for a whole inference).
+    pub(crate) fn client_with(
+        &self,
+        addr: &str,
+        expect: Option<&str>,
+        timeout: Duration,
+    ) -> Option<DebugServiceClient<Channel>> {
         let key = match expect {
-            Some(id) => format!("{id}@{addr}"),
-            None => addr.to_string(),
+            Some(id) => format!("{id}@{addr}/{}", timeout.as_millis()),
+            None => format!("{addr}/{}", timeout.as_millis()),
         };
         if let Some(c) = lock(&self.clients).get(&key) {
             return Some(c.clone());
@@ -384,7 +421,7 @@ impl Cluster {
         {
             Ok(e) => e
                 .connect_timeout(JOIN_TIMEOUT.min(self.heartbeat * 2))
-                .timeout(JOIN_TIMEOUT),
+                .timeout(timeout),
             Err(e) => {
                 tracing::warn!(seed = addr, error = %e, "invalid seed address");
                 return None;
@@ -402,11 +439,30 @@ impl Cluster {
             .values()
             .find(|m| m.debug_addr == addr)
             .map(|m| m.id.clone());
-        let Some(mut client) = self.client_for(addr, known.as_deref()) else {
+        let started = std::time::Instant::now();
+        // A seed known by address only must answer with a coordinator's certificate; its CN is
+        // then the name the Join channel checks (see `seed.rs`).
+        let (expect, learnt) = match known {
+            Some(id) => (id, false),
+            None => match self
+                .seed_check
+                .identify(&self.tls, addr, JOIN_TIMEOUT)
+                .await
+            {
+                Ok(id) => (id, true),
+                Err(e) => {
+                    self.links.record("membership", addr, addr, Err(&e));
+                    return false;
+                }
+            },
+        };
+        let Some(mut client) = self.client_for(addr, Some(&expect)) else {
             return false;
         };
-        let started = std::time::Instant::now();
         let result = client.join(JoinRequest { members }).await;
+        if result.is_err() && learnt {
+            self.seed_check.forget(addr);
+        }
         let peer = self.id_at(addr);
         match result {
             Ok(resp) => {

@@ -169,6 +169,29 @@ impl NodeHandle for NodeView {
         strip_summaries(self.cluster.members())
     }
 
+    fn is_member(&self, id: &str) -> bool {
+        self.cluster.member(id).is_some()
+    }
+
+    fn forward_infer(
+        &self,
+        caller: &str,
+        request: butterfly_proto::debug::ForwardInferRequest,
+    ) -> impl std::future::Future<
+        Output = Result<butterfly_proto::debug::ForwardInferResponse, tonic::Status>,
+    > + Send {
+        let engine = self.services.get().and_then(|s| s.engine.get().cloned());
+        let caller = caller.to_string();
+        async move {
+            match engine {
+                Some(e) => Ok(crate::forward::serve_forwarded(&e, &caller, request).await),
+                None => Err(tonic::Status::unimplemented(
+                    "this node serves no inference requests (not a coordinator)",
+                )),
+            }
+        }
+    }
+
     fn cluster_summary(&self) -> Result<ClusterSummaryResponse, tonic::Status> {
         if self.role != NodeRole::Coordinator {
             return Err(tonic::Status::failed_precondition(

@@ -1191,6 +1191,38 @@ pub struct ClusterSummaryResponse {
     #[prost(message, optional, tag = "5")]
     pub replicated: ::core::option::Option<ReplicatedSummary>,
 }
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ForwardInferRequest {
+    /// The `POST /v1/infer` body as the follower received it (at most 256 KiB).
+    #[prost(bytes = "vec", tag = "1")]
+    pub body: ::prost::alloc::vec::Vec<u8>,
+    /// W3C traceparent of the follower's hop (the leader's request span continues it); empty: none.
+    #[prost(string, tag = "2")]
+    pub traceparent: ::prost::alloc::string::String,
+    /// W3C tracestate of the caller, passed on unchanged; empty: none.
+    #[prost(string, tag = "3")]
+    pub tracestate: ::prost::alloc::string::String,
+}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct ForwardInferResponse {
+    /// The HTTP status the leader answered.
+    #[prost(uint32, tag = "1")]
+    pub status: u32,
+    /// The JSON answer body (at most 4 MiB).
+    #[prost(bytes = "vec", tag = "2")]
+    pub body: ::prost::alloc::vec::Vec<u8>,
+    /// The node that served the request.
+    #[prost(string, tag = "3")]
+    pub served_by: ::prost::alloc::string::String,
+}
+#[derive(Clone, Copy, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct AnchorConsoleRecordRequest {}
+#[derive(Clone, PartialEq, Eq, Hash, ::prost::Message)]
+pub struct AnchorConsoleRecordResponse {
+    /// The answering node.
+    #[prost(string, tag = "1")]
+    pub node_id: ::prost::alloc::string::String,
+}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::prost::Enumeration)]
 #[repr(i32)]
 pub enum NodeRole {
@@ -2281,6 +2313,66 @@ pub mod debug_service_client {
                 );
             self.inner.unary(req, path, codec).await
         }
+        /// A follower coordinator hands a `POST /v1/infer` request to the leader over mutual TLS (role
+        /// node; the caller's certificate must name a current member). Served locally, never forwarded
+        /// again.
+        pub async fn forward_infer(
+            &mut self,
+            request: impl tonic::IntoRequest<super::ForwardInferRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ForwardInferResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/ForwardInfer",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new("butterfly.debug.v1.DebugService", "ForwardInfer"),
+                );
+            self.inner.unary(req, path, codec).await
+        }
+        /// The console anchors a record it wrote after its calls (a command's result): the call does
+        /// nothing but is audited with the `x-butterfly-console-record` header it carries. Role: viewer.
+        pub async fn anchor_console_record(
+            &mut self,
+            request: impl tonic::IntoRequest<super::AnchorConsoleRecordRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::AnchorConsoleRecordResponse>,
+            tonic::Status,
+        > {
+            self.inner
+                .ready()
+                .await
+                .map_err(|e| {
+                    tonic::Status::unknown(
+                        format!("Service was not ready: {}", e.into()),
+                    )
+                })?;
+            let codec = tonic_prost::ProstCodec::default();
+            let path = http::uri::PathAndQuery::from_static(
+                "/butterfly.debug.v1.DebugService/AnchorConsoleRecord",
+            );
+            let mut req = request.into_request();
+            req.extensions_mut()
+                .insert(
+                    GrpcMethod::new(
+                        "butterfly.debug.v1.DebugService",
+                        "AnchorConsoleRecord",
+                    ),
+                );
+            self.inner.unary(req, path, codec).await
+        }
     }
 }
 /// Generated server implementations.
@@ -2535,6 +2627,25 @@ pub mod debug_service_server {
             request: tonic::Request<super::ClusterSummaryRequest>,
         ) -> std::result::Result<
             tonic::Response<super::ClusterSummaryResponse>,
+            tonic::Status,
+        >;
+        /// A follower coordinator hands a `POST /v1/infer` request to the leader over mutual TLS (role
+        /// node; the caller's certificate must name a current member). Served locally, never forwarded
+        /// again.
+        async fn forward_infer(
+            &self,
+            request: tonic::Request<super::ForwardInferRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::ForwardInferResponse>,
+            tonic::Status,
+        >;
+        /// The console anchors a record it wrote after its calls (a command's result): the call does
+        /// nothing but is audited with the `x-butterfly-console-record` header it carries. Role: viewer.
+        async fn anchor_console_record(
+            &self,
+            request: tonic::Request<super::AnchorConsoleRecordRequest>,
+        ) -> std::result::Result<
+            tonic::Response<super::AnchorConsoleRecordResponse>,
             tonic::Status,
         >;
     }
@@ -3949,6 +4060,97 @@ pub mod debug_service_server {
                     let inner = self.inner.clone();
                     let fut = async move {
                         let method = ClusterSummarySvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/ForwardInfer" => {
+                    #[allow(non_camel_case_types)]
+                    struct ForwardInferSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::ForwardInferRequest>
+                    for ForwardInferSvc<T> {
+                        type Response = super::ForwardInferResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::ForwardInferRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::forward_infer(&inner, request).await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = ForwardInferSvc(inner);
+                        let codec = tonic_prost::ProstCodec::default();
+                        let mut grpc = tonic::server::Grpc::new(codec)
+                            .apply_compression_config(
+                                accept_compression_encodings,
+                                send_compression_encodings,
+                            )
+                            .apply_max_message_size_config(
+                                max_decoding_message_size,
+                                max_encoding_message_size,
+                            );
+                        let res = grpc.unary(method, req).await;
+                        Ok(res)
+                    };
+                    Box::pin(fut)
+                }
+                "/butterfly.debug.v1.DebugService/AnchorConsoleRecord" => {
+                    #[allow(non_camel_case_types)]
+                    struct AnchorConsoleRecordSvc<T: DebugService>(pub Arc<T>);
+                    impl<
+                        T: DebugService,
+                    > tonic::server::UnaryService<super::AnchorConsoleRecordRequest>
+                    for AnchorConsoleRecordSvc<T> {
+                        type Response = super::AnchorConsoleRecordResponse;
+                        type Future = BoxFuture<
+                            tonic::Response<Self::Response>,
+                            tonic::Status,
+                        >;
+                        fn call(
+                            &mut self,
+                            request: tonic::Request<super::AnchorConsoleRecordRequest>,
+                        ) -> Self::Future {
+                            let inner = Arc::clone(&self.0);
+                            let fut = async move {
+                                <T as DebugService>::anchor_console_record(&inner, request)
+                                    .await
+                            };
+                            Box::pin(fut)
+                        }
+                    }
+                    let accept_compression_encodings = self.accept_compression_encodings;
+                    let send_compression_encodings = self.send_compression_encodings;
+                    let max_decoding_message_size = self.max_decoding_message_size;
+                    let max_encoding_message_size = self.max_encoding_message_size;
+                    let inner = self.inner.clone();
+                    let fut = async move {
+                        let method = AnchorConsoleRecordSvc(inner);
                         let codec = tonic_prost::ProstCodec::default();
                         let mut grpc = tonic::server::Grpc::new(codec)
                             .apply_compression_config(
