@@ -97,7 +97,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand run" -s V -l
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l coordinators -d 'Coordinators' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l compute -d 'Compute nodes' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l observers -d 'Observers' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l swarm -d 'Extra virtual compute nodes served by one swarm process' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l swarm -d 'Extra virtual compute nodes served by one swarm process (at most 10,000)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l checkpoint-interval -d 'Time between compute nodes\' checkpoints, e.g. `10s`' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -l load -d 'Background inference requests per second sent to the coordinators (0 = none)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and not __fish_seen_subcommand_from up down status restart help" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r
@@ -123,7 +123,7 @@ complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and no
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l coordinators -d 'Coordinators' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l compute -d 'Compute nodes' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l observers -d 'Observers' -r
-complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l swarm -d 'Extra virtual compute nodes served by one swarm process' -r
+complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l swarm -d 'Extra virtual compute nodes served by one swarm process (at most 10,000)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l checkpoint-interval -d 'Time between compute nodes\' checkpoints, e.g. `10s`' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -l load -d 'Background inference requests per second sent to the coordinators (0 = none)' -r
 complete -c butterfly-cli -n "__fish_butterfly_cli_using_subcommand demo; and __fish_seen_subcommand_from up" -s p -l profile -d 'Named profile from the config file [default: the file\'s `default_profile`, else `default`]' -r

@@ -109,8 +109,8 @@ pub struct Shape {
     /// Observers.
     #[arg(long, default_value_t = DEFAULT_OBSERVERS, value_parser = clap::value_parser!(u32).range(0..=16))]
     pub observers: u32,
-    /// Extra virtual compute nodes served by one swarm process.
-    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=5000))]
+    /// Extra virtual compute nodes served by one swarm process (at most 10,000).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=10000))]
     pub swarm: u32,
     /// Do not start Prometheus even when it is installed.
     #[arg(long)]
