@@ -2,21 +2,22 @@
 //! opens one mutual-TLS handshake to the address and reads the answering certificate: it must
 //! carry the `coordinator` role (a compute or observer node's certificate cannot act as a seed).
 //! Its CN is then the seed's id, and the Join channel checks that name as for any known member
-//! (the certificate must carry it as a SAN). A refused seed is logged (once per address at
-//! `warn`), recorded in the link table (`connections list`), and its membership is not merged.
+//! (the certificate must carry it as a SAN). A refused seed is logged (at `warn` once per
+//! address and reason: a seed first unreachable, then answering with the wrong certificate, is
+//! logged twice), recorded in the link table (`connections list`), and its membership is not merged.
 
 use super::{lock, ClientTls};
 use butterfly_proto::auth::{identity_from_der, Role};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// What the node learnt of its seeds: the id each address answered as, and the addresses
-/// refused (logged once each).
+/// What the node learnt of its seeds: the id each address answered as, and why each refused
+/// address was last refused (logged at `warn` when that changes).
 #[derive(Default)]
 pub(crate) struct SeedCheck {
     ids: Mutex<HashMap<String, String>>,
-    refused: Mutex<HashSet<String>>,
+    refused: Mutex<HashMap<String, String>>,
 }
 
 impl SeedCheck {
@@ -40,7 +41,8 @@ impl SeedCheck {
                 lock(&self.refused).remove(addr);
             }
             Err(e) => {
-                if lock(&self.refused).insert(addr.to_string()) {
+                let before = lock(&self.refused).insert(addr.to_string(), e.clone());
+                if before.as_ref() != Some(e) {
                     tracing::warn!(seed = addr, "seed refused: {e}");
                 } else {
                     tracing::debug!(seed = addr, "seed refused: {e}");
