@@ -120,7 +120,14 @@ fn cpu_profile_of_a_hot_node_renders_every_format() {
     assert!(node.capture_ratio > 0.0, "{j:?}");
     assert!(node.cpu_time_ms > 0.0, "{j:?}");
     assert_eq!(node.build_id.len(), 40, "{j:?}");
-    assert!(j.top[0].function.contains("burn_cpu"), "{j:?}");
+    // The hot function holds most samples under it (its own loop's iterator frames may take
+    // more self time than it in an unoptimized build).
+    assert!(
+        j.top
+            .iter()
+            .any(|r| r.function.contains("burn_cpu") && r.total_pct > 50.0),
+        "{j:?}"
+    );
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("burn_cpu") && text.contains("butterfly_node"));
     assert_xml(&svg);
