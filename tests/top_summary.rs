@@ -9,7 +9,6 @@ mod common;
 use common::{kill_pid, Env};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn wait_for<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
@@ -212,20 +211,7 @@ fn coordinator_summaries_match_the_nodes_follow_faults_and_mark_the_dead() {
     }
 }
 
-/// The console in an 80×24 pty (as tests/top.rs).
+/// The console in an 80×24 pty.
 fn in_pty(env: &Env, args: &[&str]) -> rexpect::session::PtySession {
-    let base = env.cmd(args);
-    let mut c = Command::new("sh");
-    c.arg("-c")
-        .arg("stty rows 24 cols 80; exec \"$0\" \"$@\"")
-        .arg(base.get_program())
-        .args(base.get_args())
-        .env_clear();
-    for (k, v) in base.get_envs() {
-        if let Some(v) = v {
-            c.env(k, v);
-        }
-    }
-    c.env("TERM", "xterm");
-    rexpect::session::spawn_command(c, Some(30_000)).expect("spawn in a pty")
+    common::screen::in_pty(env, 24, 80, args)
 }

@@ -5,33 +5,12 @@
 
 mod common;
 
-use butterfly_proto::debug::debug_service_client::DebugServiceClient;
 use butterfly_proto::debug::ReadAuditLogRequest;
-use common::Env;
+use common::{client_as, Env};
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
-
-async fn client_as(certs: &Path, name: &str, addr: &str) -> DebugServiceClient<Channel> {
-    let read = |f: String| std::fs::read_to_string(certs.join(f)).expect("demo certificate");
-    let tls = ClientTlsConfig::new()
-        .ca_certificate(Certificate::from_pem(read("ca.pem".into())))
-        .identity(Identity::from_pem(
-            read(format!("{name}.pem")),
-            read(format!("{name}-key.pem")),
-        ))
-        .domain_name("localhost");
-    let channel = Endpoint::from_shared(format!("https://{addr}"))
-        .expect("endpoint")
-        .tls_config(tls)
-        .expect("tls")
-        .connect()
-        .await
-        .expect("connect");
-    DebugServiceClient::new(channel)
-}
 
 fn node_audit(env: &Env, node: &str, extra: &[&str]) -> Value {
     let mut args = vec!["-o", "json", "node", "audit", node];

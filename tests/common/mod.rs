@@ -382,3 +382,29 @@ pub fn http_post_json_with(
         .unwrap_or(Value::Null);
     (code, json)
 }
+
+/// A debug-service client on `addr` holding the certificate `name` of the directory `certs`
+/// (e.g. a demo node's `compute-1`).
+pub async fn client_as(
+    certs: &Path,
+    name: &str,
+    addr: &str,
+) -> butterfly_proto::debug::debug_service_client::DebugServiceClient<tonic::transport::Channel> {
+    use tonic::transport::{Certificate, ClientTlsConfig, Endpoint, Identity};
+    let read = |f: String| std::fs::read_to_string(certs.join(f)).expect("certificate");
+    let tls = ClientTlsConfig::new()
+        .ca_certificate(Certificate::from_pem(read("ca.pem".into())))
+        .identity(Identity::from_pem(
+            read(format!("{name}.pem")),
+            read(format!("{name}-key.pem")),
+        ))
+        .domain_name("localhost");
+    let channel = Endpoint::from_shared(format!("https://{addr}"))
+        .expect("endpoint")
+        .tls_config(tls)
+        .expect("tls")
+        .connect()
+        .await
+        .expect("connect");
+    butterfly_proto::debug::debug_service_client::DebugServiceClient::new(channel)
+}
